@@ -1,0 +1,144 @@
+//! Validates the dictionaries in `dictionaries/` and compiles each into two
+//! FSTs in `OUT_DIR`: `<lang>.fst` (word → frequency) and `<lang>.rev.fst`
+//! (word with its bytes reversed → frequency, for suffix queries). The
+//! thesaurus `<lang>-thesaurus.txt` (one group of related words per line)
+//! becomes `<lang>-thesaurus.fst`, a set of keys `word 0x00 group-number`.
+//!
+//! The TSV is the reviewable source of truth; a malformed line stops the build
+//! with a `file:line: message` error rather than producing a silently wrong
+//! lexicon.
+
+use std::env;
+use std::fs::{self, File};
+use std::io::BufWriter;
+use std::path::{Path, PathBuf};
+use std::process;
+
+use unicode_normalization::is_nfc;
+
+/// The languages whose dictionaries are compiled into the binary.
+const LANGUAGES: &[&str] = &["en"];
+
+fn main() {
+    let out_dir = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+    for lang in LANGUAGES {
+        let path = Path::new("dictionaries").join(format!("{lang}.tsv"));
+        println!("cargo:rerun-if-changed={}", path.display());
+        if let Err(message) = compile(&path, &out_dir, lang) {
+            eprintln!("error: {message}");
+            process::exit(1);
+        }
+        let path = Path::new("dictionaries").join(format!("{lang}-thesaurus.txt"));
+        println!("cargo:rerun-if-changed={}", path.display());
+        if let Err(message) = compile_thesaurus(&path, &out_dir, lang) {
+            eprintln!("error: {message}");
+            process::exit(1);
+        }
+    }
+    println!("cargo:rerun-if-changed=build.rs");
+}
+
+fn compile(path: &Path, out_dir: &Path, lang: &str) -> Result<(), String> {
+    let text =
+        fs::read_to_string(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
+    let entries = parse(path, &text)?;
+
+    let forward = out_dir.join(format!("{lang}.fst"));
+    write_map(&forward, entries.iter().map(|(w, f)| (w.as_bytes().to_vec(), *f)))?;
+
+    let mut reversed: Vec<(Vec<u8>, u64)> = entries
+        .iter()
+        .map(|(w, f)| (w.bytes().rev().collect(), *f))
+        .collect();
+    reversed.sort_unstable();
+    write_map(
+        &out_dir.join(format!("{lang}.rev.fst")),
+        reversed.into_iter(),
+    )
+}
+
+/// Parses `word<TAB>frequency` lines, checking that the file is canonical:
+/// sorted by bytes, unique, NFC, no blank or padded fields.
+fn parse<'a>(path: &Path, text: &'a str) -> Result<Vec<(&'a str, u64)>, String> {
+    let mut entries: Vec<(&str, u64)> = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let at = |msg: String| format!("{}:{}: {msg}", path.display(), i + 1);
+        let (word, freq) = line
+            .split_once('\t')
+            .ok_or_else(|| at("expected `word<TAB>frequency`".to_string()))?;
+        if word.is_empty() || word.chars().any(char::is_whitespace) {
+            return Err(at(format!("bad word {word:?}")));
+        }
+        if !is_nfc(word) {
+            return Err(at(format!("word {word:?} is not in Unicode NFC")));
+        }
+        let freq: u64 = freq
+            .parse()
+            .map_err(|_| at(format!("bad frequency {freq:?}, expected an integer")))?;
+        if let Some((prev, _)) = entries.last() {
+            if prev.as_bytes() >= word.as_bytes() {
+                return Err(at(format!(
+                    "{word:?} is not after {prev:?}: the file must be sorted by bytes and unique"
+                )));
+            }
+        }
+        entries.push((word, freq));
+    }
+    if entries.is_empty() {
+        return Err(format!("{}: no entries", path.display()));
+    }
+    Ok(entries)
+}
+
+/// Compiles a thesaurus: each line is a group of related words, sorted and
+/// space-separated; the lines are sorted and unique. Group `n` (0-based line
+/// number) becomes the keys `word \0 n` (n as 4 big-endian bytes), so the
+/// groups of a word are one range query.
+fn compile_thesaurus(path: &Path, out_dir: &Path, lang: &str) -> Result<(), String> {
+    let text =
+        fs::read_to_string(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
+    let mut keys: Vec<Vec<u8>> = Vec::new();
+    let mut prev_line = "";
+    for (n, line) in text.lines().enumerate() {
+        let at = |msg: String| format!("{}:{}: {msg}", path.display(), n + 1);
+        if n > 0 && prev_line.as_bytes() >= line.as_bytes() {
+            return Err(at("lines must be sorted and unique".to_string()));
+        }
+        prev_line = line;
+        let words: Vec<&str> = line.split(' ').collect();
+        if words.len() < 2 {
+            return Err(at("a group needs at least two words".to_string()));
+        }
+        for pair in words.windows(2) {
+            if pair[0].as_bytes() >= pair[1].as_bytes() {
+                return Err(at(format!("{:?} is not after {:?}", pair[1], pair[0])));
+            }
+        }
+        for word in words {
+            if word.is_empty() || !word.chars().all(|c| c.is_alphabetic() && !c.is_uppercase()) {
+                return Err(at(format!("bad word {word:?}")));
+            }
+            let mut key = word.as_bytes().to_vec();
+            key.push(0);
+            key.extend_from_slice(&(n as u32).to_be_bytes());
+            keys.push(key);
+        }
+    }
+    keys.sort_unstable();
+    let out = out_dir.join(format!("{lang}-thesaurus.fst"));
+    write_map(&out, keys.into_iter().map(|k| (k, 0)))
+}
+
+fn write_map(path: &Path, entries: impl Iterator<Item = (Vec<u8>, u64)>) -> Result<(), String> {
+    let file = File::create(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut builder = fst::MapBuilder::new(BufWriter::new(file))
+        .map_err(|e| format!("{}: {e}", path.display()))?;
+    for (key, value) in entries {
+        builder
+            .insert(key, value)
+            .map_err(|e| format!("{}: {e}", path.display()))?;
+    }
+    builder
+        .finish()
+        .map_err(|e| format!("{}: {e}", path.display()))
+}

@@ -1,0 +1,809 @@
+#!/usr/bin/env python3
+"""Build textmend's English dictionary (dictionaries/en.tsv) and its README.
+
+Usage:
+    python3 scripts/build_dictionaries.py [--scowl DIR] [--wordfreq FILE]
+                                          [--max-size N] [--min-freq N]
+                                          [--out-dir DIR]
+
+Requirements: Python 3.11+ and the `msgpack` package (`pip install msgpack`).
+Without --scowl the script runs `apt-get download scowl=2020.12.07-2` and
+unpacks the .deb with `dpkg-deb -x` in a temporary directory; without
+--wordfreq it runs `pip download --no-deps wordfreq==3.1.1` and reads
+wordfreq/data/large_en.msgpack.gz out of the wheel.
+
+Output (both deterministic, same inputs -> same bytes):
+    <out-dir>/en.tsv     word<TAB>frequency-per-billion, UTF-8 byte order
+    <out-dir>/README.md  sources, licenses, recipe, threshold measurements
+
+Which words are valid:
+  * every entry of the SCOWL lists <spelling>-<category>.<size> for the
+    spellings english, american, british, british_z, canadian, australian,
+    categories words, upper, proper-names, contractions, abbreviations and
+    sizes 10..--max-size (default 70); case kept as SCOWL gives it; entries
+    ending in 's (possessives) dropped;
+  * plus words that occur only in wordfreq, if their frequency is at least
+    --min-freq per billion (default 10000 = Zipf 4.0), they consist of
+    letters with only internal apostrophes/hyphens, are at least 3 characters
+    long, do not end in 's, and inserting one apostrophe does not turn them
+    into a SCOWL entry ("dont" -> "don't", "thats" -> "that's").
+Frequency: round(1e9 * 10**(-i/100)) where i is the wordfreq bin of the
+word's lowercase form (after mapping U+2019 to '), 0 if absent.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import hashlib
+import math
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import unicodedata
+import zipfile
+from pathlib import Path
+
+try:
+    import msgpack
+except ImportError:  # pragma: no cover
+    sys.exit("error: this script needs the Python package 'msgpack' (pip install msgpack)")
+
+SCOWL_DEB_VERSION = "2020.12.07-2"
+WORDFREQ_VERSION = "3.1.1"
+WORDFREQ_MEMBER = "wordfreq/data/large_en.msgpack.gz"
+WORDFREQ_METADATA = f"wordfreq-{WORDFREQ_VERSION}.dist-info/METADATA"
+# SHA-256 of wordfreq/data/large_en.msgpack.gz in the wordfreq 3.1.1 wheel.
+WORDFREQ_EN_SHA256 = "dffae8066b78dce0a6667cf5f58e567054f902674667090a7ac8a8a44628b05c"
+
+# Sections of wordfreq 3.1.1's README (the wheel's METADATA), copied verbatim:
+# the start of "Sources and supported languages" (up to the language table),
+# "License" and "Citations to work that wordfreq is built on". When the
+# METADATA is at hand the script checks that it still says exactly this.
+WORDFREQ_ATTRIBUTION = """\
+## Sources and supported languages
+
+This data comes from a Luminoso project called [Exquisite Corpus][xc], whose
+goal is to download good, varied, multilingual corpus data, process it
+appropriately, and combine it into unified resources such as wordfreq.
+
+[xc]: https://github.com/LuminosoInsight/exquisite-corpus
+
+Exquisite Corpus compiles 8 different domains of text, some of which themselves
+come from multiple sources:
+
+- **Wikipedia**, representing encyclopedic text
+- **Subtitles**, from OPUS OpenSubtitles 2018 and SUBTLEX
+- **News**, from NewsCrawl 2014 and GlobalVoices
+- **Books**, from Google Books Ngrams 2012
+- **Web** text, from OSCAR
+- **Twitter**, representing short-form social media
+- **Reddit**, representing potentially longer Internet comments
+- **Miscellaneous** word frequencies: in Chinese, we import a free wordlist
+  that comes with the Jieba word segmenter, whose provenance we don't really
+  know
+
+## License
+
+`wordfreq` is freely redistributable under the Apache license (see
+`LICENSE.txt`), and it includes data files that may be
+redistributed under a Creative Commons Attribution-ShareAlike 4.0
+license (<https://creativecommons.org/licenses/by-sa/4.0/>).
+
+`wordfreq` contains data extracted from Google Books Ngrams
+(<http://books.google.com/ngrams>) and Google Books Syntactic Ngrams
+(<http://commondatastorage.googleapis.com/books/syntactic-ngrams/index.html>).
+The terms of use of this data are:
+
+    Ngram Viewer graphs and data may be freely used for any purpose, although
+    acknowledgement of Google Books Ngram Viewer as the source, and inclusion
+    of a link to http://books.google.com/ngrams, would be appreciated.
+
+`wordfreq` also contains data derived from the following Creative Commons-licensed
+sources:
+
+- The Leeds Internet Corpus, from the University of Leeds Centre for Translation
+  Studies (<http://corpus.leeds.ac.uk/list.html>)
+
+- Wikipedia, the free encyclopedia (<http://www.wikipedia.org>)
+
+- ParaCrawl, a multilingual Web crawl (<https://paracrawl.eu>)
+
+It contains data from OPUS OpenSubtitles 2018
+(<http://opus.nlpl.eu/OpenSubtitles.php>), whose data originates from the
+OpenSubtitles project (<http://www.opensubtitles.org/>) and may be used with
+attribution to OpenSubtitles.
+
+It contains data from various SUBTLEX word lists: SUBTLEX-US, SUBTLEX-UK,
+SUBTLEX-CH, SUBTLEX-DE, and SUBTLEX-NL, created by Marc Brysbaert et al.
+(see citations below) and available at
+<http://crr.ugent.be/programs-data/subtitle-frequencies>.
+
+I (Robyn Speer) have obtained permission by e-mail from Marc Brysbaert to
+distribute these wordlists in wordfreq, to be used for any purpose, not just
+for academic use, under these conditions:
+
+- Wordfreq and code derived from it must credit the SUBTLEX authors.
+- It must remain clear that SUBTLEX is freely available data.
+
+These terms are similar to the Creative Commons Attribution-ShareAlike license.
+
+Some additional data was collected by a custom application that watches the
+streaming Twitter API, in accordance with Twitter's Developer Agreement &
+Policy. This software gives statistics about words that are commonly used on
+Twitter; it does not display or republish any Twitter content.
+
+## Citations to work that wordfreq is built on
+
+- Bojar, O., Chatterjee, R., Federmann, C., Haddow, B., Huck, M., Hokamp, C.,
+  Koehn, P., Logacheva, V., Monz, C., Negri, M., Post, M., Scarton, C.,
+  Specia, L., & Turchi, M. (2015). Findings of the 2015 Workshop on Statistical
+  Machine Translation.
+  <http://www.statmt.org/wmt15/results.html>
+
+- Brysbaert, M. & New, B. (2009). Moving beyond Kucera and Francis: A Critical
+  Evaluation of Current Word Frequency Norms and the Introduction of a New and
+  Improved Word Frequency Measure for American English. Behavior Research
+  Methods, 41 (4), 977-990.
+  <http://sites.google.com/site/borisnew/pub/BrysbaertNew2009.pdf>
+
+- Brysbaert, M., Buchmeier, M., Conrad, M., Jacobs, A.M., Bölte, J., & Böhl, A.
+  (2011). The word frequency effect: A review of recent developments and
+  implications for the choice of frequency estimates in German. Experimental
+  Psychology, 58, 412-424.
+
+- Cai, Q., & Brysbaert, M. (2010). SUBTLEX-CH: Chinese word and character
+  frequencies based on film subtitles. PLoS One, 5(6), e10729.
+  <http://journals.plos.org/plosone/article?id=10.1371/journal.pone.0010729>
+
+- Davis, M. (2012). Unicode text segmentation. Unicode Standard Annex, 29.
+  <http://unicode.org/reports/tr29/>
+
+- Halácsy, P., Kornai, A., Németh, L., Rung, A., Szakadát, I., & Trón, V.
+  (2004). Creating open language resources for Hungarian. In Proceedings of the
+  4th international conference on Language Resources and Evaluation (LREC2004).
+  <http://mokk.bme.hu/resources/webcorpus/>
+
+- Keuleers, E., Brysbaert, M. & New, B. (2010). SUBTLEX-NL: A new frequency
+  measure for Dutch words based on film subtitles. Behavior Research Methods,
+  42(3), 643-650.
+  <http://crr.ugent.be/papers/SUBTLEX-NL_BRM.pdf>
+
+- Kudo, T. (2005). Mecab: Yet another part-of-speech and morphological
+  analyzer.
+  <http://mecab.sourceforge.net/>
+
+- Lin, Y., Michel, J.-B., Aiden, E. L., Orwant, J., Brockman, W., and Petrov,
+  S. (2012). Syntactic annotations for the Google Books Ngram Corpus.
+  Proceedings of the ACL 2012 system demonstrations, 169-174.
+  <http://aclweb.org/anthology/P12-3029>
+
+- Lison, P. and Tiedemann, J. (2016). OpenSubtitles2016: Extracting Large
+  Parallel Corpora from Movie and TV Subtitles. In Proceedings of the 10th
+  International Conference on Language Resources and Evaluation (LREC 2016).
+  <http://stp.lingfil.uu.se/~joerg/paper/opensubs2016.pdf>
+
+- Ortiz Suárez, P. J., Sagot, B., and Romary, L. (2019). Asynchronous pipelines
+  for processing huge corpora on medium to low resource infrastructures. In
+  Proceedings of the Workshop on Challenges in the Management of Large Corpora
+  (CMLC-7) 2019.
+  <https://oscar-corpus.com/publication/2019/clmc7/asynchronous/>
+
+- ParaCrawl (2018). Provision of Web-Scale Parallel Corpora for Official
+  European Languages. <https://paracrawl.eu/>
+
+- van Heuven, W. J., Mandera, P., Keuleers, E., & Brysbaert, M. (2014).
+  SUBTLEX-UK: A new and improved word frequency database for British English.
+  The Quarterly Journal of Experimental Psychology, 67(6), 1176-1190.
+  <http://www.tandfonline.com/doi/pdf/10.1080/17470218.2013.850521>
+"""
+
+SPELLINGS = ("english", "american", "british", "british_z", "canadian", "australian")
+CATEGORIES = ("words", "upper", "proper-names", "contractions", "abbreviations")
+SCOWL_SIZES = (10, 20, 35, 40, 50, 55, 60, 70, 80, 95)
+DEFAULT_MAX_SIZE = 70
+DEFAULT_MIN_FREQ = 10_000  # per billion words = Zipf 4.0
+MIN_WORDFREQ_ONLY_LEN = 3
+
+# Words whose wordfreq frequency is measured and recorded in the README.
+MISSPELLINGS = (
+    "teh recieve alot definately seperate untill wich becuase thier occured "
+    "dont im ive youre didnt doesnt isnt thats"
+).split()
+MODERN_WORDS = (
+    "selfie blockchain covid coronavirus bitcoin brexit podcast emoji hashtag "
+    "smartphone ukraine ukraine's zelensky lockdown crypto influencer "
+    "livestream reddit spotify ebook airbnb uber tiktok metaverse chatbot"
+).split()
+SMOKE_IN = (
+    "attend country intelligence refuse buyers agenda independence "
+    "Albania Serbia Kosovo don't"
+).split()
+SMOKE_OUT = "teh recieve attfinish counattempt dont im".split()
+
+SCOWL_FILE_RE = re.compile(r"^([a-z_]+)-([a-z-]+)\.(\d+)$")
+
+
+# --------------------------------------------------------------------------
+# inputs
+
+
+def run(cmd: list[str], cwd: Path) -> None:
+    print("+ " + " ".join(cmd), file=sys.stderr)
+    subprocess.run(cmd, cwd=cwd, check=True, stdout=sys.stderr)
+
+
+def fetch_scowl(tmp: Path) -> Path:
+    """apt-get download the pinned scowl .deb and extract it; return its root."""
+    dl = tmp / "scowl-deb"
+    dl.mkdir()
+    tmp.chmod(0o755)  # let apt's unprivileged _apt user reach the download
+    dl.chmod(0o777)   # directory (otherwise apt warns and downloads as root)
+    run(["apt-get", "download", f"scowl={SCOWL_DEB_VERSION}"], dl)
+    debs = sorted(dl.glob("scowl_*.deb"))
+    if len(debs) != 1:
+        sys.exit(f"error: expected one scowl .deb in {dl}, found {debs}")
+    root = tmp / "scowl-root"
+    run(["dpkg-deb", "-x", str(debs[0]), str(root)], tmp)
+    return root
+
+
+def fetch_wordfreq(tmp: Path) -> tuple[bytes, bytes | None]:
+    """pip download the wordfreq wheel; return (large_en.msgpack.gz, METADATA)."""
+    dl = tmp / "wordfreq-wheel"
+    dl.mkdir()
+    run([sys.executable, "-m", "pip", "download", "--no-deps", "--only-binary=:all:",
+         "--disable-pip-version-check", "-d", str(dl), f"wordfreq=={WORDFREQ_VERSION}"], tmp)
+    wheels = sorted(dl.glob(f"wordfreq-{WORDFREQ_VERSION}-*.whl"))
+    if len(wheels) != 1:
+        sys.exit(f"error: expected one wordfreq wheel in {dl}, found {wheels}")
+    with zipfile.ZipFile(wheels[0]) as zf:
+        data = zf.read(WORDFREQ_MEMBER)
+        try:
+            meta = zf.read(WORDFREQ_METADATA)
+        except KeyError:
+            meta = None
+    return data, meta
+
+
+def resolve_scowl_dirs(root: Path) -> tuple[Path, Path | None]:
+    """Return (directory of SCOWL lists, doc directory or None)."""
+    for lists, doc in ((root / "usr/share/dict/scowl", root / "usr/share/doc/scowl"),
+                       (root, None)):
+        if (lists / "english-words.10").is_file():
+            return lists, (doc if doc is not None and doc.is_dir() else None)
+    sys.exit(f"error: no SCOWL lists (english-words.10) under {root}; "
+             "--scowl expects the root of the extracted scowl .deb")
+
+
+def scowl_deb_version(doc: Path | None) -> str | None:
+    if doc is None:
+        return None
+    changelog = doc / "changelog.Debian.gz"
+    if not changelog.is_file():
+        return None
+    with gzip.open(changelog, "rt", encoding="utf-8") as f:
+        m = re.match(r"scowl \(([^)]+)\)", f.readline())
+    return m.group(1) if m else None
+
+
+def normalise(word: str) -> str:
+    return unicodedata.normalize("NFC", word.replace("\u2019", "'"))
+
+
+def read_scowl(lists: Path, max_size: int):
+    """Read the selected SCOWL lists.
+
+    Returns (entries, per_file, raw_lower, next_level, next_size): entries maps
+    each selected word to its category set, per_file lists (file, entry count),
+    raw_lower is the lowercase set of every selected entry (possessives
+    included), next_level is the set of entries that the next size level above
+    max_size would add and next_size that level (None above 95); the last two
+    only feed the README's size-cutoff measurement.
+    """
+    selected: dict[str, set[str]] = {}
+    raw_lower: set[str] = set()
+    per_file: list[tuple[str, int]] = []
+    next_level: set[str] = set()
+    larger = [s for s in SCOWL_SIZES if s > max_size]
+    next_size = larger[0] if larger else None
+    for name in sorted(os.listdir(lists)):
+        m = SCOWL_FILE_RE.match(name)
+        if not m:
+            continue
+        spelling, category, size = m.group(1), m.group(2), int(m.group(3))
+        if spelling not in SPELLINGS or category not in CATEGORIES:
+            continue
+        if size > max_size and size != next_size:
+            continue
+        text = (lists / name).read_bytes().decode("utf-8")
+        words = [normalise(w.strip()) for w in text.split("\n") if w.strip()]
+        if size == next_size:
+            next_level.update(words)
+            continue
+        per_file.append((name, len(words)))
+        for w in words:
+            raw_lower.add(w.lower())
+            selected.setdefault(w, set()).add(category)
+    next_level -= set(selected)
+    return selected, per_file, raw_lower, next_level, next_size
+
+
+def read_wordfreq(data: bytes) -> dict[str, int]:
+    raw = gzip.decompress(data)
+    lists = msgpack.unpackb(raw, raw=False)
+    header = lists[0]
+    if not (isinstance(header, dict) and header.get("format") == "cB"):
+        sys.exit(f"error: unexpected wordfreq header {header!r}")
+    freq: dict[str, int] = {}
+    for i, bucket in enumerate(lists[1:]):
+        value = round(1e9 * 10 ** (-i / 100))
+        for w in bucket:
+            w = normalise(w)
+            if w not in freq:  # keep the first (= highest) bin
+                freq[w] = value
+    return freq
+
+
+# --------------------------------------------------------------------------
+# selection
+
+
+def is_wordlike(w: str) -> bool:
+    """Letters only, apostrophes/hyphens only between letters."""
+    if not w or not w[0].isalpha() or not w[-1].isalpha():
+        return False
+    prev_sep = False
+    for ch in w:
+        if ch.isalpha():
+            prev_sep = False
+        elif ch in "'-" and not prev_sep:
+            prev_sep = True
+        else:
+            return False
+    return True
+
+
+def apostrophe_variant_in(w: str, known: set[str]) -> str | None:
+    for k in range(1, len(w) + 1):
+        v = w[:k] + "'" + w[k:]
+        if v in known:
+            return v
+    return None
+
+
+def build(scowl_entries, scowl_raw_lower, freq, min_freq):
+    stats: dict[str, int] = {}
+    out: dict[str, int] = {}
+    dropped_possessive = 0
+    for w in scowl_entries:
+        if w.endswith("'s"):
+            dropped_possessive += 1
+            continue
+        out[w] = freq.get(w.lower(), 0)
+    stats["scowl_entries"] = len(scowl_entries)
+    stats["scowl_possessives_dropped"] = dropped_possessive
+    stats["scowl_kept"] = len(out)
+    stats["scowl_kept_with_freq"] = sum(1 for v in out.values() if v > 0)
+
+    reasons = {"below_threshold": 0, "not_wordlike": 0, "too_short": 0,
+               "possessive": 0, "apostrophe_variant": 0}
+    added: list[tuple[str, int]] = []
+    rejected_variants: list[tuple[str, str, int]] = []
+    for w, f in freq.items():
+        if w in scowl_raw_lower:
+            continue
+        if f < min_freq:
+            reasons["below_threshold"] += 1
+            continue
+        if not is_wordlike(w):
+            reasons["not_wordlike"] += 1
+            continue
+        if w.endswith("'s"):
+            reasons["possessive"] += 1
+            continue
+        v = apostrophe_variant_in(w, scowl_raw_lower)
+        if v is not None:
+            reasons["apostrophe_variant"] += 1
+            rejected_variants.append((w, v, f))
+            continue
+        if len(w) < MIN_WORDFREQ_ONLY_LEN:
+            reasons["too_short"] += 1
+            continue
+        added.append((w, f))
+    for w, f in added:
+        out.setdefault(w, f)
+    stats["wordfreq_words"] = len(freq)
+    stats["wordfreq_only_added"] = len(added)
+    for k, v in reasons.items():
+        stats["wordfreq_only_rejected_" + k] = v
+    stats["total"] = len(out)
+    return out, stats, sorted(added, key=lambda x: (-x[1], x[0])), \
+        sorted(rejected_variants, key=lambda x: (-x[2], x[0]))
+
+
+def serialise(entries: dict[str, int]) -> bytes:
+    lines = []
+    for w in sorted(entries, key=lambda s: s.encode("utf-8")):
+        assert "\t" not in w and "\n" not in w and w == unicodedata.normalize("NFC", w)
+        lines.append(f"{w}\t{entries[w]}\n")
+    return "".join(lines).encode("utf-8")
+
+
+# --------------------------------------------------------------------------
+# README
+
+
+def fence_for(text: str) -> str:
+    n = 3
+    while "`" * n in text:
+        n += 1
+    return "`" * n
+
+
+def extract_attribution(meta: bytes) -> str:
+    """The parts of wordfreq's README that WORDFREQ_ATTRIBUTION copies."""
+    text = meta.decode("utf-8")
+
+    def section(heading: str, stop: str | None = None) -> str:
+        start = text.index("\n" + heading + "\n") + 1
+        end = text.find("\n## ", start + len(heading))
+        body = text[start:end if end >= 0 else len(text)]
+        if stop is not None:
+            body = body[:body.index(stop)]
+        return body.rstrip("\n")
+
+    return "\n\n".join([
+        section("## Sources and supported languages", "The following languages are supported"),
+        section("## License"),
+        section("## Citations to work that wordfreq is built on"),
+    ]) + "\n"
+
+
+def sample_next_level(next_level: set[str], freq: dict[str, int], n: int = 30) -> list[str]:
+    zero = sorted((w for w in next_level if not w.endswith("'s") and freq.get(w.lower(), 0) == 0),
+                  key=lambda s: s.encode("utf-8"))
+    if not zero:
+        return []
+    step = max(1, len(zero) // n)
+    return zero[::step][:n]
+
+
+def write_readme(path: Path, *, args, tsv: bytes, stats, per_file, freq, scowl_lower_kept,
+                 out_entries, added, rejected_variants, next_level, next_size,
+                 copyright_text, scowl_version, wf_sha):
+    fmt = lambda n: f"{n:,}"  # noqa: E731
+    n_entries = tsv.count(b"\n")
+    L: list[str] = []
+    a = L.append
+    a("# textmend dictionaries")
+    a("")
+    a("Generated by `scripts/build_dictionaries.py`; do not edit by hand "
+      "(this README is written by the same script).")
+    a("")
+    a("## `en.tsv`")
+    a("")
+    a("One entry per line, `word<TAB>frequency`, UTF-8, NFC, sorted by UTF-8 byte "
+      "order (Rust `str` `Ord`, as `fst` requires), unique, newline-terminated, no "
+      "header. `frequency` is an integer: occurrences per billion words according "
+      "to wordfreq (`round(1e9 * 10^(-i/100))` for wordfreq bin `i`), looked up by "
+      "the word's lowercase form (with `’` mapped to `'`); 0 when wordfreq does not "
+      "list the word.")
+    a("")
+    a(f"* entries: **{fmt(n_entries)}**")
+    a(f"* size: {fmt(len(tsv))} bytes")
+    a(f"* SHA-256: `{hashlib.sha256(tsv).hexdigest()}`")
+    a(f"* entries from SCOWL: {fmt(stats['scowl_kept'])} "
+      f"({fmt(stats['scowl_kept_with_freq'])} of them have a wordfreq frequency > 0)")
+    a(f"* entries added from wordfreq only: {fmt(stats['wordfreq_only_added'])}")
+    a("")
+    a("## Sources")
+    a("")
+    a(f"* **SCOWL** (Spell Checker Oriented Word Lists) by Kevin Atkinson, upstream "
+      f"version 2020.12.07, as packaged in the Debian package `scowl` "
+      f"version {SCOWL_DEB_VERSION} (found: {scowl_version or 'unknown'}). "
+      f"License: the permissive SCOWL notice reproduced below (public-domain "
+      f"sources, Kevin Atkinson's MIT-like permission, WordNet, UKACD and Ispell "
+      f"notices).")
+    a(f"* **wordfreq** by Robyn Speer, PyPI package `wordfreq` version "
+      f"{WORDFREQ_VERSION}, file `{WORDFREQ_MEMBER}` (SHA-256 `{wf_sha}`). "
+      f"Code: Apache-2.0. Data: Creative Commons Attribution-ShareAlike 4.0 "
+      f"(CC-BY-SA 4.0, <https://creativecommons.org/licenses/by-sa/4.0/>). "
+      f"Because `en.tsv` contains frequencies derived from wordfreq's data, "
+      f"`en.tsv` is distributed under CC-BY-SA 4.0 as well.")
+    a("")
+    a("## Recipe")
+    a("")
+    a("```sh")
+    a("pip install msgpack            # the only non-stdlib dependency")
+    a("python3 scripts/build_dictionaries.py")
+    a("```")
+    a("")
+    a("Without options the script fetches its inputs itself into a temporary "
+      "directory:")
+    a("")
+    a(f"* `apt-get download scowl={SCOWL_DEB_VERSION}` and `dpkg-deb -x` of the .deb;")
+    a(f"* `pip download --no-deps --only-binary=:all: wordfreq=={WORDFREQ_VERSION}`, then "
+      f"`{WORDFREQ_MEMBER}` (a gzip of one msgpack list: element 0 a header, "
+      f"element `i+1` the words of frequency `10^(-i/100)`) is read from the wheel.")
+    a("")
+    a("Options:")
+    a("")
+    a("* `--scowl DIR`: root of an already extracted scowl .deb (the directory "
+      "containing `usr/share/dict/scowl/`); skips the download.")
+    a("* `--wordfreq FILE`: path of an already extracted `large_en.msgpack.gz`; "
+      "skips the download.")
+    a(f"* `--max-size N`: largest SCOWL size level (default {DEFAULT_MAX_SIZE}).")
+    a(f"* `--min-freq N`: frequency per billion a wordfreq-only word needs "
+      f"(default {fmt(DEFAULT_MIN_FREQ)}).")
+    a("* `--out-dir DIR`: where to write `en.tsv` and `README.md` (default: "
+      "`dictionaries/` next to `scripts/`).")
+    a("")
+    a(f"This build used `--max-size {args.max_size} --min-freq {args.min_freq}`. "
+      "Both files depend only on the inputs (same inputs, same bytes, whether the "
+      "inputs were downloaded or given as paths).")
+    a("")
+    a("### Which words are in")
+    a("")
+    a("1. SCOWL lists `<spelling>-<category>.<size>` with spelling in "
+      + ", ".join(f"`{s}`" for s in SPELLINGS) + "; category in "
+      + ", ".join(f"`{c}`" for c in CATEGORIES)
+      + f"; size 10 to {args.max_size}. `canadian` and `australian` are "
+      "included because they cost almost nothing and add real words that the "
+      "other spellings lack (`imposter`, `racquet`, `sheik`, `bandana`, "
+      "`G'day`, Australian place names). The `variant_*` lists are not "
+      "used. Case is kept as SCOWL gives it (`Albania`, `NATO`, `iPhone`).")
+    a(f"2. Entries ending in `'s` are dropped ({fmt(stats['scowl_possessives_dropped'])} "
+      "entries): textmend strips possessives itself. SCOWL lists the `'s` "
+      "contractions `it's`, `that's`, `he's`, `let's`, `what's` etc. in its "
+      "`words` lists, indistinguishable from possessives, so they go too and are "
+      "handled by the same stripping. Other contractions (`don't`, `I'm`, "
+      "`won't`, ...) stay.")
+    a("3. Words that appear only in wordfreq (compared case-insensitively with "
+      "every selected SCOWL entry) are added, in wordfreq's lowercase form, "
+      "only if all of these hold:")
+    a(f"   * frequency ≥ {fmt(args.min_freq)} per billion (Zipf "
+      f"{math.log10(args.min_freq):.2f});")
+    a("   * letters only (Unicode alphabetic), apostrophes and hyphens only "
+      "between letters, no digits;")
+    a(f"   * at least {MIN_WORDFREQ_ONLY_LEN} characters (the 2-letter "
+      "wordfreq-only tokens above the threshold are fragments such as `ve`, "
+      "`fi`, `fc`);")
+    a("   * not ending in `'s`;")
+    a("   * inserting one apostrophe does not give a SCOWL entry (`dont` → "
+      "`don't`, `im` → `I'm`, `thats` → `that's`).")
+    a("")
+    a("All text is normalised to NFC (and `’` to `'`) before anything is compared.")
+    a("")
+    a(f"### Size cutoff: {args.max_size}")
+    a("")
+    if next_size is not None:
+        nl = [w for w in next_level if not w.endswith("'s")]
+        nz = [w for w in nl if freq.get(w.lower(), 0) == 0]
+        short = {n: sum(1 for w in nl if len(w) == n and w.islower()) for n in (2, 3, 4)}
+        added_set = {w for w, _ in added}
+        short_have = {n: sum(1 for w in out_entries
+                             if len(w) == n and w.islower() and w not in added_set)
+                      for n in (2, 3, 4)}
+        a("SCOWL's README: \"Sizes 70 and below contain words found in most "
+          "dictionaries while the 80 size contains all the strange and unusual "
+          "words people like to use in word games such as Scrabble (TM).\" and "
+          "\"For spell checking I recommend using size 60. [...] The 70 size is "
+          "reasonable for those wanting a larger list and don't mind a few "
+          "errors. The 80 or larger sizes are not reasonable for spell "
+          "checking.\"")
+        a("")
+        a(f"textmend uses 70 (the largest \"ordinary dictionary\" level) because a "
+          f"token that is in the dictionary is never corrected, so every rare entry "
+          f"is a chance for a corrupted token (a merge, a split, a dropped or "
+          f"swapped letter) to pass as valid. Measured: level {next_size} would add "
+          f"{fmt(len(nl))} entries (without possessives), {fmt(len(nz))} "
+          f"({100 * len(nz) / max(1, len(nl)):.0f}%) of which do not occur at all "
+          f"in wordfreq's large English list (which goes down to 10 per billion "
+          f"words). It would also add {fmt(short[2])} two-letter, {fmt(short[3])} "
+          f"three-letter and {fmt(short[4])} four-letter lowercase entries (levels "
+          f"≤{args.max_size} have {fmt(short_have[2])}, {fmt(short_have[3])} and "
+          f"{fmt(short_have[4])} lowercase entries of those lengths), e.g. "
+          + ", ".join(f"`{w}`" for w in sorted(w for w in nl if len(w) == 2 and w.islower())[:12])
+          + ". Those short strings are exactly what split and truncated "
+          f"tokens look like. Examples of level-{next_size} entries that wordfreq "
+          f"never saw:")
+        a("")
+        a("> " + ", ".join(f"`{w}`" for w in sample_next_level(next_level, freq)))
+        a("")
+    a("### wordfreq-only threshold and its justification")
+    a("")
+    a("wordfreq counts what people type, so it contains frequent misspellings "
+      "and apostrophe-less contractions. Measured frequencies (per billion words; "
+      "\"SCOWL\" = present in the selected SCOWL lists, case-insensitively; "
+      "\"en.tsv\" = present in the output):")
+    a("")
+    kept_lower = {w.lower() for w in out_entries}
+
+    def table(words):
+        a("| word | frequency | SCOWL ≤" + str(args.max_size) + " | en.tsv |")
+        a("|---|---:|:-:|:-:|")
+        for w in words:
+            f = freq.get(normalise(w), 0)
+            a(f"| `{w}` | {fmt(f)} | {'yes' if normalise(w) in scowl_lower_kept else 'no'} "
+              f"| {'yes' if normalise(w).lower() in kept_lower else 'no'} |")
+        a("")
+
+    a("Common misspellings:")
+    a("")
+    table(MISSPELLINGS)
+    a("Modern words and names (checked against SCOWL ≤" + str(args.max_size) + "):")
+    a("")
+    table(MODERN_WORDS)
+    alot = freq.get("alot", 0)
+    a(f"The most frequent true misspelling is `alot` at {fmt(alot)} per billion; "
+      f"`teh` ({fmt(freq.get('teh', 0))}), `thier` ({fmt(freq.get('thier', 0))}), "
+      f"`untill` ({fmt(freq.get('untill', 0))}) and the rest are far lower. "
+      f"Apostrophe-less contractions are more frequent still (`dont` "
+      f"{fmt(freq.get('dont', 0))}, `im` {fmt(freq.get('im', 0))}, `thats` "
+      f"{fmt(freq.get('thats', 0))}), which is why they are excluded by the "
+      f"apostrophe rule rather than by the threshold. Legitimate modern words "
+      f"that SCOWL lacks sit in the same range as the misspellings or below "
+      f"(`lockdown` {fmt(freq.get('lockdown', 0))}, `crypto` "
+      f"{fmt(freq.get('crypto', 0))}, `uber` {fmt(freq.get('uber', 0))}, "
+      f"`tiktok` {fmt(freq.get('tiktok', 0))}, `zelensky` "
+      f"{fmt(freq.get('zelensky', 0))}), so frequency alone cannot separate them "
+      f"from misspellings. SCOWL 2020.12.07 already has most modern words "
+      f"(`selfie`, `blockchain`, `covid`, `bitcoin`, `brexit`, `ukraine`), so "
+      f"the threshold is set just above the misspellings: "
+      f"{fmt(args.min_freq)} per billion = Zipf {math.log10(args.min_freq):.1f} "
+      f"(once per 100,000 words), which keeps `alot` and every other measured "
+      f"misspelling out.")
+    a("")
+    a(f"Words added from wordfreq only ({fmt(len(added))}):")
+    a("")
+    a(", ".join(f"`{w}` ({fmt(f)})" for w, f in added) if added else "(none)")
+    a("")
+    a(f"Rejected by the apostrophe rule although above the threshold "
+      f"({fmt(len(rejected_variants))}):")
+    a("")
+    a(", ".join(f"`{w}`→`{v}`" for w, v, f in rejected_variants) if rejected_variants else "(none)")
+    a("")
+    a("Build statistics:")
+    a("")
+    for k, v in stats.items():
+        a(f"* {k}: {fmt(v)}")
+    a("")
+    a("SCOWL files used (entries per file, before filtering):")
+    a("")
+    a(", ".join(f"`{n}` ({fmt(c)})" for n, c in per_file))
+    a("")
+    a("## Licenses and attribution")
+    a("")
+    a("### SCOWL")
+    a("")
+    a("The Debian package's copyright file "
+      "(`/usr/share/doc/scowl/copyright` of `scowl` "
+      f"{scowl_version or SCOWL_DEB_VERSION}), verbatim:")
+    a("")
+    if copyright_text is not None:
+        fence = fence_for(copyright_text)
+        a(fence + "text")
+        a(copyright_text.rstrip("\n"))
+        a(fence)
+    else:
+        a("(copyright file not available in the given --scowl directory)")
+    a("")
+    a("### wordfreq")
+    a("")
+    a(f"Frequencies come from wordfreq {WORDFREQ_VERSION} by Robyn Speer "
+      "(<https://github.com/rspeer/wordfreq/>), whose data is licensed under "
+      "CC-BY-SA 4.0 (<https://creativecommons.org/licenses/by-sa/4.0/>); "
+      "wordfreq's code is Apache-2.0. Citation: Robyn Speer. (2022). "
+      "rspeer/wordfreq: v3.0 (v3.0.2). Zenodo. "
+      "<https://doi.org/10.5281/zenodo.7199437>")
+    a("")
+    a(f"The wheel contains no separate README; its `{WORDFREQ_METADATA}` carries "
+      "wordfreq's README. The sources list (the language table is omitted), the "
+      "License section and the citations, copied verbatim from it, headings "
+      "demoted by two levels:")
+    a("")
+    for line in WORDFREQ_ATTRIBUTION.rstrip("\n").split("\n"):
+        a("##" + line if line.startswith("#") else line)
+    a("")
+    path.write_bytes(("\n".join(L).rstrip("\n") + "\n").encode("utf-8"))
+
+
+# --------------------------------------------------------------------------
+
+
+def main() -> None:
+    here = Path(__file__).resolve().parent
+    ap = argparse.ArgumentParser(
+        description="Build dictionaries/en.tsv from SCOWL and wordfreq "
+                    "(requires the Python package msgpack).")
+    ap.add_argument("--scowl", type=Path, metavar="DIR",
+                    help="root of an extracted scowl .deb (contains usr/share/dict/scowl); "
+                         f"default: apt-get download scowl={SCOWL_DEB_VERSION}")
+    ap.add_argument("--wordfreq", type=Path, metavar="FILE",
+                    help="path of large_en.msgpack.gz; default: pip download "
+                         f"wordfreq=={WORDFREQ_VERSION} and read it from the wheel")
+    ap.add_argument("--max-size", type=int, default=DEFAULT_MAX_SIZE,
+                    choices=[s for s in SCOWL_SIZES], help="largest SCOWL size (default 70)")
+    ap.add_argument("--min-freq", type=int, default=DEFAULT_MIN_FREQ,
+                    help="per-billion frequency a wordfreq-only word needs (default 10000)")
+    ap.add_argument("--out-dir", type=Path, default=here.parent / "dictionaries",
+                    help="output directory (default: ../dictionaries relative to this script)")
+    args = ap.parse_args()
+
+    with tempfile.TemporaryDirectory(prefix="textmend-dict-") as tmpname:
+        tmp = Path(tmpname)
+        if args.scowl is not None:
+            scowl_root = args.scowl
+        else:
+            scowl_root = fetch_scowl(tmp)
+        lists, doc = resolve_scowl_dirs(scowl_root)
+        scowl_version = scowl_deb_version(doc)
+        if scowl_version != SCOWL_DEB_VERSION:
+            print(f"warning: scowl package version {scowl_version}, expected {SCOWL_DEB_VERSION}",
+                  file=sys.stderr)
+        copyright_path = doc / "copyright" if doc is not None else None
+        copyright_text = (copyright_path.read_bytes().decode("utf-8")
+                          if copyright_path is not None and copyright_path.is_file() else None)
+
+        wf_meta = None
+        if args.wordfreq is not None:
+            wf_data = args.wordfreq.read_bytes()
+            # the unpacked wheel layout has the dist-info two levels up
+            cand = args.wordfreq.resolve().parent.parent.parent / WORDFREQ_METADATA
+            if cand.is_file():
+                wf_meta = cand.read_bytes()
+        else:
+            wf_data, wf_meta = fetch_wordfreq(tmp)
+        if wf_meta is None:
+            print("note: wordfreq METADATA not found; README attribution not re-checked",
+                  file=sys.stderr)
+        elif extract_attribution(wf_meta) != WORDFREQ_ATTRIBUTION:
+            print("warning: the wheel's METADATA differs from WORDFREQ_ATTRIBUTION; "
+                  "update the copied text", file=sys.stderr)
+        wf_sha = hashlib.sha256(wf_data).hexdigest()
+        if wf_sha != WORDFREQ_EN_SHA256:
+            print(f"warning: {WORDFREQ_MEMBER} has SHA-256 {wf_sha}, expected the "
+                  f"wordfreq {WORDFREQ_VERSION} file {WORDFREQ_EN_SHA256}", file=sys.stderr)
+
+        scowl_entries, per_file, scowl_raw_lower, next_level, next_size = \
+            read_scowl(lists, args.max_size)
+    freq = read_wordfreq(wf_data)
+
+    entries, stats, added, rejected_variants = build(
+        scowl_entries, scowl_raw_lower, freq, args.min_freq)
+    tsv = serialise(entries)
+
+    args.out_dir.mkdir(parents=True, exist_ok=True)
+    (args.out_dir / "en.tsv").write_bytes(tsv)
+    write_readme(args.out_dir / "README.md", args=args, tsv=tsv, stats=stats,
+                 per_file=per_file, freq=freq, scowl_lower_kept=scowl_raw_lower,
+                 out_entries=entries, added=added, rejected_variants=rejected_variants,
+                 next_level=next_level, next_size=next_size,
+                 copyright_text=copyright_text, scowl_version=scowl_version,
+                 wf_sha=wf_sha)
+
+    # summary
+    print(f"SCOWL {scowl_version or '?'}: {len(per_file)} lists, "
+          f"{stats['scowl_entries']:,} entries, {stats['scowl_possessives_dropped']:,} "
+          f"possessives dropped, {stats['scowl_kept']:,} kept")
+    print(f"wordfreq {WORDFREQ_VERSION}: {stats['wordfreq_words']:,} words; "
+          f"{stats['wordfreq_only_added']:,} wordfreq-only words added at >= "
+          f"{args.min_freq:,}/billion")
+    print("misspellings (per billion): " + ", ".join(
+        f"{w}={freq.get(w, 0):,}" for w in MISSPELLINGS))
+    print("modern words (per billion, * = not in SCOWL): " + ", ".join(
+        f"{w}{'' if w in scowl_raw_lower else '*'}={freq.get(w, 0):,}" for w in MODERN_WORDS))
+    print("wordfreq-only added: " + " ".join(w for w, _ in added))
+    kept = set(entries)
+    bad = [w for w in SMOKE_IN if w not in kept] + [w for w in SMOKE_OUT if w in kept]
+    print(f"wrote {args.out_dir / 'en.tsv'}: {stats['total']:,} entries, {len(tsv):,} bytes, "
+          f"sha256 {hashlib.sha256(tsv).hexdigest()}")
+    if bad:
+        print("warning: smoke check failed for: " + " ".join(bad), file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

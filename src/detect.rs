@@ -1,0 +1,168 @@
+//! Detect: word tokens in, suspect word types out.
+//!
+//! A token is known when the lexicon has it (after the case rules and after
+//! dropping a possessive `'s`), ignored when it cannot be a spinner's or
+//! scanner's damage worth explaining (all capitals, contractions, very short
+//! words), and suspect otherwise. Suspects are grouped by type — the lowercase
+//! form — so that each distinct type is explained once. Each type also carries
+//! the two guards that protect names and compounds: whether it is written
+//! like a name (capitalised in mid-sentence, never lowercase) and whether it
+//! splits into two known words. Detect does not judge whether a suspect is
+//! damaged; most suspects in clean text are names and rare words.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use crate::lexicon::Lexicon;
+use crate::tokenize::{is_apostrophe, Case, Token};
+
+/// Suspects shorter than this many characters are ignored: two-letter
+/// strings are abbreviations far more often than damaged words, and no
+/// substitution can be learned with any context inside them.
+const MIN_SUSPECT_CHARS: usize = 3;
+
+/// A compound guard part must be at least this many characters, so that
+/// `ref·utilize` is not mistaken for a compound while `boot·loader` is.
+const MIN_COMPOUND_PART_CHARS: usize = 4;
+
+/// One place where a suspect type occurs.
+#[derive(Clone, Debug)]
+pub(crate) struct Occurrence {
+    /// Byte span of the word itself, without a possessive ending.
+    pub(crate) span: Range<usize>,
+    /// How the word is capitalised there.
+    pub(crate) case: Case,
+}
+
+/// A distinct suspect word and everywhere it occurs.
+#[derive(Clone, Debug)]
+pub(crate) struct SuspectType {
+    /// The lowercase form, which explanation and rules work on.
+    pub(crate) key: String,
+    /// Where it occurs, in text order.
+    pub(crate) occurrences: Vec<Occurrence>,
+    /// Capitalised in mid-sentence and never written in lowercase: the shape
+    /// of a proper name.
+    pub(crate) is_name_like: bool,
+    /// Splits into two known words of some length (`bootloader`).
+    pub(crate) is_compound: bool,
+}
+
+/// What detect found in one text.
+pub(crate) struct Detection {
+    /// The suspect types, in order of first occurrence.
+    pub(crate) suspects: Vec<SuspectType>,
+}
+
+/// Splits a token into the word and its possessive ending (`'s`, `’s`).
+pub(crate) fn split_possessive(token: &str) -> (&str, &str) {
+    for ending in ["'s", "\u{2019}s"] {
+        if let Some(word) = token.strip_suffix(ending) {
+            if word.chars().count() >= 2 {
+                return (word, &token[word.len()..]);
+            }
+        }
+    }
+    (token, "")
+}
+
+/// Classifies every token of `text` and groups the suspects by type.
+pub(crate) fn detect(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Detection {
+    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut suspects: Vec<SuspectType> = Vec::new();
+    let mut mid_sentence_capital: Vec<bool> = Vec::new();
+    let mut lowercase_seen: Vec<bool> = Vec::new();
+
+    for token in tokens {
+        let word = &text[token.span.clone()];
+        if token.case == Case::Upper || lexicon.lookup(word).is_some() {
+            continue;
+        }
+        let (core, _) = split_possessive(word);
+        if core.len() < word.len() && lexicon.lookup(core).is_some() {
+            continue;
+        }
+        if core.chars().count() < MIN_SUSPECT_CHARS || core.chars().any(is_apostrophe) {
+            continue;
+        }
+        let key = core.to_lowercase();
+        let i = *index.entry(key.clone()).or_insert_with(|| {
+            suspects.push(SuspectType {
+                is_compound: is_compound(&key, lexicon),
+                key,
+                occurrences: Vec::new(),
+                is_name_like: false,
+            });
+            mid_sentence_capital.push(false);
+            lowercase_seen.push(false);
+            suspects.len() - 1
+        });
+        suspects[i].occurrences.push(Occurrence {
+            span: token.span.start..token.span.start + core.len(),
+            case: token.case,
+        });
+        match token.case {
+            Case::Lower => lowercase_seen[i] = true,
+            Case::Title if !token.sentence_start => mid_sentence_capital[i] = true,
+            _ => {}
+        }
+    }
+    for (i, suspect) in suspects.iter_mut().enumerate() {
+        suspect.is_name_like = mid_sentence_capital[i] && !lowercase_seen[i];
+    }
+    Detection { suspects }
+}
+
+/// Whether `key` is two known lowercase words joined, each of at least
+/// [`MIN_COMPOUND_PART_CHARS`] characters.
+fn is_compound(key: &str, lexicon: &Lexicon) -> bool {
+    key.char_indices()
+        .map(|(i, _)| i)
+        .filter(|&i| {
+            key[..i].chars().count() >= MIN_COMPOUND_PART_CHARS
+                && key[i..].chars().count() >= MIN_COMPOUND_PART_CHARS
+        })
+        .any(|i| lexicon.frequency(&key[..i]).is_some() && lexicon.frequency(&key[i..]).is_some())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokenize::tokenize;
+
+    fn suspects(text: &str) -> Vec<SuspectType> {
+        let lexicon = Lexicon::english().unwrap();
+        detect(text, &tokenize(text), &lexicon).suspects
+    }
+
+    #[test]
+    fn finds_unknown_words_once_per_type() {
+        let found = suspects(
+            "The counattempt and the Counattempt. NATO's counattempt's agfinisha; it's OK.",
+        );
+        let keys: Vec<&str> = found.iter().map(|s| s.key.as_str()).collect();
+        assert_eq!(keys, ["counattempt", "agfinisha"]);
+        assert_eq!(found[0].occurrences.len(), 3);
+        assert!(!found[0].is_name_like);
+    }
+
+    #[test]
+    fn possessives_are_split_and_spans_exclude_them() {
+        let text = "Zelenskiy\u{2019}s visit";
+        let found = suspects(text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(&text[found[0].occurrences[0].span.clone()], "Zelenskiy");
+        assert_eq!(split_possessive("Serbia's"), ("Serbia", "'s"));
+        assert_eq!(split_possessive("is"), ("is", ""));
+    }
+
+    #[test]
+    fn guards_names_and_compounds() {
+        let found = suspects("They met Kuleba in town. Kuleba left with a bootloader.");
+        let kuleba = found.iter().find(|s| s.key == "kuleba").unwrap();
+        assert!(kuleba.is_name_like);
+        let boot = found.iter().find(|s| s.key == "bootloader").unwrap();
+        assert!(boot.is_compound);
+        assert!(!boot.is_name_like);
+    }
+}

@@ -1,0 +1,196 @@
+//! Explain: one suspect word type in, the substitutions that would turn it
+//! into a dictionary word out.
+//!
+//! For a suspect `w`, every dictionary word `d` that shares enough of its
+//! start or end with `w` gives an explanation `w = p·x·q`, `d = p·y·q`: "the
+//! text says `x` where `y` belongs". Candidates come from two bounded FST
+//! walks, one over the forward FST anchored at `w`'s first characters and one
+//! over the reversed FST anchored at its last characters, so the cost does not
+//! depend on the size of the dictionary. Explain does not decide which
+//! explanation is true: that takes the evidence of the whole text (**learn**).
+
+use std::collections::HashSet;
+
+use crate::lexicon::{Anchor, Lexicon};
+
+/// Walks start from this many characters at either end of the suspect. Two
+/// is the least that keeps a walk small and still reaches `ag·finish·a` →
+/// `agenda`, where only two characters precede the damage.
+const ANCHOR_CHARS: usize = 2;
+
+/// An explanation must keep at least this many characters of the suspect
+/// unchanged (`att·finish` → `att·end`). Shorter contexts explain almost any
+/// word by almost any other and are left to **rewrite**, which applies rules
+/// already learned from better evidence ("learn strictly, apply loosely").
+pub(crate) const MIN_CONTEXT_CHARS: usize = 3;
+
+/// The longest side of a substitution, in bytes. Spinner synonyms and OCR
+/// confusions are short; longer differences are different words.
+const MAX_SIDE_BYTES: usize = 16;
+
+/// How much longer than the suspect a restored word may be, in bytes.
+const MAX_GROWTH_BYTES: usize = 8;
+
+/// One way to read a suspect as a dictionary word.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Explanation {
+    /// The dictionary word `d` (lowercase).
+    pub(crate) restored: String,
+    /// `d`'s frequency in the lexicon.
+    pub(crate) frequency: u64,
+    /// The substitution's left side `x`, as it appears in the suspect.
+    pub(crate) from: String,
+    /// The substitution's right side `y`, as it appears in `d`.
+    pub(crate) to: String,
+    /// Characters of the suspect outside `x`.
+    pub(crate) context: usize,
+    /// Both `x` and `y` are words: the signature of an article spinner.
+    pub(crate) is_word_pair: bool,
+}
+
+/// All explanations of the lowercase suspect `key`, one per restored word.
+pub(crate) fn explain(key: &str, lexicon: &Lexicon) -> Vec<Explanation> {
+    let n_chars = key.chars().count();
+    if n_chars <= ANCHOR_CHARS {
+        return Vec::new();
+    }
+    let w = key.as_bytes();
+    let head = key.char_indices().nth(ANCHOR_CHARS).map_or(w.len(), |(i, _)| i);
+    let tail = key
+        .char_indices()
+        .nth(n_chars - ANCHOR_CHARS)
+        .map_or(0, |(i, _)| i);
+    let max_len = w.len() + MAX_GROWTH_BYTES;
+
+    let mut seen: HashSet<Vec<u8>> = HashSet::new();
+    let mut found = Vec::new();
+    for (anchor, fix) in [(Anchor::Prefix, &w[..head]), (Anchor::Suffix, &w[tail..])] {
+        lexicon.for_each_anchored(anchor, fix, max_len, |d, frequency| {
+            if d == w || !seen.insert(d.to_vec()) {
+                return;
+            }
+            let Ok(d) = std::str::from_utf8(d) else {
+                return;
+            };
+            if !d.chars().all(|c| c.is_alphabetic() && !c.is_uppercase()) {
+                return;
+            }
+            if let Some(e) = explanation(key, d, frequency, lexicon) {
+                found.push(e);
+            }
+        });
+    }
+    found
+}
+
+/// The explanation of suspect `w` as word `d`, if the two differ in one
+/// place with enough context around it.
+///
+/// The place is first taken as small as possible (longest common prefix,
+/// then longest common suffix). When the same difference can also be read
+/// with the boundaries moved outward so that both sides are words
+/// (`refu·tiliz·e` → `ref·utilize`, `ref·use`), that reading is preferred:
+/// it is what a spinner did, and it pools with the same rule seen elsewhere.
+fn explanation(w: &str, d: &str, frequency: u64, lexicon: &Lexicon) -> Option<Explanation> {
+    let lcp = common_prefix(w, d);
+    let lcs = common_suffix(&w[lcp..], &d[lcp..]);
+    let (x, y) = (&w[lcp..w.len() - lcs], &d[lcp..d.len() - lcs]);
+    if x.is_empty() || y.is_empty() {
+        return None;
+    }
+    let is_word = |s: &str| s.chars().count() >= 2 && lexicon.frequency(s).is_some();
+    let starts: Vec<usize> = boundaries(&w[..lcp]).collect();
+    let ends: Vec<usize> = boundaries(&w[w.len() - lcs..]).collect();
+    let mut best: Option<(usize, usize)> = None;
+    for &i in starts.iter().rev() {
+        for &j in &ends {
+            let (x, y) = (&w[i..w.len() - j], &d[i..d.len() - j]);
+            let shorter = best.is_none_or(|(bi, bj)| {
+                x.len() + y.len() < (w.len() - bj - bi) + (d.len() - bj - bi)
+            });
+            if shorter && x.len() <= MAX_SIDE_BYTES && is_word(x) && is_word(y) {
+                best = Some((i, j));
+            }
+        }
+    }
+    let is_word_pair = best.is_some();
+    let (i, j) = best.unwrap_or((lcp, lcs));
+    let (x, y) = (&w[i..w.len() - j], &d[i..d.len() - j]);
+    let context = w[..i].chars().count() + w[w.len() - j..].chars().count();
+    if context < MIN_CONTEXT_CHARS || x.len() > MAX_SIDE_BYTES || y.len() > MAX_SIDE_BYTES {
+        return None;
+    }
+    Some(Explanation {
+        restored: d.to_string(),
+        frequency,
+        from: x.to_string(),
+        to: y.to_string(),
+        context,
+        is_word_pair,
+    })
+}
+
+/// Byte offsets of the char boundaries of `s`, from 0 to `s.len()`.
+fn boundaries(s: &str) -> impl Iterator<Item = usize> + '_ {
+    s.char_indices().map(|(i, _)| i).chain(std::iter::once(s.len()))
+}
+
+/// Length in bytes of the longest common prefix, on a char boundary.
+fn common_prefix(a: &str, b: &str) -> usize {
+    a.char_indices()
+        .zip(b.chars())
+        .find(|&((_, ca), cb)| ca != cb)
+        .map_or_else(|| a.len().min(b.len()), |((i, _), _)| i)
+}
+
+/// Length in bytes of the longest common suffix, on a char boundary.
+fn common_suffix(a: &str, b: &str) -> usize {
+    a.chars()
+        .rev()
+        .zip(b.chars().rev())
+        .take_while(|(ca, cb)| ca == cb)
+        .map(|(c, _)| c.len_utf8())
+        .sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn find<'a>(found: &'a [Explanation], restored: &str) -> Option<&'a Explanation> {
+        found.iter().find(|e| e.restored == restored)
+    }
+
+    #[test]
+    fn explains_in_word_substitutions_by_their_word_pair() {
+        let lexicon = Lexicon::english().unwrap();
+        for (suspect, restored, from, to) in [
+            ("attfinish", "attend", "finish", "end"),
+            ("agfinisha", "agenda", "finish", "end"),
+            ("indepfinishence", "independence", "finish", "end"),
+            ("counattempt", "country", "attempt", "try"),
+            ("refutilize", "refuse", "utilize", "use"),
+            ("purchaseers", "buyers", "purchase", "buy"),
+        ] {
+            let found = explain(suspect, &lexicon);
+            let e = find(&found, restored).unwrap_or_else(|| panic!("{suspect} → {restored}"));
+            assert_eq!((e.from.as_str(), e.to.as_str()), (from, to), "{suspect}");
+            assert!(e.is_word_pair, "{suspect}");
+        }
+    }
+
+    #[test]
+    fn needs_context_around_the_substitution() {
+        let lexicon = Lexicon::english().unwrap();
+        // `ab·cxyz` → `ab·out`: two characters of context are not enough.
+        assert!(find(&explain("abcxyz", &lexicon), "about").is_none());
+    }
+
+    #[test]
+    fn common_ends_respect_char_boundaries() {
+        assert_eq!(common_prefix("naïve", "naive"), 2);
+        assert_eq!(common_suffix("café", "cafe"), 0);
+        assert_eq!(common_suffix("ställe", "stelle"), 3);
+        assert_eq!(common_prefix("same", "same"), 4);
+    }
+}

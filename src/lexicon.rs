@@ -1,0 +1,190 @@
+//! Lexicon: which words are valid and how common they are.
+//!
+//! Takes the dictionaries that `build.rs` compiled into FSTs and embedded in
+//! the binary, and answers two questions: "is this token a word?" (with the
+//! case rules `word`, `Word`, `WORD` → `word`) and "which words start (or end)
+//! with these bytes?" (bounded walks of the forward and reversed FSTs, which
+//! is what **explain** needs). It does not tokenize and does not decide what is
+//! suspect.
+
+use fst::{Automaton, IntoStreamer, Map, Streamer};
+
+use crate::error::{Error, Result};
+
+static EN_FORWARD: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/en.fst"));
+static EN_REVERSED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/en.rev.fst"));
+
+/// Which end of a word a walk is anchored at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Anchor {
+    /// Words that start with the anchor bytes.
+    Prefix,
+    /// Words that end with the anchor bytes.
+    Suffix,
+}
+
+/// A dictionary of valid words with their frequencies (occurrences per
+/// billion words; 0 when the frequency source does not list the word).
+pub(crate) struct Lexicon {
+    forward: Map<&'static [u8]>,
+    reversed: Map<&'static [u8]>,
+}
+
+impl Lexicon {
+    /// The embedded English dictionary.
+    pub(crate) fn english() -> Result<Lexicon> {
+        let forward = Map::new(EN_FORWARD).map_err(|e| Error::Dictionary(e.to_string()))?;
+        let reversed = Map::new(EN_REVERSED).map_err(|e| Error::Dictionary(e.to_string()))?;
+        Ok(Lexicon { forward, reversed })
+    }
+
+    /// The frequency of exactly this string, if it is an entry.
+    pub(crate) fn frequency(&self, word: &str) -> Option<u64> {
+        self.forward.get(word)
+    }
+
+    /// The frequency of a token under the case rules: the exact form, then
+    /// for `Word` the form `word`, for `WORD` the forms `word` and `Word`.
+    /// Typographic apostrophes match ASCII ones.
+    pub(crate) fn lookup(&self, token: &str) -> Option<u64> {
+        if token.contains('\u{2019}') {
+            return self.lookup(&token.replace('\u{2019}', "'"));
+        }
+        if let Some(f) = self.frequency(token) {
+            return Some(f);
+        }
+        let mut chars = token.chars();
+        let first = chars.next()?;
+        if !first.is_uppercase() {
+            return None;
+        }
+        let rest = chars.as_str();
+        let lower = token.to_lowercase();
+        if rest.chars().all(|c| !c.is_uppercase()) {
+            return self.frequency(&lower);
+        }
+        if rest.chars().all(|c| !c.is_lowercase()) {
+            let title: String = first.to_string() + &rest.to_lowercase();
+            return self.frequency(&lower).or_else(|| self.frequency(&title));
+        }
+        None
+    }
+
+    /// Calls `visit(word, frequency)` for every entry that starts (or ends,
+    /// by `anchor`) with `fix` and is at most `max_len` bytes long. The walk
+    /// is bounded by the automaton, so a short `fix` with a small `max_len`
+    /// stays cheap.
+    pub(crate) fn for_each_anchored(
+        &self,
+        anchor: Anchor,
+        fix: &[u8],
+        max_len: usize,
+        mut visit: impl FnMut(&[u8], u64),
+    ) {
+        match anchor {
+            Anchor::Prefix => {
+                let automaton = BoundedPrefix { prefix: fix, max_len };
+                let mut stream = self.forward.search(automaton).into_stream();
+                while let Some((key, freq)) = stream.next() {
+                    visit(key, freq);
+                }
+            }
+            Anchor::Suffix => {
+                let rev_fix: Vec<u8> = fix.iter().rev().copied().collect();
+                let automaton = BoundedPrefix {
+                    prefix: &rev_fix,
+                    max_len,
+                };
+                let mut stream = self.reversed.search(automaton).into_stream();
+                let mut word = Vec::with_capacity(max_len);
+                while let Some((key, freq)) = stream.next() {
+                    word.clear();
+                    word.extend(key.iter().rev());
+                    visit(&word, freq);
+                }
+            }
+        }
+    }
+}
+
+/// Matches keys that start with `prefix` and are at most `max_len` bytes.
+/// The state is the number of bytes read so far, or `None` once the key can
+/// no longer match.
+struct BoundedPrefix<'a> {
+    prefix: &'a [u8],
+    max_len: usize,
+}
+
+impl Automaton for BoundedPrefix<'_> {
+    type State = Option<usize>;
+
+    fn start(&self) -> Option<usize> {
+        Some(0)
+    }
+
+    fn is_match(&self, state: &Option<usize>) -> bool {
+        matches!(state, Some(n) if *n >= self.prefix.len())
+    }
+
+    fn can_match(&self, state: &Option<usize>) -> bool {
+        state.is_some()
+    }
+
+    fn accept(&self, state: &Option<usize>, byte: u8) -> Option<usize> {
+        let n = (*state)?;
+        if n >= self.max_len {
+            return None;
+        }
+        match self.prefix.get(n) {
+            Some(&expected) if expected != byte => None,
+            _ => Some(n + 1),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lexicon() -> Lexicon {
+        Lexicon::english().unwrap()
+    }
+
+    #[test]
+    fn case_rules_follow_the_entry() {
+        let lex = lexicon();
+        for (token, known) in [
+            ("country", true),
+            ("Country", true),
+            ("COUNTRY", true),
+            ("cOUNTRY", false),
+            ("Albania", true),
+            ("ALBANIA", true),
+            ("albania", false),
+            ("don't", true),
+            ("don\u{2019}t", true),
+            ("counattempt", false),
+        ] {
+            assert_eq!(lex.lookup(token).is_some(), known, "{token}");
+        }
+    }
+
+    #[test]
+    fn anchored_walks_find_prefix_and_suffix_matches_within_bounds() {
+        let lex = lexicon();
+        let mut by_prefix = Vec::new();
+        lex.for_each_anchored(Anchor::Prefix, b"att", 6, |w, _| {
+            by_prefix.push(String::from_utf8(w.to_vec()).unwrap())
+        });
+        assert!(by_prefix.contains(&"attend".to_string()));
+        assert!(by_prefix.iter().all(|w| w.starts_with("att") && w.len() <= 6));
+        assert!(!by_prefix.contains(&"attention".to_string()));
+
+        let mut by_suffix = Vec::new();
+        lex.for_each_anchored(Anchor::Suffix, b"ence", 12, |w, _| {
+            by_suffix.push(String::from_utf8(w.to_vec()).unwrap())
+        });
+        assert!(by_suffix.contains(&"independence".to_string()));
+        assert!(by_suffix.iter().all(|w| w.ends_with("ence") && w.len() <= 12));
+    }
+}

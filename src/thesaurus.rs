@@ -1,0 +1,83 @@
+//! Thesaurus: "are these two words related in meaning?"
+//!
+//! An article spinner swaps words for synonyms, so a learned substitution
+//! whose sides are synonyms (or one is the other's broader term, as `buy` and
+//! `purchase`) is more likely a spinner's rule than a coincidence. This is a
+//! prior for **learn**, never a source of rules: no substitution is made
+//! because the thesaurus lists it. The data is WordNet's synsets with their
+//! hypernyms, compiled by `build.rs` into an FST set of `word \0 group` keys.
+
+use fst::{IntoStreamer, Set, Streamer};
+
+use crate::error::{Error, Result};
+
+static EN_THESAURUS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/en-thesaurus.fst"));
+
+/// Groups of related words.
+pub(crate) struct Thesaurus {
+    groups: Set<&'static [u8]>,
+}
+
+impl Thesaurus {
+    /// The embedded English thesaurus.
+    pub(crate) fn english() -> Result<Thesaurus> {
+        let groups = Set::new(EN_THESAURUS).map_err(|e| Error::Dictionary(e.to_string()))?;
+        Ok(Thesaurus { groups })
+    }
+
+    /// Whether `a` and `b` share a group (lowercase words).
+    pub(crate) fn are_related(&self, a: &str, b: &str) -> bool {
+        if a == b {
+            return false;
+        }
+        let (ga, gb) = (self.groups_of(a), self.groups_of(b));
+        let (mut i, mut j) = (0, 0);
+        while i < ga.len() && j < gb.len() {
+            match ga[i].cmp(&gb[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => return true,
+            }
+        }
+        false
+    }
+
+    /// The group numbers of `word`, ascending.
+    fn groups_of(&self, word: &str) -> Vec<[u8; 4]> {
+        let mut lo = word.as_bytes().to_vec();
+        lo.push(0);
+        let mut hi = word.as_bytes().to_vec();
+        hi.push(1);
+        let mut stream = self.groups.range().ge(&lo).lt(&hi).into_stream();
+        let mut groups = Vec::new();
+        while let Some(key) = stream.next() {
+            if let Ok(id) = key[lo.len()..].try_into() {
+                groups.push(id);
+            }
+        }
+        groups
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relates_synonyms_and_broader_terms_only() {
+        let thesaurus = Thesaurus::english().unwrap();
+        for (a, b, related) in [
+            ("attempt", "try", true),
+            ("use", "utilize", true),
+            ("purchase", "buy", true),
+            ("end", "finish", true),
+            ("purchase", "play", false),
+            ("utilize", "used", false),
+            ("end", "end", false),
+            ("qqq", "end", false),
+        ] {
+            assert_eq!(thesaurus.are_related(a, b), related, "{a} {b}");
+            assert_eq!(thesaurus.are_related(b, a), related, "{b} {a}");
+        }
+    }
+}

@@ -1,0 +1,208 @@
+//! Tokenize: text in, plain word tokens out, as byte spans into the input.
+//!
+//! Only what could be an ordinary word becomes a token. Whole
+//! whitespace-separated chunks that are URLs, e-mail addresses, `@handles` or
+//! `#tags` are skipped, and so are runs with digits or underscores (`G7`,
+//! `snake_case`) and mixed-case runs (`AAPNews`, `iPhone`, `McDonald`), which
+//! are brand names and identifiers, not prose. Hyphens split a run into parts
+//! that are checked one by one. Tokens borrow nothing and copy nothing: a
+//! token is a span plus what later stages need to know about its shape. This
+//! stage does not look anything up.
+
+use std::ops::Range;
+
+/// The case pattern of a word token.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Case {
+    /// `word`
+    Lower,
+    /// `Word`
+    Title,
+    /// `WORD` (two or more letters)
+    Upper,
+}
+
+/// A word token: a byte span into the input and its shape.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Token {
+    /// Byte range of the token in the input.
+    pub(crate) span: Range<usize>,
+    /// The case pattern.
+    pub(crate) case: Case,
+    /// Whether the token opens a sentence, line or quotation, where a capital
+    /// letter says nothing about whether the word is a name.
+    pub(crate) sentence_start: bool,
+}
+
+/// Splits `text` into word tokens, in order.
+pub(crate) fn tokenize(text: &str) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    let mut chunk_start = None;
+    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+        match (c.is_whitespace(), chunk_start) {
+            (false, None) => chunk_start = Some(i),
+            (true, Some(start)) => {
+                tokenize_chunk(text, start..i, &mut tokens);
+                chunk_start = None;
+            }
+            _ => {}
+        }
+    }
+    tokens
+}
+
+/// Whether a whitespace-separated chunk is a URL, e-mail address, handle or
+/// tag, none of which is prose.
+fn is_skipped_chunk(chunk: &str) -> bool {
+    let trimmed = chunk.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '@' && c != '#');
+    trimmed.starts_with('@')
+        || trimmed.starts_with('#')
+        || chunk.contains("://")
+        || trimmed.starts_with("www.")
+        || chunk.contains('@')
+}
+
+fn tokenize_chunk(text: &str, chunk: Range<usize>, tokens: &mut Vec<Token>) {
+    let s = &text[chunk.clone()];
+    if is_skipped_chunk(s) {
+        return;
+    }
+    let mut run_start = None;
+    let mut iter = s.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        let next = iter.peek().map(|&(_, n)| n);
+        let in_word = is_word_char(c)
+            || (is_apostrophe(c)
+                && run_start.is_some()
+                && next.is_some_and(|n| n.is_alphanumeric()));
+        match (in_word, run_start) {
+            (true, None) => run_start = Some(i),
+            (false, Some(start)) => {
+                push_run(text, chunk.start + start..chunk.start + i, tokens);
+                run_start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(start) = run_start {
+        push_run(text, chunk.start + start..chunk.end, tokens);
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_' || is_combining_mark(c)
+}
+
+/// Combining diacritics (U+0300–U+036F and the supplement U+1DC0–U+1DFF) are
+/// part of the letter before them.
+fn is_combining_mark(c: char) -> bool {
+    matches!(c, '\u{300}'..='\u{36f}' | '\u{1dc0}'..='\u{1dff}')
+}
+
+pub(crate) fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '\u{2019}'
+}
+
+fn push_run(text: &str, span: Range<usize>, tokens: &mut Vec<Token>) {
+    let run = &text[span.clone()];
+    if run.chars().any(|c| c.is_numeric() || c == '_') {
+        return;
+    }
+    let Some(case) = case_of(run) else { return };
+    let sentence_start = is_sentence_start(&text[..span.start]);
+    tokens.push(Token {
+        span,
+        case,
+        sentence_start,
+    });
+}
+
+/// The case pattern of a run, or `None` for mixed case.
+fn case_of(run: &str) -> Option<Case> {
+    let mut chars = run.chars().filter(|c| c.is_alphabetic());
+    let first = chars.next()?;
+    let rest: Vec<char> = chars.collect();
+    let rest_upper = rest.iter().any(|c| c.is_uppercase());
+    let rest_lower = rest.iter().any(|c| c.is_lowercase());
+    match (first.is_uppercase(), rest_upper, rest_lower) {
+        (false, false, _) => Some(Case::Lower),
+        (true, false, true) => Some(Case::Title),
+        (true, false, false) if rest.is_empty() => Some(Case::Title),
+        (true, true, false) => Some(Case::Upper),
+        _ => None,
+    }
+}
+
+/// Whether a token after `before` starts a sentence: nothing but opening
+/// quotes, brackets, bullets and spaces separate it from the start of the
+/// text, a line break, or sentence-final punctuation.
+fn is_sentence_start(before: &str) -> bool {
+    for c in before.chars().rev() {
+        match c {
+            '\n' | '\r' | '.' | '!' | '?' | ':' | '\u{2026}' | '\u{2022}' => return true,
+            c if c.is_whitespace() => {}
+            '"' | '\'' | '(' | '[' | '{' | '\u{201c}' | '\u{2018}' | '\u{ab}' | '\u{bb}'
+            | '\u{201e}' | '-' | '\u{2013}' | '\u{2014}' | '*' => {}
+            _ => return false,
+        }
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        tokenize(text).iter().map(|t| &text[t.span.clone()]).collect()
+    }
+
+    #[test]
+    fn splits_prose_and_skips_non_words() {
+        let cases: &[(&str, &[&str])] = &[
+            ("Hello, world!", &["Hello", "world"]),
+            ("it's Serbia\u{2019}s", &["it's", "Serbia\u{2019}s"]),
+            ("'quoted' words", &["quoted", "words"]),
+            ("Ukraine-Southeast Europe", &["Ukraine", "Southeast", "Europe"]),
+            ("see https://x.org/a-b now", &["see", "now"]),
+            ("mail me@x.org or @Kyivpost_official #tag", &["mail", "or"]),
+            ("G7 2023 AU$10 snake_case", &["AU"]),
+            ("AAPNews iPhone McDonald NATO", &["NATO"]),
+            ("Vučić café", &["Vučić", "café"]),
+            ("", &[]),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(&words(text), expected, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn spans_point_into_the_input() {
+        let text = "  naïve\r\nword ";
+        let tokens = tokenize(text);
+        assert_eq!(tokens[0].span, 2..8);
+        assert_eq!(&text[tokens[1].span.clone()], "word");
+    }
+
+    #[test]
+    fn knows_case_and_sentence_starts() {
+        let text = "The Serbian leader. \u{201c}Kosovo was NATO\u{201d} said\nMoscow";
+        let shape: Vec<(Case, bool)> = tokenize(text)
+            .iter()
+            .map(|t| (t.case, t.sentence_start))
+            .collect();
+        assert_eq!(
+            shape,
+            [
+                (Case::Title, true),
+                (Case::Title, false),
+                (Case::Lower, false),
+                (Case::Title, true),
+                (Case::Lower, false),
+                (Case::Upper, false),
+                (Case::Lower, false),
+                (Case::Title, true),
+            ]
+        );
+    }
+}
