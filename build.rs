@@ -44,7 +44,10 @@ fn compile(path: &Path, out_dir: &Path, lang: &str) -> Result<(), String> {
     let entries = parse(path, &text)?;
 
     let forward = out_dir.join(format!("{lang}.fst"));
-    write_map(&forward, entries.iter().map(|(w, f)| (w.as_bytes().to_vec(), *f)))?;
+    write_map(
+        &forward,
+        entries.iter().map(|(w, f)| (w.as_bytes().to_vec(), *f)),
+    )?;
 
     let mut reversed: Vec<(Vec<u8>, u64)> = entries
         .iter()

@@ -1,7 +1,7 @@
 //! Detect: word tokens in, suspect word types out.
 //!
 //! A token is known when the lexicon has it (after the case rules and after
-//! dropping a possessive `'s`), ignored when it cannot be a spinner's or
+//! dropping a possessive `'s` or a clitic such as `'d`), ignored when it cannot be a spinner's or
 //! scanner's damage worth explaining (all capitals, contractions, very short
 //! words), and suspect otherwise. Suspects are grouped by type — the lowercase
 //! form — so that each distinct type is explained once. Each type also carries
@@ -54,12 +54,18 @@ pub(crate) struct Detection {
     pub(crate) suspects: Vec<SuspectType>,
 }
 
-/// Splits a token into the word and its possessive ending (`'s`, `’s`).
-pub(crate) fn split_possessive(token: &str) -> (&str, &str) {
-    for ending in ["'s", "\u{2019}s"] {
-        if let Some(word) = token.strip_suffix(ending) {
-            if word.chars().count() >= 2 {
-                return (word, &token[word.len()..]);
+/// Endings split off before lookup: the possessive and the clitics of
+/// contractions (`Serbia's`, `perform'd`, `they'll`), with either apostrophe.
+const CLITICS: &[&str] = &["s", "d", "ll", "re", "ve"];
+
+/// Splits a token into the word and its possessive or clitic ending.
+pub(crate) fn split_clitic(token: &str) -> (&str, &str) {
+    for clitic in CLITICS {
+        if let Some(rest) = token.strip_suffix(clitic) {
+            if let Some(word) = rest.strip_suffix(is_apostrophe) {
+                if word.chars().count() >= 2 {
+                    return (word, &token[word.len()..]);
+                }
             }
         }
     }
@@ -78,7 +84,7 @@ pub(crate) fn detect(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Detecti
         if token.case == Case::Upper || lexicon.lookup(word).is_some() {
             continue;
         }
-        let (core, _) = split_possessive(word);
+        let (core, _) = split_clitic(word);
         if core.len() < word.len() && lexicon.lookup(core).is_some() {
             continue;
         }
@@ -152,8 +158,10 @@ mod tests {
         let found = suspects(text);
         assert_eq!(found.len(), 1);
         assert_eq!(&text[found[0].occurrences[0].span.clone()], "Zelenskiy");
-        assert_eq!(split_possessive("Serbia's"), ("Serbia", "'s"));
-        assert_eq!(split_possessive("is"), ("is", ""));
+        assert_eq!(split_clitic("Serbia's"), ("Serbia", "'s"));
+        assert_eq!(split_clitic("perform\u{2019}d"), ("perform", "\u{2019}d"));
+        assert_eq!(split_clitic("they'll"), ("they", "'ll"));
+        assert_eq!(split_clitic("is"), ("is", ""));
     }
 
     #[test]

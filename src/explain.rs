@@ -24,6 +24,11 @@ const ANCHOR_CHARS: usize = 2;
 /// already learned from better evidence ("learn strictly, apply loosely").
 pub(crate) const MIN_CONTEXT_CHARS: usize = 3;
 
+/// Both sides of a word-swap must be words of at least this many characters.
+/// Two-letter entries are mostly abbreviations (`op`, `ed`, `re`) that turn
+/// up inside any word; spinners swap content words.
+const MIN_WORD_SIDE_CHARS: usize = 3;
+
 /// The longest side of a substitution, in bytes. Spinner synonyms and OCR
 /// confusions are short; longer differences are different words.
 const MAX_SIDE_BYTES: usize = 16;
@@ -55,7 +60,10 @@ pub(crate) fn explain(key: &str, lexicon: &Lexicon) -> Vec<Explanation> {
         return Vec::new();
     }
     let w = key.as_bytes();
-    let head = key.char_indices().nth(ANCHOR_CHARS).map_or(w.len(), |(i, _)| i);
+    let head = key
+        .char_indices()
+        .nth(ANCHOR_CHARS)
+        .map_or(w.len(), |(i, _)| i);
     let tail = key
         .char_indices()
         .nth(n_chars - ANCHOR_CHARS)
@@ -98,7 +106,8 @@ fn explanation(w: &str, d: &str, frequency: u64, lexicon: &Lexicon) -> Option<Ex
     if x.is_empty() || y.is_empty() {
         return None;
     }
-    let is_word = |s: &str| s.chars().count() >= 2 && lexicon.frequency(s).is_some();
+    let is_word =
+        |s: &str| s.chars().count() >= MIN_WORD_SIDE_CHARS && lexicon.frequency(s).is_some();
     let starts: Vec<usize> = boundaries(&w[..lcp]).collect();
     let ends: Vec<usize> = boundaries(&w[w.len() - lcs..]).collect();
     let mut best: Option<(usize, usize)> = None;
@@ -132,7 +141,9 @@ fn explanation(w: &str, d: &str, frequency: u64, lexicon: &Lexicon) -> Option<Ex
 
 /// Byte offsets of the char boundaries of `s`, from 0 to `s.len()`.
 fn boundaries(s: &str) -> impl Iterator<Item = usize> + '_ {
-    s.char_indices().map(|(i, _)| i).chain(std::iter::once(s.len()))
+    s.char_indices()
+        .map(|(i, _)| i)
+        .chain(std::iter::once(s.len()))
 }
 
 /// Length in bytes of the longest common prefix, on a char boundary.

@@ -17,8 +17,8 @@ const ENGLISH_FUNCTION_WORDS: &[&str] = &[
     "by", "can", "could", "for", "from", "had", "has", "have", "he", "her", "him", "his", "i",
     "if", "in", "into", "is", "it", "its", "more", "my", "no", "not", "of", "on", "one", "or",
     "our", "out", "over", "she", "so", "than", "that", "the", "their", "them", "then", "there",
-    "these", "they", "this", "to", "up", "us", "was", "we", "were", "what", "when", "which",
-    "who", "will", "with", "would", "you", "your",
+    "these", "they", "this", "to", "up", "us", "was", "we", "were", "what", "when", "which", "who",
+    "will", "with", "would", "you", "your",
 ];
 
 /// Below this many word tokens the share is too noisy to judge, and the text
@@ -68,7 +68,9 @@ mod tests {
         let en = "The summit in the Albanian capital comes as Ukraine is trying to improve \
                   its defensive capabilities at a time of faltering support for the war.";
         let de = "Der ukrainische Präsident hat die Staats- und Regierungschefs der \
-                  Balkanländer um Unterstützung im Verteidigungskampf gegen Russland gebeten.";
+                  Balkanländer um Unterstützung im Verteidigungskampf gegen Russland gebeten. \
+                  Selenskyj dankte den Staatenlenkern der Balkanländer am Mittwoch in \
+                  Albanien für ihre militärische Unterstützung in den vergangenen zwei Jahren.";
         assert!(is_english(en, &tokenize(en)));
         assert!(!is_english(de, &tokenize(de)));
         assert!(is_english("Counattempt", &tokenize("Counattempt")));

@@ -8,17 +8,19 @@
 //!
 //! * **support**: distinct restored words it explains (by word, not by
 //!   token: `buyer` and `buyers` are one piece of evidence);
-//! * **the word-swap prior**: `x` and `y` both words is how a spinner works;
+//! * **the word-swap prior**: `x` and `y` both words is how a spinner works,
+//!   and more so when the thesaurus relates them (`purchase`, `buy`);
 //! * **the global-replacement signature**: a spinner replaces every `y`, so a
 //!   true rule's `y` no longer occurs in the text, except inside the `x` that
 //!   replaced it. An accidental rule's `y` is usually all over the text.
 //!
-//! Rules compete for suspects: the strongest rule claims its suspects first,
-//! and a weaker rule is accepted only if it explains a suspect no accepted
-//! rule explains. Suspects written like names or compounds give no evidence
+//! Rules compete for suspects: the strongest rule claims its suspects first
+//! (every suspect it turns into a word, with any context), and a weaker rule
+//! is accepted only if it explains a suspect no accepted rule explains. Suspects written like names or compounds give no evidence
 //! ("learn strictly"). Learn does not touch the text; **rewrite** does.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::btree_map::Entry;
+use std::collections::{BTreeMap, HashSet};
 
 use memchr::memmem;
 
@@ -38,6 +40,12 @@ const MIN_WORD_SWAP_SUPPORT: usize = 2;
 /// far more often than synonym pairs do.
 const MIN_SUBSTRING_SUPPORT: usize = 3;
 
+/// Sides of a substitution that is not a word swap are at most this many
+/// characters: glyph confusions and encoding damage are short (`rn → m`,
+/// `â€™ → ’`); a long non-word difference (`hape → ocializ`) is two unrelated
+/// words lined up by chance.
+const MAX_SUBSTRING_SIDE_CHARS: usize = 3;
+
 /// A word-swap rule seen in a single word is accepted only when its restored
 /// word is at least this many times more frequent than the restoration any
 /// other passing single-word rule of the same standing (thesaurus-backed or
@@ -50,12 +58,45 @@ const SINGLE_FREQUENCY_RATIO: u64 = 20;
 /// a rare restoration of a lone suspect is more likely a coincidence.
 const MIN_SINGLE_FREQUENCY: u64 = 1_000;
 
+/// Both sides of a single-word rule that the thesaurus does not back must be
+/// words at least this frequent (per billion; Zipf 3.3): spinners swap
+/// everyday words, while rare entries (`anim`, `solicit`) line up with
+/// fragments of unrelated words by chance.
+const MIN_SINGLE_SIDE_FREQUENCY: u64 = 2_000;
+
 /// How many examples each rule keeps for review.
 const MAX_EXAMPLES: usize = 5;
 
+/// How much a suspect type may count as evidence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Evidence {
+    /// Any explanation counts.
+    Full,
+    /// Only explanations whose sides the thesaurus relates: the type splits
+    /// into two known words (`under·remain`), which a spinner makes out of a
+    /// compound (`under·stand`) but which is also how valid compounds and
+    /// jargon look (`boot·loader`).
+    SynonymsOnly,
+    /// None: the type is written like a proper name.
+    None,
+}
+
+/// How much `suspect` may count as evidence for a rule. Names and compounds
+/// outside the dictionary split into word + word by chance ("learn
+/// strictly"); they are repaired only by rules that other evidence proves.
+pub(crate) fn evidence(suspect: &SuspectType) -> Evidence {
+    if suspect.is_name_like {
+        Evidence::None
+    } else if suspect.is_compound {
+        Evidence::SynonymsOnly
+    } else {
+        Evidence::Full
+    }
+}
+
 /// Evidence gathered for one candidate rule.
-#[derive(Default)]
 struct Candidate {
+    kind: RuleKind,
     /// Indices of the suspect types it explains.
     types: Vec<usize>,
     /// Distinct restored words (stemmed).
@@ -64,10 +105,16 @@ struct Candidate {
     tokens: usize,
     /// Highest frequency among its restored words.
     best_frequency: u64,
-    is_word_pair: bool,
-    /// The thesaurus relates the two sides.
-    is_synonym: bool,
     examples: Vec<(String, String)>,
+}
+
+impl Candidate {
+    fn min_support(&self) -> usize {
+        match self.kind {
+            RuleKind::Synonym | RuleKind::WordSwap => MIN_WORD_SWAP_SUPPORT,
+            RuleKind::Substring => MIN_SUBSTRING_SUPPORT,
+        }
+    }
 }
 
 /// Learns the rules that explain the suspects of `text`.
@@ -82,16 +129,39 @@ pub(crate) fn learn(
 ) -> RuleSet {
     let mut candidates: BTreeMap<(String, String), Candidate> = BTreeMap::new();
     for (i, (suspect, found)) in suspects.iter().zip(explanations).enumerate() {
-        if !gives_evidence(suspect) {
-            continue;
-        }
+        let evidence = evidence(suspect);
         for e in found {
-            let c = candidates
-                .entry((e.from.clone(), e.to.clone()))
-                .or_default();
+            let key = (e.from.clone(), e.to.clone());
+            let c = match candidates.entry(key) {
+                Entry::Occupied(entry) => entry.into_mut(),
+                Entry::Vacant(entry) => {
+                    let kind = if !e.is_word_pair {
+                        RuleKind::Substring
+                    } else if thesaurus.are_related(&e.from, &e.to) {
+                        RuleKind::Synonym
+                    } else {
+                        RuleKind::WordSwap
+                    };
+                    entry.insert(Candidate {
+                        kind,
+                        types: Vec::new(),
+                        words: HashSet::new(),
+                        tokens: 0,
+                        best_frequency: 0,
+                        examples: Vec::new(),
+                    })
+                }
+            };
+            let counts = match evidence {
+                Evidence::Full => true,
+                Evidence::SynonymsOnly => c.kind == RuleKind::Synonym,
+                Evidence::None => false,
+            };
+            if !counts {
+                continue;
+            }
             c.types.push(i);
             c.tokens += suspect.occurrences.len();
-            c.is_word_pair = e.is_word_pair;
             c.best_frequency = c.best_frequency.max(e.frequency);
             if c.words.insert(stem(&e.restored, lexicon)) && c.examples.len() < MAX_EXAMPLES {
                 c.examples.push((suspect.key.clone(), e.restored.clone()));
@@ -102,38 +172,41 @@ pub(crate) fn learn(
     let mut ranked: Vec<((String, String), Candidate)> = candidates
         .into_iter()
         .filter(|((from, to), c)| {
-            let needed = if c.is_word_pair {
-                1
-            } else {
-                MIN_SUBSTRING_SUPPORT
+            let plausible = match c.kind {
+                RuleKind::Synonym => true,
+                RuleKind::WordSwap => {
+                    c.words.len() >= MIN_WORD_SWAP_SUPPORT
+                        || [from, to].iter().all(|side| {
+                            lexicon.frequency(side).unwrap_or(0) >= MIN_SINGLE_SIDE_FREQUENCY
+                        })
+                }
+                RuleKind::Substring => {
+                    c.words.len() >= MIN_SUBSTRING_SUPPORT
+                        && from.chars().count() <= MAX_SUBSTRING_SIDE_CHARS
+                        && to.chars().count() <= MAX_SUBSTRING_SIDE_CHARS
+                }
             };
-            c.words.len() >= needed && !occurs_outside(text, to, from)
+            !c.words.is_empty() && plausible && !occurs_outside(text, to, from)
         })
         .collect();
-    for ((from, to), c) in &mut ranked {
-        c.is_synonym = c.is_word_pair && thesaurus.are_related(from, to);
-    }
     ranked.sort_by(|(ka, a), (kb, b)| {
-        (b.words.len(), b.is_synonym, b.is_word_pair, b.tokens)
-            .cmp(&(a.words.len(), a.is_synonym, a.is_word_pair, a.tokens))
+        (b.words.len(), b.kind.prior(), b.tokens)
+            .cmp(&(a.words.len(), a.kind.prior(), a.tokens))
             .then_with(|| ka.cmp(kb))
     });
 
     let mut covered: HashSet<usize> = HashSet::new();
     let mut accepted = Vec::new();
-    let mut singles: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut singles: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for (k, (_, c)) in ranked.iter().enumerate() {
-        let min_support = if c.is_word_pair {
-            MIN_WORD_SWAP_SUPPORT
-        } else {
-            MIN_SUBSTRING_SUPPORT
-        };
-        if c.words.len() >= min_support {
+        if c.words.len() >= c.min_support() {
             if c.types.iter().any(|t| !covered.contains(t)) {
+                let (from, to) = &ranked[k].0;
                 covered.extend(c.types.iter().copied());
+                covered.extend(repairable(suspects, from, to, lexicon));
                 accepted.push(k);
             }
-        } else {
+        } else if c.kind != RuleKind::Substring {
             for &t in &c.types {
                 singles.entry(t).or_default().push(k);
             }
@@ -141,26 +214,26 @@ pub(crate) fn learn(
     }
 
     // Single-word rules, suspect by suspect: accept the one restoration that
-    // clearly dominates, if any.
-    let mut single_types: Vec<usize> = singles.keys().copied().collect();
-    single_types.sort_unstable();
-    for t in single_types {
+    // clearly dominates, if any. A thesaurus-backed restoration outranks any
+    // other; among equals the more frequent word must dominate.
+    for (t, mut options) in singles {
         if covered.contains(&t) {
             continue;
         }
-        // A thesaurus-backed restoration outranks any other; among equals
-        // the more frequent word must dominate.
-        let mut options: Vec<usize> = singles[&t].clone();
-        if options.iter().any(|&k| ranked[k].1.is_synonym) {
-            options.retain(|&k| ranked[k].1.is_synonym);
+        if options
+            .iter()
+            .any(|&k| ranked[k].1.kind == RuleKind::Synonym)
+        {
+            options.retain(|&k| ranked[k].1.kind == RuleKind::Synonym);
         }
         options.sort_by_key(|&k| std::cmp::Reverse(ranked[k].1.best_frequency));
-        let best = &ranked[options[0]].1;
+        let best = ranked[options[0]].1.best_frequency;
         let runner_up = options.get(1).map_or(0, |&k| ranked[k].1.best_frequency);
-        if best.best_frequency >= MIN_SINGLE_FREQUENCY
-            && best.best_frequency >= runner_up.saturating_mul(SINGLE_FREQUENCY_RATIO)
+        if best >= MIN_SINGLE_FREQUENCY && best >= runner_up.saturating_mul(SINGLE_FREQUENCY_RATIO)
         {
+            let (from, to) = &ranked[options[0]].0;
             covered.insert(t);
+            covered.extend(repairable(suspects, from, to, lexicon));
             accepted.push(options[0]);
         }
     }
@@ -171,40 +244,46 @@ pub(crate) fn learn(
         .into_iter()
         .map(|k| {
             let ((from, to), c) = &ranked[k];
-            rule(from, to, c)
+            Rule {
+                from: from.clone(),
+                to: to.clone(),
+                kind: c.kind,
+                words: c.words.len(),
+                tokens: c.tokens,
+                confidence: confidence(c.words.len(), c.kind),
+                examples: c.examples.clone(),
+            }
         })
         .collect();
     RuleSet::new(rules)
 }
 
-/// Whether a suspect may serve as evidence for a rule. Names and compounds
-/// outside the dictionary split into word + word by chance; they are repaired
-/// only by rules that other words prove.
-pub(crate) fn gives_evidence(suspect: &SuspectType) -> bool {
-    !suspect.is_name_like && !suspect.is_compound
-}
-
-fn rule(from: &str, to: &str, c: &Candidate) -> Rule {
-    let kind = if c.is_word_pair {
-        RuleKind::WordSwap
-    } else {
-        RuleKind::Substring
-    };
-    Rule {
-        from: from.to_string(),
-        to: to.to_string(),
-        kind,
-        words: c.words.len(),
-        tokens: c.tokens,
-        confidence: confidence(c.words.len(), c.is_word_pair),
-        examples: c.examples.clone(),
-    }
+/// The suspect types that applying `from → to` once turns into a word, with
+/// any context ("apply loosely"): once a rule is accepted, they need no other
+/// rule, so a weaker rule that explains only them adds nothing.
+fn repairable<'a>(
+    suspects: &'a [SuspectType],
+    from: &'a str,
+    to: &'a str,
+    lexicon: &'a Lexicon,
+) -> impl Iterator<Item = usize> + 'a {
+    let finder = memmem::Finder::new(from);
+    suspects.iter().enumerate().filter_map(move |(i, s)| {
+        finder
+            .find_iter(s.key.as_bytes())
+            .any(|at| {
+                let word = format!("{}{to}{}", &s.key[..at], &s.key[at + from.len()..]);
+                lexicon.frequency(&word).is_some()
+            })
+            .then_some(i)
+    })
 }
 
 /// Confidence grows with independent support: each distinct word halves the
-/// remaining doubt, and the word-swap prior counts as one more word.
-pub(crate) fn confidence(words: usize, is_word_pair: bool) -> f64 {
-    let evidence = words + usize::from(is_word_pair);
+/// remaining doubt, and the rule's kind adds its prior as more words (two for
+/// a thesaurus-backed swap, one for another word swap).
+pub(crate) fn confidence(words: usize, kind: RuleKind) -> f64 {
+    let evidence = words + kind.prior();
     1.0 - 0.5f64.powi(evidence.min(30) as i32)
 }
 
@@ -225,9 +304,9 @@ pub(crate) fn occurs_outside(text: &str, to: &str, from: &str) -> bool {
     let (to, from) = (to.as_bytes(), from.as_bytes());
     let offsets_in_from: Vec<usize> = memmem::find_iter(from, to).collect();
     memmem::find_iter(hay, to).any(|p| {
-        !offsets_in_from.iter().any(|&k| {
-            p >= k && hay.get(p - k..p - k + from.len()) == Some(from)
-        })
+        !offsets_in_from
+            .iter()
+            .any(|&k| p >= k && hay.get(p - k..p - k + from.len()) == Some(from))
     })
 }
 
@@ -237,7 +316,8 @@ mod tests {
 
     #[test]
     fn the_replaced_side_may_only_survive_inside_the_replacement() {
-        assert!(!occurs_outside("a person and a parson", "son", "person"));
+        assert!(!occurs_outside("a person and a personal", "son", "person"));
+        assert!(occurs_outside("a person and a parson", "son", "person"));
         assert!(occurs_outside("a person and his son", "son", "person"));
         assert!(!occurs_outside("attfinish the agfinisha", "end", "finish"));
         assert!(occurs_outside("the end", "end", "finish"));
@@ -246,8 +326,9 @@ mod tests {
 
     #[test]
     fn confidence_rises_with_support() {
-        assert!(confidence(1, true) < confidence(2, true));
-        assert!(confidence(2, false) < confidence(2, true));
-        assert!(confidence(1000, true) <= 1.0);
+        assert!(confidence(1, RuleKind::WordSwap) < confidence(2, RuleKind::WordSwap));
+        assert!(confidence(2, RuleKind::Substring) < confidence(2, RuleKind::WordSwap));
+        assert!(confidence(2, RuleKind::WordSwap) < confidence(2, RuleKind::Synonym));
+        assert!(confidence(1000, RuleKind::Synonym) <= 1.0);
     }
 }

@@ -83,7 +83,10 @@ impl Lexicon {
     ) {
         match anchor {
             Anchor::Prefix => {
-                let automaton = BoundedPrefix { prefix: fix, max_len };
+                let automaton = BoundedPrefix {
+                    prefix: fix,
+                    max_len,
+                };
                 let mut stream = self.forward.search(automaton).into_stream();
                 while let Some((key, freq)) = stream.next() {
                     visit(key, freq);
@@ -177,7 +180,9 @@ mod tests {
             by_prefix.push(String::from_utf8(w.to_vec()).unwrap())
         });
         assert!(by_prefix.contains(&"attend".to_string()));
-        assert!(by_prefix.iter().all(|w| w.starts_with("att") && w.len() <= 6));
+        assert!(by_prefix
+            .iter()
+            .all(|w| w.starts_with("att") && w.len() <= 6));
         assert!(!by_prefix.contains(&"attention".to_string()));
 
         let mut by_suffix = Vec::new();
@@ -185,6 +190,8 @@ mod tests {
             by_suffix.push(String::from_utf8(w.to_vec()).unwrap())
         });
         assert!(by_suffix.contains(&"independence".to_string()));
-        assert!(by_suffix.iter().all(|w| w.ends_with("ence") && w.len() <= 12));
+        assert!(by_suffix
+            .iter()
+            .all(|w| w.ends_with("ence") && w.len() <= 12));
     }
 }

@@ -50,6 +50,7 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+pub mod corrupt;
 mod detect;
 mod error;
 mod explain;

@@ -5,11 +5,11 @@
 
 use std::borrow::Cow;
 
-use crate::detect::{detect, SuspectType};
+use crate::detect::{detect, split_clitic, SuspectType};
 use crate::error::Result;
 use crate::explain::{explain, Explanation};
 use crate::language::is_english;
-use crate::learn::{gives_evidence, learn};
+use crate::learn::{evidence, learn, Evidence};
 use crate::lexicon::Lexicon;
 use crate::rewrite::{apply, rewrite, Edit};
 use crate::rules::RuleSet;
@@ -193,11 +193,18 @@ impl Mender {
         )
     }
 
+    /// Whether `word` is in the dictionary, under the same case and
+    /// possessive rules that decide what is suspect.
+    pub fn knows(&self, word: &str) -> bool {
+        let (core, _) = split_clitic(word);
+        self.lexicon.lookup(word).is_some() || self.lexicon.lookup(core).is_some()
+    }
+
     fn analyse(&self, suspects: Vec<SuspectType>) -> Analysis {
         let explanations = suspects
             .iter()
             .map(|s| {
-                if gives_evidence(s) {
+                if evidence(s) != Evidence::None {
                     explain(&s.key, &self.lexicon)
                 } else {
                     Vec::new()

@@ -6,8 +6,9 @@
 //! dictionary word; among several, the one backed by the strongest rules
 //! wins, then the more frequent word. Rules apply here even where the context
 //! is too short to learn from (`t·here`): the rule was proved elsewhere.
-//! Suspects written like names or compounds are repaired only by rules with
-//! support from several words. The token's case is restored and a possessive
+//! Suspects written like names are repaired only by rules with support from
+//! several words; compounds of two known words also by thesaurus-backed
+//! rules. The token's case is restored and a possessive
 //! ending kept. Rewrite produces [`Edit`]s; it does not build the new text.
 
 use std::cmp::Reverse;
@@ -16,16 +17,17 @@ use std::ops::Range;
 use aho_corasick::AhoCorasick;
 
 use crate::detect::SuspectType;
+use crate::learn::{evidence, Evidence};
 use crate::lexicon::Lexicon;
-use crate::rules::{Rule, RuleSet};
+use crate::rules::{Rule, RuleKind, RuleSet};
 use crate::tokenize::Case;
 
 /// A suspect is rewritten by trying at most this many rule matches in it,
 /// which bounds the pairs tried to 28 per suspect type.
 const MAX_MATCHES: usize = 8;
 
-/// Names and compounds are repaired only by rules supported by at least this
-/// many distinct words (see the module docs).
+/// Names (and compounds, unless the rule is thesaurus-backed) are repaired
+/// only by rules supported by at least this many distinct words.
 const MIN_WORDS_FOR_GUARDED: usize = 2;
 
 /// One change to the text: the bytes in `span` become `after`.
@@ -70,10 +72,7 @@ pub(crate) fn rewrite(
             continue;
         };
         let applied: Vec<&Rule> = restoration.rules.iter().map(|&k| &rules[k]).collect();
-        let confidence = applied
-            .iter()
-            .map(|r| r.confidence)
-            .fold(1.0, f64::min);
+        let confidence = applied.iter().map(|r| r.confidence).fold(1.0, f64::min);
         for occurrence in &suspect.occurrences {
             let before = &text[occurrence.span.clone()];
             edits.push(Edit {
@@ -100,10 +99,16 @@ fn restore(
     lexicon: &Lexicon,
     suspect: &SuspectType,
 ) -> Option<Restoration> {
-    let guarded = suspect.is_name_like || suspect.is_compound;
+    let usable = |rule: &Rule| match evidence(suspect) {
+        Evidence::Full => true,
+        Evidence::SynonymsOnly => {
+            rule.kind == RuleKind::Synonym || rule.words >= MIN_WORDS_FOR_GUARDED
+        }
+        Evidence::None => rule.words >= MIN_WORDS_FOR_GUARDED,
+    };
     let matches: Vec<(usize, Range<usize>)> = matcher
         .find_overlapping_iter(key)
-        .filter(|m| !guarded || rules[m.pattern().as_usize()].words >= MIN_WORDS_FOR_GUARDED)
+        .filter(|m| usable(&rules[m.pattern().as_usize()]))
         .take(MAX_MATCHES)
         .map(|m| (m.pattern().as_usize(), m.range()))
         .collect();
@@ -133,10 +138,16 @@ fn restore(
     }
     // Strongest evidence first: the weakest rule's support, then fewer
     // rules, then the more frequent word.
-    found.into_iter()
+    found
+        .into_iter()
         .max_by_key(|(r, frequency)| {
             let weakest = r.rules.iter().map(|&k| rules[k].words).min().unwrap_or(0);
-            (weakest, Reverse(r.rules.len()), *frequency, Reverse(r.word.clone()))
+            (
+                weakest,
+                Reverse(r.rules.len()),
+                *frequency,
+                Reverse(r.word.clone()),
+            )
         })
         .map(|(r, _)| r)
 }

@@ -18,6 +18,9 @@ const HEADER: &str = "# textmend rules v1";
 /// What kind of corruption a rule looks like.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum RuleKind {
+    /// Both sides are words that the thesaurus relates (`purchase → buy`):
+    /// the clearest signature of an article spinner.
+    Synonym,
     /// Both sides are words (`finish → end`): a synonym swapped inside other
     /// words, the signature of an article spinner.
     WordSwap,
@@ -28,6 +31,7 @@ pub enum RuleKind {
 impl RuleKind {
     fn as_str(self) -> &'static str {
         match self {
+            RuleKind::Synonym => "synonym",
             RuleKind::WordSwap => "word-swap",
             RuleKind::Substring => "substring",
         }
@@ -35,9 +39,23 @@ impl RuleKind {
 
     fn parse(s: &str) -> Option<RuleKind> {
         match s {
+            "synonym" => Some(RuleKind::Synonym),
             "word-swap" => Some(RuleKind::WordSwap),
             "substring" => Some(RuleKind::Substring),
             _ => None,
+        }
+    }
+}
+
+impl RuleKind {
+    /// How much the kind alone says that a rule is true, counted in
+    /// supporting words: a thesaurus-backed swap is worth two, another word
+    /// swap one, a bare substring nothing.
+    pub(crate) fn prior(self) -> usize {
+        match self {
+            RuleKind::Synonym => 2,
+            RuleKind::WordSwap => 1,
+            RuleKind::Substring => 0,
         }
     }
 }
@@ -109,7 +127,8 @@ impl RuleSet {
              # from\tto\tkind\twords\ttokens\tconfidence\texamples\n"
         );
         for r in &self.rules {
-            let examples: Vec<String> = r.examples.iter().map(|(s, d)| format!("{s}>{d}")).collect();
+            let examples: Vec<String> =
+                r.examples.iter().map(|(s, d)| format!("{s}>{d}")).collect();
             out.push_str(&format!(
                 "{}\t{}\t{}\t{}\t{}\t{:.3}\t{}\n",
                 r.from,
@@ -154,8 +173,11 @@ impl RuleSet {
             };
             let kind = match rest.first() {
                 None => RuleKind::Substring,
-                Some(s) => RuleKind::parse(s)
-                    .ok_or_else(|| error(format!("bad kind {s:?}, expected word-swap or substring")))?,
+                Some(s) => RuleKind::parse(s).ok_or_else(|| {
+                    error(format!(
+                        "bad kind {s:?}, expected synonym, word-swap or substring"
+                    ))
+                })?,
             };
             let confidence = match rest.get(3) {
                 None => 1.0,
@@ -197,7 +219,7 @@ mod tests {
             Rule {
                 from: "finish".into(),
                 to: "end".into(),
-                kind: RuleKind::WordSwap,
+                kind: RuleKind::Synonym,
                 words: 3,
                 tokens: 5,
                 confidence: 0.875,
@@ -233,10 +255,19 @@ mod tests {
     #[test]
     fn errors_name_file_and_line() {
         for (text, message) in [
-            ("finish\tend\nonly-one-field\n", "r.tsv:2: expected `from<TAB>to`"),
-            ("a\tb\tweird\n", "r.tsv:1: bad kind \"weird\", expected word-swap or substring"),
+            (
+                "finish\tend\nonly-one-field\n",
+                "r.tsv:2: expected `from<TAB>to`",
+            ),
+            (
+                "a\tb\tweird\n",
+                "r.tsv:1: bad kind \"weird\", expected synonym, word-swap or substring",
+            ),
             ("a\ta\n", "r.tsv:1: bad rule \"a\" -> \"a\""),
-            ("a\tb\tsubstring\tx\n", "r.tsv:1: bad words \"x\", expected a whole number"),
+            (
+                "a\tb\tsubstring\tx\n",
+                "r.tsv:1: bad words \"x\", expected a whole number",
+            ),
         ] {
             let err = RuleSet::parse(text, Path::new("r.tsv")).unwrap_err();
             assert_eq!(err.to_string(), message);

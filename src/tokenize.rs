@@ -38,7 +38,10 @@ pub(crate) struct Token {
 pub(crate) fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::new();
     let mut chunk_start = None;
-    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
         match (c.is_whitespace(), chunk_start) {
             (false, None) => chunk_start = Some(i),
             (true, Some(start)) => {
@@ -104,7 +107,12 @@ pub(crate) fn is_apostrophe(c: char) -> bool {
 }
 
 fn push_run(text: &str, span: Range<usize>, tokens: &mut Vec<Token>) {
-    let run = &text[span.clone()];
+    // `_word_` is plain-text italics; an underscore inside a run is an
+    // identifier and skips it below.
+    let run = text[span.clone()].trim_matches('_');
+    let start =
+        span.start + text[span.clone()].len() - text[span.clone()].trim_start_matches('_').len();
+    let span = start..start + run.len();
     if run.chars().any(|c| c.is_numeric() || c == '_') {
         return;
     }
@@ -154,7 +162,10 @@ mod tests {
     use super::*;
 
     fn words(text: &str) -> Vec<&str> {
-        tokenize(text).iter().map(|t| &text[t.span.clone()]).collect()
+        tokenize(text)
+            .iter()
+            .map(|t| &text[t.span.clone()])
+            .collect()
     }
 
     #[test]
@@ -163,10 +174,13 @@ mod tests {
             ("Hello, world!", &["Hello", "world"]),
             ("it's Serbia\u{2019}s", &["it's", "Serbia\u{2019}s"]),
             ("'quoted' words", &["quoted", "words"]),
-            ("Ukraine-Southeast Europe", &["Ukraine", "Southeast", "Europe"]),
+            (
+                "Ukraine-Southeast Europe",
+                &["Ukraine", "Southeast", "Europe"],
+            ),
             ("see https://x.org/a-b now", &["see", "now"]),
             ("mail me@x.org or @Kyivpost_official #tag", &["mail", "or"]),
-            ("G7 2023 AU$10 snake_case", &["AU"]),
+            ("G7 2023 AU$10 snake_case _italic_", &["AU", "italic"]),
             ("AAPNews iPhone McDonald NATO", &["NATO"]),
             ("Vučić café", &["Vučić", "café"]),
             ("", &[]),

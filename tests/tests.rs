@@ -1,0 +1,360 @@
+//! Integration tests: the library and the `textmend` binary on the fixtures.
+//!
+//! Data lives in `fixtures/`: `clean/` must come out byte-identical,
+//! `spinner/NAME.in.txt` must come out as `spinner/NAME.out.txt`, and the
+//! clean texts spun with `spinner/held_out_table.tsv` must be restored.
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use textmend::{corrupt, Mender, RuleKind, RuleSet, Skip};
+
+fn fixture(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures")
+        .join(path)
+}
+
+fn read(path: &str) -> String {
+    fs::read_to_string(fixture(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// The `.txt` files of a fixtures directory, sorted.
+fn texts_in(dir: &str) -> Vec<PathBuf> {
+    let mut paths: Vec<PathBuf> = fs::read_dir(fixture(dir))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    paths.sort();
+    paths
+}
+
+fn mender() -> Mender {
+    Mender::english().unwrap()
+}
+
+#[test]
+fn clean_fixtures_come_out_byte_identical() {
+    let mender = mender();
+    let paths = texts_in("clean");
+    assert!(
+        paths.len() >= 7,
+        "expected the seeds and the prose fixtures"
+    );
+    for path in paths {
+        let text = fs::read_to_string(&path).unwrap();
+        let mended = mender.mend(&text);
+        assert_eq!(mended.edits(), [], "{}", path.display());
+        assert_eq!(mended.text(), text, "{}", path.display());
+    }
+}
+
+#[test]
+fn german_passes_through_with_a_reason() {
+    let text = read("clean/001_cd878cb6dc3a5027.txt");
+    let mended = mender().mend(&text);
+    assert_eq!(mended.skipped(), Some(Skip::NotEnglish));
+    assert_eq!(mended.text(), text);
+}
+
+#[test]
+fn spinner_fixtures_come_out_as_expected() {
+    let mender = mender();
+    let inputs: Vec<PathBuf> = texts_in("spinner")
+        .into_iter()
+        .filter(|p| p.to_string_lossy().ends_with(".in.txt"))
+        .collect();
+    assert!(!inputs.is_empty());
+    for input in inputs {
+        let expected_path = input.to_string_lossy().replace(".in.txt", ".out.txt");
+        let text = fs::read_to_string(&input).unwrap();
+        let expected = fs::read_to_string(&expected_path).unwrap();
+        assert_eq!(mender.mend(&text).text(), expected, "{}", input.display());
+    }
+}
+
+#[test]
+fn seed_003_repairs_exactly_the_eleven_corrupted_words() {
+    let text = read("spinner/003_c01601a3d6194ed1.in.txt");
+    let mended = mender().mend(&text);
+    let pairs: Vec<(&str, &str)> = mended
+        .edits()
+        .iter()
+        .map(|e| (e.before.as_str(), e.after.as_str()))
+        .collect();
+    assert_eq!(
+        pairs,
+        [
+            ("agfinisha", "agenda"),
+            ("counattempt", "country"),
+            ("purchaseers", "buyers"),
+            ("attfinish", "attend"),
+            ("attfinish", "attend"),
+            ("indepfinishence", "independence"),
+            ("counattempt", "country"),
+            ("innotifyigence", "intelligence"),
+            ("counattempt", "country"),
+            ("refutilize", "refuse"),
+            ("attfinish", "attend"),
+        ]
+    );
+    for edit in mended.edits() {
+        assert_eq!(&text[edit.span.clone()], edit.before);
+        assert_eq!(edit.rules.len(), 1);
+        assert!(edit.confidence > 0.5 && edit.confidence <= 1.0);
+    }
+}
+
+#[test]
+fn seed_003_rules_are_learned_with_their_evidence() {
+    let text = read("spinner/003_c01601a3d6194ed1.in.txt");
+    let mended = mender().mend(&text);
+    let rules = mended.rules();
+    for (from, to, kind, words, example) in [
+        (
+            "finish",
+            "end",
+            RuleKind::Synonym,
+            3,
+            ("indepfinishence", "independence"),
+        ),
+        (
+            "attempt",
+            "try",
+            RuleKind::Synonym,
+            1,
+            ("counattempt", "country"),
+        ),
+        (
+            "notify",
+            "tell",
+            RuleKind::WordSwap,
+            1,
+            ("innotifyigence", "intelligence"),
+        ),
+        (
+            "utilize",
+            "use",
+            RuleKind::Synonym,
+            1,
+            ("refutilize", "refuse"),
+        ),
+        (
+            "purchase",
+            "buy",
+            RuleKind::Synonym,
+            1,
+            ("purchaseers", "buyers"),
+        ),
+    ] {
+        let rule = rules
+            .rules()
+            .iter()
+            .find(|r| r.from == from && r.to == to)
+            .unwrap_or_else(|| panic!("rule {from} -> {to} not learned"));
+        assert_eq!(rule.kind, kind, "{from} -> {to}");
+        assert_eq!(rule.words, words, "{from} -> {to}");
+        let example = (example.0.to_string(), example.1.to_string());
+        assert!(rule.examples.contains(&example), "{from} -> {to}");
+    }
+    assert_eq!(rules.len(), 5, "{}", rules.to_tsv());
+}
+
+/// How a repair did on spun text, token by token (the spinner never splits
+/// or merges whitespace-separated tokens, so they align one to one).
+#[derive(Debug, Default)]
+struct Score {
+    /// Corrupted tokens that are not dictionary words.
+    corrupted_non_words: usize,
+    restored: usize,
+    /// Tokens the spinner left alone that the repair changed.
+    clean_damaged: usize,
+    damaged_examples: Vec<String>,
+}
+
+fn score(mender: &Mender, original: &str, spun: &str, repaired: &str) -> Score {
+    let (o, s, r): (Vec<&str>, Vec<&str>, Vec<&str>) = (
+        original.split_whitespace().collect(),
+        spun.split_whitespace().collect(),
+        repaired.split_whitespace().collect(),
+    );
+    assert_eq!(o.len(), s.len());
+    assert_eq!(o.len(), r.len());
+    let mut score = Score::default();
+    for ((o, s), r) in o.iter().zip(&s).zip(&r) {
+        if o == s {
+            if r != s {
+                score.clean_damaged += 1;
+                score.damaged_examples.push(format!("{s} -> {r}"));
+            }
+            continue;
+        }
+        let is_non_word = s
+            .split(|c: char| !c.is_alphabetic() && c != '\'')
+            .filter(|w| !w.is_empty())
+            .any(|w| !mender.knows(w));
+        if is_non_word {
+            score.corrupted_non_words += 1;
+            score.restored += usize::from(r == o);
+        }
+    }
+    score
+}
+
+#[test]
+fn learns_a_spinner_table_it_has_never_seen() {
+    let table = corrupt::parse_table(&read("spinner/held_out_table.tsv")).unwrap();
+    let mender = mender();
+    let mut total = Score::default();
+    for name in ["pride_prejudice", "persuasion", "opticks_queries"] {
+        let original = read(&format!("clean/{name}.txt"));
+        let spun = corrupt::spin(&original, &table);
+        let mended = mender.mend(&spun);
+        let s = score(&mender, &original, &spun, mended.text());
+        assert_eq!(s.clean_damaged, 0, "{name}: {s:?}");
+        total.corrupted_non_words += s.corrupted_non_words;
+        total.restored += s.restored;
+    }
+    assert!(total.corrupted_non_words >= 100, "{total:?}");
+    assert!(
+        total.restored as f64 >= 0.95 * total.corrupted_non_words as f64,
+        "{total:?}"
+    );
+}
+
+#[test]
+fn reviewed_rules_are_applied_without_learning() {
+    let text = read("spinner/003_c01601a3d6194ed1.in.txt");
+    let rules = RuleSet::parse("finish\tend\n", Path::new("reviewed.tsv")).unwrap();
+    let mender = Mender::builder().rules(rules).build().unwrap();
+    let mended = mender.mend(&text);
+    let after: Vec<&str> = mended.edits().iter().map(|e| e.after.as_str()).collect();
+    assert_eq!(
+        after,
+        ["agenda", "attend", "attend", "independence", "attend"]
+    );
+}
+
+#[test]
+fn edits_change_nothing_outside_their_spans() {
+    let text = read("spinner/003_c01601a3d6194ed1.in.txt");
+    let mended = mender().mend(&text);
+    let mut rebuilt = String::new();
+    let mut at = 0;
+    for edit in mended.edits() {
+        assert!(edit.span.start >= at, "edits are sorted and disjoint");
+        rebuilt.push_str(&text[at..edit.span.start]);
+        rebuilt.push_str(&edit.after);
+        at = edit.span.end;
+    }
+    rebuilt.push_str(&text[at..]);
+    assert_eq!(rebuilt, mended.text());
+    // Repairing the repaired text changes nothing more.
+    assert_eq!(mender().mend(mended.text()).edits(), []);
+}
+
+// ---- the binary ----
+
+fn textmend(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_textmend"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(stdin).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn cli_repairs_files_and_stdin() {
+    let expected = read("spinner/003_c01601a3d6194ed1.out.txt");
+    let by_path = textmend(&["fixtures/spinner/003_c01601a3d6194ed1.in.txt"], b"");
+    assert_eq!(by_path.status.code(), Some(0));
+    assert_eq!(String::from_utf8(by_path.stdout).unwrap(), expected);
+
+    let input = read("spinner/003_c01601a3d6194ed1.in.txt");
+    let by_stdin = textmend(&[], input.as_bytes());
+    assert_eq!(by_stdin.status.code(), Some(0));
+    assert_eq!(String::from_utf8(by_stdin.stdout).unwrap(), expected);
+    assert!(by_stdin.stderr.is_empty());
+}
+
+#[test]
+fn cli_prints_learned_rules_with_evidence() {
+    let out = textmend(
+        &["--rules-out", "-", "-"],
+        read("spinner/003_c01601a3d6194ed1.in.txt").as_bytes(),
+    );
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("finish\tend\tsynonym\t3\t"), "{stderr}");
+
+    let out = textmend(
+        &["learn", "fixtures/spinner/003_c01601a3d6194ed1.in.txt"],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let table = String::from_utf8(out.stdout).unwrap();
+    let rules = RuleSet::parse(&table, Path::new("<stdout>")).unwrap();
+    assert_eq!(rules.len(), 5, "{table}");
+}
+
+#[test]
+fn cli_reports_missing_files_and_goes_on() {
+    let out = textmend(
+        &[
+            "no/such/file.txt",
+            "fixtures/clean/002_59856663b4200737.txt",
+        ],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.starts_with("textmend: no/such/file.txt: "),
+        "{stderr}"
+    );
+    assert_eq!(stderr.lines().count(), 1);
+    assert_eq!(
+        out.stdout,
+        fs::read(fixture("clean/002_59856663b4200737.txt")).unwrap()
+    );
+
+    let out = textmend(&["fixtures"], b"");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8(out.stderr)
+        .unwrap()
+        .contains("is a directory"));
+}
+
+#[test]
+fn cli_passes_other_languages_and_bad_bytes_through() {
+    let german = fs::read(fixture("clean/001_cd878cb6dc3a5027.txt")).unwrap();
+    let out = textmend(&[], &german);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(out.stdout, german);
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("does not read as English"));
+
+    let quiet = textmend(&["--quiet"], &german);
+    assert!(quiet.stderr.is_empty());
+
+    let mut bytes = b"the counattempt \xff\xfe and ".to_vec();
+    bytes.extend_from_slice(&[0, 1, 2]);
+    let out = textmend(&[], &bytes);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(out.stdout, bytes);
+    assert!(String::from_utf8(out.stderr)
+        .unwrap()
+        .contains("not valid UTF-8"));
+
+    let out = textmend(&[], b"");
+    assert_eq!(out.status.code(), Some(0));
+    assert!(out.stdout.is_empty());
+}
