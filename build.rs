@@ -28,9 +28,27 @@ fn main() {
             eprintln!("error: {message}");
             process::exit(1);
         }
-        let path = Path::new("dictionaries").join(format!("{lang}-thesaurus.txt"));
-        println!("cargo:rerun-if-changed={}", path.display());
-        if let Err(message) = compile_thesaurus(&path, &out_dir, lang) {
+        let attested = Path::new("dictionaries").join(format!("{lang}-attested.txt"));
+        println!("cargo:rerun-if-changed={}", attested.display());
+        if let Err(message) =
+            compile_word_list(&attested, &out_dir.join(format!("{lang}-attested.fst")))
+        {
+            eprintln!("error: {message}");
+            process::exit(1);
+        }
+        let groups = Path::new("dictionaries").join(format!("{lang}-thesaurus.txt"));
+        let siblings = Path::new("dictionaries").join(format!("{lang}-siblings.txt"));
+        println!("cargo:rerun-if-changed={}", groups.display());
+        println!("cargo:rerun-if-changed={}", siblings.display());
+        let keys = thesaurus_keys(&groups, 0).and_then(|mut keys| {
+            keys.extend(thesaurus_keys(&siblings, 1)?);
+            Ok(keys)
+        });
+        let out = out_dir.join(format!("{lang}-thesaurus.fst"));
+        if let Err(message) = keys.and_then(|mut keys| {
+            keys.sort_unstable();
+            write_map(&out, keys.into_iter().map(|k| (k, 0)))
+        }) {
             eprintln!("error: {message}");
             process::exit(1);
         }
@@ -93,11 +111,33 @@ fn parse<'a>(path: &Path, text: &'a str) -> Result<Vec<(&'a str, u64)>, String> 
     Ok(entries)
 }
 
-/// Compiles a thesaurus: each line is a group of related words, sorted and
+/// Compiles a plain word list (one lowercase word per line, sorted by bytes,
+/// unique) into a set.
+fn compile_word_list(path: &Path, out: &Path) -> Result<(), String> {
+    let text =
+        fs::read_to_string(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
+    let mut prev = "";
+    for (i, word) in text.lines().enumerate() {
+        let at = |msg: String| format!("{}:{}: {msg}", path.display(), i + 1);
+        if word.is_empty() || !word.chars().all(|c| c.is_alphabetic() && !c.is_uppercase()) {
+            return Err(at(format!("bad word {word:?}")));
+        }
+        if i > 0 && prev.as_bytes() >= word.as_bytes() {
+            return Err(at(format!(
+                "{word:?} is not after {prev:?}: sort and dedupe the file"
+            )));
+        }
+        prev = word;
+    }
+    write_map(out, text.lines().map(|w| (w.as_bytes().to_vec(), 0)))
+}
+
+/// Reads a thesaurus file: each line is a group of words, sorted and
 /// space-separated; the lines are sorted and unique. Group `n` (0-based line
-/// number) becomes the keys `word \0 n` (n as 4 big-endian bytes), so the
-/// groups of a word are one range query.
-fn compile_thesaurus(path: &Path, out_dir: &Path, lang: &str) -> Result<(), String> {
+/// number) becomes the keys `word kind n` (`kind` one byte telling the files
+/// apart, `n` as 4 big-endian bytes), so the groups of a word are one range
+/// query.
+fn thesaurus_keys(path: &Path, kind: u8) -> Result<Vec<Vec<u8>>, String> {
     let text =
         fs::read_to_string(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
     let mut keys: Vec<Vec<u8>> = Vec::new();
@@ -122,14 +162,12 @@ fn compile_thesaurus(path: &Path, out_dir: &Path, lang: &str) -> Result<(), Stri
                 return Err(at(format!("bad word {word:?}")));
             }
             let mut key = word.as_bytes().to_vec();
-            key.push(0);
+            key.push(kind);
             key.extend_from_slice(&(n as u32).to_be_bytes());
             keys.push(key);
         }
     }
-    keys.sort_unstable();
-    let out = out_dir.join(format!("{lang}-thesaurus.fst"));
-    write_map(&out, keys.into_iter().map(|k| (k, 0)))
+    Ok(keys)
 }
 
 fn write_map(path: &Path, entries: impl Iterator<Item = (Vec<u8>, u64)>) -> Result<(), String> {

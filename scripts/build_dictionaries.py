@@ -714,6 +714,26 @@ def write_readme(path: Path, *, args, tsv: bytes, stats, per_file, freq, scowl_l
 # --------------------------------------------------------------------------
 
 
+# Attested forms: words wordfreq has seen in real text (any frequency it
+# lists, i.e. >= 10 per billion) that en.tsv does not accept as valid:
+# archaic and variant spellings (surprize, despatch), rare derivations
+# (sublicense, flatteries), names. textmend does not correct to them, but
+# treats them as unlikely corruptions: spinner damage (attfinish,
+# counattempt) is not something people write.
+ATTESTED_MIN_CHARS = 3
+
+
+def attested_words(entries, freq) -> bytes:
+    """Lowercase alphabetic wordfreq words of >= 3 characters, not in
+    en.tsv (compared case-insensitively), sorted by bytes, one per line."""
+    known = {normalise(w).lower() for w in entries}
+    words = sorted((w for w in freq
+                    if normalise(w) == w and w.isalpha() and w == w.lower()
+                    and len(w) >= ATTESTED_MIN_CHARS and w not in known),
+                   key=lambda w: w.encode())
+    return "".join(w + "\n" for w in words).encode("utf-8")
+
+
 def main() -> None:
     here = Path(__file__).resolve().parent
     ap = argparse.ArgumentParser(
@@ -778,6 +798,8 @@ def main() -> None:
 
     args.out_dir.mkdir(parents=True, exist_ok=True)
     (args.out_dir / "en.tsv").write_bytes(tsv)
+    attested = attested_words(entries, freq)
+    (args.out_dir / "en-attested.txt").write_bytes(attested)
     write_readme(args.out_dir / "README.md", args=args, tsv=tsv, stats=stats,
                  per_file=per_file, freq=freq, scowl_lower_kept=scowl_raw_lower,
                  out_entries=entries, added=added, rejected_variants=rejected_variants,
@@ -801,6 +823,9 @@ def main() -> None:
     bad = [w for w in SMOKE_IN if w not in kept] + [w for w in SMOKE_OUT if w in kept]
     print(f"wrote {args.out_dir / 'en.tsv'}: {stats['total']:,} entries, {len(tsv):,} bytes, "
           f"sha256 {hashlib.sha256(tsv).hexdigest()}")
+    n_attested = attested.count(b"\n")
+    print(f"wrote {args.out_dir / 'en-attested.txt'}: {n_attested:,} words, "
+          f"{len(attested):,} bytes")
     if bad:
         print("warning: smoke check failed for: " + " ".join(bad), file=sys.stderr)
 

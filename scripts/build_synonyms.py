@@ -20,7 +20,9 @@ usr/share/wordnet/data.{noun,verb,adj,adv}. Usage:
 where DIR is the root of an extracted wordnet-base .deb (containing
 usr/share/wordnet/); without it the script runs `apt-get download
 wordnet-base=1:3.0-37` and `dpkg-deb -x` into a temporary directory.
-Deterministic: the same inputs give the same bytes.
+It also writes dictionaries/en-siblings.txt: for every WordNet synset with at
+most MAX_SIBLINGS dictionary words among its direct hyponyms, those words on
+one line (same format). Deterministic: the same inputs give the same bytes.
 """
 
 import argparse
@@ -46,6 +48,12 @@ def fetch_wordnet(tmp: Path) -> Path:
 # from the hypernym's own pointers, since each group is written once per
 # synset. Sisters (two synsets under one hypernym) are not joined: too loose.
 JOINING_POINTERS = {"@", "@i", "&"}
+
+# Sibling groups: the words of all synsets under one hypernym (`tell` and
+# `notify` under "inform"). A weaker relation than a shared group, used only
+# to back a rule seen in a single word. Larger families (the hyponyms of
+# "person", of "change") say nothing about two members, so they are left out.
+MAX_SIBLINGS = 60
 
 
 def read_synsets(data_file: Path, pos: str):
@@ -74,6 +82,8 @@ def main() -> None:
                     help="root of an extracted wordnet-base .deb")
     ap.add_argument("--dictionary", type=Path, default=here.parent / "dictionaries/en.tsv")
     ap.add_argument("--out", type=Path, default=here.parent / "dictionaries/en-thesaurus.txt")
+    ap.add_argument("--siblings-out", type=Path,
+                    default=here.parent / "dictionaries/en-siblings.txt")
     args = ap.parse_args()
 
     lexicon = set()
@@ -91,21 +101,36 @@ def main() -> None:
                 lemmas_of[key] = lemmas
                 pointers[key] = targets
     seen_total = len(lemmas_of)
-    synsets = set()
+
+    def dictionary_words(words):
+        return sorted({w for w in words if w.isalpha() and w.islower() and w in lexicon},
+                      key=lambda w: w.encode())
+
+    groups = set()
+    children = {}
     for key, lemmas in lemmas_of.items():
         group = set(lemmas)
         for target in pointers[key]:
             group.update(lemmas_of.get(target, []))
-        words = sorted({w for w in group if w.isalpha() and w.islower() and w in lexicon},
-                       key=lambda w: w.encode())
+            if target[0] != "a":  # adjective similarity is not a hypernym
+                children.setdefault(target, set()).update(lemmas)
+        words = dictionary_words(group)
         if len(words) >= 2:
-            synsets.add(" ".join(words))
+            groups.add(" ".join(words))
+    siblings = set()
+    for parent, words in children.items():
+        words = dictionary_words(words)
+        if 2 <= len(words) <= MAX_SIBLINGS:
+            siblings.add(" ".join(words))
 
-    lines = sorted(synsets, key=lambda s: s.encode())
-    args.out.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
-    words = {w for line in lines for w in line.split()}
-    print(f"{seen_total} WordNet synsets read; {len(lines)} groups kept with >= 2 dictionary words; "
-          f"{len(words)} distinct words; {args.out.stat().st_size} bytes")
+    for out, lines, what in [(args.out, groups, "related-word groups"),
+                             (args.siblings_out, siblings, "sibling groups")]:
+        lines = sorted(lines, key=lambda s: s.encode())
+        out.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+        words = {w for line in lines for w in line.split()}
+        print(f"{out.name}: {len(lines)} {what} with >= 2 dictionary words; "
+              f"{len(words)} distinct words; {out.stat().st_size} bytes")
+    print(f"({seen_total} WordNet synsets read)")
 
 
 if __name__ == "__main__":

@@ -46,6 +46,9 @@ pub(crate) struct SuspectType {
     pub(crate) is_name_like: bool,
     /// Splits into two known words of some length (`bootloader`).
     pub(crate) is_compound: bool,
+    /// Not a valid word, but a form seen in real text (`surprize`,
+    /// `sublicense`): unlikely to be a corruption.
+    pub(crate) is_attested: bool,
 }
 
 /// What detect found in one text.
@@ -88,13 +91,20 @@ pub(crate) fn detect(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Detecti
         if core.len() < word.len() && lexicon.lookup(core).is_some() {
             continue;
         }
-        if core.chars().count() < MIN_SUSPECT_CHARS || core.chars().any(is_apostrophe) {
+        if core.chars().count() < MIN_SUSPECT_CHARS
+            || core.chars().any(is_apostrophe)
+            || is_plural_of_known(core, lexicon)
+        {
             continue;
         }
         let key = core.to_lowercase();
         let i = *index.entry(key.clone()).or_insert_with(|| {
             suspects.push(SuspectType {
                 is_compound: is_compound(&key, lexicon),
+                is_attested: lexicon.is_attested(&key)
+                    || key
+                        .strip_suffix('s')
+                        .is_some_and(|base| lexicon.is_attested(base)),
                 key,
                 occurrences: Vec::new(),
                 is_name_like: false,
@@ -117,6 +127,14 @@ pub(crate) fn detect(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Detecti
         suspect.is_name_like = mid_sentence_capital[i] && !lowercase_seen[i];
     }
     Detection { suspects }
+}
+
+/// Whether `word` is a regular plural (`-s`) of a known word: the dictionary
+/// lists plurals of common nouns only (`muslin` but not `muslins`).
+fn is_plural_of_known(word: &str, lexicon: &Lexicon) -> bool {
+    word.strip_suffix('s').is_some_and(|base| {
+        base.chars().count() >= MIN_SUSPECT_CHARS && lexicon.lookup(base).is_some()
+    })
 }
 
 /// Whether `key` is two known lowercase words joined, each of at least
@@ -144,7 +162,7 @@ mod tests {
     #[test]
     fn finds_unknown_words_once_per_type() {
         let found = suspects(
-            "The counattempt and the Counattempt. NATO's counattempt's agfinisha; it's OK.",
+            "The counattempt and the Counattempt. NATO's counattempt's agfinisha; it's OK muslins.",
         );
         let keys: Vec<&str> = found.iter().map(|s| s.key.as_str()).collect();
         assert_eq!(keys, ["counattempt", "agfinisha"]);
@@ -169,6 +187,7 @@ mod tests {
         let found = suspects("They met Kuleba in town. Kuleba left with a bootloader.");
         let kuleba = found.iter().find(|s| s.key == "kuleba").unwrap();
         assert!(kuleba.is_name_like);
+        assert!(!kuleba.is_attested);
         let boot = found.iter().find(|s| s.key == "bootloader").unwrap();
         assert!(boot.is_compound);
         assert!(!boot.is_name_like);

@@ -29,6 +29,12 @@ pub(crate) const MIN_CONTEXT_CHARS: usize = 3;
 /// up inside any word; spinners swap content words.
 const MIN_WORD_SIDE_CHARS: usize = 3;
 
+/// Both sides of a word-swap must also be words at least this frequent (per
+/// billion words; 1,000 is Zipf 3): rare entries such as the abbreviation
+/// `stor` or the noun `irk` are fragments of many words and no spinner's
+/// choice.
+const MIN_WORD_SIDE_FREQUENCY: u64 = 1_000;
+
 /// The longest side of a substitution, in bytes. Spinner synonyms and OCR
 /// confusions are short; longer differences are different words.
 const MAX_SIDE_BYTES: usize = 16;
@@ -106,8 +112,10 @@ fn explanation(w: &str, d: &str, frequency: u64, lexicon: &Lexicon) -> Option<Ex
     if x.is_empty() || y.is_empty() {
         return None;
     }
-    let is_word =
-        |s: &str| s.chars().count() >= MIN_WORD_SIDE_CHARS && lexicon.frequency(s).is_some();
+    let is_word = |s: &str| {
+        s.chars().count() >= MIN_WORD_SIDE_CHARS
+            && lexicon.frequency(s).unwrap_or(0) >= MIN_WORD_SIDE_FREQUENCY
+    };
     let starts: Vec<usize> = boundaries(&w[..lcp]).collect();
     let ends: Vec<usize> = boundaries(&w[w.len() - lcs..]).collect();
     let mut best: Option<(usize, usize)> = None;

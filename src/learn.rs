@@ -58,11 +58,18 @@ const SINGLE_FREQUENCY_RATIO: u64 = 20;
 /// a rare restoration of a lone suspect is more likely a coincidence.
 const MIN_SINGLE_FREQUENCY: u64 = 1_000;
 
-/// Both sides of a single-word rule that the thesaurus does not back must be
-/// words at least this frequent (per billion; Zipf 3.3): spinners swap
-/// everyday words, while rare entries (`anim`, `solicit`) line up with
-/// fragments of unrelated words by chance.
+/// Both sides of a single-word rule must be words at least this frequent
+/// (per billion; Zipf 3.3): spinners swap everyday words, while rare
+/// entries and rare senses (`anim`, `prise`) line up with fragments of
+/// unrelated words by chance. A single-word rule that the thesaurus does not
+/// relate must moreover have sides that are siblings (words under one
+/// broader term, `tell` and `notify`).
 const MIN_SINGLE_SIDE_FREQUENCY: u64 = 2_000;
+
+/// Both sides of a single-word rule that the thesaurus does not back must
+/// also be at least this long: three-letter words line up with fragments of
+/// unrelated words by chance (`Elt·on·s` → `Elb·ow·s`).
+const MIN_SINGLE_SIDE_CHARS: usize = 4;
 
 /// How many examples each rule keeps for review.
 const MAX_EXAMPLES: usize = 5;
@@ -77,7 +84,8 @@ pub(crate) enum Evidence {
     /// compound (`under·stand`) but which is also how valid compounds and
     /// jargon look (`boot·loader`).
     SynonymsOnly,
-    /// None: the type is written like a proper name.
+    /// None: the type is written like a proper name, or it is an attested
+    /// form (`surprize`) — real, if rare or old, writing.
     None,
 }
 
@@ -85,7 +93,7 @@ pub(crate) enum Evidence {
 /// outside the dictionary split into word + word by chance ("learn
 /// strictly"); they are repaired only by rules that other evidence proves.
 pub(crate) fn evidence(suspect: &SuspectType) -> Evidence {
-    if suspect.is_name_like {
+    if suspect.is_name_like || suspect.is_attested {
         Evidence::None
     } else if suspect.is_compound {
         Evidence::SynonymsOnly
@@ -172,74 +180,26 @@ pub(crate) fn learn(
     let mut ranked: Vec<((String, String), Candidate)> = candidates
         .into_iter()
         .filter(|((from, to), c)| {
-            let plausible = match c.kind {
-                RuleKind::Synonym => true,
-                RuleKind::WordSwap => {
-                    c.words.len() >= MIN_WORD_SWAP_SUPPORT
-                        || [from, to].iter().all(|side| {
-                            lexicon.frequency(side).unwrap_or(0) >= MIN_SINGLE_SIDE_FREQUENCY
-                        })
-                }
-                RuleKind::Substring => {
-                    c.words.len() >= MIN_SUBSTRING_SUPPORT
-                        && from.chars().count() <= MAX_SUBSTRING_SIDE_CHARS
-                        && to.chars().count() <= MAX_SUBSTRING_SIDE_CHARS
-                }
-            };
-            !c.words.is_empty() && plausible && !occurs_outside(text, to, from)
+            !c.words.is_empty() && is_plausible(from, to, c, lexicon, thesaurus)
         })
         .collect();
     ranked.sort_by(|(ka, a), (kb, b)| {
-        (b.words.len(), b.kind.prior(), b.tokens)
-            .cmp(&(a.words.len(), a.kind.prior(), a.tokens))
+        (b.words.len(), b.kind.prior(), b.tokens, b.best_frequency)
+            .cmp(&(a.words.len(), a.kind.prior(), a.tokens, a.best_frequency))
             .then_with(|| ka.cmp(kb))
     });
 
-    let mut covered: HashSet<usize> = HashSet::new();
-    let mut accepted = Vec::new();
-    let mut singles: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for (k, (_, c)) in ranked.iter().enumerate() {
-        if c.words.len() >= c.min_support() {
-            if c.types.iter().any(|t| !covered.contains(t)) {
-                let (from, to) = &ranked[k].0;
-                covered.extend(c.types.iter().copied());
-                covered.extend(repairable(suspects, from, to, lexicon));
-                accepted.push(k);
-            }
-        } else if c.kind != RuleKind::Substring {
-            for &t in &c.types {
-                singles.entry(t).or_default().push(k);
-            }
-        }
-    }
-
-    // Single-word rules, suspect by suspect: accept the one restoration that
-    // clearly dominates, if any. A thesaurus-backed restoration outranks any
-    // other; among equals the more frequent word must dominate.
-    for (t, mut options) in singles {
-        if covered.contains(&t) {
-            continue;
-        }
-        if options
-            .iter()
-            .any(|&k| ranked[k].1.kind == RuleKind::Synonym)
-        {
-            options.retain(|&k| ranked[k].1.kind == RuleKind::Synonym);
-        }
-        options.sort_by_key(|&k| std::cmp::Reverse(ranked[k].1.best_frequency));
-        let best = ranked[options[0]].1.best_frequency;
-        let runner_up = options.get(1).map_or(0, |&k| ranked[k].1.best_frequency);
-        if best >= MIN_SINGLE_FREQUENCY && best >= runner_up.saturating_mul(SINGLE_FREQUENCY_RATIO)
-        {
-            let (from, to) = &ranked[options[0]].0;
-            covered.insert(t);
-            covered.extend(repairable(suspects, from, to, lexicon));
-            accepted.push(options[0]);
-        }
-    }
-
-    accepted.sort_unstable();
-    accepted.dedup();
+    // The spinner's signature is checked against the text minus what the
+    // well-supported rules say was inserted (`main` inside an inserted
+    // `remainder`).
+    let inserted: Vec<&str> = ranked
+        .iter()
+        .filter(|((from, to), c)| {
+            c.words.len() >= c.min_support() && !occurs_outside(text, to, from, &[])
+        })
+        .map(|((from, _), _)| from.as_str())
+        .collect();
+    let accepted = select(text, suspects, &ranked, &inserted, lexicon);
     let rules = accepted
         .into_iter()
         .map(|k| {
@@ -279,6 +239,93 @@ fn repairable<'a>(
     })
 }
 
+/// Whether a candidate is worth considering at all, whatever the competition.
+fn is_plausible(
+    from: &str,
+    to: &str,
+    c: &Candidate,
+    lexicon: &Lexicon,
+    thesaurus: &Thesaurus,
+) -> bool {
+    let supported = c.words.len() >= MIN_WORD_SWAP_SUPPORT;
+    let everyday = |side: &str| lexicon.frequency(side).unwrap_or(0) >= MIN_SINGLE_SIDE_FREQUENCY;
+    let long = |side: &str| side.chars().count() >= MIN_SINGLE_SIDE_CHARS;
+    match c.kind {
+        RuleKind::Synonym => supported || (everyday(from) && everyday(to)),
+        RuleKind::WordSwap => {
+            supported
+                || (thesaurus.are_siblings(from, to)
+                    && [from, to].iter().all(|side| everyday(side) && long(side)))
+        }
+        RuleKind::Substring => {
+            c.words.len() >= MIN_SUBSTRING_SUPPORT
+                && from.chars().count() <= MAX_SUBSTRING_SIDE_CHARS
+                && to.chars().count() <= MAX_SUBSTRING_SIDE_CHARS
+        }
+    }
+}
+
+/// Picks the rules to accept from `ranked` (strongest first), as indices in
+/// ascending order. A rule must show the spinner's signature — its `to` side
+/// absent from the text outside its own `from` and the `inserted` sides of
+/// rules already known — and must explain a suspect that no stronger
+/// accepted rule explains.
+fn select(
+    text: &str,
+    suspects: &[SuspectType],
+    ranked: &[((String, String), Candidate)],
+    inserted: &[&str],
+    lexicon: &Lexicon,
+) -> Vec<usize> {
+    let mut covered: HashSet<usize> = HashSet::new();
+    let mut accepted = Vec::new();
+    let mut singles: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (k, ((from, to), c)) in ranked.iter().enumerate() {
+        if occurs_outside(text, to, from, inserted) {
+            continue;
+        }
+        if c.words.len() >= c.min_support() {
+            if c.types.iter().any(|t| !covered.contains(t)) {
+                covered.extend(c.types.iter().copied());
+                covered.extend(repairable(suspects, from, to, lexicon));
+                accepted.push(k);
+            }
+        } else if c.kind != RuleKind::Substring {
+            for &t in &c.types {
+                singles.entry(t).or_default().push(k);
+            }
+        }
+    }
+
+    // Single-word rules, suspect by suspect: accept the one restoration that
+    // clearly dominates, if any. A thesaurus-backed restoration outranks any
+    // other; among equals the more frequent word must dominate.
+    for (t, mut options) in singles {
+        if covered.contains(&t) {
+            continue;
+        }
+        if options
+            .iter()
+            .any(|&k| ranked[k].1.kind == RuleKind::Synonym)
+        {
+            options.retain(|&k| ranked[k].1.kind == RuleKind::Synonym);
+        }
+        options.sort_by_key(|&k| std::cmp::Reverse(ranked[k].1.best_frequency));
+        let best = ranked[options[0]].1.best_frequency;
+        let runner_up = options.get(1).map_or(0, |&k| ranked[k].1.best_frequency);
+        if best >= MIN_SINGLE_FREQUENCY && best >= runner_up.saturating_mul(SINGLE_FREQUENCY_RATIO)
+        {
+            let (from, to) = &ranked[options[0]].0;
+            covered.insert(t);
+            covered.extend(repairable(suspects, from, to, lexicon));
+            accepted.push(options[0]);
+        }
+    }
+    accepted.sort_unstable();
+    accepted.dedup();
+    accepted
+}
+
 /// Confidence grows with independent support: each distinct word halves the
 /// remaining doubt, and the rule's kind adds its prior as more words (two for
 /// a thesaurus-backed swap, one for another word swap).
@@ -287,26 +334,52 @@ pub(crate) fn confidence(words: usize, kind: RuleKind) -> f64 {
     1.0 - 0.5f64.powi(evidence.min(30) as i32)
 }
 
-/// The unit of evidence for a restored word: a plural `-s` is dropped when
-/// what remains is a word, so `buyer` and `buyers` count once.
+/// The unit of evidence for a restored word: its shortest form, after
+/// dropping a regular inflection (`-s`, `-es`, `-d`, `-ed`, `-ing`, and
+/// `-ing` after a dropped `e` or a doubled consonant), that is still a word, so `buyer` and `buyers`, `surprise` and `surprised` count
+/// once.
 fn stem(word: &str, lexicon: &Lexicon) -> String {
-    match word.strip_suffix('s') {
-        Some(base) if base.len() >= 3 && lexicon.frequency(base).is_some() => base.to_string(),
-        _ => word.to_string(),
-    }
+    INFLECTIONS
+        .iter()
+        .filter_map(|ending| word.strip_suffix(ending))
+        .flat_map(|base| {
+            // `attended` → `attend`, `restoring` → `restore`,
+            // `rebelled` → `rebel`.
+            let undoubled = match base.as_bytes() {
+                [.., a, b] if a == b && !b"aeiou".contains(b) => &base[..base.len() - 1],
+                _ => base,
+            };
+            [base.to_string(), format!("{base}e"), undoubled.to_string()]
+        })
+        .filter(|base| base.len() >= 3 && lexicon.frequency(base).is_some())
+        .min_by_key(|base| base.len())
+        .unwrap_or_else(|| word.to_string())
 }
 
+/// Regular English inflections, for [`stem`].
+const INFLECTIONS: &[&str] = &["s", "es", "d", "ed", "ing"];
+
 /// Whether `to` occurs in `text` anywhere but inside an occurrence of `from`
-/// (where a spinner's own insertion may contain it: `son` in `person`).
+/// or of one of the `inserted` strings — places where a spinner's own
+/// insertions may contain it (`son` in an inserted `person`).
 /// Case-sensitive, like the spinners and scanners it models.
-pub(crate) fn occurs_outside(text: &str, to: &str, from: &str) -> bool {
+pub(crate) fn occurs_outside(text: &str, to: &str, from: &str, inserted: &[&str]) -> bool {
     let hay = text.as_bytes();
-    let (to, from) = (to.as_bytes(), from.as_bytes());
-    let offsets_in_from: Vec<usize> = memmem::find_iter(from, to).collect();
+    let to = to.as_bytes();
+    let hosts: Vec<(&[u8], Vec<usize>)> = std::iter::once(from)
+        .chain(inserted.iter().copied())
+        .map(|host| {
+            let host = host.as_bytes();
+            (host, memmem::find_iter(host, to).collect())
+        })
+        .filter(|(_, offsets): &(&[u8], Vec<usize>)| !offsets.is_empty())
+        .collect();
     memmem::find_iter(hay, to).any(|p| {
-        !offsets_in_from
-            .iter()
-            .any(|&k| p >= k && hay.get(p - k..p - k + from.len()) == Some(from))
+        !hosts.iter().any(|(host, offsets)| {
+            offsets
+                .iter()
+                .any(|&k| p >= k && hay.get(p - k..p - k + host.len()) == Some(*host))
+        })
     })
 }
 
@@ -316,12 +389,51 @@ mod tests {
 
     #[test]
     fn the_replaced_side_may_only_survive_inside_the_replacement() {
-        assert!(!occurs_outside("a person and a personal", "son", "person"));
-        assert!(occurs_outside("a person and a parson", "son", "person"));
-        assert!(occurs_outside("a person and his son", "son", "person"));
-        assert!(!occurs_outside("attfinish the agfinisha", "end", "finish"));
-        assert!(occurs_outside("the end", "end", "finish"));
-        assert!(!occurs_outside("End of story", "end", "finish"));
+        assert!(!occurs_outside(
+            "a person and a personal",
+            "son",
+            "person",
+            &[]
+        ));
+        assert!(occurs_outside(
+            "a person and a parson",
+            "son",
+            "person",
+            &[]
+        ));
+        assert!(!occurs_outside(
+            "a person and a parson",
+            "son",
+            "person",
+            &["parson"]
+        ));
+        assert!(occurs_outside("a person and his son", "son", "person", &[]));
+        assert!(!occurs_outside(
+            "attfinish the agfinisha",
+            "end",
+            "finish",
+            &[]
+        ));
+        assert!(occurs_outside("the end", "end", "finish", &[]));
+        assert!(!occurs_outside("End of story", "end", "finish", &[]));
+    }
+
+    #[test]
+    fn stems_inflected_restorations() {
+        let lexicon = Lexicon::english().unwrap();
+        for (word, stemmed) in [
+            ("buyers", "buyer"),
+            ("surprised", "surprise"),
+            ("attended", "attend"),
+            ("attending", "attend"),
+            ("restoring", "restore"),
+            ("rebelled", "rebel"),
+            ("rebelling", "rebel"),
+            ("boxes", "box"),
+            ("agenda", "agenda"),
+        ] {
+            assert_eq!(stem(word, &lexicon), stemmed);
+        }
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! Lexicon: which words are valid and how common they are.
 //!
 //! Takes the dictionaries that `build.rs` compiled into FSTs and embedded in
-//! the binary, and answers two questions: "is this token a word?" (with the
+//! the binary, and answers three questions: "has this form been seen in real
+//! text though it is not a valid word?" (the attested list), and "is this token a word?" (with the
 //! case rules `word`, `Word`, `WORD` → `word`) and "which words start (or end)
 //! with these bytes?" (bounded walks of the forward and reversed FSTs, which
 //! is what **explain** needs). It does not tokenize and does not decide what is
@@ -13,6 +14,7 @@ use crate::error::{Error, Result};
 
 static EN_FORWARD: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/en.fst"));
 static EN_REVERSED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/en.rev.fst"));
+static EN_ATTESTED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/en-attested.fst"));
 
 /// Which end of a word a walk is anchored at.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -28,6 +30,7 @@ pub(crate) enum Anchor {
 pub(crate) struct Lexicon {
     forward: Map<&'static [u8]>,
     reversed: Map<&'static [u8]>,
+    attested: Map<&'static [u8]>,
 }
 
 impl Lexicon {
@@ -35,12 +38,24 @@ impl Lexicon {
     pub(crate) fn english() -> Result<Lexicon> {
         let forward = Map::new(EN_FORWARD).map_err(|e| Error::Dictionary(e.to_string()))?;
         let reversed = Map::new(EN_REVERSED).map_err(|e| Error::Dictionary(e.to_string()))?;
-        Ok(Lexicon { forward, reversed })
+        let attested = Map::new(EN_ATTESTED).map_err(|e| Error::Dictionary(e.to_string()))?;
+        Ok(Lexicon {
+            forward,
+            reversed,
+            attested,
+        })
     }
 
     /// The frequency of exactly this string, if it is an entry.
     pub(crate) fn frequency(&self, word: &str) -> Option<u64> {
         self.forward.get(word)
+    }
+
+    /// Whether a lowercase form that is not a valid word has been seen in real
+    /// text (an archaic or variant spelling, a rare derivation, a name):
+    /// people write such forms, while a spinner's damage is new.
+    pub(crate) fn is_attested(&self, lowercase: &str) -> bool {
+        self.attested.contains_key(lowercase)
     }
 
     /// The frequency of a token under the case rules: the exact form, then
@@ -170,6 +185,9 @@ mod tests {
         ] {
             assert_eq!(lex.lookup(token).is_some(), known, "{token}");
         }
+        assert!(lex.is_attested("surprize"));
+        assert!(!lex.is_attested("attfinish"));
+        assert!(!lex.is_attested("country"));
     }
 
     #[test]

@@ -13,6 +13,11 @@ use crate::error::{Error, Result};
 
 static EN_THESAURUS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/en-thesaurus.fst"));
 
+/// The key byte after the word for groups of related words.
+const RELATED: u8 = 0;
+/// The key byte after the word for sibling groups.
+const SIBLINGS: u8 = 1;
+
 /// Groups of related words.
 pub(crate) struct Thesaurus {
     groups: Set<&'static [u8]>,
@@ -25,12 +30,23 @@ impl Thesaurus {
         Ok(Thesaurus { groups })
     }
 
-    /// Whether `a` and `b` share a group (lowercase words).
+    /// Whether `a` and `b` are synonyms, or one is the other's broader term
+    /// (lowercase words).
     pub(crate) fn are_related(&self, a: &str, b: &str) -> bool {
+        self.share_group(a, b, RELATED)
+    }
+
+    /// Whether `a` and `b` fall under one broader term (`tell` and `notify`
+    /// under "inform"): a weaker relation than [`Thesaurus::are_related`].
+    pub(crate) fn are_siblings(&self, a: &str, b: &str) -> bool {
+        self.share_group(a, b, SIBLINGS)
+    }
+
+    fn share_group(&self, a: &str, b: &str, kind: u8) -> bool {
         if a == b {
             return false;
         }
-        let (ga, gb) = (self.groups_of(a), self.groups_of(b));
+        let (ga, gb) = (self.groups_of(a, kind), self.groups_of(b, kind));
         let (mut i, mut j) = (0, 0);
         while i < ga.len() && j < gb.len() {
             match ga[i].cmp(&gb[j]) {
@@ -42,12 +58,12 @@ impl Thesaurus {
         false
     }
 
-    /// The group numbers of `word`, ascending.
-    fn groups_of(&self, word: &str) -> Vec<[u8; 4]> {
+    /// The numbers of the groups of one kind that hold `word`, ascending.
+    fn groups_of(&self, word: &str, kind: u8) -> Vec<[u8; 4]> {
         let mut lo = word.as_bytes().to_vec();
-        lo.push(0);
+        lo.push(kind);
         let mut hi = word.as_bytes().to_vec();
-        hi.push(1);
+        hi.push(kind + 1);
         let mut stream = self.groups.range().ge(&lo).lt(&hi).into_stream();
         let mut groups = Vec::new();
         while let Some(key) = stream.next() {
@@ -79,5 +95,13 @@ mod tests {
             assert_eq!(thesaurus.are_related(a, b), related, "{a} {b}");
             assert_eq!(thesaurus.are_related(b, a), related, "{b} {a}");
         }
+    }
+
+    #[test]
+    fn siblings_share_a_broader_term() {
+        let thesaurus = Thesaurus::english().unwrap();
+        assert!(thesaurus.are_siblings("notify", "tell"));
+        assert!(!thesaurus.are_related("notify", "tell"));
+        assert!(!thesaurus.are_siblings("latter", "actor"));
     }
 }

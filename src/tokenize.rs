@@ -145,9 +145,10 @@ fn case_of(run: &str) -> Option<Case> {
 /// quotes, brackets, bullets and spaces separate it from the start of the
 /// text, a line break, or sentence-final punctuation.
 fn is_sentence_start(before: &str) -> bool {
-    for c in before.chars().rev() {
+    for (i, c) in before.char_indices().rev() {
         match c {
-            '\n' | '\r' | '.' | '!' | '?' | ':' | '\u{2026}' | '\u{2022}' => return true,
+            '.' => return !is_abbreviation(&before[..i]),
+            '\n' | '\r' | '!' | '?' | ':' | '\u{2026}' | '\u{2022}' => return true,
             c if c.is_whitespace() => {}
             '"' | '\'' | '(' | '[' | '{' | '\u{201c}' | '\u{2018}' | '\u{ab}' | '\u{bb}'
             | '\u{201e}' | '-' | '\u{2013}' | '\u{2014}' | '*' => {}
@@ -155,6 +156,21 @@ fn is_sentence_start(before: &str) -> bool {
         }
     }
     true
+}
+
+/// Whether the text before a full stop ends in a title or an initial
+/// (`Mr.`, `Dr.`, `St.`, `J.`): a capital, at most two more letters, and a
+/// space or the start of the text before it. After one of those, a capital
+/// starts a name, not a sentence.
+fn is_abbreviation(before: &str) -> bool {
+    let word_start = before
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !c.is_alphabetic())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let word = &before[word_start..];
+    let n = word.chars().count();
+    (1..=3).contains(&n) && word.starts_with(|c: char| c.is_uppercase())
 }
 
 #[cfg(test)]
@@ -200,7 +216,7 @@ mod tests {
 
     #[test]
     fn knows_case_and_sentence_starts() {
-        let text = "The Serbian leader. \u{201c}Kosovo was NATO\u{201d} said\nMoscow";
+        let text = "The Serbian leader. \u{201c}Kosovo was NATO\u{201d} said\nMoscow to Mr. Elton.";
         let shape: Vec<(Case, bool)> = tokenize(text)
             .iter()
             .map(|t| (t.case, t.sentence_start))
@@ -216,6 +232,9 @@ mod tests {
                 (Case::Upper, false),
                 (Case::Lower, false),
                 (Case::Title, true),
+                (Case::Lower, false),
+                (Case::Title, false),
+                (Case::Title, false),
             ]
         );
     }
