@@ -230,6 +230,10 @@ SCOWL_FILE_RE = re.compile(r"^([a-z_]+)-([a-z-]+)\.(\d+)$")
 # inputs
 
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import wordnet_thesaurus  # noqa: E402  (scripts/wordnet_thesaurus.py)
+
+
 def run(cmd: list[str], cwd: Path) -> None:
     print("+ " + " ".join(cmd), file=sys.stderr)
     subprocess.run(cmd, cwd=cwd, check=True, stdout=sys.stderr)
@@ -473,7 +477,8 @@ def sample_next_level(next_level: set[str], freq: dict[str, int], n: int = 30) -
 
 def write_readme(path: Path, *, args, tsv: bytes, stats, per_file, freq, scowl_lower_kept,
                  out_entries, added, rejected_variants, next_level, next_size,
-                 copyright_text, scowl_version, wf_sha):
+                 copyright_text, scowl_version, wf_sha, attested, thesaurus,
+                 wordnet_notice):
     fmt = lambda n: f"{n:,}"  # noqa: E731
     n_entries = tsv.count(b"\n")
     L: list[str] = []
@@ -499,6 +504,38 @@ def write_readme(path: Path, *, args, tsv: bytes, stats, per_file, freq, scowl_l
       f"({fmt(stats['scowl_kept_with_freq'])} of them have a wordfreq frequency > 0)")
     a(f"* entries added from wordfreq only: {fmt(stats['wordfreq_only_added'])}")
     a("")
+    a("## `en-attested.txt`")
+    a("")
+    a("Lowercase alphabetic words of at least 3 characters that wordfreq lists "
+      "(at any frequency it keeps, i.e. at least 10 per billion) but that are not "
+      "in `en.tsv`: archaic and variant spellings (`surprize`, `despatch`), rare "
+      "derivations (`sublicense`), names, misspellings. textmend never restores a "
+      "word *to* one of these, but a suspect in this list is a form people write, "
+      "so it gives no evidence for a rule and is changed only by rules that other "
+      "words prove. One word per line, sorted by bytes, unique.")
+    a("")
+    n_attested = attested.count(b"\n")
+    a(f"* words: **{fmt(n_attested)}**, {fmt(len(attested))} bytes")
+    a("")
+    a("## `en-thesaurus.txt` and `en-siblings.txt`")
+    a("")
+    a("From WordNet 3.0 (`scripts/wordnet_thesaurus.py`, run by this script). "
+      "One group of words per line, space-separated and sorted by bytes; lines "
+      "sorted and unique; only single-word, lowercase, alphabetic lemmas that are "
+      "lowercase entries of `en.tsv`; only groups of two or more words. textmend "
+      "uses them as a *prior* when learning (a spinner swaps synonyms), never as a "
+      "source of substitutions.")
+    a("")
+    a(f"* `en-thesaurus.txt`: a synset together with its hypernym synsets and, for "
+      f"adjectives, its similar-to synsets: **{fmt(thesaurus['groups'])}** groups, "
+      f"{fmt(thesaurus['groups_words'])} distinct words, {fmt(thesaurus['groups_bytes'])} bytes.")
+    a(f"* `en-siblings.txt`: the words of all synsets directly under one hypernym, "
+      f"for hypernyms with at most {wordnet_thesaurus.MAX_SIBLINGS} such words (larger "
+      f"families say nothing about two members): **{fmt(thesaurus['siblings'])}** groups, "
+      f"{fmt(thesaurus['siblings_words'])} distinct words, "
+      f"{fmt(thesaurus['siblings_bytes'])} bytes.")
+    a(f"* WordNet synsets read: {fmt(thesaurus['synsets'])}.")
+    a("")
     a("## Sources")
     a("")
     a(f"* **SCOWL** (Spell Checker Oriented Word Lists) by Kevin Atkinson, upstream "
@@ -513,6 +550,9 @@ def write_readme(path: Path, *, args, tsv: bytes, stats, per_file, freq, scowl_l
       f"(CC-BY-SA 4.0, <https://creativecommons.org/licenses/by-sa/4.0/>). "
       f"Because `en.tsv` contains frequencies derived from wordfreq's data, "
       f"`en.tsv` is distributed under CC-BY-SA 4.0 as well.")
+    a(f"* **WordNet** 3.0 by Princeton University, Debian package `wordnet-base` version "
+      f"{wordnet_thesaurus.WORDNET_VERSION}, files `usr/share/wordnet/data.{{noun,verb,adj,adv}}`. "
+      f"License: the WordNet 3.0 license reproduced below (permissive, BSD-like).")
     a("")
     a("## Recipe")
     a("")
@@ -525,6 +565,8 @@ def write_readme(path: Path, *, args, tsv: bytes, stats, per_file, freq, scowl_l
       "directory:")
     a("")
     a(f"* `apt-get download scowl={SCOWL_DEB_VERSION}` and `dpkg-deb -x` of the .deb;")
+    a(f"* `apt-get download wordnet-base={wordnet_thesaurus.WORDNET_VERSION}` and "
+      "`dpkg-deb -x` of the .deb;")
     a(f"* `pip download --no-deps --only-binary=:all: wordfreq=={WORDFREQ_VERSION}`, then "
       f"`{WORDFREQ_MEMBER}` (a gzip of one msgpack list: element 0 a header, "
       f"element `i+1` the words of frequency `10^(-i/100)`) is read from the wheel.")
@@ -533,6 +575,8 @@ def write_readme(path: Path, *, args, tsv: bytes, stats, per_file, freq, scowl_l
     a("")
     a("* `--scowl DIR`: root of an already extracted scowl .deb (the directory "
       "containing `usr/share/dict/scowl/`); skips the download.")
+    a("* `--wordnet DIR`: root of an already extracted wordnet-base .deb (the directory "
+      "containing `usr/share/wordnet/`); skips the download.")
     a("* `--wordfreq FILE`: path of an already extracted `large_en.msgpack.gz`; "
       "skips the download.")
     a(f"* `--max-size N`: largest SCOWL size level (default {DEFAULT_MAX_SIZE}).")
@@ -691,6 +735,17 @@ def write_readme(path: Path, *, args, tsv: bytes, stats, per_file, freq, scowl_l
     else:
         a("(copyright file not available in the given --scowl directory)")
     a("")
+    a("### WordNet")
+    a("")
+    a("The license paragraph of the Debian package's copyright file "
+      f"(`/usr/share/doc/wordnet-base/copyright` of `wordnet-base` "
+      f"{wordnet_thesaurus.WORDNET_VERSION}), verbatim:")
+    a("")
+    fence = fence_for(wordnet_notice)
+    a(fence + "text")
+    a(wordnet_notice.rstrip("\n"))
+    a(fence)
+    a("")
     a("### wordfreq")
     a("")
     a(f"Frequencies come from wordfreq {WORDFREQ_VERSION} by Robyn Speer "
@@ -745,6 +800,9 @@ def main() -> None:
     ap.add_argument("--wordfreq", type=Path, metavar="FILE",
                     help="path of large_en.msgpack.gz; default: pip download "
                          f"wordfreq=={WORDFREQ_VERSION} and read it from the wheel")
+    ap.add_argument("--wordnet", type=Path, metavar="DIR",
+                    help="root of an extracted wordnet-base .deb (contains usr/share/wordnet); "
+                         f"default: apt-get download wordnet-base={wordnet_thesaurus.WORDNET_VERSION}")
     ap.add_argument("--max-size", type=int, default=DEFAULT_MAX_SIZE,
                     choices=[s for s in SCOWL_SIZES], help="largest SCOWL size (default 70)")
     ap.add_argument("--min-freq", type=int, default=DEFAULT_MIN_FREQ,
@@ -790,6 +848,8 @@ def main() -> None:
 
         scowl_entries, per_file, scowl_raw_lower, next_level, next_size = \
             read_scowl(lists, args.max_size)
+        wordnet_root = args.wordnet or wordnet_thesaurus.fetch_wordnet(tmp)
+        wordnet_notice = wordnet_thesaurus.copyright_notice(wordnet_root)
     freq = read_wordfreq(wf_data)
 
     entries, stats, added, rejected_variants = build(
@@ -800,12 +860,16 @@ def main() -> None:
     (args.out_dir / "en.tsv").write_bytes(tsv)
     attested = attested_words(entries, freq)
     (args.out_dir / "en-attested.txt").write_bytes(attested)
+    thesaurus = wordnet_thesaurus.build(
+        wordnet_root, wordnet_thesaurus.lowercase_words(args.out_dir / "en.tsv"),
+        args.out_dir / "en-thesaurus.txt", args.out_dir / "en-siblings.txt")
     write_readme(args.out_dir / "README.md", args=args, tsv=tsv, stats=stats,
                  per_file=per_file, freq=freq, scowl_lower_kept=scowl_raw_lower,
                  out_entries=entries, added=added, rejected_variants=rejected_variants,
                  next_level=next_level, next_size=next_size,
                  copyright_text=copyright_text, scowl_version=scowl_version,
-                 wf_sha=wf_sha)
+                 wf_sha=wf_sha, attested=attested, thesaurus=thesaurus,
+                 wordnet_notice=wordnet_notice)
 
     # summary
     print(f"SCOWL {scowl_version or '?'}: {len(per_file)} lists, "

@@ -35,10 +35,12 @@ use crate::thesaurus::Thesaurus;
 /// Two is the least that is evidence of a *rule* rather than of one word.
 const MIN_WORD_SWAP_SUPPORT: usize = 2;
 
-/// A substitution whose sides are not both words needs more support: such
-/// differences (`e → a`, `ti → s`) arise by chance between unrelated words
-/// far more often than synonym pairs do.
-const MIN_SUBSTRING_SUPPORT: usize = 3;
+/// A substitution whose sides are not both words, or are words the thesaurus
+/// does not relate even as siblings, needs more support: such differences
+/// (`e → a`, `pros·ing` → `track·ing`) arise by chance between unrelated
+/// words far more often than synonym pairs do, and the more suspects a text
+/// has, the more such coincidences it holds.
+const MIN_UNRELATED_SUPPORT: usize = 3;
 
 /// Sides of a substitution that is not a word swap are at most this many
 /// characters: glyph confusions and encoding damage are short (`rn → m`,
@@ -113,14 +115,29 @@ struct Candidate {
     tokens: usize,
     /// Highest frequency among its restored words.
     best_frequency: u64,
+    /// Sum of the frequencies of its distinct restored words.
+    total_frequency: u64,
+    /// A word swap whose sides the thesaurus calls siblings.
+    siblings: bool,
     examples: Vec<(String, String)>,
 }
 
 impl Candidate {
+    /// The order of magnitude of how common its restorations are. Between
+    /// rules with equal support, restoring everyday words (`high·ly`) beats
+    /// restoring rare ones (`weird·ly`), whatever the thesaurus says; small
+    /// differences in frequency decide nothing.
+    fn plausibility(&self) -> u32 {
+        self.total_frequency.max(1).ilog10()
+    }
+
+    /// Distinct words needed to accept the rule without the single-word
+    /// checks: the weaker the prior, the more words.
     fn min_support(&self) -> usize {
         match self.kind {
-            RuleKind::Synonym | RuleKind::WordSwap => MIN_WORD_SWAP_SUPPORT,
-            RuleKind::Substring => MIN_SUBSTRING_SUPPORT,
+            RuleKind::Synonym => MIN_WORD_SWAP_SUPPORT,
+            RuleKind::WordSwap if self.siblings => MIN_WORD_SWAP_SUPPORT,
+            RuleKind::WordSwap | RuleKind::Substring => MIN_UNRELATED_SUPPORT,
         }
     }
 }
@@ -150,12 +167,16 @@ pub(crate) fn learn(
                     } else {
                         RuleKind::WordSwap
                     };
+                    let siblings =
+                        kind == RuleKind::WordSwap && thesaurus.are_siblings(&e.from, &e.to);
                     entry.insert(Candidate {
                         kind,
                         types: Vec::new(),
                         words: HashSet::new(),
                         tokens: 0,
                         best_frequency: 0,
+                        total_frequency: 0,
+                        siblings,
                         examples: Vec::new(),
                     })
                 }
@@ -171,21 +192,22 @@ pub(crate) fn learn(
             c.types.push(i);
             c.tokens += suspect.occurrences.len();
             c.best_frequency = c.best_frequency.max(e.frequency);
-            if c.words.insert(stem(&e.restored, lexicon)) && c.examples.len() < MAX_EXAMPLES {
-                c.examples.push((suspect.key.clone(), e.restored.clone()));
+            if c.words.insert(stem(&e.restored, lexicon)) {
+                c.total_frequency += e.frequency;
+                if c.examples.len() < MAX_EXAMPLES {
+                    c.examples.push((suspect.key.clone(), e.restored.clone()));
+                }
             }
         }
     }
 
     let mut ranked: Vec<((String, String), Candidate)> = candidates
         .into_iter()
-        .filter(|((from, to), c)| {
-            !c.words.is_empty() && is_plausible(from, to, c, lexicon, thesaurus)
-        })
+        .filter(|((from, to), c)| !c.words.is_empty() && is_plausible(from, to, c, lexicon))
         .collect();
     ranked.sort_by(|(ka, a), (kb, b)| {
-        (b.words.len(), b.kind.prior(), b.tokens, b.best_frequency)
-            .cmp(&(a.words.len(), a.kind.prior(), a.tokens, a.best_frequency))
+        (b.words.len(), b.plausibility(), b.kind.prior(), b.tokens)
+            .cmp(&(a.words.len(), a.plausibility(), a.kind.prior(), a.tokens))
             .then_with(|| ka.cmp(kb))
     });
 
@@ -240,25 +262,18 @@ fn repairable<'a>(
 }
 
 /// Whether a candidate is worth considering at all, whatever the competition.
-fn is_plausible(
-    from: &str,
-    to: &str,
-    c: &Candidate,
-    lexicon: &Lexicon,
-    thesaurus: &Thesaurus,
-) -> bool {
+fn is_plausible(from: &str, to: &str, c: &Candidate, lexicon: &Lexicon) -> bool {
     let supported = c.words.len() >= MIN_WORD_SWAP_SUPPORT;
     let everyday = |side: &str| lexicon.frequency(side).unwrap_or(0) >= MIN_SINGLE_SIDE_FREQUENCY;
     let long = |side: &str| side.chars().count() >= MIN_SINGLE_SIDE_CHARS;
     match c.kind {
         RuleKind::Synonym => supported || (everyday(from) && everyday(to)),
         RuleKind::WordSwap => {
-            supported
-                || (thesaurus.are_siblings(from, to)
-                    && [from, to].iter().all(|side| everyday(side) && long(side)))
+            c.words.len() >= c.min_support()
+                || (c.siblings && [from, to].iter().all(|side| everyday(side) && long(side)))
         }
         RuleKind::Substring => {
-            c.words.len() >= MIN_SUBSTRING_SUPPORT
+            c.words.len() >= c.min_support()
                 && from.chars().count() <= MAX_SUBSTRING_SIDE_CHARS
                 && to.chars().count() <= MAX_SUBSTRING_SIDE_CHARS
         }
@@ -339,6 +354,16 @@ pub(crate) fn confidence(words: usize, kind: RuleKind) -> f64 {
 /// `-ing` after a dropped `e` or a doubled consonant), that is still a word, so `buyer` and `buyers`, `surprise` and `surprised` count
 /// once.
 fn stem(word: &str, lexicon: &Lexicon) -> String {
+    let once = strip_inflection(word, lexicon);
+    match once.as_str() {
+        w if w == word => once,
+        // `trackings` → `tracking` → `track`
+        w => strip_inflection(w, lexicon),
+    }
+}
+
+/// `word` without one regular inflection, if what remains is a word.
+fn strip_inflection(word: &str, lexicon: &Lexicon) -> String {
     INFLECTIONS
         .iter()
         .filter_map(|ending| word.strip_suffix(ending))
@@ -429,6 +454,7 @@ mod tests {
             ("restoring", "restore"),
             ("rebelled", "rebel"),
             ("rebelling", "rebel"),
+            ("trackings", "track"),
             ("boxes", "box"),
             ("agenda", "agenda"),
         ] {

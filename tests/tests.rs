@@ -358,3 +358,45 @@ fn cli_passes_other_languages_and_bad_bytes_through() {
     assert_eq!(out.status.code(), Some(0));
     assert!(out.stdout.is_empty());
 }
+
+// ---- the dictionaries ----
+
+/// The dictionary text stays canonical, so that diffs of a rebuild are
+/// reviewable: `build.rs` refuses to build otherwise, and this test says why.
+#[test]
+fn dictionaries_are_canonical() {
+    use unicode_normalization::UnicodeNormalization;
+    let tsv = read("../dictionaries/en.tsv");
+    let mut prev = "";
+    let mut lowercase = std::collections::HashSet::new();
+    for (i, line) in tsv.lines().enumerate() {
+        let (word, freq) = line.split_once('\t').expect("word<TAB>frequency");
+        assert!(freq.parse::<u64>().is_ok(), "line {}", i + 1);
+        assert_eq!(
+            word.nfc().collect::<String>(),
+            word,
+            "line {} not NFC",
+            i + 1
+        );
+        assert!(
+            prev.as_bytes() < word.as_bytes(),
+            "line {} out of order",
+            i + 1
+        );
+        lowercase.insert(word);
+        prev = word;
+    }
+    for file in ["en-thesaurus.txt", "en-siblings.txt"] {
+        for line in read(&format!("../dictionaries/{file}")).lines() {
+            for word in line.split(' ') {
+                assert!(lowercase.contains(word), "{file}: {word} is not in en.tsv");
+            }
+        }
+    }
+    for word in read("../dictionaries/en-attested.txt").lines() {
+        assert!(
+            !lowercase.contains(word),
+            "en-attested.txt: {word} is in en.tsv"
+        );
+    }
+}

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Build textmend's English synonym sets (dictionaries/en-thesaurus.txt) from WordNet.
+"""Build textmend's English thesaurus (dictionaries/en-thesaurus.txt, en-siblings.txt) from WordNet.
 
 textmend uses synonymy as a *prior*: an article spinner swaps a word for a
 synonym, so a substitution `x -> y` whose sides are synonyms is more likely a
@@ -15,7 +15,9 @@ dictionaries/en.tsv are kept, and only groups with at least two such words.
 Source: Debian package `wordnet-base` (WordNet 3.0), files
 usr/share/wordnet/data.{noun,verb,adj,adv}. Usage:
 
-    python3 scripts/build_synonyms.py [--wordnet DIR]
+    python3 scripts/wordnet_thesaurus.py [--wordnet DIR]
+
+(scripts/build_dictionaries.py runs it as part of the whole recipe)
 
 where DIR is the root of an extracted wordnet-base .deb (containing
 usr/share/wordnet/); without it the script runs `apt-get download
@@ -35,9 +37,14 @@ PARTS = {"noun": "n", "verb": "v", "adj": "a", "adv": "r"}
 
 
 def fetch_wordnet(tmp: Path) -> Path:
+    """apt-get download the pinned wordnet-base .deb and extract it."""
+    dl = tmp / "wordnet-deb"
+    dl.mkdir()
+    tmp.chmod(0o755)  # let apt's unprivileged _apt user reach the download
+    dl.chmod(0o777)
     subprocess.run(["apt-get", "download", f"wordnet-base={WORDNET_VERSION}"],
-                   cwd=tmp, check=True)
-    deb = next(tmp.glob("wordnet-base_*.deb"))
+                   cwd=dl, check=True)
+    deb = next(dl.glob("wordnet-base_*.deb"))
     root = tmp / "wordnet"
     subprocess.run(["dpkg-deb", "-x", str(deb), str(root)], check=True)
     return root
@@ -75,32 +82,15 @@ def read_synsets(data_file: Path, pos: str):
             yield ("a" if pos == "s" else pos, fields[0]), lemmas, targets
 
 
-def main() -> None:
-    here = Path(__file__).resolve().parent
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--wordnet", type=Path, metavar="DIR",
-                    help="root of an extracted wordnet-base .deb")
-    ap.add_argument("--dictionary", type=Path, default=here.parent / "dictionaries/en.tsv")
-    ap.add_argument("--out", type=Path, default=here.parent / "dictionaries/en-thesaurus.txt")
-    ap.add_argument("--siblings-out", type=Path,
-                    default=here.parent / "dictionaries/en-siblings.txt")
-    args = ap.parse_args()
-
-    lexicon = set()
-    for line in args.dictionary.read_text(encoding="utf-8").splitlines():
-        word = line.split("\t")[0]
-        if word.isalpha() and word.islower():
-            lexicon.add(word)
-
-    with tempfile.TemporaryDirectory() as tmp:
-        root = args.wordnet or fetch_wordnet(Path(tmp))
-        lemmas_of = {}
-        pointers = {}
-        for part, pos in PARTS.items():
-            for key, lemmas, targets in read_synsets(root / "usr/share/wordnet" / f"data.{part}", pos):
-                lemmas_of[key] = lemmas
-                pointers[key] = targets
-    seen_total = len(lemmas_of)
+def build(root: Path, lexicon: set, out: Path, siblings_out: Path) -> dict:
+    """Writes the two thesaurus files from the WordNet package extracted at
+    `root`, keeping only words in `lexicon`; returns counts for the README."""
+    lemmas_of = {}
+    pointers = {}
+    for part, pos in PARTS.items():
+        for key, lemmas, targets in read_synsets(root / "usr/share/wordnet" / f"data.{part}", pos):
+            lemmas_of[key] = lemmas
+            pointers[key] = targets
 
     def dictionary_words(words):
         return sorted({w for w in words if w.isalpha() and w.islower() and w in lexicon},
@@ -118,19 +108,53 @@ def main() -> None:
         if len(words) >= 2:
             groups.add(" ".join(words))
     siblings = set()
-    for parent, words in children.items():
+    for words in children.values():
         words = dictionary_words(words)
         if 2 <= len(words) <= MAX_SIBLINGS:
             siblings.add(" ".join(words))
 
-    for out, lines, what in [(args.out, groups, "related-word groups"),
-                             (args.siblings_out, siblings, "sibling groups")]:
+    stats = {"synsets": len(lemmas_of)}
+    for name, path, lines in [("groups", out, groups), ("siblings", siblings_out, siblings)]:
         lines = sorted(lines, key=lambda s: s.encode())
-        out.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
-        words = {w for line in lines for w in line.split()}
-        print(f"{out.name}: {len(lines)} {what} with >= 2 dictionary words; "
-              f"{len(words)} distinct words; {out.stat().st_size} bytes")
-    print(f"({seen_total} WordNet synsets read)")
+        data = "".join(line + "\n" for line in lines).encode("utf-8")
+        path.write_bytes(data)
+        stats[name] = len(lines)
+        stats[name + "_words"] = len({w for line in lines for w in line.split()})
+        stats[name + "_bytes"] = len(data)
+    return stats
+
+
+def copyright_notice(root: Path) -> str:
+    """The WordNet license paragraph of the package's copyright file."""
+    text = (root / "usr/share/doc/wordnet-base/copyright").read_text(encoding="utf-8")
+    start = text.index("License: WordNet3.0")
+    end = text.index("\nFiles:", start)
+    return text[start:end].rstrip("\n") + "\n"
+
+
+def lowercase_words(tsv: Path) -> set:
+    words = set()
+    for line in tsv.read_text(encoding="utf-8").splitlines():
+        word = line.split("\t")[0]
+        if word.isalpha() and word.islower():
+            words.add(word)
+    return words
+
+
+def main() -> None:
+    here = Path(__file__).resolve().parent
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--wordnet", type=Path, metavar="DIR",
+                    help="root of an extracted wordnet-base .deb")
+    ap.add_argument("--dictionary", type=Path, default=here.parent / "dictionaries/en.tsv")
+    ap.add_argument("--out", type=Path, default=here.parent / "dictionaries/en-thesaurus.txt")
+    ap.add_argument("--siblings-out", type=Path,
+                    default=here.parent / "dictionaries/en-siblings.txt")
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        root = args.wordnet or fetch_wordnet(Path(tmp))
+        stats = build(root, lowercase_words(args.dictionary), args.out, args.siblings_out)
+    print(stats)
 
 
 if __name__ == "__main__":
