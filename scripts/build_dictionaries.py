@@ -850,6 +850,7 @@ def main() -> None:
             read_scowl(lists, args.max_size)
         wordnet_root = args.wordnet or wordnet_thesaurus.fetch_wordnet(tmp)
         wordnet_notice = wordnet_thesaurus.copyright_notice(wordnet_root)
+        wordnet = wordnet_thesaurus.load(wordnet_root)
     freq = read_wordfreq(wf_data)
 
     entries, stats, added, rejected_variants = build(
@@ -861,7 +862,7 @@ def main() -> None:
     attested = attested_words(entries, freq)
     (args.out_dir / "en-attested.txt").write_bytes(attested)
     thesaurus = wordnet_thesaurus.build(
-        wordnet_root, wordnet_thesaurus.lowercase_words(args.out_dir / "en.tsv"),
+        wordnet, wordnet_thesaurus.lowercase_words(args.out_dir / "en.tsv"),
         args.out_dir / "en-thesaurus.txt", args.out_dir / "en-siblings.txt")
     write_readme(args.out_dir / "README.md", args=args, tsv=tsv, stats=stats,
                  per_file=per_file, freq=freq, scowl_lower_kept=scowl_raw_lower,

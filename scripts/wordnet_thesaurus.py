@@ -82,15 +82,22 @@ def read_synsets(data_file: Path, pos: str):
             yield ("a" if pos == "s" else pos, fields[0]), lemmas, targets
 
 
-def build(root: Path, lexicon: set, out: Path, siblings_out: Path) -> dict:
-    """Writes the two thesaurus files from the WordNet package extracted at
-    `root`, keeping only words in `lexicon`; returns counts for the README."""
+def load(root: Path):
+    """Reads the synsets of the WordNet package extracted at `root`: the
+    lemmas and the joining pointers of each synset."""
     lemmas_of = {}
     pointers = {}
     for part, pos in PARTS.items():
         for key, lemmas, targets in read_synsets(root / "usr/share/wordnet" / f"data.{part}", pos):
             lemmas_of[key] = lemmas
             pointers[key] = targets
+    return lemmas_of, pointers
+
+
+def build(wordnet, lexicon: set, out: Path, siblings_out: Path) -> dict:
+    """Writes the two thesaurus files from `load`ed WordNet data, keeping only
+    words in `lexicon`; returns counts for the README."""
+    lemmas_of, pointers = wordnet
 
     def dictionary_words(words):
         return sorted({w for w in words if w.isalpha() and w.islower() and w in lexicon},
@@ -153,7 +160,7 @@ def main() -> None:
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         root = args.wordnet or fetch_wordnet(Path(tmp))
-        stats = build(root, lowercase_words(args.dictionary), args.out, args.siblings_out)
+        stats = build(load(root), lowercase_words(args.dictionary), args.out, args.siblings_out)
     print(stats)
 
 

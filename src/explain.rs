@@ -39,6 +39,12 @@ const MIN_WORD_SIDE_FREQUENCY: u64 = 1_000;
 /// confusions are short; longer differences are different words.
 const MAX_SIDE_BYTES: usize = 16;
 
+/// Sides of a substitution that is not a word swap are at most this many
+/// characters: glyph confusions and encoding damage are short (`rn → m`,
+/// `â€™ → ’`); a long non-word difference (`hape → ocializ`) is two unrelated
+/// words lined up by chance, and not worth keeping.
+pub(crate) const MAX_GLYPH_SIDE_CHARS: usize = 3;
+
 /// How much longer than the suspect a restored word may be, in bytes.
 const MAX_GROWTH_BYTES: usize = 8;
 
@@ -109,7 +115,15 @@ fn explanation(w: &str, d: &str, frequency: u64, lexicon: &Lexicon) -> Option<Ex
     let lcp = common_prefix(w, d);
     let lcs = common_suffix(&w[lcp..], &d[lcp..]);
     let (x, y) = (&w[lcp..w.len() - lcs], &d[lcp..d.len() - lcs]);
-    if x.is_empty() || y.is_empty() {
+    // Moving the boundaries outward only lengthens the sides and shortens
+    // the context, so these bounds hold for every reading.
+    let max_context = w[..lcp].chars().count() + w[w.len() - lcs..].chars().count();
+    if x.is_empty()
+        || y.is_empty()
+        || x.len() > MAX_SIDE_BYTES
+        || y.len() > MAX_SIDE_BYTES
+        || max_context < MIN_CONTEXT_CHARS
+    {
         return None;
     }
     let is_word = |s: &str| {
@@ -131,6 +145,11 @@ fn explanation(w: &str, d: &str, frequency: u64, lexicon: &Lexicon) -> Option<Ex
         }
     }
     let is_word_pair = best.is_some();
+    if !is_word_pair
+        && (x.chars().count() > MAX_GLYPH_SIDE_CHARS || y.chars().count() > MAX_GLYPH_SIDE_CHARS)
+    {
+        return None;
+    }
     let (i, j) = best.unwrap_or((lcp, lcs));
     let (x, y) = (&w[i..w.len() - j], &d[i..d.len() - j]);
     let context = w[..i].chars().count() + w[w.len() - j..].chars().count();

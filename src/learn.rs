@@ -42,12 +42,6 @@ const MIN_WORD_SWAP_SUPPORT: usize = 2;
 /// has, the more such coincidences it holds.
 const MIN_UNRELATED_SUPPORT: usize = 3;
 
-/// Sides of a substitution that is not a word swap are at most this many
-/// characters: glyph confusions and encoding damage are short (`rn → m`,
-/// `â€™ → ’`); a long non-word difference (`hape → ocializ`) is two unrelated
-/// words lined up by chance.
-const MAX_SUBSTRING_SIDE_CHARS: usize = 3;
-
 /// A word-swap rule seen in a single word is accepted only when its restored
 /// word is at least this many times more frequent than the restoration any
 /// other passing single-word rule of the same standing (thesaurus-backed or
@@ -272,11 +266,8 @@ fn is_plausible(from: &str, to: &str, c: &Candidate, lexicon: &Lexicon) -> bool 
             c.words.len() >= c.min_support()
                 || (c.siblings && [from, to].iter().all(|side| everyday(side) && long(side)))
         }
-        RuleKind::Substring => {
-            c.words.len() >= c.min_support()
-                && from.chars().count() <= MAX_SUBSTRING_SIDE_CHARS
-                && to.chars().count() <= MAX_SUBSTRING_SIDE_CHARS
-        }
+        // Explain keeps only glyph-sized non-word substitutions.
+        RuleKind::Substring => c.words.len() >= c.min_support(),
     }
 }
 
