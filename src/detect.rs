@@ -129,12 +129,23 @@ pub(crate) fn detect(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Detecti
     Detection { suspects }
 }
 
-/// Whether `word` is a regular plural (`-s`) of a known word: the dictionary
-/// lists plurals of common nouns only (`muslin` but not `muslins`).
+/// Whether `word` is a regular plural or third-person `-s` form of a known
+/// word: the dictionary lists such forms of common words only (`muslin` but
+/// not `muslins`). English spelling rules out `-s` after a consonant + `y`
+/// (`notifys`) and after a sibilant (`boxs`), so those are not forms of a
+/// known word.
 fn is_plural_of_known(word: &str, lexicon: &Lexicon) -> bool {
-    word.strip_suffix('s').is_some_and(|base| {
-        base.chars().count() >= MIN_SUSPECT_CHARS && lexicon.lookup(base).is_some()
-    })
+    let Some(base) = word.strip_suffix('s') else {
+        return false;
+    };
+    let lower = base.to_lowercase();
+    let b = lower.as_bytes();
+    let consonant_y = matches!(b, [.., c, b'y'] if !b"aeiou".contains(c));
+    let sibilant = matches!(b, [.., b's' | b'x' | b'z'] | [.., b'c' | b's', b'h']);
+    !consonant_y
+        && !sibilant
+        && base.chars().count() >= MIN_SUSPECT_CHARS
+        && lexicon.lookup(base).is_some()
 }
 
 /// Whether `key` is two known lowercase words joined, each of at least
@@ -162,10 +173,10 @@ mod tests {
     #[test]
     fn finds_unknown_words_once_per_type() {
         let found = suspects(
-            "The counattempt and the Counattempt. NATO's counattempt's agfinisha; it's OK muslins.",
+            "The counattempt and the Counattempt. NATO's counattempt's agfinisha; it's OK muslins notifys.",
         );
         let keys: Vec<&str> = found.iter().map(|s| s.key.as_str()).collect();
-        assert_eq!(keys, ["counattempt", "agfinisha"]);
+        assert_eq!(keys, ["counattempt", "agfinisha", "notifys"]);
         assert_eq!(found[0].occurrences.len(), 3);
         assert!(!found[0].is_name_like);
     }

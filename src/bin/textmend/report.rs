@@ -14,6 +14,7 @@ use textmend::RuleSet;
 pub struct Reporter {
     out: io::BufWriter<io::Stdout>,
     quiet: bool,
+    rules_file: Option<fs::File>,
 }
 
 impl Reporter {
@@ -21,6 +22,7 @@ impl Reporter {
         Reporter {
             out: io::BufWriter::with_capacity(1 << 16, io::stdout()),
             quiet,
+            rules_file: None,
         }
     }
 
@@ -34,17 +36,19 @@ impl Reporter {
         self.out.write_all(rules.to_tsv().as_bytes())
     }
 
-    /// Writes a rules table to `path`, or to standard error for `-`, under a
+    /// Writes a rules table to `path` (truncated on the first call of a
+    /// run, appended to after that), or to standard error for `-`, under a
     /// comment naming the input it was learned from.
     pub fn rules_to(&mut self, path: &Path, input: &str, rules: &RuleSet) -> io::Result<()> {
         let table = format!("# learned from {input}\n{}", rules.to_tsv());
         if path == Path::new("-") {
-            io::stderr().write_all(table.as_bytes())
-        } else {
-            let mut existing = fs::read(path).unwrap_or_default();
-            existing.extend_from_slice(table.as_bytes());
-            fs::write(path, existing)
+            return io::stderr().write_all(table.as_bytes());
         }
+        let file = match &mut self.rules_file {
+            Some(file) => file,
+            None => self.rules_file.insert(fs::File::create(path)?),
+        };
+        file.write_all(table.as_bytes())
     }
 
     /// A notice on standard error, unless quiet.
