@@ -93,7 +93,7 @@ pub(crate) fn detect(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Detecti
         }
         if core.chars().count() < MIN_SUSPECT_CHARS
             || core.chars().any(is_apostrophe)
-            || is_plural_of_known(core, lexicon)
+            || is_inflection_of_known(core, lexicon)
         {
             continue;
         }
@@ -129,24 +129,60 @@ pub(crate) fn detect(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Detecti
     Detection { suspects }
 }
 
-/// Whether `word` is a regular plural or third-person `-s` form of a known
-/// word: the dictionary lists such forms of common words only (`muslin` but
-/// not `muslins`). English spelling rules out `-s` after a consonant + `y`
-/// (`notifys`) and after a sibilant (`boxs`), so those are not forms of a
-/// known word.
-fn is_plural_of_known(word: &str, lexicon: &Lexicon) -> bool {
-    let Some(base) = word.strip_suffix('s') else {
-        return false;
+/// Whether `word` is a regular inflection of a known word spelled by the
+/// rules of English (`muslins`, `flatteries`, `modestest`): the dictionary
+/// lists such forms of common words only, and a rare one is not damage. The
+/// spelling rules matter: a spinner glues endings onto the word it inserted
+/// without them (`shape·ed`, `believe·ing`, `notify·s`), and those stay
+/// suspect.
+fn is_inflection_of_known(word: &str, lexicon: &Lexicon) -> bool {
+    let lower = word.to_lowercase();
+    let known =
+        |base: &str| base.chars().count() >= MIN_SUSPECT_CHARS && lexicon.lookup(base).is_some();
+    let ends_consonant_y = |b: &str| matches!(b.as_bytes(), [.., c, b'y'] if !b"aeiou".contains(c));
+    let ends_sibilant = |b: &str| {
+        matches!(
+            b.as_bytes(),
+            [.., b's' | b'x' | b'z'] | [.., b'c' | b's', b'h']
+        )
     };
-    let lower = base.to_lowercase();
-    let b = lower.as_bytes();
-    let consonant_y = matches!(b, [.., c, b'y'] if !b"aeiou".contains(c));
-    let sibilant = matches!(b, [.., b's' | b'x' | b'z'] | [.., b'c' | b's', b'h']);
-    !consonant_y
-        && !sibilant
-        && base.chars().count() >= MIN_SUSPECT_CHARS
-        && lexicon.lookup(base).is_some()
+    let ends_e = |b: &str| b.ends_with('e');
+    for (ending, base_ok) in INFLECTIONS {
+        if let Some(base) = lower.strip_suffix(ending) {
+            if base_ok(
+                base,
+                ends_consonant_y(base),
+                ends_sibilant(base),
+                ends_e(base),
+            ) && known(base)
+            {
+                return true;
+            }
+        }
+    }
+    // `-ies`, `-ied`, `-ier`, `-iest` after a consonant + `y`.
+    ["ies", "ied", "ier", "iest"].iter().any(|ending| {
+        lower.strip_suffix(ending).is_some_and(|stem| {
+            let base = format!("{stem}y");
+            ends_consonant_y(&base) && known(&base)
+        })
+    })
 }
+
+/// Regular endings and when English spelling allows them after a base:
+/// `(ending, allowed(base, ends in consonant + y, ends in a sibilant, ends in e))`.
+type EndingRule = fn(&str, bool, bool, bool) -> bool;
+const INFLECTIONS: &[(&str, EndingRule)] = &[
+    ("s", |_, cy, sib, _| !cy && !sib),
+    ("es", |b, _, sib, _| sib || b.ends_with('o')),
+    ("d", |_, _, _, e| e),
+    ("ed", |_, cy, _, e| !cy && !e),
+    ("ing", |b, _, _, e| {
+        !e || b.ends_with("ee") || b.ends_with("ye") || b.ends_with("oe")
+    }),
+    ("er", |_, cy, _, e| !cy && !e),
+    ("est", |_, cy, _, e| !cy && !e),
+];
 
 /// Whether `key` is two known lowercase words joined, each of at least
 /// [`MIN_COMPOUND_PART_CHARS`] characters.
@@ -179,6 +215,24 @@ mod tests {
         assert_eq!(keys, ["counattempt", "agfinisha", "notifys"]);
         assert_eq!(found[0].occurrences.len(), 3);
         assert!(!found[0].is_name_like);
+    }
+
+    #[test]
+    fn regular_inflections_of_known_words_are_known_when_spelled_right() {
+        let lexicon = Lexicon::english().unwrap();
+        for (word, known) in [
+            ("muslins", true),
+            ("flatteries", true),
+            ("modestest", true),
+            ("notifys", false),
+            ("shapeed", false),
+            ("believeing", false),
+            ("replyed", false),
+            ("typeest", false),
+            ("attfinish", false),
+        ] {
+            assert_eq!(is_inflection_of_known(word, &lexicon), known, "{word}");
+        }
     }
 
     #[test]

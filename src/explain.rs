@@ -3,7 +3,8 @@
 //!
 //! For a suspect `w`, every dictionary word `d` that shares enough of its
 //! start or end with `w` gives an explanation `w = p·x·q`, `d = p·y·q`: "the
-//! text says `x` where `y` belongs". Candidates come from two bounded FST
+//! text says `x` where `y` belongs" — kept when `x` and `y` are both everyday
+//! words, the way a spinner swaps them. Candidates come from two bounded FST
 //! walks, one over the forward FST anchored at `w`'s first characters and one
 //! over the reversed FST anchored at its last characters, so the cost does not
 //! depend on the size of the dictionary. Explain does not decide which
@@ -39,12 +40,6 @@ const MIN_WORD_SIDE_FREQUENCY: u64 = 1_000;
 /// confusions are short; longer differences are different words.
 const MAX_SIDE_BYTES: usize = 16;
 
-/// Sides of a substitution that is not a word swap are at most this many
-/// characters: glyph confusions and encoding damage are short (`rn → m`,
-/// `â€™ → ’`); a long non-word difference (`hape → ocializ`) is two unrelated
-/// words lined up by chance, and not worth keeping.
-pub(crate) const MAX_GLYPH_SIDE_CHARS: usize = 3;
-
 /// How much longer than the suspect a restored word may be, in bytes.
 const MAX_GROWTH_BYTES: usize = 8;
 
@@ -61,8 +56,6 @@ pub(crate) struct Explanation {
     pub(crate) to: String,
     /// Characters of the suspect outside `x`.
     pub(crate) context: usize,
-    /// Both `x` and `y` are words: the signature of an article spinner.
-    pub(crate) is_word_pair: bool,
 }
 
 /// All explanations of the lowercase suspect `key`, one per restored word.
@@ -144,13 +137,11 @@ fn explanation(w: &str, d: &str, frequency: u64, lexicon: &Lexicon) -> Option<Ex
             }
         }
     }
-    let is_word_pair = best.is_some();
-    if !is_word_pair
-        && (x.chars().count() > MAX_GLYPH_SIDE_CHARS || y.chars().count() > MAX_GLYPH_SIDE_CHARS)
-    {
-        return None;
-    }
-    let (i, j) = best.unwrap_or((lcp, lcs));
+    // Only word swaps are learned from the text. A non-word difference
+    // (`ag → ipp` in `t·ag·ed` → `t·ipp·ed`) lines up unrelated words by
+    // chance too often to learn without a prior for which glyphs get
+    // confused; such rules can still be written by hand.
+    let (i, j) = best?;
     let (x, y) = (&w[i..w.len() - j], &d[i..d.len() - j]);
     let context = w[..i].chars().count() + w[w.len() - j..].chars().count();
     if context < MIN_CONTEXT_CHARS || x.len() > MAX_SIDE_BYTES || y.len() > MAX_SIDE_BYTES {
@@ -162,7 +153,6 @@ fn explanation(w: &str, d: &str, frequency: u64, lexicon: &Lexicon) -> Option<Ex
         from: x.to_string(),
         to: y.to_string(),
         context,
-        is_word_pair,
     })
 }
 
@@ -213,7 +203,6 @@ mod tests {
             let found = explain(suspect, &lexicon);
             let e = find(&found, restored).unwrap_or_else(|| panic!("{suspect} → {restored}"));
             assert_eq!((e.from.as_str(), e.to.as_str()), (from, to), "{suspect}");
-            assert!(e.is_word_pair, "{suspect}");
         }
     }
 

@@ -154,9 +154,7 @@ pub(crate) fn learn(
             let c = match candidates.entry(key) {
                 Entry::Occupied(entry) => entry.into_mut(),
                 Entry::Vacant(entry) => {
-                    let kind = if !e.is_word_pair {
-                        RuleKind::Substring
-                    } else if thesaurus.are_related(&e.from, &e.to) {
+                    let kind = if thesaurus.are_related(&e.from, &e.to) {
                         RuleKind::Synonym
                     } else {
                         RuleKind::WordSwap
@@ -267,7 +265,8 @@ fn is_plausible(from: &str, to: &str, c: &Candidate, lexicon: &Lexicon) -> bool 
                 || (c.siblings && [from, to].iter().all(|side| everyday(side) && long(side)))
         }
         // Explain keeps only glyph-sized non-word substitutions.
-        RuleKind::Substring => c.words.len() >= c.min_support(),
+        // Explain gives only word swaps; substring rules come from people.
+        RuleKind::Substring => false,
     }
 }
 
@@ -296,7 +295,7 @@ fn select(
                 covered.extend(repairable(suspects, from, to, lexicon));
                 accepted.push(k);
             }
-        } else if c.kind != RuleKind::Substring {
+        } else {
             for &t in &c.types {
                 singles.entry(t).or_default().push(k);
             }
