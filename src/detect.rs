@@ -1,13 +1,16 @@
 //! Detect: word tokens in, suspect word types out.
 //!
 //! A token is known when the lexicon has it (after the case rules and after
-//! dropping a possessive `'s` or a clitic such as `'d`), ignored when it cannot be a spinner's or
-//! scanner's damage worth explaining (all capitals, contractions, very short
-//! words), and suspect otherwise. Suspects are grouped by type — the lowercase
-//! form — so that each distinct type is explained once. Each type also carries
-//! the two guards that protect names and compounds: whether it is written
-//! like a name (capitalised in mid-sentence, never lowercase) and whether it
-//! splits into two known words. Detect does not judge whether a suspect is
+//! dropping a possessive `'s` or a clitic such as `'d`) or when it is a
+//! correctly spelled inflection of a known word; it is ignored when it
+//! cannot be damage worth explaining (all capitals, contractions, very short
+//! words); it is suspect otherwise. Suspects are grouped by type — the
+//! lowercase form — so that each distinct type is explained once. Each type
+//! also carries the guards that protect names, compounds and rare real
+//! words: whether it is written like a name (capitalised in mid-sentence,
+//! never lowercase), whether it splits into two known words, whether it is a
+//! prefix on a known word, and whether it is an attested form (seen in real
+//! text though not a valid word). Detect does not judge whether a suspect is
 //! damaged; most suspects in clean text are names and rare words.
 
 use std::collections::HashMap;
@@ -49,6 +52,10 @@ pub(crate) struct SuspectType {
     /// Not a valid word, but a form seen in real text (`surprize`,
     /// `sublicense`): unlikely to be a corruption.
     pub(crate) is_attested: bool,
+    /// A common prefix on a known word (`un·pardoned`): a derivation the
+    /// dictionary lacks — or a spinner's swap right after a prefix
+    /// (`re·harbor`), which only a rule proven elsewhere may repair.
+    pub(crate) is_derivation: bool,
 }
 
 /// What detect found in one text.
@@ -101,6 +108,7 @@ pub(crate) fn detect(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Detecti
         let i = *index.entry(key.clone()).or_insert_with(|| {
             suspects.push(SuspectType {
                 is_compound: is_compound(&key, lexicon),
+                is_derivation: is_derivation_of_known(&key, lexicon),
                 is_attested: lexicon.is_attested(&key)
                     || key
                         .strip_suffix('s')
@@ -169,6 +177,29 @@ fn is_inflection_of_known(word: &str, lexicon: &Lexicon) -> bool {
     })
 }
 
+/// Whether `word` is a common prefix on a known word or on a regular
+/// inflection of one (`un·pardoned`, `sub·license`, `re·passing`): most
+/// often a derivation the dictionary does not list. Longer prefixes that are
+/// words themselves (`under`, `over`) are compounds, guarded apart.
+fn is_derivation_of_known(word: &str, lexicon: &Lexicon) -> bool {
+    let lower = word.to_lowercase();
+    PREFIXES.iter().any(|prefix| {
+        lower.strip_prefix(prefix).is_some_and(|rest| {
+            rest.chars().count() >= MIN_DERIVATION_BASE_CHARS
+                && (lexicon.lookup(rest).is_some() || is_inflection_of_known(rest, lexicon))
+        })
+    })
+}
+
+/// Common English derivational prefixes (general knowledge).
+const PREFIXES: &[&str] = &[
+    "co", "de", "dis", "im", "in", "mis", "non", "pre", "re", "sub", "un",
+];
+
+/// The word after a prefix must have at least this many characters, so that
+/// a prefix and a fragment (`re·ad`) do not pass for a derivation.
+const MIN_DERIVATION_BASE_CHARS: usize = 4;
+
 /// Regular endings and when English spelling allows them after a base:
 /// `(ending, allowed(base, ends in consonant + y, ends in a sibilant, ends in e))`.
 type EndingRule = fn(&str, bool, bool, bool) -> bool;
@@ -232,6 +263,17 @@ mod tests {
             ("attfinish", false),
         ] {
             assert_eq!(is_inflection_of_known(word, &lexicon), known, "{word}");
+        }
+        for (word, known) in [
+            ("unpardoned", true),
+            ("sublicense", true),
+            ("repassing", true),
+            ("counattempt", false),
+            ("refutilize", false),
+            ("reshapeation", false),
+            ("inshapeed", false),
+        ] {
+            assert_eq!(is_derivation_of_known(word, &lexicon), known, "{word}");
         }
     }
 

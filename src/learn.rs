@@ -80,8 +80,9 @@ pub(crate) enum Evidence {
     /// compound (`under·stand`) but which is also how valid compounds and
     /// jargon look (`boot·loader`).
     SynonymsOnly,
-    /// None: the type is written like a proper name, or it is an attested
-    /// form (`surprize`) — real, if rare or old, writing.
+    /// None: the type is written like a proper name, it is an attested form
+    /// (`surprize`) — real, if rare or old, writing — or a prefix on a known
+    /// word (`un·pardoned`).
     None,
 }
 
@@ -89,7 +90,7 @@ pub(crate) enum Evidence {
 /// outside the dictionary split into word + word by chance ("learn
 /// strictly"); they are repaired only by rules that other evidence proves.
 pub(crate) fn evidence(suspect: &SuspectType) -> Evidence {
-    if suspect.is_name_like || suspect.is_attested {
+    if suspect.is_name_like || suspect.is_attested || suspect.is_derivation {
         Evidence::None
     } else if suspect.is_compound {
         Evidence::SynonymsOnly
@@ -306,7 +307,9 @@ fn select(
     // clearly dominates, if any. A thesaurus-backed restoration outranks any
     // other; among equals the more frequent word must dominate.
     for (t, mut options) in singles {
-        if covered.contains(&t) {
+        // A compound (`under·voice`) is evidence only together with other
+        // words; alone, its second word is as likely the author's choice.
+        if covered.contains(&t) || evidence(&suspects[t]) != Evidence::Full {
             continue;
         }
         if options
