@@ -24,6 +24,11 @@ use crate::tokenize::{is_apostrophe, Case, Token};
 /// substitution can be learned with any context inside them.
 const MIN_SUSPECT_CHARS: usize = 3;
 
+/// Longer tokens are not damaged words but identifiers, encoded data or
+/// run-together text: the longest English dictionary word has 45 letters.
+/// The bound also keeps the cost of a pathological "word" linear.
+const MAX_SUSPECT_CHARS: usize = 45;
+
 /// A compound guard part must be at least this many characters, so that
 /// `ref·utilize` is not mistaken for a compound while `boot·loader` is.
 const MIN_COMPOUND_PART_CHARS: usize = 4;
@@ -98,7 +103,8 @@ pub(crate) fn detect(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Detecti
         if core.len() < word.len() && lexicon.lookup(core).is_some() {
             continue;
         }
-        if core.chars().count() < MIN_SUSPECT_CHARS
+        let n_chars = core.chars().count();
+        if !(MIN_SUSPECT_CHARS..=MAX_SUSPECT_CHARS).contains(&n_chars)
             || core.chars().any(is_apostrophe)
             || is_inflection_of_known(core, lexicon)
         {

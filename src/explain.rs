@@ -123,8 +123,9 @@ fn explanation(w: &str, d: &str, frequency: u64, lexicon: &Lexicon) -> Option<Ex
         s.chars().count() >= MIN_WORD_SIDE_CHARS
             && lexicon.frequency(s).unwrap_or(0) >= MIN_WORD_SIDE_FREQUENCY
     };
+    // Prefix lengths and suffix lengths that fall on char boundaries.
     let starts: Vec<usize> = boundaries(&w[..lcp]).collect();
-    let ends: Vec<usize> = boundaries(&w[w.len() - lcs..]).collect();
+    let ends: Vec<usize> = boundaries(&w[w.len() - lcs..]).map(|o| lcs - o).collect();
     let mut best: Option<(usize, usize)> = None;
     for &i in starts.iter().rev() {
         for &j in &ends {
@@ -211,6 +212,23 @@ mod tests {
         let lexicon = Lexicon::english().unwrap();
         // `ab·cxyz` → `ab·out`: two characters of context are not enough.
         assert!(find(&explain("abcxyz", &lexicon), "about").is_none());
+    }
+
+    #[test]
+    fn readings_respect_char_boundaries() {
+        let lexicon = Lexicon::english().unwrap();
+        // The common ending `éx` is three bytes; no reading may cut `é`.
+        let e = explanation("soufinishéx", "souendéx", 1, &lexicon).unwrap();
+        assert_eq!(
+            (e.from.as_str(), e.to.as_str(), e.context),
+            ("finish", "end", 5)
+        );
+        assert_eq!(
+            explanation("ñattfinish", "ñattend", 1, &lexicon)
+                .unwrap()
+                .to,
+            "end"
+        );
     }
 
     #[test]

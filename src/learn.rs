@@ -16,8 +16,11 @@
 //!
 //! Rules compete for suspects: the strongest rule claims its suspects first
 //! (every suspect it turns into a word, with any context), and a weaker rule
-//! is accepted only if it explains a suspect no accepted rule explains. Suspects written like names or compounds give no evidence
-//! ("learn strictly"). Learn does not touch the text; **rewrite** does.
+//! is accepted only if it explains a suspect no accepted rule explains.
+//! Suspects written like names, attested rare forms and prefixed derivations
+//! give no evidence, and compounds only for thesaurus-backed rules ("learn
+//! strictly"); see [`Evidence`]. Learn does not touch the text; **rewrite**
+//! does.
 
 use std::collections::btree_map::Entry;
 use std::collections::{BTreeMap, HashSet};
@@ -35,11 +38,10 @@ use crate::thesaurus::Thesaurus;
 /// Two is the least that is evidence of a *rule* rather than of one word.
 const MIN_WORD_SWAP_SUPPORT: usize = 2;
 
-/// A substitution whose sides are not both words, or are words the thesaurus
-/// does not relate even as siblings, needs more support: such differences
-/// (`e → a`, `pros·ing` → `track·ing`) arise by chance between unrelated
-/// words far more often than synonym pairs do, and the more suspects a text
-/// has, the more such coincidences it holds.
+/// A word swap whose sides the thesaurus does not relate, even as siblings,
+/// needs more support: such pairs (`pros·ing` → `track·ing` in clean Austen)
+/// arise by chance between unrelated words far more often than synonym pairs
+/// do, and the more suspects a text has, the more such coincidences it holds.
 const MIN_UNRELATED_SUPPORT: usize = 3;
 
 /// A word-swap rule seen in a single word is accepted only when its restored
@@ -86,9 +88,10 @@ pub(crate) enum Evidence {
     None,
 }
 
-/// How much `suspect` may count as evidence for a rule. Names and compounds
-/// outside the dictionary split into word + word by chance ("learn
-/// strictly"); they are repaired only by rules that other evidence proves.
+/// How much `suspect` may count as evidence for a rule. Names, rare real
+/// forms, derivations and compounds outside the dictionary split into word +
+/// word by chance ("learn strictly"); they are repaired only by rules that
+/// other evidence proves.
 pub(crate) fn evidence(suspect: &SuspectType) -> Evidence {
     if suspect.is_name_like || suspect.is_attested || suspect.is_derivation {
         Evidence::None
@@ -256,16 +259,14 @@ fn repairable<'a>(
 
 /// Whether a candidate is worth considering at all, whatever the competition.
 fn is_plausible(from: &str, to: &str, c: &Candidate, lexicon: &Lexicon) -> bool {
-    let supported = c.words.len() >= MIN_WORD_SWAP_SUPPORT;
+    let supported = c.words.len() >= c.min_support();
     let everyday = |side: &str| lexicon.frequency(side).unwrap_or(0) >= MIN_SINGLE_SIDE_FREQUENCY;
     let long = |side: &str| side.chars().count() >= MIN_SINGLE_SIDE_CHARS;
     match c.kind {
         RuleKind::Synonym => supported || (everyday(from) && everyday(to)),
         RuleKind::WordSwap => {
-            c.words.len() >= c.min_support()
-                || (c.siblings && [from, to].iter().all(|side| everyday(side) && long(side)))
+            supported || (c.siblings && [from, to].iter().all(|side| everyday(side) && long(side)))
         }
-        // Explain keeps only glyph-sized non-word substitutions.
         // Explain gives only word swaps; substring rules come from people.
         RuleKind::Substring => false,
     }
@@ -342,10 +343,10 @@ pub(crate) fn confidence(words: usize, kind: RuleKind) -> f64 {
     1.0 - 0.5f64.powi(evidence.min(30) as i32)
 }
 
-/// The unit of evidence for a restored word: its shortest form, after
-/// dropping a regular inflection (`-s`, `-es`, `-d`, `-ed`, `-ing`, and
-/// `-ing` after a dropped `e` or a doubled consonant), that is still a word, so `buyer` and `buyers`, `surprise` and `surprised` count
-/// once.
+/// The unit of evidence for a restored word: its form after dropping up to
+/// two regular inflections (`-s`, `-es`, `-d`, `-ed`, `-ing`, also after a
+/// dropped `e` or a doubled consonant) while it stays a word, so `buyer`
+/// and `buyers`, `surprise` and `surprised` count once.
 fn stem(word: &str, lexicon: &Lexicon) -> String {
     let once = strip_inflection(word, lexicon);
     match once.as_str() {

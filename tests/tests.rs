@@ -400,3 +400,88 @@ fn dictionaries_are_canonical() {
         );
     }
 }
+
+// ---- properties ----
+
+mod properties {
+    use std::sync::OnceLock;
+
+    use proptest::prelude::*;
+    use textmend::Mender;
+
+    fn mender() -> &'static Mender {
+        static MENDER: OnceLock<Mender> = OnceLock::new();
+        MENDER.get_or_init(|| Mender::english().unwrap())
+    }
+
+    /// Text built from spinner-like pieces, real words, names, punctuation,
+    /// other scripts and odd whitespace, so that edits actually happen.
+    fn texty() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            Just("attfinish".to_string()),
+            Just("agfinisha".to_string()),
+            Just("counattempt".to_string()),
+            Just("the".to_string()),
+            Just("Ukraine".to_string()),
+            Just("café".to_string()),
+            Just("naïve".to_string()),
+            Just("Vučić".to_string()),
+            Just("’s".to_string()),
+            Just("\r\n".to_string()),
+            Just("\u{feff}".to_string()),
+            "[a-zA-Zéñß' .,\n-]{0,12}",
+            any::<String>(),
+        ];
+        prop::collection::vec(piece, 0..40).prop_map(|pieces| pieces.join(" "))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        #[test]
+        fn output_differs_from_input_only_inside_edits(text in texty()) {
+            let mended = mender().mend(&text);
+            let mut rebuilt = String::new();
+            let mut at = 0;
+            for edit in mended.edits() {
+                prop_assert!(edit.span.start >= at);
+                prop_assert_eq!(&text[edit.span.clone()], edit.before.as_str());
+                rebuilt.push_str(&text[at..edit.span.start]);
+                rebuilt.push_str(&edit.after);
+                at = edit.span.end;
+            }
+            rebuilt.push_str(&text[at..]);
+            prop_assert_eq!(rebuilt.as_str(), mended.text());
+        }
+
+        #[test]
+        fn repairing_twice_changes_nothing_more(text in texty()) {
+            let once = mender().mend(&text).text().to_string();
+            let twice = mender().mend(&once);
+            prop_assert_eq!(twice.text(), once.as_str());
+        }
+
+        #[test]
+        fn dictionary_words_and_separators_come_back_unchanged(
+            words in prop::collection::vec(
+                prop::sample::select(vec![
+                    "the", "country", "attend", "agenda", "Independence", "intelligence",
+                    "REFUSE", "buyers", "don't", "Serbia's", "end", "try", "use",
+                ]),
+                0..60,
+            ),
+            separators in prop::collection::vec(
+                prop::sample::select(vec![" ", ", ", ".\n", " - ", "\t", "\r\n", "  "]),
+                60,
+            ),
+        ) {
+            let text: String = words
+                .iter()
+                .zip(&separators)
+                .flat_map(|(w, s)| [*w, *s])
+                .collect();
+            let mended = mender().mend(&text);
+            prop_assert_eq!(mended.text(), text.as_str());
+        }
+    }
+}
