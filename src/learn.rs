@@ -56,6 +56,13 @@ const SINGLE_FREQUENCY_RATIO: u64 = 20;
 /// a rare restoration of a lone suspect is more likely a coincidence.
 const MIN_SINGLE_FREQUENCY: u64 = 1_000;
 
+/// A compound of two known words (`under·remain`) alone supports a rule only
+/// when it restores an everyday word (per billion; Zipf 4.3, roughly the
+/// 5,000 most common words: `understand`), because a compound's second word
+/// is otherwise as likely the author's choice (`under·voice`, which would
+/// become the rarer `underway`).
+const MIN_COMPOUND_SINGLE_FREQUENCY: u64 = 20_000;
+
 /// Both sides of a single-word rule must be words at least this frequent
 /// (per billion; Zipf 3.3): spinners swap everyday words, while rare
 /// entries and rare senses (`anim`, `prise`) line up with fragments of
@@ -308,9 +315,7 @@ fn select(
     // clearly dominates, if any. A thesaurus-backed restoration outranks any
     // other; among equals the more frequent word must dominate.
     for (t, mut options) in singles {
-        // A compound (`under·voice`) is evidence only together with other
-        // words; alone, its second word is as likely the author's choice.
-        if covered.contains(&t) || evidence(&suspects[t]) != Evidence::Full {
+        if covered.contains(&t) {
             continue;
         }
         if options
@@ -322,8 +327,11 @@ fn select(
         options.sort_by_key(|&k| std::cmp::Reverse(ranked[k].1.best_frequency));
         let best = ranked[options[0]].1.best_frequency;
         let runner_up = options.get(1).map_or(0, |&k| ranked[k].1.best_frequency);
-        if best >= MIN_SINGLE_FREQUENCY && best >= runner_up.saturating_mul(SINGLE_FREQUENCY_RATIO)
-        {
+        let floor = match evidence(&suspects[t]) {
+            Evidence::Full => MIN_SINGLE_FREQUENCY,
+            _ => MIN_COMPOUND_SINGLE_FREQUENCY,
+        };
+        if best >= floor && best >= runner_up.saturating_mul(SINGLE_FREQUENCY_RATIO) {
             let (from, to) = &ranked[options[0]].0;
             covered.insert(t);
             covered.extend(repairable(suspects, from, to, lexicon));
