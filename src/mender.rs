@@ -30,6 +30,7 @@ pub enum Skip {
 pub struct MenderBuilder {
     language_guard: bool,
     rules: Option<RuleSet>,
+    learn: Option<bool>,
 }
 
 impl Default for MenderBuilder {
@@ -37,6 +38,7 @@ impl Default for MenderBuilder {
         MenderBuilder {
             language_guard: true,
             rules: None,
+            learn: None,
         }
     }
 }
@@ -50,10 +52,20 @@ impl MenderBuilder {
         self
     }
 
-    /// Apply exactly these rules (for example a reviewed rules file) instead
-    /// of learning rules from each text.
+    /// Apply these rules (for example a reviewed rules file). Unless
+    /// [`MenderBuilder::learn`] turns learning back on, they are exactly the
+    /// rules applied and nothing is learned.
     pub fn rules(mut self, rules: RuleSet) -> Self {
         self.rules = Some(rules);
+        self
+    }
+
+    /// Whether to learn rules from each text (default: yes without
+    /// [`MenderBuilder::rules`], no with them). Learning alongside given
+    /// rules adds the learned rules that the given set neither has nor
+    /// rejected.
+    pub fn learn(mut self, on: bool) -> Self {
+        self.learn = Some(on);
         self
     }
 
@@ -63,7 +75,8 @@ impl MenderBuilder {
             lexicon: Lexicon::english()?,
             thesaurus: Thesaurus::english()?,
             language_guard: self.language_guard,
-            rules: self.rules,
+            learn: self.learn.unwrap_or(self.rules.is_none()),
+            rules: self.rules.unwrap_or_default(),
         })
     }
 }
@@ -74,7 +87,9 @@ pub struct Mender {
     lexicon: Lexicon,
     thesaurus: Thesaurus,
     language_guard: bool,
-    rules: Option<RuleSet>,
+    /// Rules given by the user, applied before any learned ones.
+    rules: RuleSet,
+    learn: bool,
 }
 
 /// The result of [`Mender::mend`].
@@ -84,6 +99,7 @@ pub struct Mended<'a> {
     edits: Vec<Edit>,
     rules: RuleSet,
     skipped: Option<Skip>,
+    suspect_tokens: usize,
 }
 
 impl<'a> Mended<'a> {
@@ -112,12 +128,12 @@ impl<'a> Mended<'a> {
     pub fn skipped(&self) -> Option<Skip> {
         self.skipped
     }
-}
 
-/// What the analysis of one text found, before any edit.
-struct Analysis {
-    suspects: Vec<SuspectType>,
-    explanations: Vec<Vec<Explanation>>,
+    /// Tokens that are not dictionary words and were left as they are:
+    /// names, rare words, and damage no rule explains.
+    pub fn suspects_left(&self) -> usize {
+        self.suspect_tokens - self.edits.len()
+    }
 }
 
 impl Mender {
@@ -142,21 +158,14 @@ impl Mender {
                 edits: Vec::new(),
                 rules: RuleSet::default(),
                 skipped: Some(Skip::NotEnglish),
+                suspect_tokens: 0,
             };
         }
         let suspects = detect(text, &tokens, &self.lexicon).suspects;
-        let rules = match &self.rules {
-            Some(rules) => rules.clone(),
-            None => {
-                let analysis = self.analyse(suspects.clone());
-                learn(
-                    text,
-                    &analysis.suspects,
-                    &analysis.explanations,
-                    &self.lexicon,
-                    &self.thesaurus,
-                )
-            }
+        let rules = if self.learn {
+            self.rules.extended_with(&self.learn_from(text, &suspects))
+        } else {
+            self.rules.clone()
         };
         let edits = rewrite(text, &suspects, &rules, &self.lexicon);
         let text = if edits.is_empty() {
@@ -169,12 +178,14 @@ impl Mender {
             edits,
             rules,
             skipped: None,
+            suspect_tokens: suspects.iter().map(|s| s.occurrences.len()).sum(),
         }
     }
 
     /// Learns rules from several texts at once, pooling their evidence (a
     /// batch of articles from one spun site shares one spinner table). Texts
-    /// that do not read as English are left out.
+    /// that do not read as English are left out. Rules the mender was built
+    /// with come first; learned rules they reject are left out.
     pub fn learn(&self, texts: &[&str]) -> RuleSet {
         let english: Vec<&str> = texts
             .iter()
@@ -183,14 +194,9 @@ impl Mender {
             .collect();
         let joined = english.join("\n\n");
         let tokens = tokenize(&joined);
-        let analysis = self.analyse(detect(&joined, &tokens, &self.lexicon).suspects);
-        learn(
-            &joined,
-            &analysis.suspects,
-            &analysis.explanations,
-            &self.lexicon,
-            &self.thesaurus,
-        )
+        let suspects = detect(&joined, &tokens, &self.lexicon).suspects;
+        self.rules
+            .extended_with(&self.learn_from(&joined, &suspects))
     }
 
     /// Whether `word` is in the dictionary, under the same case and
@@ -200,8 +206,9 @@ impl Mender {
         self.lexicon.lookup(word).is_some() || self.lexicon.lookup(core).is_some()
     }
 
-    fn analyse(&self, suspects: Vec<SuspectType>) -> Analysis {
-        let explanations = suspects
+    /// Explains every suspect that may give evidence, and learns from them.
+    fn learn_from(&self, text: &str, suspects: &[SuspectType]) -> RuleSet {
+        let explanations: Vec<Vec<Explanation>> = suspects
             .iter()
             .map(|s| {
                 if evidence(s) != Evidence::None {
@@ -211,10 +218,13 @@ impl Mender {
                 }
             })
             .collect();
-        Analysis {
+        learn(
+            text,
             suspects,
-            explanations,
-        }
+            &explanations,
+            &self.lexicon,
+            &self.thesaurus,
+        )
     }
 }
 

@@ -2,10 +2,10 @@
 //! text format they are saved in for review.
 //!
 //! A [`RuleSet`] is what **learn** gives and **rewrite** takes. It can be
-//! written as a tab-separated file, edited by hand (delete or `#`-comment a
-//! line to reject a rule) and read back; [`RuleSet::to_tsv`] and
-//! [`RuleSet::parse`] are inverse. This module does not decide which rules
-//! are true.
+//! written as a tab-separated file with each rule's evidence as a comment,
+//! edited by hand (delete or `#`-comment a line to reject a rule) and read
+//! back; [`RuleSet::to_tsv`] and [`RuleSet::parse`] are inverse. This module
+//! does not decide which rules are true.
 
 use std::fmt;
 use std::path::Path;
@@ -14,6 +14,14 @@ use crate::error::{Error, Result};
 
 /// The first line of a rules file, naming its format.
 const HEADER: &str = "# textmend rules v1";
+
+/// The comment under the header, for whoever edits the file.
+const HELP: &str = "\
+# One rule per line: the damaged text says FROM where TO belongs.
+#   FROM<TAB>TO<TAB>KIND  # the evidence it was learned from
+# To reject a rule, delete its line or put # in front of it; a commented-out
+# rule stays rejected when textmend learns more rules alongside this file.
+";
 
 /// What kind of corruption a rule looks like.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -91,21 +99,33 @@ impl fmt::Display for Rule {
     }
 }
 
-/// An ordered list of rules, strongest first.
+/// An ordered list of rules, strongest first, and the rules a reviewer
+/// rejected.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct RuleSet {
     rules: Vec<Rule>,
+    rejected: Vec<(String, String)>,
 }
 
 impl RuleSet {
     /// A rule set holding `rules` in the given order.
     pub fn new(rules: Vec<Rule>) -> RuleSet {
-        RuleSet { rules }
+        RuleSet {
+            rules,
+            rejected: Vec::new(),
+        }
     }
 
     /// The rules, strongest first.
     pub fn rules(&self) -> &[Rule] {
         &self.rules
+    }
+
+    /// Rules a reviewer rejected by commenting out their line, as
+    /// `(from, to)`: learning alongside a reviewed file never brings them
+    /// back.
+    pub fn rejected(&self) -> &[(String, String)] {
+        &self.rejected
     }
 
     /// Whether there are no rules.
@@ -118,39 +138,62 @@ impl RuleSet {
         self.rules.len()
     }
 
-    /// The rule set in its reviewable text form: a header, then one rule per
-    /// line, `from<TAB>to<TAB>kind<TAB>words<TAB>tokens<TAB>confidence<TAB>examples`,
-    /// with examples as `suspect>restored` separated by spaces.
+    /// Whether the set has, or has rejected, the rule `from → to`.
+    pub fn mentions(&self, from: &str, to: &str) -> bool {
+        self.rules.iter().any(|r| r.from == from && r.to == to)
+            || self.rejected.iter().any(|(f, t)| f == from && t == to)
+    }
+
+    /// These rules followed by those of `more` that this set neither has nor
+    /// rejected (reviewed rules plus newly learned ones).
+    pub fn extended_with(&self, more: &RuleSet) -> RuleSet {
+        let mut merged = self.clone();
+        for rule in more.rules() {
+            if !self.mentions(&rule.from, &rule.to) {
+                merged.rules.push(rule.clone());
+            }
+        }
+        merged
+    }
+
+    /// The rule set in its reviewable text form (see [`RuleSet::parse`]).
     pub fn to_tsv(&self) -> String {
-        let mut out = format!(
-            "{HEADER}\n# Delete a line, or start it with #, to reject that rule.\n\
-             # from\tto\tkind\twords\ttokens\tconfidence\texamples\n"
-        );
+        let mut out = format!("{HEADER}\n{HELP}");
         for r in &self.rules {
-            let examples: Vec<String> =
-                r.examples.iter().map(|(s, d)| format!("{s}>{d}")).collect();
+            let examples: Vec<String> = r.examples.iter().map(|(s, d)| format!("{s}>{d}")).collect();
             out.push_str(&format!(
-                "{}\t{}\t{}\t{}\t{}\t{:.3}\t{}\n",
+                "{}\t{}\t{}\t# words={} tokens={} confidence={:.3} examples={}\n",
                 r.from,
                 r.to,
                 r.kind,
                 r.words,
                 r.tokens,
                 r.confidence,
-                examples.join(" ")
+                examples.join(",")
             ));
+        }
+        for (from, to) in &self.rejected {
+            out.push_str(&format!("#{from}\t{to}\n"));
         }
         out
     }
 
-    /// Reads the text form written by [`RuleSet::to_tsv`]. Blank lines and
-    /// lines starting with `#` are skipped; only `from` and `to` are
-    /// required, so a hand-written `from<TAB>to` line is a valid rule.
+    /// Reads the text form written by [`RuleSet::to_tsv`]:
+    ///
+    /// * a rule line is `from<TAB>to`, optionally `<TAB>kind` (`synonym`,
+    ///   `word-swap` or `substring`, the default), optionally followed by a
+    ///   comment `# words=N tokens=N confidence=C examples=s>d,s>d` with the
+    ///   evidence it was learned from;
+    /// * a line starting with `#` is a comment, and if what follows the `#`
+    ///   is a rule line, that rule is *rejected*;
+    /// * blank lines are skipped.
+    ///
     /// `path` names the source in error messages.
     pub fn parse(text: &str, path: &Path) -> Result<RuleSet> {
-        let mut rules = Vec::new();
+        let mut set = RuleSet::default();
         for (i, line) in text.lines().enumerate() {
-            if line.trim().is_empty() || line.starts_with('#') {
+            let line = line.strip_suffix('\r').unwrap_or(line);
+            if line.trim().is_empty() {
                 continue;
             }
             let error = |message: String| Error::RuleSyntax {
@@ -158,56 +201,77 @@ impl RuleSet {
                 line: i + 1,
                 message,
             };
-            let fields: Vec<&str> = line.split('\t').collect();
-            let [from, to, rest @ ..] = fields.as_slice() else {
-                return Err(error("expected `from<TAB>to`".to_string()));
-            };
-            if from.is_empty() || to.is_empty() || from == to {
-                return Err(error(format!("bad rule {from:?} -> {to:?}")));
+            if let Some(commented) = line.strip_prefix('#') {
+                if let Ok(rule) = parse_rule(commented.trim_start()) {
+                    set.rejected.push((rule.from, rule.to));
+                }
+                continue;
             }
-            let number = |k: usize, name: &str| -> Result<usize> {
-                rest.get(k).map_or(Ok(1), |s| {
-                    s.parse()
-                        .map_err(|_| error(format!("bad {name} {s:?}, expected a whole number")))
-                })
-            };
-            let kind = match rest.first() {
-                None => RuleKind::Substring,
-                Some(s) => RuleKind::parse(s).ok_or_else(|| {
-                    error(format!(
-                        "bad kind {s:?}, expected synonym, word-swap or substring"
-                    ))
-                })?,
-            };
-            let confidence = match rest.get(3) {
-                None => 1.0,
-                Some(s) => s
+            set.rules.push(parse_rule(line).map_err(error)?);
+        }
+        Ok(set)
+    }
+}
+
+/// Parses one rule line; the error is a message for [`Error::RuleSyntax`].
+fn parse_rule(line: &str) -> std::result::Result<Rule, String> {
+    let (data, comment) = match line.find('#') {
+        Some(at) => (&line[..at], &line[at + 1..]),
+        None => (line, ""),
+    };
+    let fields: Vec<&str> = data.trim_end().split('\t').collect();
+    let (from, to, kind) = match fields.as_slice() {
+        [from, to] => (*from, *to, RuleKind::Substring),
+        [from, to, kind] => {
+            let kind = RuleKind::parse(kind).ok_or_else(|| {
+                format!("bad kind {kind:?}, expected synonym, word-swap or substring")
+            })?;
+            (*from, *to, kind)
+        }
+        _ => return Err("expected `from<TAB>to` or `from<TAB>to<TAB>kind`".to_string()),
+    };
+    if from.is_empty() || to.is_empty() || from == to || from.contains(' ') || to.contains(' ') {
+        return Err(format!("bad rule {from:?} -> {to:?}"));
+    }
+    let mut rule = Rule {
+        from: from.to_string(),
+        to: to.to_string(),
+        kind,
+        words: 1,
+        tokens: 1,
+        confidence: 1.0,
+        examples: Vec::new(),
+    };
+    for item in comment.split_whitespace() {
+        let Some((key, value)) = item.split_once('=') else {
+            continue;
+        };
+        let number = |name: &str| {
+            value
+                .parse::<usize>()
+                .map_err(|_| format!("bad {name} {value:?}, expected a whole number"))
+        };
+        match key {
+            "words" => rule.words = number("words")?,
+            "tokens" => rule.tokens = number("tokens")?,
+            "confidence" => {
+                rule.confidence = value
                     .parse::<f64>()
                     .ok()
                     .filter(|c| (0.0..=1.0).contains(c))
-                    .ok_or_else(|| error(format!("bad confidence {s:?}, expected 0 to 1")))?,
-            };
-            let examples = rest
-                .get(4)
-                .map(|s| {
-                    s.split(' ')
-                        .filter_map(|e| e.split_once('>'))
-                        .map(|(a, b)| (a.to_string(), b.to_string()))
-                        .collect()
-                })
-                .unwrap_or_default();
-            rules.push(Rule {
-                from: from.to_string(),
-                to: to.to_string(),
-                kind,
-                words: number(1, "words")?,
-                tokens: number(2, "tokens")?,
-                confidence,
-                examples,
-            });
+                    .ok_or_else(|| format!("bad confidence {value:?}, expected 0 to 1"))?
+            }
+            "examples" => {
+                rule.examples = value
+                    .split(',')
+                    .filter_map(|e| e.split_once('>'))
+                    .map(|(a, b)| (a.to_string(), b.to_string()))
+                    .collect()
+            }
+            _ => {}
         }
-        Ok(RuleSet { rules })
     }
+    Ok(rule)
 }
 
 #[cfg(test)]
@@ -245,10 +309,24 @@ mod tests {
     }
 
     #[test]
-    fn accepts_hand_written_and_commented_lines() {
-        let text = "# reviewed\nfinish\tend\n#rn\tm\n\nport\tharbor\tword-swap\n";
+    fn accepts_hand_written_lines_and_remembers_rejected_ones() {
+        let text = "# reviewed\nfinish\tend\n#rn\tm\n\nport\tharbor\tword-swap  # words=2\r\n";
         let rules = RuleSet::parse(text, Path::new("r.tsv")).unwrap();
         let pairs: Vec<String> = rules.rules().iter().map(|r| r.to_string()).collect();
+        assert_eq!(pairs, ["finish \u{2192} end", "port \u{2192} harbor"]);
+        assert_eq!(rules.rules()[1].words, 2);
+        assert_eq!(rules.rejected(), [("rn".to_string(), "m".to_string())]);
+        assert!(rules.mentions("rn", "m"));
+        let back = RuleSet::parse(&rules.to_tsv(), Path::new("r.tsv")).unwrap();
+        assert_eq!(back, rules);
+    }
+
+    #[test]
+    fn extending_keeps_reviewed_rules_and_rejections() {
+        let reviewed = RuleSet::parse("finish\tend\n#rn\tm\n", Path::new("r")).unwrap();
+        let learned = RuleSet::parse("rn\tm\nport\tharbor\nfinish\tend\n", Path::new("l")).unwrap();
+        let merged = reviewed.extended_with(&learned);
+        let pairs: Vec<String> = merged.rules().iter().map(|r| r.to_string()).collect();
         assert_eq!(pairs, ["finish \u{2192} end", "port \u{2192} harbor"]);
     }
 
@@ -257,7 +335,7 @@ mod tests {
         for (text, message) in [
             (
                 "finish\tend\nonly-one-field\n",
-                "r.tsv:2: expected `from<TAB>to`",
+                "r.tsv:2: expected `from<TAB>to` or `from<TAB>to<TAB>kind`",
             ),
             (
                 "a\tb\tweird\n",
@@ -265,8 +343,12 @@ mod tests {
             ),
             ("a\ta\n", "r.tsv:1: bad rule \"a\" -> \"a\""),
             (
-                "a\tb\tsubstring\tx\n",
+                "a\tb\tsubstring # words=x\n",
                 "r.tsv:1: bad words \"x\", expected a whole number",
+            ),
+            (
+                "a\tb\tsubstring\tx\n",
+                "r.tsv:1: expected `from<TAB>to` or `from<TAB>to<TAB>kind`",
             ),
         ] {
             let err = RuleSet::parse(text, Path::new("r.tsv")).unwrap_err();

@@ -292,7 +292,7 @@ fn cli_prints_learned_rules_with_evidence() {
         read("spinner/003_c01601a3d6194ed1.in.txt").as_bytes(),
     );
     let stderr = String::from_utf8(out.stderr).unwrap();
-    assert!(stderr.contains("finish\tend\tsynonym\t3\t"), "{stderr}");
+    assert!(stderr.contains("finish\tend\tsynonym\t# words=3 "), "{stderr}");
 
     let out = textmend(
         &["learn", "fixtures/spinner/003_c01601a3d6194ed1.in.txt"],

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand};
+use clap::{ArgGroup, Parser, Subcommand, ValueEnum};
 
 /// Repair text damaged by article spinners and other systematic
 /// substitutions, by learning the substitution rules from the text itself.
@@ -12,8 +12,16 @@ use clap::{Parser, Subcommand};
 /// writes the repaired text to standard output. Only words that are not in
 /// the dictionary are changed, and only by rules the text gives evidence
 /// for; clean text comes out byte-identical.
+///
+/// Exit status: 0 on success (and, with --check or --diff, when nothing
+/// needs repair), 1 with --check or --diff when something does, 2 on error.
 #[derive(Debug, Parser)]
-#[command(name = "textmend", version, args_conflicts_with_subcommands = true)]
+#[command(
+    name = "textmend",
+    version,
+    args_conflicts_with_subcommands = true,
+    group(ArgGroup::new("mode").args(["diff", "check", "write", "format"]))
+)]
 pub struct Args {
     #[command(subcommand)]
     command: Option<Command>,
@@ -22,8 +30,46 @@ pub struct Args {
     #[arg(value_name = "FILE")]
     files: Vec<PathBuf>,
 
-    /// Also write the rules learned from each input, with their evidence,
-    /// to PATH (`-` for standard error).
+    /// Print a unified diff of the repairs (for `patch -p1` or `git apply`)
+    /// instead of the repaired text.
+    #[arg(long)]
+    diff: bool,
+
+    /// Lines of context around each change in --diff.
+    #[arg(short = 'U', long = "unified", value_name = "N", default_value_t = 0)]
+    context: usize,
+
+    /// Print only a summary; exit 1 if anything needs repair, 0 if not.
+    #[arg(long)]
+    check: bool,
+
+    /// Repair the files in place (atomically; untouched when nothing
+    /// changes; symbolic links and read-only files are refused).
+    #[arg(short, long)]
+    write: bool,
+
+    /// Output format: the repaired text, JSON lines of edits and rules, or a
+    /// self-contained HTML review page.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    format: Option<Format>,
+
+    /// Write the report (--diff, --format json/html) to PATH instead of
+    /// standard output.
+    #[arg(short, long, value_name = "PATH")]
+    output: Option<PathBuf>,
+
+    /// Apply the rules in FILE (as written by `textmend learn -o`, reviewed
+    /// by hand) and learn nothing, unless --learn is also given.
+    #[arg(long, value_name = "FILE")]
+    rules: Option<PathBuf>,
+
+    /// With --rules: also learn rules from each input, adding those the
+    /// rules file neither has nor rejects.
+    #[arg(long, requires = "rules")]
+    learn: bool,
+
+    /// Also write the rules used for each input, with their evidence, to
+    /// PATH (`-` for standard error).
     #[arg(long, value_name = "PATH")]
     rules_out: Option<PathBuf>,
 
@@ -38,27 +84,58 @@ struct Common {
     #[arg(long, global = true)]
     any_language: bool,
 
-    /// Print no notices on standard error (errors are still printed).
+    /// Print no notices or summary on standard error (errors are still
+    /// printed).
     #[arg(short, long, global = true)]
     quiet: bool,
 }
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Learn rules from all FILEs together and print them as a rules table
-    /// (the format `--rules-out` writes), without repairing anything.
+    /// Learn rules from all FILEs together and print them in the rules-file
+    /// format, without repairing anything.
     Learn {
         /// Files to learn from; `-` or nothing means standard input.
         #[arg(value_name = "FILE")]
         files: Vec<PathBuf>,
+
+        /// Write the rules to PATH instead of standard output.
+        #[arg(short, long, value_name = "PATH")]
+        output: Option<PathBuf>,
+
+        /// Start from the rules in FILE: they come first, and rules it
+        /// rejects (commented out) are not learned again.
+        #[arg(long, value_name = "FILE")]
+        rules: Option<PathBuf>,
     },
+}
+
+/// Report formats for `--format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// The repaired text.
+    Text,
+    /// One JSON object per line: each edit, then each rule.
+    Json,
+    /// One self-contained HTML page for review.
+    Html,
 }
 
 /// What the user asked for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
     /// Repair each input to standard output.
-    Repair,
+    Text,
+    /// A unified diff of the repairs.
+    Diff,
+    /// A summary and an exit code.
+    Check,
+    /// Repair files in place.
+    Write,
+    /// JSON lines.
+    Json,
+    /// An HTML review page.
+    Html,
     /// Print the rules learned from all inputs together.
     Learn,
 }
@@ -69,6 +146,10 @@ pub struct Options {
     pub mode: Mode,
     /// Inputs; `-` is standard input. Never empty.
     pub files: Vec<PathBuf>,
+    pub context: usize,
+    pub output: Option<PathBuf>,
+    pub rules: Option<PathBuf>,
+    pub learn: bool,
     pub rules_out: Option<PathBuf>,
     pub language_guard: bool,
     pub quiet: bool,
@@ -76,9 +157,28 @@ pub struct Options {
 
 impl Args {
     pub fn into_options(self) -> Options {
-        let (mode, files) = match self.command {
-            Some(Command::Learn { files }) => (Mode::Learn, files),
-            None => (Mode::Repair, self.files),
+        let (mode, files, output, rules, learn) = match self.command {
+            Some(Command::Learn {
+                files,
+                output,
+                rules,
+            }) => (Mode::Learn, files, output, rules, true),
+            None => {
+                let mode = if self.diff {
+                    Mode::Diff
+                } else if self.check {
+                    Mode::Check
+                } else if self.write {
+                    Mode::Write
+                } else {
+                    match self.format.unwrap_or(Format::Text) {
+                        Format::Text => Mode::Text,
+                        Format::Json => Mode::Json,
+                        Format::Html => Mode::Html,
+                    }
+                };
+                (mode, self.files, self.output, self.rules, self.learn)
+            }
         };
         let files = if files.is_empty() {
             vec![PathBuf::from("-")]
@@ -88,6 +188,10 @@ impl Args {
         Options {
             mode,
             files,
+            context: self.context,
+            output,
+            rules,
+            learn,
             rules_out: self.rules_out,
             language_guard: !self.common.any_language,
             quiet: self.common.quiet,

@@ -3,29 +3,37 @@
 
 mod args;
 mod report;
+mod write;
 
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Parser;
-use textmend::{Mender, Skip};
+use textmend::{Mender, RuleSet, Skip};
 
 use crate::args::{Args, Mode, Options};
-use crate::report::Reporter;
+use crate::report::{Input, Reporter};
 
 /// Exit codes, as diff(1) uses them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Exit {
-    /// Everything was processed.
+    /// Done; with --check or --diff, nothing needs repair.
     Success = 0,
-    /// Some input could not be read or some output could not be written.
+    /// With --check or --diff: something needs repair.
+    Found = 1,
+    /// Some input could not be read, or some output not written.
     Error = 2,
 }
 
 fn main() -> ExitCode {
     let options = Args::parse().into_options();
-    let reporter = Reporter::new(options.quiet);
+    let reporter = Reporter::new(
+        options.mode,
+        options.quiet,
+        options.context,
+        options.output.clone(),
+    );
     let exit = match run(&options, reporter) {
         Ok(exit) => exit,
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Exit::Success,
@@ -38,25 +46,27 @@ fn main() -> ExitCode {
 }
 
 fn run(options: &Options, mut reporter: Reporter) -> io::Result<Exit> {
-    let mender = match Mender::builder()
-        .language_guard(options.language_guard)
-        .build()
-    {
+    let mender = match build_mender(options) {
         Ok(mender) => mender,
-        Err(e) => {
-            reporter.error(e);
+        Err(message) => {
+            reporter.error(message);
             return Ok(Exit::Error);
         }
     };
-    let mut exit = Exit::Success;
-    let mut texts: Vec<(String, String)> = Vec::new();
+    let mut failed = false;
+    let mut texts: Vec<String> = Vec::new();
     for path in &options.files {
         let name = display_name(path);
+        if options.mode == Mode::Write && path == Path::new("-") {
+            reporter.error("-w needs files; standard input cannot be written in place");
+            failed = true;
+            continue;
+        }
         let bytes = match read_input(path) {
             Ok(bytes) => bytes,
             Err(e) => {
                 reporter.error(format_args!("{name}: {e}"));
-                exit = Exit::Error;
+                failed = true;
                 continue;
             }
         };
@@ -67,42 +77,76 @@ fn run(options: &Options, mut reporter: Reporter) -> io::Result<Exit> {
                     "{name}: not valid UTF-8 (at byte {}), passed through unchanged",
                     e.utf8_error().valid_up_to()
                 ));
-                if options.mode == Mode::Repair {
-                    reporter.text(e.as_bytes())?;
-                }
+                reporter.passthrough(e.as_bytes())?;
                 continue;
             }
         };
-        match options.mode {
-            Mode::Learn => texts.push((name, text)),
-            Mode::Repair => {
-                let mended = mender.mend(&text);
-                if mended.skipped() == Some(Skip::NotEnglish) {
-                    reporter.notice(format_args!(
-                        "{name}: does not read as English, passed through unchanged"
-                    ));
-                }
-                if let Some(out) = &options.rules_out {
-                    if let Err(e) = reporter.rules_to(out, &name, mended.rules()) {
-                        reporter.error(format_args!("{}: {e}", out.display()));
-                        exit = Exit::Error;
-                    }
-                }
-                reporter.text(mended.text().as_bytes())?;
+        if options.mode == Mode::Learn {
+            texts.push(text);
+            continue;
+        }
+        let mended = mender.mend(&text);
+        if mended.skipped() == Some(Skip::NotEnglish) {
+            reporter.notice(format_args!(
+                "{name}: does not read as English, passed through unchanged"
+            ));
+        }
+        if let Some(out) = &options.rules_out {
+            if let Err(e) = reporter.rules_to(out, &name, mended.rules()) {
+                reporter.error(format_args!("{}: {e}", out.display()));
+                failed = true;
             }
         }
+        if options.mode == Mode::Write && !mended.edits().is_empty() {
+            if let Err(e) = write::write_in_place(path, mended.text().as_bytes()) {
+                reporter.error(format_args!("{name}: {e}"));
+                failed = true;
+                continue;
+            }
+        }
+        reporter.input(&Input {
+            name: &name,
+            text: &text,
+            mended: &mended,
+        })?;
     }
     if options.mode == Mode::Learn {
-        let refs: Vec<&str> = texts.iter().map(|(_, t)| t.as_str()).collect();
+        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
         reporter.rules(&mender.learn(&refs))?;
     }
-    reporter.finish()?;
-    Ok(exit)
+    let found = reporter.found_repairs();
+    if let Err(e) = reporter.finish() {
+        if e.kind() == io::ErrorKind::BrokenPipe {
+            return Err(e);
+        }
+        let target = options.output.as_deref().unwrap_or(Path::new("<stdout>"));
+        eprintln!("textmend: {}: {e}", target.display());
+        return Ok(Exit::Error);
+    }
+    Ok(if failed {
+        Exit::Error
+    } else if found && matches!(options.mode, Mode::Check | Mode::Diff) {
+        Exit::Found
+    } else {
+        Exit::Success
+    })
+}
+
+/// The mender the options ask for, or a message saying why not.
+fn build_mender(options: &Options) -> Result<Mender, String> {
+    let mut builder = Mender::builder().language_guard(options.language_guard);
+    if let Some(path) = &options.rules {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| format!("{}: cannot read rules: {e}", path.display()))?;
+        let rules = RuleSet::parse(&text, path).map_err(|e| e.to_string())?;
+        builder = builder.rules(rules).learn(options.learn);
+    }
+    builder.build().map_err(|e| e.to_string())
 }
 
 fn display_name(path: &Path) -> String {
     if path == Path::new("-") {
-        "<stdin>".to_string()
+        "-".to_string()
     } else {
         path.display().to_string()
     }

@@ -1,0 +1,110 @@
+//! JSON lines: one object per edit, then one per rule used, for each input.
+//!
+//! Schema (every line is one object; `type` tells which):
+//!
+//! * `{"type":"edit","file":F,"span":[START,END],"line":L,"column":C,
+//!   "before":B,"after":A,"rule":"FROM→TO","rules":[[FROM,TO],…],
+//!   "confidence":X,"evidence":N}` — `span` is the byte range of `before`
+//!   in the input; `line` and `column` are 1-based, the column in
+//!   characters; `rule` names the rules applied (joined by ` + ` when a word
+//!   needed two); `evidence` is the number of distinct words that support
+//!   the weakest of them.
+//! * `{"type":"rule","file":F,"from":FROM,"to":TO,"kind":K,"words":N,
+//!   "tokens":N,"confidence":X,"examples":[[SUSPECT,RESTORED],…]}` — a rule
+//!   that was learned from or given for the input.
+
+use serde::Serialize;
+
+use super::{Input, LineIndex};
+
+#[derive(Serialize)]
+struct EditLine<'a> {
+    r#type: &'static str,
+    file: &'a str,
+    span: [usize; 2],
+    line: usize,
+    column: usize,
+    before: &'a str,
+    after: &'a str,
+    rule: String,
+    rules: &'a [(String, String)],
+    confidence: f64,
+    evidence: usize,
+}
+
+#[derive(Serialize)]
+struct RuleLine<'a> {
+    r#type: &'static str,
+    file: &'a str,
+    from: &'a str,
+    to: &'a str,
+    kind: String,
+    words: usize,
+    tokens: usize,
+    confidence: f64,
+    examples: &'a [(String, String)],
+}
+
+/// The JSON lines for one input.
+pub fn lines(input: &Input) -> String {
+    let index = LineIndex::new(input.text);
+    let rules = input.mended.rules();
+    let mut out = String::new();
+    for edit in input.mended.edits() {
+        let (line, column) = index.position(input.text, edit.span.start);
+        let evidence = edit
+            .rules
+            .iter()
+            .filter_map(|(from, to)| {
+                rules
+                    .rules()
+                    .iter()
+                    .find(|r| &r.from == from && &r.to == to)
+            })
+            .map(|r| r.words)
+            .min()
+            .unwrap_or(0);
+        let record = EditLine {
+            r#type: "edit",
+            file: input.name,
+            span: [edit.span.start, edit.span.end],
+            line,
+            column,
+            before: &edit.before,
+            after: &edit.after,
+            rule: edit
+                .rules
+                .iter()
+                .map(|(from, to)| format!("{from}\u{2192}{to}"))
+                .collect::<Vec<_>>()
+                .join(" + "),
+            rules: &edit.rules,
+            confidence: edit.confidence,
+            evidence,
+        };
+        push(&mut out, &record);
+    }
+    for rule in rules.rules() {
+        let record = RuleLine {
+            r#type: "rule",
+            file: input.name,
+            from: &rule.from,
+            to: &rule.to,
+            kind: rule.kind.to_string(),
+            words: rule.words,
+            tokens: rule.tokens,
+            confidence: rule.confidence,
+            examples: &rule.examples,
+        };
+        push(&mut out, &record);
+    }
+    out
+}
+
+fn push(out: &mut String, record: &impl Serialize) {
+    // Serializing plain strings and numbers cannot fail.
+    if let Ok(json) = serde_json::to_string(record) {
+        out.push_str(&json);
+        out.push('\n');
+    }
+}
