@@ -160,7 +160,8 @@ impl RuleSet {
     pub fn to_tsv(&self) -> String {
         let mut out = format!("{HEADER}\n{HELP}");
         for r in &self.rules {
-            let examples: Vec<String> = r.examples.iter().map(|(s, d)| format!("{s}>{d}")).collect();
+            let examples: Vec<String> =
+                r.examples.iter().map(|(s, d)| format!("{s}>{d}")).collect();
             out.push_str(&format!(
                 "{}\t{}\t{}\t# words={} tokens={} confidence={:.3} examples={}\n",
                 r.from,

@@ -11,13 +11,15 @@ use std::process::{Command, Output, Stdio};
 
 use textmend::{corrupt, Mender, RuleKind, RuleSet, Skip};
 
-fn fixture(path: &str) -> PathBuf {
+mod review;
+
+pub(crate) fn fixture(path: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("fixtures")
         .join(path)
 }
 
-fn read(path: &str) -> String {
+pub(crate) fn read(path: &str) -> String {
     fs::read_to_string(fixture(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
@@ -258,7 +260,7 @@ fn edits_change_nothing_outside_their_spans() {
 
 // ---- the binary ----
 
-fn textmend(args: &[&str], stdin: &[u8]) -> Output {
+pub(crate) fn textmend(args: &[&str], stdin: &[u8]) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_textmend"))
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
@@ -292,7 +294,10 @@ fn cli_prints_learned_rules_with_evidence() {
         read("spinner/003_c01601a3d6194ed1.in.txt").as_bytes(),
     );
     let stderr = String::from_utf8(out.stderr).unwrap();
-    assert!(stderr.contains("finish\tend\tsynonym\t# words=3 "), "{stderr}");
+    assert!(
+        stderr.contains("finish\tend\tsynonym\t# words=3 "),
+        "{stderr}"
+    );
 
     let out = textmend(
         &["learn", "fixtures/spinner/003_c01601a3d6194ed1.in.txt"],

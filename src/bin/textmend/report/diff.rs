@@ -30,7 +30,10 @@ pub fn unified(name: &str, text: &str, edits: &[Edit], context: usize) -> String
         let start = index.start(*line);
         let old = line_text(*line);
         let mut at = 0;
-        for edit in edits.iter().filter(|e| index.line_of(e.span.start) == *line) {
+        for edit in edits
+            .iter()
+            .filter(|e| index.line_of(e.span.start) == *line)
+        {
             new.push_str(&old[at..edit.span.start - start]);
             new.push_str(&edit.after);
             at = edit.span.end - start;
@@ -53,7 +56,11 @@ pub fn unified(name: &str, text: &str, edits: &[Edit], context: usize) -> String
         let from = changed[first].0.saturating_sub(context);
         let to = (changed[last].0 + context).min(n_lines - 1);
         let count = to - from + 1;
-        out.push_str(&format!("@@ -{},{count} +{},{count} @@\n", from + 1, from + 1));
+        out.push_str(&format!(
+            "@@ -{},{count} +{},{count} @@\n",
+            from + 1,
+            from + 1
+        ));
         let mut k = first;
         let mut line = from;
         while line <= to {
@@ -107,7 +114,10 @@ mod tests {
     #[test]
     fn hunks_hold_changed_lines_with_context() {
         let text = "one\ntwo attfinish\nthree\nfour\nfive\nsix agfinisha\n";
-        let edits = [edit(text, "attfinish", "attend"), edit(text, "agfinisha", "agenda")];
+        let edits = [
+            edit(text, "attfinish", "attend"),
+            edit(text, "agfinisha", "agenda"),
+        ];
         assert_eq!(
             unified("f.txt", text, &edits, 0),
             "--- a/f.txt\n+++ b/f.txt\n\
@@ -125,7 +135,10 @@ mod tests {
     #[test]
     fn marks_a_missing_final_newline_and_groups_adjacent_lines() {
         let text = "a attfinish\nb agfinisha";
-        let edits = [edit(text, "attfinish", "attend"), edit(text, "agfinisha", "agenda")];
+        let edits = [
+            edit(text, "attfinish", "attend"),
+            edit(text, "agfinisha", "agenda"),
+        ];
         assert_eq!(
             unified("f", text, &edits, 0),
             "--- a/f\n+++ b/f\n@@ -1,2 +1,2 @@\n-a attfinish\n-b agfinisha\n\

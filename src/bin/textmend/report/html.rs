@@ -74,7 +74,8 @@ pub fn page(sections: &[Section]) -> String {
     rules.sort_by(|a, b| b.words.cmp(&a.words).then(a.from.cmp(&b.from)));
 
     let edits: usize = sections.iter().map(|s| s.edits).sum();
-    let mut html = String::with_capacity(16 * 1024 + sections.iter().map(|s| s.body.len()).sum::<usize>());
+    let mut html =
+        String::with_capacity(16 * 1024 + sections.iter().map(|s| s.body.len()).sum::<usize>());
     html.push_str(HEAD);
     let _ = write!(
         html,
@@ -266,6 +267,9 @@ mod tests {
 
     #[test]
     fn escapes_markup_and_quotes() {
-        assert_eq!(escape(r#"<a href="x">&'"#), "&lt;a href=&quot;x&quot;&gt;&amp;&#39;");
+        assert_eq!(
+            escape(r#"<a href="x">&'"#),
+            "&lt;a href=&quot;x&quot;&gt;&amp;&#39;"
+        );
     }
 }

@@ -111,7 +111,8 @@ impl Reporter {
             }
             Mode::Check => {
                 if !edits.is_empty() {
-                    let line = format!("{}: {} to repair\n", input.name, count(edits.len(), "word"));
+                    let line =
+                        format!("{}: {} to repair\n", input.name, count(edits.len(), "word"));
                     self.out().write_all(line.as_bytes())?;
                 }
                 Ok(())
@@ -169,6 +170,7 @@ impl Reporter {
         if self.mode == Mode::Check {
             writeln!(self.out(), "{summary}")?;
         } else if !self.quiet
+            && self.totals.files > 0
             && self.mode != Mode::Learn
             && (matches!(self.mode, Mode::Diff | Mode::Write) || io::stderr().is_terminal())
         {

@@ -1,0 +1,336 @@
+//! The review workflow through the binary: diffs that `patch` applies, check
+//! mode, JSON lines read back, the HTML page in a real browser, reviewed rule
+//! files, and in-place writes that never lose a file.
+
+use std::fs;
+use std::os::unix::fs::{symlink, MetadataExt, PermissionsExt};
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+use super::{fixture, read, textmend};
+
+const SPUN: &str = "fixtures/spinner/003_c01601a3d6194ed1.in.txt";
+const REPAIRED: &str = "spinner/003_c01601a3d6194ed1.out.txt";
+const CLEAN: [&str; 3] = [
+    "fixtures/clean/000_f07a7f5762bdc512.txt",
+    "fixtures/clean/002_59856663b4200737.txt",
+    "fixtures/clean/004_a8a708190db0c4ae.txt",
+];
+
+/// Runs the binary in `dir`.
+fn textmend_in(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_textmend"))
+        .args(args)
+        .current_dir(dir)
+        .stdin(Stdio::null())
+        .output()
+        .unwrap()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// A temporary copy of the spun seed, at the same relative path.
+fn spun_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(SPUN);
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    fs::copy(fixture("spinner/003_c01601a3d6194ed1.in.txt"), &path).unwrap();
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o644)).unwrap();
+    dir
+}
+
+#[test]
+fn diff_applied_with_patch_gives_the_repaired_text() {
+    let dir = spun_copy();
+    for context in ["0", "3"] {
+        let diff = textmend_in(dir.path(), &["--diff", "-U", context, SPUN]);
+        assert_eq!(diff.status.code(), Some(1), "{}", stderr(&diff));
+        let copy = tempfile::tempdir().unwrap();
+        let target = copy.path().join(SPUN);
+        fs::create_dir_all(target.parent().unwrap()).unwrap();
+        fs::copy(dir.path().join(SPUN), &target).unwrap();
+        let mut patch = Command::new("patch")
+            .args(["-p1", "--quiet"])
+            .current_dir(copy.path())
+            .stdin(Stdio::piped())
+            .spawn()
+            .expect("patch(1) is installed");
+        std::io::Write::write_all(patch.stdin.as_mut().unwrap(), &diff.stdout).unwrap();
+        assert!(patch.wait().unwrap().success());
+        assert_eq!(fs::read_to_string(&target).unwrap(), read(REPAIRED));
+    }
+    let clean = textmend(&["--diff", CLEAN[0]], b"");
+    assert_eq!(clean.status.code(), Some(0));
+    assert!(clean.stdout.is_empty());
+}
+
+#[test]
+fn check_exits_1_only_when_something_needs_repair() {
+    let spun = textmend(&["--check", SPUN], b"");
+    assert_eq!(spun.status.code(), Some(1));
+    let report = String::from_utf8(spun.stdout).unwrap();
+    assert!(report.contains("11 words to repair"), "{report}");
+    for clean in CLEAN {
+        let out = textmend(&["--check", clean], b"");
+        assert_eq!(out.status.code(), Some(0), "{clean}");
+        assert!(String::from_utf8(out.stdout)
+            .unwrap()
+            .starts_with("nothing to repair"));
+    }
+    let missing = textmend(&["--check", "no/such.txt"], b"");
+    assert_eq!(missing.status.code(), Some(2));
+}
+
+#[test]
+fn learned_rules_file_reproduces_the_repair_and_rejects_by_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = dir.path().join("rules.tsv");
+    let rules = rules.to_str().unwrap();
+    let learn = textmend(&["learn", SPUN, "-o", rules], b"");
+    assert_eq!(learn.status.code(), Some(0), "{}", stderr(&learn));
+    let table = fs::read_to_string(rules).unwrap();
+    assert!(
+        table.contains("finish\tend\tsynonym\t# words=3 tokens=5"),
+        "{table}"
+    );
+
+    let applied = textmend(&["--rules", rules, SPUN], b"");
+    assert_eq!(applied.status.code(), Some(0));
+    assert_eq!(String::from_utf8(applied.stdout).unwrap(), read(REPAIRED));
+
+    // Comment out one rule: exactly its repairs disappear.
+    let edited = table.replace("attempt\ttry", "#attempt\ttry");
+    fs::write(rules, &edited).unwrap();
+    let applied = textmend(&["--rules", rules, SPUN], b"");
+    let expected = read(REPAIRED).replace("country", "counattempt");
+    assert_eq!(String::from_utf8(applied.stdout).unwrap(), expected);
+
+    // Learning alongside the reviewed file does not bring the rule back.
+    let more = textmend(&["--rules", rules, "--learn", SPUN], b"");
+    assert_eq!(String::from_utf8(more.stdout).unwrap(), expected);
+
+    let broken = dir.path().join("broken.tsv");
+    fs::write(&broken, "finish\tend\nnot a rule\n").unwrap();
+    let out = textmend(&["--rules", broken.to_str().unwrap(), SPUN], b"");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("broken.tsv:2: expected `from<TAB>to`"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn json_lines_read_back_and_point_at_the_text() {
+    let out = textmend(&["--format", "json", SPUN], b"");
+    assert_eq!(out.status.code(), Some(0));
+    let input = read("spinner/003_c01601a3d6194ed1.in.txt");
+    let lines: Vec<Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|line| serde_json::from_str(line).expect("one JSON object per line"))
+        .collect();
+    let edits: Vec<&Value> = lines.iter().filter(|v| v["type"] == "edit").collect();
+    let rules: Vec<&Value> = lines.iter().filter(|v| v["type"] == "rule").collect();
+    assert_eq!(edits.len(), 11);
+    assert_eq!(rules.len(), 5);
+    for edit in edits {
+        assert_eq!(edit["file"], SPUN);
+        let (start, end) = (
+            edit["span"][0].as_u64().unwrap() as usize,
+            edit["span"][1].as_u64().unwrap() as usize,
+        );
+        assert_eq!(&input[start..end], edit["before"].as_str().unwrap());
+        let line = edit["line"].as_u64().unwrap() as usize;
+        let column = edit["column"].as_u64().unwrap() as usize;
+        let line_text = input.lines().nth(line - 1).unwrap();
+        let from_column: String = line_text.chars().skip(column - 1).collect();
+        assert!(from_column.starts_with(edit["before"].as_str().unwrap()));
+        assert!(edit["rule"].as_str().unwrap().contains('\u{2192}'));
+        assert!(edit["confidence"].as_f64().unwrap() > 0.5);
+        assert!(edit["evidence"].as_u64().unwrap() >= 1);
+    }
+    let finish = rules.iter().find(|r| r["from"] == "finish").unwrap();
+    assert_eq!(finish["to"], "end");
+    assert_eq!(finish["words"], 3);
+    assert_eq!(finish["kind"], "synonym");
+    assert_eq!(
+        finish["examples"][0],
+        serde_json::json!(["agfinisha", "agenda"])
+    );
+}
+
+/// Headless Chromium, as Debian packages it; CI installs it (`.ci/run`).
+fn chromium() -> Option<&'static str> {
+    let found = Command::new("chromium").arg("--version").output().is_ok();
+    if !found && std::env::var_os("CI").is_some() {
+        panic!("chromium is not installed; .ci/run installs it");
+    }
+    found.then_some("chromium")
+}
+
+fn run_chromium(browser: &str, profile: &Path, args: &[&str]) -> Output {
+    Command::new(browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--enable-logging=stderr",
+            "--v=0",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn html_report_is_self_contained_and_runs_in_a_browser() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("report.html");
+    let out = textmend(
+        &["--format", "html", "-o", page.to_str().unwrap(), SPUN],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let html = fs::read_to_string(&page).unwrap();
+    for external in ["http://", "https://", " src=", "@import", "url("] {
+        assert!(!html.contains(external), "the page refers to {external}");
+    }
+    assert_eq!(html.matches("class=\"edit\"").count(), 11);
+    assert_eq!(html.matches("class=\"keep\"").count(), 5);
+
+    let Some(browser) = chromium() else {
+        eprintln!("chromium not installed: browser part of the HTML test skipped");
+        return;
+    };
+    let url = format!("file://{}", page.display());
+    let dom = run_chromium(browser, &dir.path().join("p1"), &["--dump-dom", &url]);
+    let log = stderr(&dom);
+    let console: Vec<&str> = log.lines().filter(|l| l.contains(":CONSOLE")).collect();
+    assert!(console.is_empty(), "console messages: {console:?}");
+    let dom = String::from_utf8_lossy(&dom.stdout);
+    assert!(
+        dom.contains("data-ready=\"11\""),
+        "the page script did not run"
+    );
+
+    let shot = dir.path().join("report.png");
+    let out = run_chromium(
+        browser,
+        &dir.path().join("p2"),
+        &[
+            "--window-size=1280,1000",
+            &format!("--screenshot={}", shot.display()),
+            &url,
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let png = fs::read(&shot).unwrap();
+    assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
+    assert!(
+        png.len() > 20_000,
+        "a blank page would be tiny: {} bytes",
+        png.len()
+    );
+}
+
+#[test]
+fn write_repairs_in_place_and_keeps_permissions() {
+    let dir = spun_copy();
+    let path = dir.path().join(SPUN);
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o640)).unwrap();
+    let clean = dir.path().join("clean.txt");
+    fs::copy(fixture("clean/002_59856663b4200737.txt"), &clean).unwrap();
+    let clean_inode = fs::metadata(&clean).unwrap().ino();
+
+    let out = textmend_in(dir.path(), &["-w", SPUN, "clean.txt"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(fs::read_to_string(&path).unwrap(), read(REPAIRED));
+    assert_eq!(fs::metadata(&path).unwrap().mode() & 0o777, 0o640);
+    assert_eq!(
+        fs::metadata(&clean).unwrap().ino(),
+        clean_inode,
+        "clean file untouched"
+    );
+    assert!(out.stdout.is_empty());
+    assert!(
+        stderr(&out).contains("repaired 11 words in 1 of 2 files"),
+        "{}",
+        stderr(&out)
+    );
+    let leftovers: Vec<_> = fs::read_dir(path.parent().unwrap())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .filter(|name| name.to_string_lossy().starts_with(".textmend-"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+
+    let quiet = textmend_in(dir.path(), &["-w", "-q", SPUN]);
+    assert!(quiet.stderr.is_empty());
+}
+
+#[test]
+fn write_refuses_read_only_files_and_links() {
+    let dir = spun_copy();
+    let path = dir.path().join(SPUN);
+    let original = fs::read(&path).unwrap();
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o444)).unwrap();
+    let out = textmend_in(dir.path(), &["-w", SPUN]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("is read-only; not written"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(fs::read(&path).unwrap(), original);
+
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o644)).unwrap();
+    symlink(&path, dir.path().join("link.txt")).unwrap();
+    let out = textmend_in(dir.path(), &["-w", "link.txt"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("link.txt: is a symbolic link"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(fs::read(&path).unwrap(), original);
+}
+
+/// A full disk, simulated with a file-size limit (`ulimit -f`): the write of
+/// the temporary file fails, and the original must survive.
+#[test]
+fn write_that_fails_midway_leaves_the_original_intact() {
+    let dir = spun_copy();
+    let path = dir.path().join(SPUN);
+    let original = fs::read(&path).unwrap();
+    assert!(original.len() > 2048);
+    let script = format!(
+        "trap '' XFSZ; ulimit -f 1; exec '{}' -w '{}'",
+        env!("CARGO_BIN_EXE_textmend"),
+        SPUN
+    );
+    let out = Command::new("sh")
+        .args(["-c", &script])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let message = stderr(&out);
+    assert!(
+        message.contains(&format!("{SPUN}: File too large")),
+        "{message}"
+    );
+    assert_eq!(fs::read(&path).unwrap(), original);
+    let leftovers = fs::read_dir(path.parent().unwrap()).unwrap().count();
+    assert_eq!(leftovers, 1, "no temporary file is left behind");
+}
