@@ -60,6 +60,7 @@ mod lexicon;
 mod mender;
 mod rewrite;
 mod rules;
+pub mod score;
 mod thesaurus;
 mod tokenize;
 

@@ -11,6 +11,7 @@ use std::process::{Command, Output, Stdio};
 
 use textmend::{corrupt, Mender, RuleKind, RuleSet, Skip};
 
+mod eval;
 mod review;
 
 pub(crate) fn fixture(path: &str) -> PathBuf {

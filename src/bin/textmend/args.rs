@@ -108,6 +108,84 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         rules: Option<PathBuf>,
     },
+    /// Measure repair quality: corrupt clean files, repair them and score
+    /// the repair word by word (or score a real corrupted file with --pairs).
+    #[command(group(ArgGroup::new("source").args(["corrupt", "pairs"]).required(true)))]
+    Eval {
+        /// Clean files to corrupt.
+        #[arg(value_name = "CLEAN_FILE", requires = "corrupt")]
+        files: Vec<PathBuf>,
+
+        /// The damage to simulate.
+        #[arg(long, value_enum)]
+        corrupt: Option<Corruption>,
+
+        /// Score a real corrupted file against its ground truth.
+        #[arg(long, num_args = 2, value_names = ["CORRUPT", "TRUTH"])]
+        pairs: Option<Vec<PathBuf>>,
+
+        /// With --pairs: score this repair (another tool's, say) instead of
+        /// running textmend.
+        #[arg(long, value_name = "FILE", requires = "pairs")]
+        repaired: Option<PathBuf>,
+
+        /// The spinner table (`from<TAB>to` lines); default: the 44 pairs of
+        /// fixtures/spinner/default_table.tsv.
+        #[arg(long, value_name = "FILE")]
+        table: Option<PathBuf>,
+
+        /// The share of the table's pairs the spinner uses.
+        #[arg(long, value_name = "F", default_value_t = 1.0)]
+        fraction: f64,
+
+        /// Seed of the corruption (the same seed gives the same damage).
+        #[arg(long, value_name = "N", default_value_t = 1)]
+        seed: u64,
+
+        /// Keep the files: DIR/NAME.corrupt.txt, NAME.truth.txt and
+        /// NAME.textmend.txt for each input NAME.txt.
+        #[arg(long, value_name = "DIR")]
+        save: Option<PathBuf>,
+
+        /// Print a table (text) or one JSON object.
+        #[arg(long, value_enum, default_value_t = EvalFormat::Text)]
+        format: EvalFormat,
+    },
+}
+
+/// The damage `textmend eval` simulates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Corruption {
+    /// An article spinner's synonym table, inside words too.
+    Spinner,
+    /// An OCR engine's glyph confusions and noise.
+    Ocr,
+    /// UTF-8 read as Windows-1252.
+    Mojibake,
+}
+
+/// Output of `textmend eval`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum EvalFormat {
+    /// A table for people.
+    Text,
+    /// One JSON object.
+    Json,
+}
+
+/// What `textmend eval` should do.
+#[derive(Debug)]
+pub struct EvalOptions {
+    pub corrupt: Option<Corruption>,
+    pub files: Vec<PathBuf>,
+    /// `(corrupt, truth)` for --pairs.
+    pub pairs: Option<(PathBuf, PathBuf)>,
+    pub repaired: Option<PathBuf>,
+    pub table: Option<PathBuf>,
+    pub fraction: f64,
+    pub seed: u64,
+    pub save: Option<PathBuf>,
+    pub format: EvalFormat,
 }
 
 /// Report formats for `--format`.
@@ -138,6 +216,8 @@ pub enum Mode {
     Html,
     /// Print the rules learned from all inputs together.
     Learn,
+    /// Measure quality (`textmend eval`).
+    Eval,
 }
 
 /// Plain options for the rest of the binary.
@@ -153,11 +233,38 @@ pub struct Options {
     pub rules_out: Option<PathBuf>,
     pub language_guard: bool,
     pub quiet: bool,
+    /// Set for `textmend eval`.
+    pub eval: Option<EvalOptions>,
 }
 
 impl Args {
     pub fn into_options(self) -> Options {
+        let mut eval = None;
         let (mode, files, output, rules, learn) = match self.command {
+            Some(Command::Eval {
+                files,
+                corrupt,
+                pairs,
+                repaired,
+                table,
+                fraction,
+                seed,
+                save,
+                format,
+            }) => {
+                eval = Some(EvalOptions {
+                    corrupt,
+                    files: files.clone(),
+                    pairs: pairs.map(|p| (p[0].clone(), p[1].clone())),
+                    repaired,
+                    table,
+                    fraction,
+                    seed,
+                    save,
+                    format,
+                });
+                (Mode::Eval, files, self.output, self.rules, self.learn)
+            }
             Some(Command::Learn {
                 files,
                 output,
@@ -195,6 +302,7 @@ impl Args {
             rules_out: self.rules_out,
             language_guard: !self.common.any_language,
             quiet: self.common.quiet,
+            eval,
         }
     }
 }

@@ -2,6 +2,7 @@
 //! code. Uses only the library's public API.
 
 mod args;
+mod eval;
 mod report;
 mod write;
 
@@ -12,7 +13,7 @@ use std::process::ExitCode;
 use clap::Parser;
 use textmend::{Mender, RuleSet, Skip};
 
-use crate::args::{Args, Mode, Options};
+use crate::args::{Args, EvalFormat, Mode, Options};
 use crate::report::{Input, Reporter};
 
 /// Exit codes, as diff(1) uses them.
@@ -53,6 +54,19 @@ fn run(options: &Options, mut reporter: Reporter) -> io::Result<Exit> {
             return Ok(Exit::Error);
         }
     };
+    if let Some(eval) = &options.eval {
+        return match eval::run(eval, &mender) {
+            Ok(evaluation) => {
+                reporter.evaluation(&evaluation, eval.format == EvalFormat::Json)?;
+                reporter.finish()?;
+                Ok(Exit::Success)
+            }
+            Err(message) => {
+                reporter.error(message);
+                Ok(Exit::Error)
+            }
+        };
+    }
     let mut failed = false;
     let mut texts: Vec<String> = Vec::new();
     for path in &options.files {

@@ -7,6 +7,7 @@
 //! reviewed rules file) behind.
 
 mod diff;
+mod eval;
 mod html;
 mod json;
 
@@ -19,6 +20,7 @@ use std::path::{Path, PathBuf};
 use textmend::{Mended, RuleSet};
 
 use crate::args::Mode;
+use crate::eval::Evaluation;
 use crate::write::write_atomically;
 
 /// One input as the reports see it.
@@ -117,8 +119,18 @@ impl Reporter {
                 }
                 Ok(())
             }
-            Mode::Write | Mode::Learn => Ok(()),
+            Mode::Write | Mode::Learn | Mode::Eval => Ok(()),
         }
+    }
+
+    /// An evaluation, as a table or JSON.
+    pub fn evaluation(&mut self, evaluation: &Evaluation, as_json: bool) -> io::Result<()> {
+        let report = if as_json {
+            eval::json(evaluation)
+        } else {
+            eval::table(evaluation)
+        };
+        self.out().write_all(report.as_bytes())
     }
 
     /// A rules table, as the report (`textmend learn`).
@@ -171,7 +183,7 @@ impl Reporter {
             writeln!(self.out(), "{summary}")?;
         } else if !self.quiet
             && self.totals.files > 0
-            && self.mode != Mode::Learn
+            && !matches!(self.mode, Mode::Learn | Mode::Eval)
             && (matches!(self.mode, Mode::Diff | Mode::Write) || io::stderr().is_terminal())
         {
             eprintln!("textmend: {summary}");

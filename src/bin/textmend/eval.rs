@@ -1,0 +1,203 @@
+//! `textmend eval`: corrupt clean files, repair them and score the repair
+//! (or score a real corrupted file against its ground truth). The scoring
+//! and the corruption are the library's (`textmend::score`,
+//! `textmend::corrupt`); this module runs them and times the repair.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::io::IsTerminal;
+use std::path::Path;
+use std::time::Instant;
+
+use textmend::corrupt;
+use textmend::score::{score, score_rules, RuleScore, Score};
+use textmend::Mender;
+
+use crate::args::{Corruption, EvalOptions};
+
+/// The default spinner table (data kept in `fixtures/`; the repair code
+/// never sees it).
+const DEFAULT_TABLE: &str = include_str!("../../../fixtures/spinner/default_table.tsv");
+
+/// What an evaluation measured, over all its files.
+pub struct Evaluation {
+    /// What was measured, for the report's title.
+    pub title: String,
+    pub files: usize,
+    pub score: Score,
+    pub rules: BTreeMap<String, RuleScore>,
+    /// Seconds spent repairing (None when another tool's repair was scored).
+    pub seconds: Option<f64>,
+}
+
+/// Runs the evaluation the options describe; the error is a message.
+pub fn run(options: &EvalOptions, mender: &Mender) -> Result<Evaluation, String> {
+    if let Some((corrupt, truth)) = &options.pairs {
+        return pairs(corrupt, truth, options.repaired.as_deref(), mender);
+    }
+    let Some(kind) = options.corrupt else {
+        return Err("eval needs --corrupt KIND or --pairs CORRUPT TRUTH".to_string());
+    };
+    if options.files.is_empty() {
+        return Err("eval --corrupt needs at least one clean file".to_string());
+    }
+    let table = match &options.table {
+        Some(path) => read(path)?,
+        None => DEFAULT_TABLE.to_string(),
+    };
+    let table = corrupt::parse_table(&table).map_err(|line| {
+        let name = options
+            .table
+            .as_deref()
+            .unwrap_or(Path::new("default table"));
+        format!("{}:{line}: expected `from<TAB>to`", name.display())
+    })?;
+    if let Some(dir) = &options.save {
+        fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    }
+    let title = match kind {
+        Corruption::Spinner => format!(
+            "spinner ({} pairs, fraction {:.2}, seed {})",
+            table.len(),
+            options.fraction,
+            options.seed
+        ),
+        Corruption::Ocr => format!("ocr (seed {})", options.seed),
+        Corruption::Mojibake => format!("mojibake (seed {})", options.seed),
+    };
+    let progress = progress_bar(options.files.len());
+    let mut evaluation = Evaluation {
+        title,
+        files: 0,
+        score: Score::default(),
+        rules: BTreeMap::new(),
+        seconds: Some(0.0),
+    };
+    for (i, path) in options.files.iter().enumerate() {
+        let original = read(path)?;
+        let seed = options.seed.wrapping_add(i as u64);
+        let corrupted = match kind {
+            Corruption::Spinner => corrupt::spinner(&original, &table, options.fraction, seed),
+            Corruption::Ocr => corrupt::ocr(&original, seed),
+            Corruption::Mojibake => corrupt::mojibake(&original, seed),
+        };
+        let started = Instant::now();
+        let mended = mender.mend(&corrupted);
+        let seconds = started.elapsed().as_secs_f64();
+        let repaired = mended.text();
+        if let Some(dir) = &options.save {
+            let stem = path.file_stem().unwrap_or_default().to_string_lossy();
+            for (suffix, text) in [
+                ("corrupt", corrupted.as_str()),
+                ("truth", original.as_str()),
+                ("textmend", repaired),
+            ] {
+                let file = dir.join(format!("{stem}.{suffix}.txt"));
+                fs::write(&file, text).map_err(|e| format!("{}: {e}", file.display()))?;
+            }
+        }
+        let edits: Vec<(usize, String)> = mended
+            .edits()
+            .iter()
+            .map(|e| (e.span.start, rule_name(&e.rules)))
+            .collect();
+        add(
+            &mut evaluation,
+            score(&original, &corrupted, repaired, |w| mender.knows(w)),
+            score_rules(&original, &corrupted, repaired, &edits),
+            Some(seconds),
+        );
+        if let Some(bar) = &progress {
+            bar.inc(1);
+        }
+    }
+    if let Some(bar) = progress {
+        bar.finish_and_clear();
+    }
+    Ok(evaluation)
+}
+
+/// Scores a real corrupted file: textmend's repair of it, or `repaired`.
+fn pairs(
+    corrupt: &Path,
+    truth: &Path,
+    repaired: Option<&Path>,
+    mender: &Mender,
+) -> Result<Evaluation, String> {
+    let corrupted = read(corrupt)?;
+    let original = read(truth)?;
+    let mut evaluation = Evaluation {
+        title: format!("{} against {}", corrupt.display(), truth.display()),
+        files: 0,
+        score: Score::default(),
+        rules: BTreeMap::new(),
+        seconds: None,
+    };
+    match repaired {
+        Some(path) => {
+            let repaired = read(path)?;
+            evaluation.title = format!("{} for {}", path.display(), evaluation.title);
+            let s = score(&original, &corrupted, &repaired, |w| mender.knows(w));
+            add(&mut evaluation, s, BTreeMap::new(), None);
+        }
+        None => {
+            let started = Instant::now();
+            let mended = mender.mend(&corrupted);
+            let seconds = started.elapsed().as_secs_f64();
+            let edits: Vec<(usize, String)> = mended
+                .edits()
+                .iter()
+                .map(|e| (e.span.start, rule_name(&e.rules)))
+                .collect();
+            let s = score(&original, &corrupted, mended.text(), |w| mender.knows(w));
+            let rules = score_rules(&original, &corrupted, mended.text(), &edits);
+            evaluation.seconds = Some(0.0);
+            add(&mut evaluation, s, rules, Some(seconds));
+        }
+    }
+    Ok(evaluation)
+}
+
+fn add(
+    evaluation: &mut Evaluation,
+    score: Score,
+    rules: BTreeMap<String, RuleScore>,
+    seconds: Option<f64>,
+) {
+    evaluation.files += 1;
+    evaluation.score += &score;
+    for (rule, s) in rules {
+        let entry = evaluation.rules.entry(rule).or_default();
+        entry.edits += s.edits;
+        entry.correct += s.correct;
+    }
+    if let (Some(total), Some(s)) = (&mut evaluation.seconds, seconds) {
+        *total += s;
+    }
+}
+
+fn rule_name(rules: &[(String, String)]) -> String {
+    rules
+        .iter()
+        .map(|(from, to)| format!("{from}\u{2192}{to}"))
+        .collect::<Vec<_>>()
+        .join(" + ")
+}
+
+fn read(path: &Path) -> Result<String, String> {
+    fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// A progress bar on stderr for runs over several files, when someone is
+/// watching.
+fn progress_bar(files: usize) -> Option<indicatif::ProgressBar> {
+    (files > 1 && std::io::stderr().is_terminal()).then(|| {
+        let bar = indicatif::ProgressBar::new(files as u64);
+        if let Ok(style) = indicatif::ProgressStyle::with_template(
+            "textmend eval {bar:30} {pos}/{len} files {elapsed}",
+        ) {
+            bar.set_style(style);
+        }
+        bar
+    })
+}
