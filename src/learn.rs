@@ -112,8 +112,9 @@ pub(crate) fn evidence(suspect: &SuspectType) -> Evidence {
 /// Evidence gathered for one candidate rule.
 struct Candidate {
     kind: RuleKind,
-    /// Indices of the suspect types it explains.
-    types: Vec<usize>,
+    /// The suspect types it explains (as indices), each with the stem of
+    /// its restored word.
+    types: Vec<(usize, String)>,
     /// Distinct restored words (stemmed).
     words: HashSet<String>,
     /// Suspect tokens explained.
@@ -192,10 +193,11 @@ pub(crate) fn learn(
             if !counts {
                 continue;
             }
-            c.types.push(i);
+            let stemmed = stem(&e.restored, lexicon);
+            c.types.push((i, stemmed.clone()));
             c.tokens += suspect.occurrences.len();
             c.best_frequency = c.best_frequency.max(e.frequency);
-            if c.words.insert(stem(&e.restored, lexicon)) {
+            if c.words.insert(stemmed) {
                 c.total_frequency += e.frequency;
                 if c.examples.len() < MAX_EXAMPLES {
                     c.examples.push((suspect.key.clone(), e.restored.clone()));
@@ -298,15 +300,19 @@ fn select(
         if occurs_outside(text, to, from, inserted) {
             continue;
         }
-        if c.words.len() >= c.min_support() {
-            if c.types.iter().any(|t| !covered.contains(t)) {
-                covered.extend(c.types.iter().copied());
-                covered.extend(repairable(suspects, from, to, lexicon));
-                accepted.push(k);
-            }
+        // Evidence a stronger rule already claimed does not count again
+        // (`a·portion·ment` is `apartment`, so it cannot also support
+        // `portion → base` for `abasement`).
+        let unclaimed: Vec<&(usize, String)> =
+            c.types.iter().filter(|(t, _)| !covered.contains(t)).collect();
+        let words: HashSet<&str> = unclaimed.iter().map(|(_, w)| w.as_str()).collect();
+        if words.len() >= c.min_support() {
+            covered.extend(c.types.iter().map(|(t, _)| *t));
+            covered.extend(repairable(suspects, from, to, lexicon));
+            accepted.push(k);
         } else {
-            for &t in &c.types {
-                singles.entry(t).or_default().push(k);
+            for (t, _) in unclaimed {
+                singles.entry(*t).or_default().push(k);
             }
         }
     }
