@@ -115,10 +115,11 @@ pub(crate) fn detect(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Detecti
             suspects.push(SuspectType {
                 is_compound: is_compound(&key, lexicon),
                 is_derivation: is_derivation_of_known(&key, lexicon),
-                is_attested: lexicon.is_attested(&key)
-                    || key
-                        .strip_suffix('s')
-                        .is_some_and(|base| lexicon.is_attested(base)),
+                // People write `surprize`; nobody but a spinner writes
+                // `believeing`, even if a few web pages have it too.
+                is_attested: (lexicon.is_attested(&key)
+                    || key.strip_suffix('s').is_some_and(|base| lexicon.is_attested(base)))
+                    && inflection_of_known(&key, lexicon) != Some(Spelling::Wrong),
                 key,
                 occurrences: Vec::new(),
                 is_name_like: false,
@@ -150,6 +151,22 @@ pub(crate) fn detect(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Detecti
 /// without them (`shape·ed`, `believe·ing`, `notify·s`), and those stay
 /// suspect.
 fn is_inflection_of_known(word: &str, lexicon: &Lexicon) -> bool {
+    inflection_of_known(word, lexicon) == Some(Spelling::Right)
+}
+
+/// How a word made of a known word and a regular ending is spelled.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Spelling {
+    /// By the rules (`muslins`, `modestest`, `flatteries`).
+    Right,
+    /// Against them (`believe·ing`, `reply·ed`, `wish·s`): the ending glued
+    /// on as a spinner does, never as people spell.
+    Wrong,
+}
+
+/// Whether `word` is a known word plus a regular ending, and if so whether
+/// it is spelled right; `None` when it is not such a word at all.
+fn inflection_of_known(word: &str, lexicon: &Lexicon) -> Option<Spelling> {
     let lower = word.to_lowercase();
     let known =
         |base: &str| base.chars().count() >= MIN_SUSPECT_CHARS && lexicon.lookup(base).is_some();
@@ -161,26 +178,26 @@ fn is_inflection_of_known(word: &str, lexicon: &Lexicon) -> bool {
         )
     };
     let ends_e = |b: &str| b.ends_with('e');
-    for (ending, base_ok) in INFLECTIONS {
-        if let Some(base) = lower.strip_suffix(ending) {
-            if base_ok(
-                base,
-                ends_consonant_y(base),
-                ends_sibilant(base),
-                ends_e(base),
-            ) && known(base)
-            {
-                return true;
-            }
-        }
-    }
     // `-ies`, `-ied`, `-ier`, `-iest` after a consonant + `y`.
-    ["ies", "ied", "ier", "iest"].iter().any(|ending| {
+    let y_form = ["ies", "ied", "ier", "iest"].iter().any(|ending| {
         lower.strip_suffix(ending).is_some_and(|stem| {
             let base = format!("{stem}y");
             ends_consonant_y(&base) && known(&base)
         })
-    })
+    });
+    let mut found = y_form.then_some(Spelling::Right);
+    for (ending, base_ok) in INFLECTIONS {
+        if let Some(base) = lower.strip_suffix(ending) {
+            if !known(base) {
+                continue;
+            }
+            if base_ok(base, ends_consonant_y(base), ends_sibilant(base), ends_e(base)) {
+                return Some(Spelling::Right);
+            }
+            found = found.or(Some(Spelling::Wrong));
+        }
+    }
+    found
 }
 
 /// Whether `word` is a common prefix on a known word or on a regular
@@ -270,6 +287,10 @@ mod tests {
         ] {
             assert_eq!(is_inflection_of_known(word, &lexicon), known, "{word}");
         }
+        for word in ["believeing", "replyed", "wishd", "wishs", "inquireed"] {
+            assert_eq!(inflection_of_known(word, &lexicon), Some(Spelling::Wrong), "{word}");
+        }
+        assert_eq!(inflection_of_known("attfinish", &lexicon), None);
         for (word, known) in [
             ("unpardoned", true),
             ("sublicense", true),
