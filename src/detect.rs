@@ -185,7 +185,16 @@ fn inflection_of_known(word: &str, lexicon: &Lexicon) -> Option<Spelling> {
             ends_consonant_y(&base) && known(&base)
         })
     });
-    let mut found = y_form.then_some(Spelling::Right);
+    // `tagged`, `bigger`: a doubled last consonant before the ending.
+    let doubled = ["ed", "ing", "er", "est"].iter().any(|ending| {
+        lower.strip_suffix(ending).is_some_and(|stem| {
+            let b = stem.as_bytes();
+            matches!(b, [.., x, y] if x == y)
+                && known(&stem[..stem.len() - 1])
+                && doubles(&stem[..stem.len() - 1])
+        })
+    });
+    let mut found = (y_form || doubled).then_some(Spelling::Right);
     for (ending, base_ok) in INFLECTIONS {
         if let Some(base) = lower.strip_suffix(ending) {
             if !known(base) {
@@ -230,14 +239,29 @@ const INFLECTIONS: &[(&str, EndingRule)] = &[
     ("s", |_, cy, sib, _| !cy && !sib),
     ("es", |b, _, sib, _| sib || b.ends_with('o')),
     ("d", |_, _, _, e| e),
-    ("ed", |_, cy, _, e| !cy && !e),
+    ("ed", |b, cy, _, e| !cy && !e && !doubles(b)),
     ("ing", |b, _, _, e| {
-        !e || b.ends_with("ee") || b.ends_with("ye") || b.ends_with("oe")
+        (!e || b.ends_with("ee") || b.ends_with("ye") || b.ends_with("oe")) && !doubles(b)
     }),
-    ("er", |_, cy, _, e| !cy && !e),
-    ("est", |_, cy, _, e| !cy && !e),
+    ("er", |b, cy, _, e| !cy && !e && !doubles(b)),
+    ("est", |b, cy, _, e| !cy && !e && !doubles(b)),
 ];
 
+/// Whether a base doubles its last consonant before `-ed`, `-ing`, `-er`,
+/// `-est`: one syllable ending in consonant, vowel, consonant (`tag` →
+/// `tagged`, so `taged` is no word, while `visit` → `visited`).
+fn doubles(base: &str) -> bool {
+    let b = base.as_bytes();
+    let vowel = |c: &u8| b"aeiou".contains(c);
+    let syllables = b
+        .iter()
+        .enumerate()
+        .filter(|&(i, c)| vowel(c) && (i == 0 || !vowel(&b[i - 1])))
+        .count();
+    matches!(b, [.., c1, v, c2]
+        if !vowel(c1) && vowel(v) && !vowel(c2) && !b"wxy".contains(c2))
+        && syllables == 1
+}
 /// Whether `key` is two known lowercase words joined, each of at least
 /// [`MIN_COMPOUND_PART_CHARS`] characters.
 fn is_compound(key: &str, lexicon: &Lexicon) -> bool {
@@ -278,6 +302,8 @@ mod tests {
             ("muslins", true),
             ("flatteries", true),
             ("modestest", true),
+            ("visited", true),
+            ("snogged", true),
             ("notifys", false),
             ("shapeed", false),
             ("believeing", false),
@@ -287,7 +313,7 @@ mod tests {
         ] {
             assert_eq!(is_inflection_of_known(word, &lexicon), known, "{word}");
         }
-        for word in ["believeing", "replyed", "wishd", "wishs", "inquireed"] {
+        for word in ["believeing", "replyed", "wishd", "wishs", "inquireed", "taged"] {
             assert_eq!(inflection_of_known(word, &lexicon), Some(Spelling::Wrong), "{word}");
         }
         assert_eq!(inflection_of_known("attfinish", &lexicon), None);
