@@ -118,7 +118,9 @@ pub(crate) fn detect(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Detecti
                 // People write `surprize`; nobody but a spinner writes
                 // `believeing`, even if a few web pages have it too.
                 is_attested: (lexicon.is_attested(&key)
-                    || key.strip_suffix('s').is_some_and(|base| lexicon.is_attested(base)))
+                    || key
+                        .strip_suffix('s')
+                        .is_some_and(|base| lexicon.is_attested(base)))
                     && inflection_of_known(&key, lexicon) != Some(Spelling::Wrong),
                 key,
                 occurrences: Vec::new(),
@@ -200,7 +202,12 @@ fn inflection_of_known(word: &str, lexicon: &Lexicon) -> Option<Spelling> {
             if !known(base) {
                 continue;
             }
-            if base_ok(base, ends_consonant_y(base), ends_sibilant(base), ends_e(base)) {
+            if base_ok(
+                base,
+                ends_consonant_y(base),
+                ends_sibilant(base),
+                ends_e(base),
+            ) {
                 return Some(Spelling::Right);
             }
             found = found.or(Some(Spelling::Wrong));
@@ -313,8 +320,19 @@ mod tests {
         ] {
             assert_eq!(is_inflection_of_known(word, &lexicon), known, "{word}");
         }
-        for word in ["believeing", "replyed", "wishd", "wishs", "inquireed", "taged"] {
-            assert_eq!(inflection_of_known(word, &lexicon), Some(Spelling::Wrong), "{word}");
+        for word in [
+            "believeing",
+            "replyed",
+            "wishd",
+            "wishs",
+            "inquireed",
+            "taged",
+        ] {
+            assert_eq!(
+                inflection_of_known(word, &lexicon),
+                Some(Spelling::Wrong),
+                "{word}"
+            );
         }
         assert_eq!(inflection_of_known("attfinish", &lexicon), None);
         for (word, known) in [

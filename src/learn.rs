@@ -76,6 +76,15 @@ const MIN_SINGLE_SIDE_FREQUENCY: u64 = 2_000;
 /// unrelated words by chance (`Elt·on·s` → `Elb·ow·s`).
 const MIN_SINGLE_SIDE_CHARS: usize = 4;
 
+/// A single-word rule backed by no thesaurus relation needs its restored
+/// word to be expected at least this many times in the text, by its
+/// frequency: then its total absence is evidence, not chance.
+const MIN_EXPECTED_RESTORATIONS: f64 = 20.0;
+
+/// ... and the suspect must occur at least this share of those expected
+/// times, standing in for the missing word.
+const MIN_SHARE_OF_EXPECTED: f64 = 0.25;
+
 /// How many examples each rule keeps for review.
 const MAX_EXAMPLES: usize = 5;
 
@@ -158,6 +167,7 @@ pub(crate) fn learn(
     lexicon: &Lexicon,
     thesaurus: &Thesaurus,
 ) -> RuleSet {
+    let words = text.split_whitespace().count();
     let mut candidates: BTreeMap<(String, String), Candidate> = BTreeMap::new();
     for (i, (suspect, found)) in suspects.iter().zip(explanations).enumerate() {
         let evidence = evidence(suspect);
@@ -208,7 +218,7 @@ pub(crate) fn learn(
 
     let mut ranked: Vec<((String, String), Candidate)> = candidates
         .into_iter()
-        .filter(|((from, to), c)| !c.words.is_empty() && is_plausible(from, to, c, lexicon))
+        .filter(|((from, to), c)| !c.words.is_empty() && is_plausible(from, to, c, lexicon, words))
         .collect();
     ranked.sort_by(|(ka, a), (kb, b)| {
         (b.words.len(), b.plausibility(), b.kind.prior(), b.tokens)
@@ -267,14 +277,26 @@ fn repairable<'a>(
 }
 
 /// Whether a candidate is worth considering at all, whatever the competition.
-fn is_plausible(from: &str, to: &str, c: &Candidate, lexicon: &Lexicon) -> bool {
+///
+/// A word swap the thesaurus does not relate, seen in one word, is plausible
+/// when that word is frequent enough that its absence from a long text says
+/// something: the text should hold it [`MIN_EXPECTED_RESTORATIONS`] times or
+/// more by its frequency, none is there, and the suspect stands in its place
+/// often enough (`al·method·s` 571 times in four novels that hold no
+/// `always`).
+fn is_plausible(from: &str, to: &str, c: &Candidate, lexicon: &Lexicon, words: usize) -> bool {
     let supported = c.words.len() >= c.min_support();
     let everyday = |side: &str| lexicon.frequency(side).unwrap_or(0) >= MIN_SINGLE_SIDE_FREQUENCY;
     let long = |side: &str| side.chars().count() >= MIN_SINGLE_SIDE_CHARS;
+    let expected = words as f64 * c.best_frequency as f64 / 1e9;
+    let stands_in = expected >= MIN_EXPECTED_RESTORATIONS
+        && c.tokens as f64 >= expected * MIN_SHARE_OF_EXPECTED;
     match c.kind {
         RuleKind::Synonym => supported || (everyday(from) && everyday(to)),
         RuleKind::WordSwap => {
-            supported || (c.siblings && [from, to].iter().all(|side| everyday(side) && long(side)))
+            supported
+                || stands_in
+                || (c.siblings && [from, to].iter().all(|side| everyday(side) && long(side)))
         }
         // Explain gives only word swaps; substring rules come from people.
         RuleKind::Substring => false,
@@ -303,8 +325,11 @@ fn select(
         // Evidence a stronger rule already claimed does not count again
         // (`a·portion·ment` is `apartment`, so it cannot also support
         // `portion → base` for `abasement`).
-        let unclaimed: Vec<&(usize, String)> =
-            c.types.iter().filter(|(t, _)| !covered.contains(t)).collect();
+        let unclaimed: Vec<&(usize, String)> = c
+            .types
+            .iter()
+            .filter(|(t, _)| !covered.contains(t))
+            .collect();
         let words: HashSet<&str> = unclaimed.iter().map(|(_, w)| w.as_str()).collect();
         if words.len() >= c.min_support() {
             covered.extend(c.types.iter().map(|(t, _)| *t));
