@@ -103,34 +103,47 @@ def load_json(path):
 
 
 def scores(c):
+    """Precision is None when the tool changed nothing (0 of 0)."""
     den = c["fixed"] + c["wrong"] + c["damaged"]
-    p = c["fixed"] / den if den else 0.0
+    p = c["fixed"] / den if den else None
     r = c["fixed"] / c["corrupted"] if c["corrupted"] else 0.0
-    f1 = 2 * p * r / (p + r) if p + r else 0.0
+    f1 = 2 * p * r / (p + r) if p and p + r else 0.0
     return p, r, f1
 
 
 def row(kind, tool, c, secs):
     p, r, f1 = scores(c)
+    nw = {"fixed": c["nw_fixed"], "wrong": c["nw_wrong"], "damaged": c["damaged"],
+          "corrupted": c["nw_corrupted"]}
+    _, nr, nf1 = scores(nw)
     wps = c["words"] / secs if secs > 0 else float("inf")
-    return (f"| {kind} | {tool} | {p:.3f} | {r:.3f} | {f1:.3f} | "
+    shown = "n/a" if p is None else f"{p:.3f}"
+    return (f"| {kind} | {tool} | {shown} | {r:.3f} | {f1:.3f} | {nr:.3f} | {nf1:.3f} | "
             f"{c['damaged']} | {wps:,.0f} |")
 
 
-print("| corruption | tool | precision | recall | F1 | clean words damaged | words/s |")
-print("|---|---|---:|---:|---:|---:|---:|")
+def counts(j):
+    c = {k: j[k] for k in COUNTS}
+    for k in ("corrupted", "fixed", "wrong"):
+        c["nw_" + k] = j["non_word"][k]
+    return c
+
+
+print("| corruption | tool | precision | recall | F1 | non-word recall | non-word F1 "
+      "| clean words damaged | words/s |")
+print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
 walls = []
 for kind in kinds:
     d = os.path.join(tmp, kind)
     tm = load_json(os.path.join(d, "textmend.json"))
-    print(row(kind, "textmend", {k: tm[k] for k in COUNTS}, float(tm["seconds"])))
+    print(row(kind, "textmend", counts(tm), float(tm["seconds"])))
     for engine in engines:
-        tot = dict.fromkeys(COUNTS, 0)
+        tot = dict.fromkeys(COUNTS + ("nw_corrupted", "nw_fixed", "nw_wrong"), 0)
         secs = 0.0
         for name in names:
             j = load_json(os.path.join(d, f"{name}.{engine}.json"))
-            for k in COUNTS:
-                tot[k] += j[k]
+            for k, v in counts(j).items():
+                tot[k] += v
             with open(os.path.join(d, f"{name}.{engine}.log")) as f:
                 m = [LOG_RE.match(l) for l in f]
             m = [x for x in m if x]

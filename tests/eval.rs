@@ -95,7 +95,13 @@ fn pairs_score_non_word_and_real_word_damage_apart() {
 fn saved_files_line_up() {
     let dir = tempfile::tempdir().unwrap();
     let save = dir.path().to_str().unwrap();
-    eval(&["--corrupt", "ocr", "--save", save, "fixtures/clean/opticks_queries.txt"]);
+    eval(&[
+        "--corrupt",
+        "ocr",
+        "--save",
+        save,
+        "fixtures/clean/opticks_queries.txt",
+    ]);
     let read = |suffix: &str| {
         std::fs::read_to_string(dir.path().join(format!("opticks_queries.{suffix}.txt"))).unwrap()
     };
