@@ -94,22 +94,21 @@ pub(crate) fn detect(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Detecti
     let mut mid_sentence_capital: Vec<bool> = Vec::new();
     let mut lowercase_seen: Vec<bool> = Vec::new();
 
+    // Most tokens of a text are a few thousand distinct words: decide each
+    // distinct spelling once (a front cache before the FST).
+    let mut is_word: HashMap<&str, bool> = HashMap::new();
     for token in tokens {
         let word = &text[token.span.clone()];
-        if token.case == Case::Upper || lexicon.lookup(word).is_some() {
+        if token.case == Case::Upper {
+            continue;
+        }
+        let known = *is_word
+            .entry(word)
+            .or_insert_with(|| is_known_token(word, lexicon));
+        if known {
             continue;
         }
         let (core, _) = split_clitic(word);
-        if core.len() < word.len() && lexicon.lookup(core).is_some() {
-            continue;
-        }
-        let n_chars = core.chars().count();
-        if !(MIN_SUSPECT_CHARS..=MAX_SUSPECT_CHARS).contains(&n_chars)
-            || core.chars().any(is_apostrophe)
-            || is_inflection_of_known(core, lexicon)
-        {
-            continue;
-        }
         let key = core.to_lowercase();
         let i = *index.entry(key.clone()).or_insert_with(|| {
             suspects.push(SuspectType {
@@ -269,6 +268,23 @@ fn doubles(base: &str) -> bool {
         if !vowel(c1) && vowel(v) && !vowel(c2) && !b"wxy".contains(c2))
         && syllables == 1
 }
+/// Whether a token is no suspect: a dictionary word (after the case rules,
+/// with or without its clitic), a correctly spelled inflection of one, or
+/// too short, too long or too odd to be damage worth explaining.
+fn is_known_token(word: &str, lexicon: &Lexicon) -> bool {
+    if lexicon.lookup(word).is_some() {
+        return true;
+    }
+    let (core, _) = split_clitic(word);
+    if core.len() < word.len() && lexicon.lookup(core).is_some() {
+        return true;
+    }
+    let n_chars = core.chars().count();
+    !(MIN_SUSPECT_CHARS..=MAX_SUSPECT_CHARS).contains(&n_chars)
+        || core.chars().any(is_apostrophe)
+        || is_inflection_of_known(core, lexicon)
+}
+
 /// Whether `key` is two known lowercase words joined, each of at least
 /// [`MIN_COMPOUND_PART_CHARS`] characters.
 fn is_compound(key: &str, lexicon: &Lexicon) -> bool {

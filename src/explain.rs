@@ -75,6 +75,22 @@ pub(crate) fn explain(key: &str, lexicon: &Lexicon) -> Vec<Explanation> {
         .map_or(0, |(i, _)| i);
     let max_len = w.len() + MAX_GROWTH_BYTES;
 
+    // The readings `p·x·q` whose `x` is an everyday word, found once per
+    // suspect: an explanation needs one, so a suspect without any has none
+    // and costs no walk at all.
+    let bounds: Vec<usize> = boundaries(key).collect();
+    let mut words_in: Vec<(usize, usize)> = Vec::new();
+    for (a, &i) in bounds.iter().enumerate() {
+        for &end in &bounds[a + 1..] {
+            if end - i <= MAX_SIDE_BYTES && is_everyday_word(&key[i..end], lexicon) {
+                words_in.push((i, w.len() - end));
+            }
+        }
+    }
+    if words_in.is_empty() {
+        return Vec::new();
+    }
+
     let mut seen: HashSet<Vec<u8>> = HashSet::new();
     let mut found = Vec::new();
     for (anchor, fix) in [(Anchor::Prefix, &w[..head]), (Anchor::Suffix, &w[tail..])] {
@@ -88,7 +104,7 @@ pub(crate) fn explain(key: &str, lexicon: &Lexicon) -> Vec<Explanation> {
             if !d.chars().all(|c| c.is_alphabetic() && !c.is_uppercase()) {
                 return;
             }
-            if let Some(e) = explanation(key, d, frequency, lexicon) {
+            if let Some(e) = explanation(key, d, frequency, &words_in, lexicon) {
                 found.push(e);
             }
         });
@@ -104,7 +120,16 @@ pub(crate) fn explain(key: &str, lexicon: &Lexicon) -> Vec<Explanation> {
 /// with the boundaries moved outward so that both sides are words
 /// (`refu·tiliz·e` → `ref·utilize`, `ref·use`), that reading is preferred:
 /// it is what a spinner did, and it pools with the same rule seen elsewhere.
-fn explanation(w: &str, d: &str, frequency: u64, lexicon: &Lexicon) -> Option<Explanation> {
+///
+/// `words_in` are the `(prefix, suffix)` byte lengths around every everyday
+/// word inside `w`: the candidate readings' `x` sides.
+fn explanation(
+    w: &str,
+    d: &str,
+    frequency: u64,
+    words_in: &[(usize, usize)],
+    lexicon: &Lexicon,
+) -> Option<Explanation> {
     let lcp = common_prefix(w, d);
     let lcs = common_suffix(&w[lcp..], &d[lcp..]);
     let (x, y) = (&w[lcp..w.len() - lcs], &d[lcp..d.len() - lcs]);
@@ -119,25 +144,18 @@ fn explanation(w: &str, d: &str, frequency: u64, lexicon: &Lexicon) -> Option<Ex
     {
         return None;
     }
-    let is_word = |s: &str| {
-        s.chars().count() >= MIN_WORD_SIDE_CHARS
-            && lexicon.frequency(s).unwrap_or(0) >= MIN_WORD_SIDE_FREQUENCY
-    };
-    // Prefix lengths and suffix lengths that fall on char boundaries.
-    let starts: Vec<usize> = boundaries(&w[..lcp]).collect();
-    let ends: Vec<usize> = boundaries(&w[w.len() - lcs..]).map(|o| lcs - o).collect();
-    let mut best: Option<(usize, usize)> = None;
-    for &i in starts.iter().rev() {
-        for &j in &ends {
-            let (x, y) = (&w[i..w.len() - j], &d[i..d.len() - j]);
-            let shorter = best.is_none_or(|(bi, bj)| {
-                x.len() + y.len() < (w.len() - bj - bi) + (d.len() - bj - bi)
-            });
-            if shorter && x.len() <= MAX_SIDE_BYTES && is_word(x) && is_word(y) {
-                best = Some((i, j));
-            }
-        }
-    }
+    // Readings that cover the difference and whose `x` is a word; the
+    // shortest one whose `y` is a word too wins (ties: the one that starts
+    // latest, then the one that ends latest).
+    let mut readings: Vec<(usize, usize)> = words_in
+        .iter()
+        .copied()
+        .filter(|&(i, j)| i <= lcp && j <= lcs && d.len() >= i + j)
+        .collect();
+    readings.sort_by_key(|&(i, j)| (w.len() + d.len() - 2 * (i + j), std::cmp::Reverse(i), j));
+    let best = readings
+        .into_iter()
+        .find(|&(i, j)| is_everyday_word(&d[i..d.len() - j], lexicon));
     // Only word swaps are learned from the text. A non-word difference
     // (`ag → ipp` in `t·ag·ed` → `t·ipp·ed`) lines up unrelated words by
     // chance too often to learn without a prior for which glyphs get
@@ -155,6 +173,12 @@ fn explanation(w: &str, d: &str, frequency: u64, lexicon: &Lexicon) -> Option<Ex
         to: y.to_string(),
         context,
     })
+}
+
+/// Whether `s` can be a side of a word swap: an everyday word.
+fn is_everyday_word(s: &str, lexicon: &Lexicon) -> bool {
+    s.chars().count() >= MIN_WORD_SIDE_CHARS
+        && lexicon.frequency(s).unwrap_or(0) >= MIN_WORD_SIDE_FREQUENCY
 }
 
 /// Byte offsets of the char boundaries of `s`, from 0 to `s.len()`.
@@ -218,17 +242,27 @@ mod tests {
     fn readings_respect_char_boundaries() {
         let lexicon = Lexicon::english().unwrap();
         // The common ending `éx` is three bytes; no reading may cut `é`.
-        let e = explanation("soufinishéx", "souendéx", 1, &lexicon).unwrap();
+        let words = |w: &str| -> Vec<(usize, usize)> {
+            let bounds: Vec<usize> = boundaries(w).collect();
+            let mut found = Vec::new();
+            for (a, &i) in bounds.iter().enumerate() {
+                for &end in &bounds[a + 1..] {
+                    if is_everyday_word(&w[i..end], &lexicon) {
+                        found.push((i, w.len() - end));
+                    }
+                }
+            }
+            found
+        };
+        let w = "soufinishéx";
+        let e = explanation(w, "souendéx", 1, &words(w), &lexicon).unwrap();
         assert_eq!(
             (e.from.as_str(), e.to.as_str(), e.context),
             ("finish", "end", 5)
         );
-        assert_eq!(
-            explanation("ñattfinish", "ñattend", 1, &lexicon)
-                .unwrap()
-                .to,
-            "end"
-        );
+        let w = "ñattfinish";
+        let e = explanation(w, "ñattend", 1, &words(w), &lexicon).unwrap();
+        assert_eq!(e.to, "end");
     }
 
     #[test]

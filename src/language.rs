@@ -21,6 +21,10 @@ const ENGLISH_FUNCTION_WORDS: &[&str] = &[
     "will", "with", "would", "you", "your",
 ];
 
+/// A text is judged on at most this many tokens, evenly spread: the share
+/// of function words is stable long before that.
+const MAX_TOKENS_JUDGED: usize = 20_000;
+
 /// Below this many word tokens the share is too noisy to judge, and the text
 /// is treated as English (a damaged headline has few function words).
 const MIN_TOKENS_TO_JUDGE: usize = 20;
@@ -30,22 +34,34 @@ const MIN_TOKENS_TO_JUDGE: usize = 20;
 /// 0.04. A threshold of 0.15 leaves a wide margin on both sides.
 const MIN_ENGLISH_SHARE: f64 = 0.15;
 
-/// The share of `tokens` that are English function words.
+/// The share of `tokens` that are English function words. A long text is
+/// judged on an even sample of its tokens.
 pub(crate) fn english_share(text: &str, tokens: &[Token]) -> f64 {
     if tokens.is_empty() {
         return 0.0;
     }
-    let hits = tokens
-        .iter()
-        .filter(|t| {
-            let word = &text[t.span.clone()];
-            word.len() <= 5
-                && ENGLISH_FUNCTION_WORDS
-                    .binary_search(&word.to_lowercase().as_str())
-                    .is_ok()
-        })
+    let step = tokens.len().div_ceil(MAX_TOKENS_JUDGED);
+    let sample = tokens.iter().step_by(step);
+    let judged = tokens.len().div_ceil(step);
+    let hits = sample
+        .filter(|t| is_function_word(&text[t.span.clone()]))
         .count();
-    hits as f64 / tokens.len() as f64
+    hits as f64 / judged as f64
+}
+
+/// Whether `word` is an English function word, in any case. They are all
+/// short ASCII words, so no allocation is needed to lowercase one.
+fn is_function_word(word: &str) -> bool {
+    let bytes = word.as_bytes();
+    if bytes.len() > 5 || !word.is_ascii() {
+        return false;
+    }
+    let mut lower = [0u8; 5];
+    for (l, b) in lower.iter_mut().zip(bytes) {
+        *l = b.to_ascii_lowercase();
+    }
+    let lower = std::str::from_utf8(&lower[..bytes.len()]).unwrap_or_default();
+    ENGLISH_FUNCTION_WORDS.binary_search(&lower).is_ok()
 }
 
 /// Whether `text` should be treated as English.
