@@ -151,6 +151,42 @@ impl Mender {
     /// built with) and applies them. Outside the edits the result is
     /// byte-identical to `text`.
     pub fn mend<'a>(&self, text: &'a str) -> Mended<'a> {
+        self.mend_with(text, None)
+    }
+
+    /// Repairs `text` with exactly `rules`, learning nothing, whatever the
+    /// mender was built with (rules learned from a sample of a long input,
+    /// applied to the rest of it).
+    pub fn apply<'a>(&self, text: &'a str, rules: &RuleSet) -> Mended<'a> {
+        self.mend_with(text, Some(rules))
+    }
+
+    /// Repairs bytes that may not all be valid UTF-8: rules are learned
+    /// from the valid stretches together and applied inside each of them;
+    /// the invalid bytes pass through untouched, in place.
+    pub fn mend_bytes<'a>(&self, bytes: &'a [u8]) -> Cow<'a, [u8]> {
+        let valid: Vec<&str> = bytes.utf8_chunks().map(|c| c.valid()).collect();
+        let rules = if self.learn {
+            self.learn(&valid)
+        } else {
+            self.rules.clone()
+        };
+        let mut out: Vec<u8> = Vec::with_capacity(bytes.len());
+        let mut changed = false;
+        for chunk in bytes.utf8_chunks() {
+            let mended = self.mend_with(chunk.valid(), Some(&rules));
+            changed |= !mended.edits().is_empty();
+            out.extend_from_slice(mended.text().as_bytes());
+            out.extend_from_slice(chunk.invalid());
+        }
+        if changed {
+            Cow::Owned(out)
+        } else {
+            Cow::Borrowed(bytes)
+        }
+    }
+
+    fn mend_with<'a>(&self, text: &'a str, given: Option<&RuleSet>) -> Mended<'a> {
         let tokens = tokenize(text);
         if self.language_guard && !is_english(text, &tokens) {
             return Mended {
@@ -162,10 +198,10 @@ impl Mender {
             };
         }
         let suspects = detect(text, &tokens, &self.lexicon).suspects;
-        let rules = if self.learn {
-            self.rules.extended_with(&self.learn_from(text, &suspects))
-        } else {
-            self.rules.clone()
+        let rules = match given {
+            Some(rules) => rules.clone(),
+            None if self.learn => self.rules.extended_with(&self.learn_from(text, &suspects)),
+            None => self.rules.clone(),
         };
         let edits = rewrite(text, &suspects, &rules, &self.lexicon);
         let text = if edits.is_empty() {
@@ -236,6 +272,19 @@ mod tests {
     fn mender_is_send_and_sync() {
         fn assert_send_sync<T: Send + Sync>() {}
         assert_send_sync::<Mender>();
+    }
+
+    #[test]
+    fn invalid_bytes_stay_and_valid_stretches_are_repaired() {
+        let mender = Mender::english().unwrap();
+        let bytes = b"They attfinish the summit.\xff\xfe The agfinisha is long.\x80";
+        let mended = mender.mend_bytes(bytes);
+        assert_eq!(
+            &mended[..],
+            b"They attend the summit.\xff\xfe The agenda is long.\x80"
+        );
+        let clean = b"plain \xff text";
+        assert!(matches!(mender.mend_bytes(clean), Cow::Borrowed(_)));
     }
 
     #[test]

@@ -88,6 +88,16 @@ struct Common {
     /// printed).
     #[arg(short, long, global = true)]
     quiet: bool,
+
+    /// Refuse input that is not valid UTF-8 (exit 2) instead of repairing
+    /// only its valid stretches.
+    #[arg(long, global = true)]
+    strict: bool,
+
+    /// Process files that look binary (a NUL byte in the first 8 KiB),
+    /// which are otherwise passed through untouched.
+    #[arg(long, global = true)]
+    force: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -233,6 +243,8 @@ pub struct Options {
     pub rules_out: Option<PathBuf>,
     pub language_guard: bool,
     pub quiet: bool,
+    pub strict: bool,
+    pub force: bool,
     /// Set for `textmend eval`.
     pub eval: Option<EvalOptions>,
 }
@@ -302,6 +314,8 @@ impl Args {
             rules_out: self.rules_out,
             language_guard: !self.common.any_language,
             quiet: self.common.quiet,
+            strict: self.common.strict,
+            force: self.common.force,
             eval,
         }
     }

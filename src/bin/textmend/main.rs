@@ -84,14 +84,44 @@ fn run(options: &Options, mut reporter: Reporter) -> io::Result<Exit> {
                 continue;
             }
         };
+        if !options.force && looks_binary(&bytes) {
+            reporter.notice(format_args!(
+                "{name}: looks binary (a NUL byte in the first 8 KiB), passed through unchanged; --force processes it"
+            ));
+            reporter.passthrough(&bytes)?;
+            continue;
+        }
         let text = match String::from_utf8(bytes) {
             Ok(text) => text,
             Err(e) => {
+                let at = e.utf8_error().valid_up_to();
+                let bytes = e.into_bytes();
+                if options.strict {
+                    reporter.error(format_args!("{name}: not valid UTF-8 (at byte {at})"));
+                    failed = true;
+                    continue;
+                }
+                if !matches!(options.mode, Mode::Text | Mode::Write) {
+                    reporter.notice(format_args!(
+                        "{name}: not valid UTF-8 (at byte {at}); only the text and -w modes repair such input"
+                    ));
+                    reporter.passthrough(&bytes)?;
+                    continue;
+                }
                 reporter.notice(format_args!(
-                    "{name}: not valid UTF-8 (at byte {}), passed through unchanged",
-                    e.utf8_error().valid_up_to()
+                    "{name}: not valid UTF-8 (at byte {at}); repairing only the valid stretches"
                 ));
-                reporter.passthrough(e.as_bytes())?;
+                let mended = mender.mend_bytes(&bytes);
+                if options.mode == Mode::Write {
+                    if let std::borrow::Cow::Owned(new) = &mended {
+                        if let Err(e) = write::write_in_place(path, new) {
+                            reporter.error(format_args!("{name}: {e}"));
+                            failed = true;
+                        }
+                    }
+                } else {
+                    reporter.passthrough(&mended)?;
+                }
                 continue;
             }
         };
@@ -156,6 +186,12 @@ fn build_mender(options: &Options) -> Result<Mender, String> {
         builder = builder.rules(rules).learn(options.learn);
     }
     builder.build().map_err(|e| e.to_string())
+}
+
+/// Whether bytes look like a binary file rather than text: a NUL byte in
+/// the first 8 KiB, the test git and grep use.
+fn looks_binary(bytes: &[u8]) -> bool {
+    memchr::memchr(0, &bytes[..bytes.len().min(8192)]).is_some()
 }
 
 fn display_name(path: &Path) -> String {

@@ -1,0 +1,87 @@
+//! Nasty inputs through the binary (`fixtures/bad/`): nothing is lost,
+//! nothing panics, and only a repairable word ever changes.
+
+use std::fs;
+use std::path::Path;
+
+use super::{fixture, textmend};
+
+#[test]
+fn nasty_inputs_come_out_byte_identical() {
+    let mut checked = 0;
+    for entry in fs::read_dir(fixture("bad")).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        if name == "README.md" || name == "spun_crlf_bom.txt" {
+            continue;
+        }
+        let input = fs::read(&path).unwrap();
+        let out = textmend(&[path.to_str().unwrap()], b"");
+        assert_eq!(out.status.code(), Some(0), "{name}");
+        assert_eq!(out.stdout, input, "{name} changed");
+        let by_stdin = textmend(&[], &input);
+        assert_eq!(by_stdin.stdout, input, "{name} through stdin");
+        checked += 1;
+    }
+    assert!(checked >= 12);
+}
+
+#[test]
+fn repairs_keep_bom_and_crlf() {
+    let out = textmend(&["fixtures/bad/spun_crlf_bom.txt"], b"");
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "\u{feff}Delegates will attend the summit.\r\nThe agenda is long.\r\n\
+         Every country sent people to attend.\r\n"
+    );
+}
+
+#[test]
+fn invalid_utf8_is_repaired_only_inside_valid_stretches() {
+    let mut input = b"Delegates will attfinish the summit. \xff\xfe ".to_vec();
+    input.extend_from_slice(b"The agfinisha is long. \xc3\x28\n");
+    let out = textmend(&[], &input);
+    assert_eq!(out.status.code(), Some(0));
+    let mut expected = b"Delegates will attend the summit. \xff\xfe ".to_vec();
+    expected.extend_from_slice(b"The agenda is long. \xc3\x28\n");
+    assert_eq!(out.stdout, expected);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not valid UTF-8 (at byte 37)"));
+
+    let strict = textmend(&["--strict"], &input);
+    assert_eq!(strict.status.code(), Some(2));
+    assert!(strict.stdout.is_empty());
+}
+
+#[test]
+fn binary_files_pass_through_unless_forced() {
+    let input = b"attfinish the agfinisha\x00\x01\x02 attfinish".to_vec();
+    let out = textmend(&[], &input);
+    assert_eq!(out.stdout, input);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("looks binary"));
+    let forced = textmend(&["--force"], &input);
+    assert_eq!(
+        forced.stdout,
+        b"attend the agenda\x00\x01\x02 attend".to_vec()
+    );
+}
+
+#[test]
+fn huge_lines_and_huge_words_pass_through() {
+    let dir = tempfile::tempdir().unwrap();
+    let line: String = "the quick brown fox jumps over the lazy dog ".repeat(240_000);
+    let word: String = "abcdefghij".repeat(200_000);
+    for (name, text) in [("line.txt", &line), ("word.txt", &word)] {
+        let path = dir.path().join(name);
+        fs::write(&path, text).unwrap();
+        let out = textmend(&[path.to_str().unwrap()], b"");
+        assert_eq!(out.status.code(), Some(0), "{name}");
+        assert!(out.stdout == text.as_bytes(), "{name} changed");
+    }
+    assert!(
+        Path::new(&dir.path().join("line.txt"))
+            .metadata()
+            .unwrap()
+            .len()
+            > 10_000_000
+    );
+}
