@@ -26,8 +26,9 @@ const MIN_SUSPECT_CHARS: usize = 3;
 
 /// Longer tokens are not damaged words but identifiers, encoded data or
 /// run-together text: the longest English dictionary word has 45 letters.
-/// The bound also keeps the cost of a pathological "word" linear.
-const MAX_SUSPECT_CHARS: usize = 45;
+/// The bound also keeps the cost of a pathological "word" linear. The
+/// default of [`detect`]'s `max_chars`.
+pub(crate) const MAX_SUSPECT_CHARS: usize = 45;
 
 /// A compound guard part must be at least this many characters, so that
 /// `ref·utilize` is not mistaken for a compound while `boot·loader` is.
@@ -88,7 +89,13 @@ pub(crate) fn split_clitic(token: &str) -> (&str, &str) {
 }
 
 /// Classifies every token of `text` and groups the suspects by type.
-pub(crate) fn detect(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Detection {
+/// Tokens longer than `max_chars` characters are never suspect.
+pub(crate) fn detect(
+    text: &str,
+    tokens: &[Token],
+    lexicon: &Lexicon,
+    max_chars: usize,
+) -> Detection {
     let mut index: HashMap<String, usize> = HashMap::new();
     let mut suspects: Vec<SuspectType> = Vec::new();
     let mut mid_sentence_capital: Vec<bool> = Vec::new();
@@ -104,7 +111,7 @@ pub(crate) fn detect(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Detecti
         }
         let known = *is_word
             .entry(word)
-            .or_insert_with(|| is_known_token(word, lexicon));
+            .or_insert_with(|| is_known_token(word, lexicon, max_chars));
         if known {
             continue;
         }
@@ -271,7 +278,7 @@ fn doubles(base: &str) -> bool {
 /// Whether a token is no suspect: a dictionary word (after the case rules,
 /// with or without its clitic), a correctly spelled inflection of one, or
 /// too short, too long or too odd to be damage worth explaining.
-fn is_known_token(word: &str, lexicon: &Lexicon) -> bool {
+fn is_known_token(word: &str, lexicon: &Lexicon, max_chars: usize) -> bool {
     if lexicon.lookup(word).is_some() {
         return true;
     }
@@ -280,7 +287,7 @@ fn is_known_token(word: &str, lexicon: &Lexicon) -> bool {
         return true;
     }
     let n_chars = core.chars().count();
-    !(MIN_SUSPECT_CHARS..=MAX_SUSPECT_CHARS).contains(&n_chars)
+    !(MIN_SUSPECT_CHARS..=max_chars).contains(&n_chars)
         || core.chars().any(is_apostrophe)
         || is_inflection_of_known(core, lexicon)
 }
@@ -304,7 +311,7 @@ mod tests {
 
     fn suspects(text: &str) -> Vec<SuspectType> {
         let lexicon = Lexicon::english().unwrap();
-        detect(text, &tokenize(text), &lexicon).suspects
+        detect(text, &tokenize(text), &lexicon, MAX_SUSPECT_CHARS).suspects
     }
 
     #[test]

@@ -4,8 +4,9 @@
 //! others' internals.
 
 use std::borrow::Cow;
+use std::time::{Duration, Instant};
 
-use crate::detect::{detect, split_clitic, SuspectType};
+use crate::detect::{detect, split_clitic, SuspectType, MAX_SUSPECT_CHARS};
 use crate::error::Result;
 use crate::explain::{explain, Explanation};
 use crate::language::is_english;
@@ -31,7 +32,23 @@ pub struct MenderBuilder {
     language_guard: bool,
     rules: Option<RuleSet>,
     learn: Option<bool>,
+    limits: Limits,
 }
+
+/// Bounds on the work spent on one text, so that pathological input costs
+/// linear time.
+#[derive(Debug, Clone, Copy)]
+struct Limits {
+    max_word_chars: usize,
+    max_explained: usize,
+    time_budget: Option<Duration>,
+}
+
+/// By default, at most this many distinct suspects are explained per text,
+/// the most frequent first: a real text has a few hundred; tens of
+/// thousands means a list, a log or another language, and the most frequent
+/// suspects carry the evidence anyway.
+const MAX_EXPLAINED_SUSPECTS: usize = 20_000;
 
 impl Default for MenderBuilder {
     fn default() -> Self {
@@ -39,6 +56,11 @@ impl Default for MenderBuilder {
             language_guard: true,
             rules: None,
             learn: None,
+            limits: Limits {
+                max_word_chars: MAX_SUSPECT_CHARS,
+                max_explained: MAX_EXPLAINED_SUSPECTS,
+                time_budget: None,
+            },
         }
     }
 }
@@ -69,6 +91,27 @@ impl MenderBuilder {
         self
     }
 
+    /// Words longer than this many characters are never suspect (default
+    /// 45, the longest English dictionary word).
+    pub fn max_word_chars(mut self, chars: usize) -> Self {
+        self.limits.max_word_chars = chars;
+        self
+    }
+
+    /// Explain at most this many distinct suspects per text, the most
+    /// frequent first (default 20,000).
+    pub fn max_explained_suspects(mut self, suspects: usize) -> Self {
+        self.limits.max_explained = suspects;
+        self
+    }
+
+    /// Stop explaining suspects of one text after this long; what was
+    /// explained by then is learned from (default: no limit).
+    pub fn time_budget(mut self, budget: Duration) -> Self {
+        self.limits.time_budget = Some(budget);
+        self
+    }
+
     /// The configured mender with the embedded English dictionary.
     pub fn build(self) -> Result<Mender> {
         Ok(Mender {
@@ -77,6 +120,7 @@ impl MenderBuilder {
             language_guard: self.language_guard,
             learn: self.learn.unwrap_or(self.rules.is_none()),
             rules: self.rules.unwrap_or_default(),
+            limits: self.limits,
         })
     }
 }
@@ -90,6 +134,7 @@ pub struct Mender {
     /// Rules given by the user, applied before any learned ones.
     rules: RuleSet,
     learn: bool,
+    limits: Limits,
 }
 
 /// The result of [`Mender::mend`].
@@ -197,7 +242,7 @@ impl Mender {
                 suspect_tokens: 0,
             };
         }
-        let suspects = detect(text, &tokens, &self.lexicon).suspects;
+        let suspects = detect(text, &tokens, &self.lexicon, self.limits.max_word_chars).suspects;
         let rules = match given {
             Some(rules) => rules.clone(),
             None if self.learn => self.rules.extended_with(&self.learn_from(text, &suspects)),
@@ -230,7 +275,7 @@ impl Mender {
             .collect();
         let joined = english.join("\n\n");
         let tokens = tokenize(&joined);
-        let suspects = detect(&joined, &tokens, &self.lexicon).suspects;
+        let suspects = detect(&joined, &tokens, &self.lexicon, self.limits.max_word_chars).suspects;
         self.rules
             .extended_with(&self.learn_from(&joined, &suspects))
     }
@@ -242,18 +287,26 @@ impl Mender {
         self.lexicon.lookup(word).is_some() || self.lexicon.lookup(core).is_some()
     }
 
-    /// Explains every suspect that may give evidence, and learns from them.
+    /// Explains the suspects that may give evidence (the most frequent
+    /// first, within the limits), and learns from them.
     fn learn_from(&self, text: &str, suspects: &[SuspectType]) -> RuleSet {
-        let explanations: Vec<Vec<Explanation>> = suspects
-            .iter()
-            .map(|s| {
-                if evidence(s) != Evidence::None {
-                    explain(&s.key, &self.lexicon)
-                } else {
-                    Vec::new()
-                }
-            })
+        let started = Instant::now();
+        let mut order: Vec<usize> = (0..suspects.len())
+            .filter(|&i| evidence(&suspects[i]) != Evidence::None)
             .collect();
+        order.sort_by_key(|&i| std::cmp::Reverse(suspects[i].occurrences.len()));
+        order.truncate(self.limits.max_explained);
+        let mut explanations: Vec<Vec<Explanation>> = vec![Vec::new(); suspects.len()];
+        for i in order {
+            if self
+                .limits
+                .time_budget
+                .is_some_and(|budget| started.elapsed() > budget)
+            {
+                break;
+            }
+            explanations[i] = explain(&suspects[i].key, &self.lexicon);
+        }
         learn(
             text,
             suspects,

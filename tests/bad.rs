@@ -85,3 +85,29 @@ fn huge_lines_and_huge_words_pass_through() {
             > 10_000_000
     );
 }
+
+#[test]
+fn limits_bound_the_work_per_text() {
+    use std::time::Duration;
+    use textmend::Mender;
+    let spun = super::read("spinner/003_c01601a3d6194ed1.in.txt");
+    let nothing = Mender::builder()
+        .time_budget(Duration::ZERO)
+        .build()
+        .unwrap();
+    assert_eq!(nothing.mend(&spun).edits(), []);
+    let short = Mender::builder().max_word_chars(8).build().unwrap();
+    assert!(short
+        .mend(&spun)
+        .edits()
+        .iter()
+        .all(|e| e.before.chars().count() <= 8));
+    let one = Mender::builder().max_explained_suspects(1).build().unwrap();
+    let edited: std::collections::BTreeSet<String> = one
+        .mend(&spun)
+        .edits()
+        .iter()
+        .map(|e| e.before.clone())
+        .collect();
+    assert_eq!(edited.len(), 1, "{edited:?}");
+}

@@ -98,6 +98,20 @@ struct Common {
     /// which are otherwise passed through untouched.
     #[arg(long, global = true)]
     force: bool,
+
+    /// Words longer than N characters are never suspect.
+    #[arg(long, global = true, value_name = "N", default_value_t = 45)]
+    max_word_chars: usize,
+
+    /// Explain at most N distinct suspects per input, the most frequent
+    /// first.
+    #[arg(long, global = true, value_name = "N", default_value_t = 20_000)]
+    max_suspects: usize,
+
+    /// Stop explaining the suspects of one input after SECONDS (learning
+    /// from what was explained by then).
+    #[arg(long, global = true, value_name = "SECONDS")]
+    time_budget: Option<f64>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -245,6 +259,9 @@ pub struct Options {
     pub quiet: bool,
     pub strict: bool,
     pub force: bool,
+    pub max_word_chars: usize,
+    pub max_suspects: usize,
+    pub time_budget: Option<f64>,
     /// Set for `textmend eval`.
     pub eval: Option<EvalOptions>,
 }
@@ -316,6 +333,9 @@ impl Args {
             quiet: self.common.quiet,
             strict: self.common.strict,
             force: self.common.force,
+            max_word_chars: self.common.max_word_chars,
+            max_suspects: self.common.max_suspects,
+            time_budget: self.common.time_budget,
             eval,
         }
     }

@@ -4,6 +4,7 @@
 mod args;
 mod eval;
 mod report;
+mod stream;
 mod write;
 
 use std::io::{self, Read};
@@ -76,8 +77,23 @@ fn run(options: &Options, mut reporter: Reporter) -> io::Result<Exit> {
             failed = true;
             continue;
         }
-        let bytes = match read_input(path) {
-            Ok(bytes) => bytes,
+        let mut reader = match open_input(path) {
+            Ok(reader) => reader,
+            Err(e) => {
+                reporter.error(format_args!("{name}: {e}"));
+                failed = true;
+                continue;
+            }
+        };
+        let mut bytes = Vec::new();
+        // In the filter mode, an input longer than the learning window is
+        // streamed; every other mode holds the whole input.
+        let window = match options.mode {
+            Mode::Text => stream::WINDOW,
+            _ => usize::MAX,
+        };
+        let at_end = match stream::fill(&mut reader, &mut bytes, window) {
+            Ok(at_end) => at_end,
             Err(e) => {
                 reporter.error(format_args!("{name}: {e}"));
                 failed = true;
@@ -89,6 +105,31 @@ fn run(options: &Options, mut reporter: Reporter) -> io::Result<Exit> {
                 "{name}: looks binary (a NUL byte in the first 8 KiB), passed through unchanged; --force processes it"
             ));
             reporter.passthrough(&bytes)?;
+            io::copy(&mut reader, &mut reporter.passthrough_writer())?;
+            continue;
+        }
+        if !at_end {
+            reporter.notice(format_args!(
+                "{name}: longer than {} MiB; rules learned from its first {} MiB",
+                stream::WINDOW >> 20,
+                stream::WINDOW >> 20
+            ));
+            match stream::repair(bytes, &mut reader, &mender, &mut reporter) {
+                Ok(streamed) => {
+                    if let Some(out) = &options.rules_out {
+                        if let Err(e) = reporter.rules_to(out, &name, &streamed.rules) {
+                            reporter.error(format_args!("{}: {e}", out.display()));
+                            failed = true;
+                        }
+                    }
+                    reporter.streamed(streamed.edits);
+                }
+                Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return Err(e),
+                Err(e) => {
+                    reporter.error(format_args!("{name}: {e}"));
+                    failed = true;
+                }
+            }
             continue;
         }
         let text = match String::from_utf8(bytes) {
@@ -178,7 +219,15 @@ fn run(options: &Options, mut reporter: Reporter) -> io::Result<Exit> {
 
 /// The mender the options ask for, or a message saying why not.
 fn build_mender(options: &Options) -> Result<Mender, String> {
-    let mut builder = Mender::builder().language_guard(options.language_guard);
+    let mut builder = Mender::builder()
+        .language_guard(options.language_guard)
+        .max_word_chars(options.max_word_chars)
+        .max_explained_suspects(options.max_suspects);
+    if let Some(seconds) = options.time_budget {
+        let budget = std::time::Duration::try_from_secs_f64(seconds)
+            .map_err(|_| format!("--time-budget {seconds}: not a duration in seconds"))?;
+        builder = builder.time_budget(budget);
+    }
     if let Some(path) = &options.rules {
         let text = std::fs::read_to_string(path)
             .map_err(|e| format!("{}: cannot read rules: {e}", path.display()))?;
@@ -202,15 +251,12 @@ fn display_name(path: &Path) -> String {
     }
 }
 
-fn read_input(path: &PathBuf) -> io::Result<Vec<u8>> {
-    let mut bytes = Vec::new();
+fn open_input(path: &PathBuf) -> io::Result<Box<dyn Read>> {
     if path == Path::new("-") {
-        io::stdin().lock().read_to_end(&mut bytes)?;
-    } else {
-        if path.is_dir() {
-            return Err(io::Error::other("is a directory"));
-        }
-        bytes = std::fs::read(path)?;
+        return Ok(Box::new(io::stdin().lock()));
     }
-    Ok(bytes)
+    if path.is_dir() {
+        return Err(io::Error::other("is a directory"));
+    }
+    Ok(Box::new(std::fs::File::open(path)?))
 }

@@ -84,6 +84,23 @@ impl Reporter {
         Ok(())
     }
 
+    /// A writer for bytes passed through unchanged (text mode only; a sink
+    /// otherwise).
+    pub fn passthrough_writer(&mut self) -> Box<dyn Write + '_> {
+        if self.mode == Mode::Text {
+            Box::new(self.out())
+        } else {
+            Box::new(io::sink())
+        }
+    }
+
+    /// Counts an input that was repaired in blocks (see `stream`).
+    pub fn streamed(&mut self, edits: usize) {
+        self.totals.files += 1;
+        self.totals.files_changed += usize::from(edits > 0);
+        self.totals.edits += edits;
+    }
+
     /// Reports one processed input in the current mode.
     pub fn input(&mut self, input: &Input) -> io::Result<()> {
         let edits = input.mended.edits();
