@@ -111,3 +111,65 @@ fn limits_bound_the_work_per_text() {
         .collect();
     assert_eq!(edited.len(), 1, "{edited:?}");
 }
+
+/// Killing textmend in the middle of `-w` leaves every file either as it
+/// was or fully repaired, never half-written.
+#[test]
+fn killed_during_write_leaves_files_old_or_new() {
+    use std::process::{Command, Stdio};
+    let dir = tempfile::tempdir().unwrap();
+    let original = super::read("spinner/003_c01601a3d6194ed1.in.txt").repeat(300);
+    let repaired = super::read("spinner/003_c01601a3d6194ed1.out.txt").repeat(300);
+    let names: Vec<String> = (0..60).map(|i| format!("f{i:02}.txt")).collect();
+    for name in &names {
+        fs::write(dir.path().join(name), &original).unwrap();
+    }
+    let mut child = Command::new(env!("CARGO_BIN_EXE_textmend"))
+        .arg("-w")
+        .args(&names)
+        .current_dir(dir.path())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(400));
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let (mut old, mut new) = (0, 0);
+    for name in &names {
+        let text = fs::read_to_string(dir.path().join(name)).unwrap();
+        if text == original {
+            old += 1;
+        } else {
+            assert_eq!(text, repaired, "{name} is half-written");
+            new += 1;
+        }
+    }
+    assert_eq!(old + new, names.len());
+}
+
+/// A reader that stops early (`| head`) ends textmend quietly, exit 0.
+#[test]
+fn a_closed_pipe_is_a_quiet_success() {
+    use std::io::Read;
+    use std::process::{Command, Stdio};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("long.txt");
+    fs::write(&path, "plain words and more words\n".repeat(400_000)).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_textmend"))
+        .arg("-q")
+        .arg(&path)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 64];
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+    // Dropping our end of the pipe closes it.
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

@@ -70,7 +70,9 @@ pub fn repair(
 pub fn fill(reader: &mut dyn Read, buffer: &mut Vec<u8>, size: usize) -> io::Result<bool> {
     while buffer.len() < size {
         let start = buffer.len();
-        buffer.resize(size, 0);
+        // Grow step by step: `size` may be "everything" (usize::MAX).
+        let step = start.clamp(64 << 10, 64 << 20);
+        buffer.resize(start + step.min(size - start), 0);
         let n = loop {
             match reader.read(&mut buffer[start..]) {
                 Ok(n) => break n,
