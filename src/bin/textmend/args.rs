@@ -134,47 +134,51 @@ enum Command {
     },
     /// Measure repair quality: corrupt clean files, repair them and score
     /// the repair word by word (or score a real corrupted file with --pairs).
-    #[command(group(ArgGroup::new("source").args(["corrupt", "pairs"]).required(true)))]
-    Eval {
-        /// Clean files to corrupt.
-        #[arg(value_name = "CLEAN_FILE", requires = "corrupt")]
-        files: Vec<PathBuf>,
+    Eval(EvalOptions),
+}
 
-        /// The damage to simulate.
-        #[arg(long, value_enum)]
-        corrupt: Option<Corruption>,
+/// What `textmend eval` should do.
+#[derive(Debug, clap::Args)]
+#[command(group(ArgGroup::new("source").args(["corrupt", "pairs"]).required(true)))]
+pub struct EvalOptions {
+    /// Clean files to corrupt.
+    #[arg(value_name = "CLEAN_FILE", requires = "corrupt")]
+    pub files: Vec<PathBuf>,
 
-        /// Score a real corrupted file against its ground truth.
-        #[arg(long, num_args = 2, value_names = ["CORRUPT", "TRUTH"])]
-        pairs: Option<Vec<PathBuf>>,
+    /// The damage to simulate.
+    #[arg(long, value_enum)]
+    pub corrupt: Option<Corruption>,
 
-        /// With --pairs: score this repair (another tool's, say) instead of
-        /// running textmend.
-        #[arg(long, value_name = "FILE", requires = "pairs")]
-        repaired: Option<PathBuf>,
+    /// Score a real corrupted file against its ground truth.
+    #[arg(long, num_args = 2, value_names = ["CORRUPT", "TRUTH"])]
+    pub pairs: Option<Vec<PathBuf>>,
 
-        /// The spinner table (`from<TAB>to` lines); default: the 44 pairs of
-        /// fixtures/spinner/default_table.tsv.
-        #[arg(long, value_name = "FILE")]
-        table: Option<PathBuf>,
+    /// With --pairs: score this repair (another tool's, say) instead of
+    /// running textmend.
+    #[arg(long, value_name = "FILE", requires = "pairs")]
+    pub repaired: Option<PathBuf>,
 
-        /// The share of the table's pairs the spinner uses.
-        #[arg(long, value_name = "F", default_value_t = 1.0)]
-        fraction: f64,
+    /// The spinner table (`from<TAB>to` lines); default: the 44 pairs of
+    /// fixtures/spinner/default_table.tsv.
+    #[arg(long, value_name = "FILE")]
+    pub table: Option<PathBuf>,
 
-        /// Seed of the corruption (the same seed gives the same damage).
-        #[arg(long, value_name = "N", default_value_t = 1)]
-        seed: u64,
+    /// The share of the table's pairs the spinner uses.
+    #[arg(long, value_name = "F", default_value_t = 1.0)]
+    pub fraction: f64,
 
-        /// Keep the files: DIR/NAME.corrupt.txt, NAME.truth.txt and
-        /// NAME.textmend.txt for each input NAME.txt.
-        #[arg(long, value_name = "DIR")]
-        save: Option<PathBuf>,
+    /// Seed of the corruption (the same seed gives the same damage).
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    pub seed: u64,
 
-        /// Print a table (text) or one JSON object.
-        #[arg(long, value_enum, default_value_t = EvalFormat::Text)]
-        format: EvalFormat,
-    },
+    /// Keep the files: DIR/NAME.corrupt.txt, NAME.truth.txt and
+    /// NAME.textmend.txt for each input NAME.txt.
+    #[arg(long, value_name = "DIR")]
+    pub save: Option<PathBuf>,
+
+    /// Print a table (text) or one JSON object.
+    #[arg(long, value_enum, default_value_t = EvalFormat::Text)]
+    pub format: EvalFormat,
 }
 
 /// The damage `textmend eval` simulates.
@@ -195,21 +199,6 @@ pub enum EvalFormat {
     Text,
     /// One JSON object.
     Json,
-}
-
-/// What `textmend eval` should do.
-#[derive(Debug)]
-pub struct EvalOptions {
-    pub corrupt: Option<Corruption>,
-    pub files: Vec<PathBuf>,
-    /// `(corrupt, truth)` for --pairs.
-    pub pairs: Option<(PathBuf, PathBuf)>,
-    pub repaired: Option<PathBuf>,
-    pub table: Option<PathBuf>,
-    pub fraction: f64,
-    pub seed: u64,
-    pub save: Option<PathBuf>,
-    pub format: EvalFormat,
 }
 
 /// Report formats for `--format`.
@@ -270,28 +259,9 @@ impl Args {
     pub fn into_options(self) -> Options {
         let mut eval = None;
         let (mode, files, output, rules, learn) = match self.command {
-            Some(Command::Eval {
-                files,
-                corrupt,
-                pairs,
-                repaired,
-                table,
-                fraction,
-                seed,
-                save,
-                format,
-            }) => {
-                eval = Some(EvalOptions {
-                    corrupt,
-                    files: files.clone(),
-                    pairs: pairs.map(|p| (p[0].clone(), p[1].clone())),
-                    repaired,
-                    table,
-                    fraction,
-                    seed,
-                    save,
-                    format,
-                });
+            Some(Command::Eval(options)) => {
+                let files = options.files.clone();
+                eval = Some(options);
                 (Mode::Eval, files, self.output, self.rules, self.learn)
             }
             Some(Command::Learn {

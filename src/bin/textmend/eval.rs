@@ -32,7 +32,7 @@ pub struct Evaluation {
 
 /// Runs the evaluation the options describe; the error is a message.
 pub fn run(options: &EvalOptions, mender: &Mender) -> Result<Evaluation, String> {
-    if let Some((corrupt, truth)) = &options.pairs {
+    if let Some([corrupt, truth]) = options.pairs.as_deref() {
         return pairs(corrupt, truth, options.repaired.as_deref(), mender);
     }
     let Some(kind) = options.corrupt else {
