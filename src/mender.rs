@@ -158,6 +158,18 @@ impl<'a> Mended<'a> {
         self.text
     }
 
+    /// The same result, owning its text (a copy of the input when nothing
+    /// changed), to keep or send to another thread.
+    pub fn into_owned(self) -> Mended<'static> {
+        Mended {
+            text: Cow::Owned(self.text.into_owned()),
+            edits: self.edits,
+            rules: self.rules,
+            skipped: self.skipped,
+            suspect_tokens: self.suspect_tokens,
+        }
+    }
+
     /// The edits made, sorted by position and not overlapping.
     pub fn edits(&self) -> &[Edit] {
         &self.edits

@@ -342,3 +342,26 @@ fn write_that_fails_midway_leaves_the_original_intact() {
     let leftovers = fs::read_dir(path.parent().unwrap()).unwrap().count();
     assert_eq!(leftovers, 1, "no temporary file is left behind");
 }
+
+#[test]
+fn parallel_jobs_keep_input_order_and_output() {
+    let mut files: Vec<&str> = vec![SPUN];
+    files.extend(CLEAN);
+    files.push("fixtures/clean/001_cd878cb6dc3a5027.txt");
+    files.push(SPUN);
+    let one = textmend(&[&["-q", "-j", "1"], &files[..]].concat(), b"");
+    let two = textmend(&[&["-q", "-j", "2"], &files[..]].concat(), b"");
+    assert_eq!(one.status.code(), Some(0));
+    assert_eq!(one.stdout, two.stdout);
+    let expected: Vec<u8> = files
+        .iter()
+        .flat_map(|f| {
+            if *f == SPUN {
+                read(REPAIRED).into_bytes()
+            } else {
+                fs::read(f).unwrap()
+            }
+        })
+        .collect();
+    assert_eq!(one.stdout, expected);
+}

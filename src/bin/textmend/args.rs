@@ -99,6 +99,11 @@ struct Common {
     #[arg(long, global = true)]
     force: bool,
 
+    /// Process up to N inputs at once (default: one per core); output stays
+    /// in input order.
+    #[arg(short, long, global = true, value_name = "N")]
+    jobs: Option<usize>,
+
     /// Words longer than N characters are never suspect.
     #[arg(long, global = true, value_name = "N", default_value_t = 45)]
     max_word_chars: usize,
@@ -250,6 +255,8 @@ pub struct Options {
     pub force: bool,
     pub max_word_chars: usize,
     pub max_suspects: usize,
+    /// Inputs processed at once; at least 1.
+    pub jobs: usize,
     pub time_budget: Option<f64>,
     /// Set for `textmend eval`.
     pub eval: Option<EvalOptions>,
@@ -304,6 +311,11 @@ impl Args {
             strict: self.common.strict,
             force: self.common.force,
             max_word_chars: self.common.max_word_chars,
+            jobs: self
+                .common
+                .jobs
+                .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+                .max(1),
             max_suspects: self.common.max_suspects,
             time_budget: self.common.time_budget,
             eval,

@@ -8,11 +8,12 @@ mod stream;
 mod write;
 
 use std::io::{self, Read};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 
 use clap::Parser;
-use textmend::{Mender, RuleSet, Skip};
+use rayon::prelude::*;
+use textmend::{Mended, Mender, RuleSet, Skip};
 
 use crate::args::{Args, EvalFormat, Mode, Options};
 use crate::report::{Input, Reporter};
@@ -70,130 +71,111 @@ fn run(options: &Options, mut reporter: Reporter) -> io::Result<Exit> {
     }
     let mut failed = false;
     let mut texts: Vec<String> = Vec::new();
-    for path in &options.files {
-        let name = display_name(path);
-        if options.mode == Mode::Write && path == Path::new("-") {
-            reporter.error("-w needs files; standard input cannot be written in place");
-            failed = true;
-            continue;
-        }
-        let mut reader = match open_input(path) {
-            Ok(reader) => reader,
-            Err(e) => {
-                reporter.error(format_args!("{name}: {e}"));
-                failed = true;
-                continue;
-            }
-        };
-        let mut bytes = Vec::new();
-        // In the filter mode, an input longer than the learning window is
-        // streamed; every other mode holds the whole input.
-        let window = match options.mode {
-            Mode::Text => stream::WINDOW,
-            _ => usize::MAX,
-        };
-        let at_end = match stream::fill(&mut reader, &mut bytes, window) {
-            Ok(at_end) => at_end,
-            Err(e) => {
-                reporter.error(format_args!("{name}: {e}"));
-                failed = true;
-                continue;
-            }
-        };
-        if !options.force && looks_binary(&bytes) {
-            reporter.notice(format_args!(
-                "{name}: looks binary (a NUL byte in the first 8 KiB), passed through unchanged; --force processes it"
-            ));
-            reporter.passthrough(&bytes)?;
-            io::copy(&mut reader, &mut reporter.passthrough_writer())?;
-            continue;
-        }
-        if !at_end {
-            reporter.notice(format_args!(
-                "{name}: longer than {} MiB; rules learned from its first {} MiB",
-                stream::WINDOW >> 20,
-                stream::WINDOW >> 20
-            ));
-            match stream::repair(bytes, &mut reader, &mender, &mut reporter) {
-                Ok(streamed) => {
-                    if let Some(out) = &options.rules_out {
-                        if let Err(e) = reporter.rules_to(out, &name, &streamed.rules) {
-                            reporter.error(format_args!("{}: {e}", out.display()));
-                            failed = true;
-                        }
-                    }
-                    reporter.streamed(streamed.edits);
-                }
-                Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return Err(e),
-                Err(e) => {
-                    reporter.error(format_args!("{name}: {e}"));
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(options.jobs)
+        .build()
+        .map_err(io::Error::other)?;
+    // Inputs are processed in parallel a batch at a time and reported in
+    // input order; a batch bounds how much waits to be reported.
+    for batch in options.files.chunks(options.jobs * 4) {
+        let outcomes: Vec<Outcome> = pool.install(|| {
+            batch
+                .par_iter()
+                .map(|p| process(p, options, &mender))
+                .collect()
+        });
+        for (path, outcome) in batch.iter().zip(outcomes) {
+            let name = display_name(path);
+            match outcome {
+                Outcome::Failed(message) => {
+                    reporter.error(format_args!("{name}: {message}"));
                     failed = true;
                 }
-            }
-            continue;
-        }
-        let text = match String::from_utf8(bytes) {
-            Ok(text) => text,
-            Err(e) => {
-                let at = e.utf8_error().valid_up_to();
-                let bytes = e.into_bytes();
-                if options.strict {
-                    reporter.error(format_args!("{name}: not valid UTF-8 (at byte {at})"));
-                    failed = true;
-                    continue;
-                }
-                if !matches!(options.mode, Mode::Text | Mode::Write) {
+                Outcome::Binary { bytes, mut rest } => {
                     reporter.notice(format_args!(
-                        "{name}: not valid UTF-8 (at byte {at}); only the text and -w modes repair such input"
+                        "{name}: looks binary (a NUL byte in the first 8 KiB), passed through unchanged; --force processes it"
                     ));
                     reporter.passthrough(&bytes)?;
-                    continue;
+                    io::copy(&mut rest, &mut reporter.passthrough_writer())?;
                 }
-                reporter.notice(format_args!(
-                    "{name}: not valid UTF-8 (at byte {at}); repairing only the valid stretches"
-                ));
-                let mended = mender.mend_bytes(&bytes);
-                if options.mode == Mode::Write {
-                    if let std::borrow::Cow::Owned(new) = &mended {
-                        if let Err(e) = write::write_in_place(path, new) {
+                Outcome::Long { first, mut rest } => {
+                    reporter.notice(format_args!(
+                        "{name}: longer than {} MiB; rules learned from its first {} MiB",
+                        stream::WINDOW >> 20,
+                        stream::WINDOW >> 20
+                    ));
+                    match stream::repair(first, &mut rest, &mender, &mut reporter) {
+                        Ok(streamed) => {
+                            if let Some(out) = &options.rules_out {
+                                if let Err(e) = reporter.rules_to(out, &name, &streamed.rules) {
+                                    reporter.error(format_args!("{}: {e}", out.display()));
+                                    failed = true;
+                                }
+                            }
+                            reporter.streamed(streamed.edits);
+                        }
+                        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return Err(e),
+                        Err(e) => {
                             reporter.error(format_args!("{name}: {e}"));
                             failed = true;
                         }
                     }
-                } else {
-                    reporter.passthrough(&mended)?;
                 }
-                continue;
+                Outcome::Invalid {
+                    at,
+                    bytes,
+                    repaired,
+                } => match repaired {
+                    None => {
+                        reporter.notice(format_args!(
+                            "{name}: not valid UTF-8 (at byte {at}); only the text and -w modes repair such input"
+                        ));
+                        reporter.passthrough(&bytes)?;
+                    }
+                    Some(repaired) => {
+                        reporter.notice(format_args!(
+                            "{name}: not valid UTF-8 (at byte {at}); repairing only the valid stretches"
+                        ));
+                        if options.mode == Mode::Write {
+                            if repaired != bytes {
+                                if let Err(e) = write::write_in_place(path, &repaired) {
+                                    reporter.error(format_args!("{name}: {e}"));
+                                    failed = true;
+                                }
+                            }
+                        } else {
+                            reporter.passthrough(&repaired)?;
+                        }
+                    }
+                },
+                Outcome::Learn(text) => texts.push(text),
+                Outcome::Text { text, mended } => {
+                    if mended.skipped() == Some(Skip::NotEnglish) {
+                        reporter.notice(format_args!(
+                            "{name}: does not read as English, passed through unchanged"
+                        ));
+                    }
+                    if let Some(out) = &options.rules_out {
+                        if let Err(e) = reporter.rules_to(out, &name, mended.rules()) {
+                            reporter.error(format_args!("{}: {e}", out.display()));
+                            failed = true;
+                        }
+                    }
+                    if options.mode == Mode::Write && !mended.edits().is_empty() {
+                        if let Err(e) = write::write_in_place(path, mended.text().as_bytes()) {
+                            reporter.error(format_args!("{name}: {e}"));
+                            failed = true;
+                            continue;
+                        }
+                    }
+                    reporter.input(&Input {
+                        name: &name,
+                        text: &text,
+                        mended: &mended,
+                    })?;
+                }
             }
-        };
-        if options.mode == Mode::Learn {
-            texts.push(text);
-            continue;
         }
-        let mended = mender.mend(&text);
-        if mended.skipped() == Some(Skip::NotEnglish) {
-            reporter.notice(format_args!(
-                "{name}: does not read as English, passed through unchanged"
-            ));
-        }
-        if let Some(out) = &options.rules_out {
-            if let Err(e) = reporter.rules_to(out, &name, mended.rules()) {
-                reporter.error(format_args!("{}: {e}", out.display()));
-                failed = true;
-            }
-        }
-        if options.mode == Mode::Write && !mended.edits().is_empty() {
-            if let Err(e) = write::write_in_place(path, mended.text().as_bytes()) {
-                reporter.error(format_args!("{name}: {e}"));
-                failed = true;
-                continue;
-            }
-        }
-        reporter.input(&Input {
-            name: &name,
-            text: &text,
-            mended: &mended,
-        })?;
     }
     if options.mode == Mode::Learn {
         let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
@@ -237,6 +219,94 @@ fn build_mender(options: &Options) -> Result<Mender, String> {
     builder.build().map_err(|e| e.to_string())
 }
 
+/// What processing one input gave, before any of it is reported.
+enum Outcome {
+    /// The input could not be used; the message says why.
+    Failed(String),
+    /// It looks binary: passed through untouched.
+    Binary {
+        bytes: Vec<u8>,
+        rest: Box<dyn Read + Send>,
+    },
+    /// Longer than the learning window (text mode): streamed when reported.
+    Long {
+        first: Vec<u8>,
+        rest: Box<dyn Read + Send>,
+    },
+    /// Not valid UTF-8 from byte `at`; repaired inside its valid stretches
+    /// when the mode allows it.
+    Invalid {
+        at: usize,
+        bytes: Vec<u8>,
+        repaired: Option<Vec<u8>>,
+    },
+    /// Text to learn from (`textmend learn`).
+    Learn(String),
+    /// Text and its repair.
+    Text {
+        text: String,
+        mended: Mended<'static>,
+    },
+}
+
+/// Reads and repairs one input; runs on a worker thread, reports nothing.
+fn process(path: &Path, options: &Options, mender: &Mender) -> Outcome {
+    if options.mode == Mode::Write && path == Path::new("-") {
+        return Outcome::Failed(
+            "-w needs files; standard input cannot be written in place".to_string(),
+        );
+    }
+    let mut reader = match open_input(path) {
+        Ok(reader) => reader,
+        Err(e) => return Outcome::Failed(e.to_string()),
+    };
+    // In the filter mode, an input longer than the learning window is
+    // streamed; every other mode holds the whole input.
+    let window = match options.mode {
+        Mode::Text => stream::WINDOW,
+        _ => usize::MAX,
+    };
+    let mut bytes = Vec::new();
+    let at_end = match stream::fill(&mut reader, &mut bytes, window) {
+        Ok(at_end) => at_end,
+        Err(e) => return Outcome::Failed(e.to_string()),
+    };
+    if !options.force && looks_binary(&bytes) {
+        return Outcome::Binary {
+            bytes,
+            rest: reader,
+        };
+    }
+    if !at_end {
+        return Outcome::Long {
+            first: bytes,
+            rest: reader,
+        };
+    }
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            if options.strict {
+                return Outcome::Failed(format!("not valid UTF-8 (at byte {at})"));
+            }
+            let bytes = e.into_bytes();
+            let repaired = matches!(options.mode, Mode::Text | Mode::Write)
+                .then(|| mender.mend_bytes(&bytes).into_owned());
+            return Outcome::Invalid {
+                at,
+                bytes,
+                repaired,
+            };
+        }
+    };
+    if options.mode == Mode::Learn {
+        return Outcome::Learn(text);
+    }
+    let mended = mender.mend(&text).into_owned();
+    Outcome::Text { text, mended }
+}
+
 /// Whether bytes look like a binary file rather than text: a NUL byte in
 /// the first 8 KiB, the test git and grep use.
 fn looks_binary(bytes: &[u8]) -> bool {
@@ -251,9 +321,9 @@ fn display_name(path: &Path) -> String {
     }
 }
 
-fn open_input(path: &PathBuf) -> io::Result<Box<dyn Read>> {
+fn open_input(path: &Path) -> io::Result<Box<dyn Read + Send>> {
     if path == Path::new("-") {
-        return Ok(Box::new(io::stdin().lock()));
+        return Ok(Box::new(io::stdin()));
     }
     if path.is_dir() {
         return Err(io::Error::other("is a directory"));
