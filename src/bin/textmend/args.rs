@@ -99,6 +99,13 @@ struct Common {
     #[arg(long, global = true)]
     force: bool,
 
+    /// Learn rules from each input on its own (`file`), or from all inputs
+    /// together and apply them to each (`corpus`: a batch of articles from
+    /// one spun site shares one spinner table; holds all inputs in memory
+    /// while learning).
+    #[arg(long, global = true, value_enum, default_value_t = Scope::File)]
+    scope: Scope,
+
     /// Process up to N inputs at once (default: one per core); output stays
     /// in input order.
     #[arg(short, long, global = true, value_name = "N")]
@@ -206,6 +213,15 @@ pub enum EvalFormat {
     Json,
 }
 
+/// Where rules are learned from, for `--scope`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Scope {
+    /// Each input on its own.
+    File,
+    /// All inputs together.
+    Corpus,
+}
+
 /// Report formats for `--format`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
@@ -257,6 +273,7 @@ pub struct Options {
     pub max_suspects: usize,
     /// Inputs processed at once; at least 1.
     pub jobs: usize,
+    pub scope: Scope,
     pub time_budget: Option<f64>,
     /// Set for `textmend eval`.
     pub eval: Option<EvalOptions>,
@@ -311,6 +328,7 @@ impl Args {
             strict: self.common.strict,
             force: self.common.force,
             max_word_chars: self.common.max_word_chars,
+            scope: self.common.scope,
             jobs: self
                 .common
                 .jobs

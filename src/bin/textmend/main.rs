@@ -15,7 +15,7 @@ use clap::Parser;
 use rayon::prelude::*;
 use textmend::{Mended, Mender, RuleSet, Skip};
 
-use crate::args::{Args, EvalFormat, Mode, Options};
+use crate::args::{Args, EvalFormat, Mode, Options, Scope};
 use crate::report::{Input, Reporter};
 
 /// Exit codes, as diff(1) uses them.
@@ -75,13 +75,35 @@ fn run(options: &Options, mut reporter: Reporter) -> io::Result<Exit> {
         .num_threads(options.jobs)
         .build()
         .map_err(io::Error::other)?;
+    let corpus_mender;
+    let mender = if options.scope == Scope::Corpus && options.mode != Mode::Learn {
+        let built = learn_corpus(options, &mender, &pool).and_then(|(rules, inputs)| {
+            reporter.notice(format_args!(
+                "learned {} rules from {inputs} inputs together",
+                rules.len()
+            ));
+            with_rules(options, rules)
+        });
+        match built {
+            Ok(built) => {
+                corpus_mender = built;
+                &corpus_mender
+            }
+            Err(message) => {
+                reporter.error(message);
+                return Ok(Exit::Error);
+            }
+        }
+    } else {
+        &mender
+    };
     // Inputs are processed in parallel a batch at a time and reported in
     // input order; a batch bounds how much waits to be reported.
     for batch in options.files.chunks(options.jobs * 4) {
         let outcomes: Vec<Outcome> = pool.install(|| {
             batch
                 .par_iter()
-                .map(|p| process(p, options, &mender))
+                .map(|p| process(p, options, mender))
                 .collect()
         });
         for (path, outcome) in batch.iter().zip(outcomes) {
@@ -104,7 +126,7 @@ fn run(options: &Options, mut reporter: Reporter) -> io::Result<Exit> {
                         stream::WINDOW >> 20,
                         stream::WINDOW >> 20
                     ));
-                    match stream::repair(first, &mut rest, &mender, &mut reporter) {
+                    match stream::repair(first, &mut rest, mender, &mut reporter) {
                         Ok(streamed) => {
                             if let Some(out) = &options.rules_out {
                                 if let Err(e) = reporter.rules_to(out, &name, &streamed.rules) {
@@ -197,6 +219,40 @@ fn run(options: &Options, mut reporter: Reporter) -> io::Result<Exit> {
     } else {
         Exit::Success
     })
+}
+
+/// Rules learned from all the inputs together (`--scope corpus`), and how
+/// many inputs they came from. Inputs that cannot be read, look binary or
+/// are not valid UTF-8 are left out here; the repair pass reports them.
+fn learn_corpus(
+    options: &Options,
+    mender: &Mender,
+    pool: &rayon::ThreadPool,
+) -> Result<(RuleSet, usize), String> {
+    if options.files.iter().any(|p| p == Path::new("-")) {
+        return Err("--scope corpus needs files; standard input can be read only once".into());
+    }
+    let texts: Vec<String> = pool.install(|| {
+        options
+            .files
+            .par_iter()
+            .filter_map(|p| std::fs::read(p).ok())
+            .filter(|bytes| !looks_binary(bytes))
+            .filter_map(|bytes| String::from_utf8(bytes).ok())
+            .collect()
+    });
+    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+    Ok((mender.learn(&refs), texts.len()))
+}
+
+/// The mender the options ask for, applying exactly `rules`.
+fn with_rules(options: &Options, rules: RuleSet) -> Result<Mender, String> {
+    Mender::builder()
+        .language_guard(options.language_guard)
+        .max_word_chars(options.max_word_chars)
+        .rules(rules)
+        .build()
+        .map_err(|e| e.to_string())
 }
 
 /// The mender the options ask for, or a message saying why not.
