@@ -426,3 +426,48 @@ fn corpus_scope_pools_the_evidence_of_a_batch() {
 fn names_as_str(names: &[String]) -> Vec<&str> {
     names.iter().map(String::as_str).collect()
 }
+
+#[test]
+fn jsonl_repairs_one_field_and_keeps_every_other_byte() {
+    let input = concat!(
+        r#"{"id":1,"text":"Delegates will attfinish the summit.","meta":{"t\u00e9":"caf\u00e9","n":[1,2.5e3,null]}}"#,
+        "\n",
+        r#"{ "meta" : { "text" : "nested attfinish stays" }, "text" : "The agfinisha is long and they attfinish.\nAgain \"quoted\" \u2019" , "z":true }"#,
+        "\r\n",
+        "not json at all attfinish\n",
+        "\n",
+        r#"{"text": 5, "other": "attfinish"}"#,
+        "\n",
+    );
+    let out = textmend(&["--jsonl", "--scope", "file", "-q"], input.as_bytes());
+    assert_eq!(out.status.code(), Some(0));
+    let output = String::from_utf8(out.stdout).unwrap();
+    let (lines_in, lines_out): (Vec<&str>, Vec<&str>) = (
+        input.split_inclusive('\n').collect(),
+        output.split_inclusive('\n').collect(),
+    );
+    assert_eq!(lines_in.len(), lines_out.len());
+    assert_eq!(
+        lines_out[0], lines_in[0],
+        "one word of evidence in the record: no rule"
+    );
+    assert_eq!(
+        lines_out[1],
+        concat!(
+            r#"{ "meta" : { "text" : "nested attfinish stays" }, "text" : "The agenda is long and they attend.\nAgain \"quoted\" ’" , "z":true }"#,
+            "\r\n"
+        )
+    );
+    assert_eq!(&lines_out[2..], &lines_in[2..]);
+
+    // The field's value is JSON as it was read back.
+    let record: Value = serde_json::from_str(lines_out[1].trim_end()).unwrap();
+    assert_eq!(
+        record["text"],
+        "The agenda is long and they attend.\nAgain \"quoted\" \u{2019}"
+    );
+    assert_eq!(record["meta"]["text"], "nested attfinish stays");
+
+    let named = textmend(&["--jsonl", "--field", "other", "-q"], input.as_bytes());
+    assert_eq!(String::from_utf8(named.stdout).unwrap(), input);
+}

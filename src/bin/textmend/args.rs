@@ -99,6 +99,15 @@ struct Common {
     #[arg(long, global = true)]
     force: bool,
 
+    /// Read and write JSON lines, repairing one string field of each record
+    /// (see --field) and keeping every other byte of the line.
+    #[arg(long, global = true)]
+    jsonl: bool,
+
+    /// With --jsonl: the field to repair.
+    #[arg(long, global = true, value_name = "NAME", default_value = "text")]
+    field: String,
+
     /// Learn rules from each input on its own (`file`), or from all inputs
     /// together and apply them to each (`corpus`: a batch of articles from
     /// one spun site shares one spinner table; holds all inputs in memory
@@ -274,6 +283,8 @@ pub struct Options {
     /// Inputs processed at once; at least 1.
     pub jobs: usize,
     pub scope: Scope,
+    /// `--jsonl`: the field to repair.
+    pub jsonl: Option<String>,
     pub time_budget: Option<f64>,
     /// Set for `textmend eval`.
     pub eval: Option<EvalOptions>,
@@ -329,6 +340,7 @@ impl Args {
             force: self.common.force,
             max_word_chars: self.common.max_word_chars,
             scope: self.common.scope,
+            jsonl: self.common.jsonl.then_some(self.common.field),
             jobs: self
                 .common
                 .jobs

@@ -3,6 +3,7 @@
 
 mod args;
 mod eval;
+mod jsonl;
 mod report;
 mod stream;
 mod write;
@@ -171,6 +172,27 @@ fn run(options: &Options, mut reporter: Reporter) -> io::Result<Exit> {
                     }
                 },
                 Outcome::Learn(text) => texts.push(text),
+                Outcome::Jsonl(repaired) => {
+                    if repaired.skipped > 0 {
+                        reporter.notice(format_args!(
+                            "{name}: {} lines without a string field `{}`, passed through",
+                            repaired.skipped,
+                            options.jsonl.as_deref().unwrap_or_default()
+                        ));
+                    }
+                    if options.mode == Mode::Write {
+                        if repaired.edits > 0 {
+                            if let Err(e) = write::write_in_place(path, repaired.text.as_bytes()) {
+                                reporter.error(format_args!("{name}: {e}"));
+                                failed = true;
+                                continue;
+                            }
+                        }
+                    } else {
+                        reporter.passthrough(repaired.text.as_bytes())?;
+                    }
+                    reporter.streamed(repaired.edits);
+                }
                 Outcome::Text { text, mended } => {
                     if mended.skipped() == Some(Skip::NotEnglish) {
                         reporter.notice(format_args!(
@@ -239,6 +261,10 @@ fn learn_corpus(
             .filter_map(|p| std::fs::read(p).ok())
             .filter(|bytes| !looks_binary(bytes))
             .filter_map(|bytes| String::from_utf8(bytes).ok())
+            .map(|text| match &options.jsonl {
+                Some(name) => jsonl::values(&text, name).join("\n\n"),
+                None => text,
+            })
             .collect()
     });
     let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
@@ -298,6 +324,8 @@ enum Outcome {
     },
     /// Text to learn from (`textmend learn`).
     Learn(String),
+    /// JSON lines with one field repaired.
+    Jsonl(jsonl::Repaired),
     /// Text and its repair.
     Text {
         text: String,
@@ -357,7 +385,13 @@ fn process(path: &Path, options: &Options, mender: &Mender) -> Outcome {
         }
     };
     if options.mode == Mode::Learn {
-        return Outcome::Learn(text);
+        return Outcome::Learn(match &options.jsonl {
+            Some(name) => jsonl::values(&text, name).join("\n\n"),
+            None => text,
+        });
+    }
+    if let Some(name) = &options.jsonl {
+        return Outcome::Jsonl(jsonl::repair(&text, name, mender));
     }
     let mended = mender.mend(&text).into_owned();
     Outcome::Text { text, mended }
