@@ -14,6 +14,7 @@ use textmend::score::{score, score_rules, RuleScore, Score};
 use textmend::Mender;
 
 use crate::args::{Corruption, EvalOptions};
+use crate::report::rules_label;
 
 /// The default spinner table (data kept in `fixtures/`; the repair code
 /// never sees it).
@@ -99,7 +100,7 @@ pub fn run(options: &EvalOptions, mender: &Mender) -> Result<Evaluation, String>
         let edits: Vec<(usize, String)> = mended
             .edits()
             .iter()
-            .map(|e| (e.span.start, rule_name(&e.rules)))
+            .map(|e| (e.span.start, rules_label(&e.rules)))
             .collect();
         add(
             &mut evaluation,
@@ -147,7 +148,7 @@ fn pairs(
             let edits: Vec<(usize, String)> = mended
                 .edits()
                 .iter()
-                .map(|e| (e.span.start, rule_name(&e.rules)))
+                .map(|e| (e.span.start, rules_label(&e.rules)))
                 .collect();
             let s = score(&original, &corrupted, mended.text(), |w| mender.knows(w));
             let rules = score_rules(&original, &corrupted, mended.text(), &edits);
@@ -174,14 +175,6 @@ fn add(
     if let (Some(total), Some(s)) = (&mut evaluation.seconds, seconds) {
         *total += s;
     }
-}
-
-fn rule_name(rules: &[(String, String)]) -> String {
-    rules
-        .iter()
-        .map(|(from, to)| format!("{from}\u{2192}{to}"))
-        .collect::<Vec<_>>()
-        .join(" + ")
 }
 
 fn read(path: &Path) -> Result<String, String> {

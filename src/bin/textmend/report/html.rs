@@ -10,7 +10,7 @@ use std::fmt::Write as _;
 
 use textmend::Rule;
 
-use super::{count, Input};
+use super::{count, rule_label, Input};
 
 /// One input, rendered.
 pub struct Section {
@@ -28,11 +28,7 @@ impl Section {
         let mut at = 0;
         for edit in input.mended.edits() {
             body.push_str(&escape(&text[at..edit.span.start]));
-            let rules: Vec<String> = edit
-                .rules
-                .iter()
-                .map(|(from, to)| format!("{from}\u{2192}{to}"))
-                .collect();
+            let rules: Vec<String> = edit.rules.iter().map(|(f, t)| rule_label(f, t)).collect();
             let _ = write!(
                 body,
                 "<span class=\"edit\" data-rules=\"{rules}\" data-confidence=\"{confidence:.3}\" \
@@ -88,7 +84,7 @@ pub fn page(sections: &[Section]) -> String {
         count(rules.len(), "rule"),
     );
     for rule in &rules {
-        let name = escape(&format!("{}\u{2192}{}", rule.from, rule.to));
+        let name = escape(&rule_label(&rule.from, &rule.to));
         let _ = write!(html, "<option value=\"{name}\">{name}</option>");
     }
     html.push_str(
@@ -117,7 +113,7 @@ pub fn page(sections: &[Section]) -> String {
              <td><input type=\"checkbox\" class=\"keep\" checked aria-label=\"keep {name}\"></td>\
              <td>{from}</td><td>{to}</td><td>{kind}</td><td>{words}</td><td>{tokens}</td>\
              <td>{confidence:.3}</td><td>{examples_text}</td></tr>",
-            name = escape(&format!("{}\u{2192}{}", rule.from, rule.to)),
+            name = escape(&rule_label(&rule.from, &rule.to)),
             from = escape(&rule.from),
             to = escape(&rule.to),
             kind = rule.kind,

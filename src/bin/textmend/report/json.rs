@@ -15,7 +15,7 @@
 
 use serde::Serialize;
 
-use super::{Input, LineIndex};
+use super::{rules_label, Input, LineIndex};
 
 #[derive(Serialize)]
 struct EditLine<'a> {
@@ -72,12 +72,7 @@ pub fn lines(input: &Input) -> String {
             column,
             before: &edit.before,
             after: &edit.after,
-            rule: edit
-                .rules
-                .iter()
-                .map(|(from, to)| format!("{from}\u{2192}{to}"))
-                .collect::<Vec<_>>()
-                .join(" + "),
+            rule: rules_label(&edit.rules),
             rules: &edit.rules,
             confidence: edit.confidence,
             evidence,

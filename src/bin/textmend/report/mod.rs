@@ -231,6 +231,21 @@ impl Reporter {
     }
 }
 
+/// How reports name a rule: `from→to`.
+pub fn rule_label(from: &str, to: &str) -> String {
+    format!("{from}\u{2192}{to}")
+}
+
+/// How reports name the rules of one edit: `a→b`, or `a→b + c→d` when a
+/// word needed two.
+pub fn rules_label(rules: &[(String, String)]) -> String {
+    rules
+        .iter()
+        .map(|(from, to)| rule_label(from, to))
+        .collect::<Vec<_>>()
+        .join(" + ")
+}
+
 /// `n noun`, with the noun in the plural unless `n` is 1.
 fn count(n: usize, noun: &str) -> String {
     if n == 1 {
