@@ -64,6 +64,49 @@ pub mod score;
 mod thesaurus;
 mod tokenize;
 
+/// Entry points to single pipeline stages, for the benchmarks in
+/// `benches/stages.rs`. Not part of the stable API.
+#[doc(hidden)]
+pub mod stages {
+    use crate::detect::{detect, MAX_SUSPECT_CHARS};
+    use crate::explain::explain;
+    use crate::tokenize::tokenize;
+    use crate::{Mender, RuleSet};
+
+    /// Tokenizes `text`; the number of word tokens.
+    pub fn tokens(text: &str) -> usize {
+        tokenize(text).len()
+    }
+
+    /// Tokenizes and looks up every token; the number of suspect types.
+    pub fn suspects(mender: &Mender, text: &str) -> usize {
+        let tokens = tokenize(text);
+        detect(text, &tokens, mender.lexicon(), MAX_SUSPECT_CHARS)
+            .suspects
+            .len()
+    }
+
+    /// Explains every suspect type of `text`; the number of explanations.
+    pub fn explanations(mender: &Mender, text: &str) -> usize {
+        let tokens = tokenize(text);
+        detect(text, &tokens, mender.lexicon(), MAX_SUSPECT_CHARS)
+            .suspects
+            .iter()
+            .map(|s| explain(&s.key, mender.lexicon()).len())
+            .sum()
+    }
+
+    /// The whole of learning on `text`.
+    pub fn learn(mender: &Mender, text: &str) -> RuleSet {
+        mender.learn(&[text])
+    }
+
+    /// Rewriting `text` with given rules; the number of edits.
+    pub fn rewrite(mender: &Mender, text: &str, rules: &RuleSet) -> usize {
+        mender.apply(text, rules).edits().len()
+    }
+}
+
 pub use error::{Error, Result};
 pub use mender::{Mended, Mender, MenderBuilder, Skip};
 pub use rewrite::Edit;

@@ -292,6 +292,11 @@ impl Mender {
             .extended_with(&self.learn_from(&joined, &suspects))
     }
 
+    /// The dictionary, for the stage benchmarks.
+    pub(crate) fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
+    }
+
     /// Whether `word` is in the dictionary, under the same case and
     /// possessive rules that decide what is suspect.
     pub fn knows(&self, word: &str) -> bool {
