@@ -53,6 +53,10 @@ pub(crate) struct SuspectType {
     /// Capitalised in mid-sentence and never written in lowercase: the shape
     /// of a proper name.
     pub(crate) is_name_like: bool,
+    /// Seen capitalised in mid-sentence.
+    pub(crate) mid_capital: bool,
+    /// Seen in lowercase.
+    pub(crate) lowercase: bool,
     /// Splits into two known words of some length (`bootloader`).
     pub(crate) is_compound: bool,
     /// Not a valid word, but a form seen in real text (`surprize`,
@@ -62,6 +66,29 @@ pub(crate) struct SuspectType {
     /// dictionary lacks — or a spinner's swap right after a prefix
     /// (`re·harbor`), which only a rule proven elsewhere may repair.
     pub(crate) is_derivation: bool,
+}
+
+impl SuspectType {
+    /// A suspect type with no occurrences yet, its word-shape guards worked
+    /// out from the key.
+    pub(crate) fn new(key: String, lexicon: &Lexicon) -> SuspectType {
+        SuspectType {
+            is_compound: is_compound(&key, lexicon),
+            is_derivation: is_derivation_of_known(&key, lexicon),
+            // People write `surprize`; nobody but a spinner writes
+            // `believeing`, even if a few web pages have it too.
+            is_attested: (lexicon.is_attested(&key)
+                || key
+                    .strip_suffix('s')
+                    .is_some_and(|base| lexicon.is_attested(base)))
+                && inflection_of_known(&key, lexicon) != Some(Spelling::Wrong),
+            key,
+            occurrences: Vec::new(),
+            is_name_like: false,
+            mid_capital: false,
+            lowercase: false,
+        }
+    }
 }
 
 /// What detect found in one text.
@@ -118,20 +145,7 @@ pub(crate) fn detect(
         let (core, _) = split_clitic(word);
         let key = core.to_lowercase();
         let i = *index.entry(key.clone()).or_insert_with(|| {
-            suspects.push(SuspectType {
-                is_compound: is_compound(&key, lexicon),
-                is_derivation: is_derivation_of_known(&key, lexicon),
-                // People write `surprize`; nobody but a spinner writes
-                // `believeing`, even if a few web pages have it too.
-                is_attested: (lexicon.is_attested(&key)
-                    || key
-                        .strip_suffix('s')
-                        .is_some_and(|base| lexicon.is_attested(base)))
-                    && inflection_of_known(&key, lexicon) != Some(Spelling::Wrong),
-                key,
-                occurrences: Vec::new(),
-                is_name_like: false,
-            });
+            suspects.push(SuspectType::new(key, lexicon));
             mid_sentence_capital.push(false);
             lowercase_seen.push(false);
             suspects.len() - 1
@@ -147,7 +161,9 @@ pub(crate) fn detect(
         }
     }
     for (i, suspect) in suspects.iter_mut().enumerate() {
-        suspect.is_name_like = mid_sentence_capital[i] && !lowercase_seen[i];
+        suspect.mid_capital = mid_sentence_capital[i];
+        suspect.lowercase = lowercase_seen[i];
+        suspect.is_name_like = suspect.mid_capital && !suspect.lowercase;
     }
     Detection { suspects }
 }

@@ -175,6 +175,21 @@ fn explanation(
     })
 }
 
+/// All the words that can be a side of a word swap, sorted.
+pub(crate) fn everyday_words(lexicon: &Lexicon) -> Vec<String> {
+    let mut words = Vec::new();
+    lexicon.for_each_anchored(Anchor::Prefix, b"", MAX_SIDE_BYTES, |word, _| {
+        if let Ok(word) = std::str::from_utf8(word) {
+            if word.chars().all(|c| c.is_alphabetic() && !c.is_uppercase())
+                && is_everyday_word(word, lexicon)
+            {
+                words.push(word.to_string());
+            }
+        }
+    });
+    words
+}
+
 /// Whether `s` can be a side of a word swap: an everyday word.
 fn is_everyday_word(s: &str, lexicon: &Lexicon) -> bool {
     s.chars().count() >= MIN_WORD_SIDE_CHARS

@@ -161,13 +161,13 @@ impl Candidate {
 ///
 /// `explanations[i]` are the explanations of `suspects[i]`.
 pub(crate) fn learn(
-    text: &str,
+    text: &dyn TextView,
     suspects: &[SuspectType],
     explanations: &[Vec<Explanation>],
     lexicon: &Lexicon,
     thesaurus: &Thesaurus,
 ) -> RuleSet {
-    let words = text.split_whitespace().count();
+    let words = text.words();
     let mut candidates: BTreeMap<(String, String), Candidate> = BTreeMap::new();
     for (i, (suspect, found)) in suspects.iter().zip(explanations).enumerate() {
         let evidence = evidence(suspect);
@@ -232,7 +232,7 @@ pub(crate) fn learn(
     let inserted: Vec<&str> = ranked
         .iter()
         .filter(|((from, to), c)| {
-            c.words.len() >= c.min_support() && !occurs_outside(text, to, from, &[])
+            c.words.len() >= c.min_support() && !text.occurs_outside(to, from, &[])
         })
         .map(|((from, _), _)| from.as_str())
         .collect();
@@ -309,7 +309,7 @@ fn is_plausible(from: &str, to: &str, c: &Candidate, lexicon: &Lexicon, words: u
 /// rules already known — and must explain a suspect that no stronger
 /// accepted rule explains.
 fn select(
-    text: &str,
+    text: &dyn TextView,
     suspects: &[SuspectType],
     ranked: &[((String, String), Candidate)],
     inserted: &[&str],
@@ -319,7 +319,7 @@ fn select(
     let mut accepted = Vec::new();
     let mut singles: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for (k, ((from, to), c)) in ranked.iter().enumerate() {
-        if occurs_outside(text, to, from, inserted) {
+        if text.occurs_outside(to, from, inserted) {
             continue;
         }
         // Evidence a stronger rule already claimed does not count again
@@ -416,6 +416,26 @@ fn strip_inflection(word: &str, lexicon: &Lexicon) -> String {
 
 /// Regular English inflections, for [`stem`].
 const INFLECTIONS: &[&str] = &["s", "es", "d", "ed", "ing"];
+
+/// What learning needs to know of the text itself, beyond its suspects: a
+/// text, or statistics gathered from texts and merged (`stats`).
+pub(crate) trait TextView {
+    /// The number of whitespace-separated words.
+    fn words(&self) -> usize;
+    /// Whether `to` occurs anywhere but inside an occurrence of `from` or of
+    /// one of the `inserted` strings (see [`occurs_outside`]).
+    fn occurs_outside(&self, to: &str, from: &str, inserted: &[&str]) -> bool;
+}
+
+impl TextView for &str {
+    fn words(&self) -> usize {
+        self.split_whitespace().count()
+    }
+
+    fn occurs_outside(&self, to: &str, from: &str, inserted: &[&str]) -> bool {
+        occurs_outside(self, to, from, inserted)
+    }
+}
 
 /// Whether `to` occurs in `text` anywhere but inside an occurrence of `from`
 /// or of one of the `inserted` strings — places where a spinner's own

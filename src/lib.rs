@@ -61,6 +61,7 @@ mod mender;
 mod rewrite;
 mod rules;
 pub mod score;
+mod stats;
 mod thesaurus;
 mod tokenize;
 
@@ -111,3 +112,4 @@ pub use error::{Error, Result};
 pub use mender::{Mended, Mender, MenderBuilder, Skip};
 pub use rewrite::Edit;
 pub use rules::{Rule, RuleKind, RuleSet};
+pub use stats::LearningStats;

@@ -4,18 +4,22 @@
 //! others' internals.
 
 use std::borrow::Cow;
+use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
-use crate::detect::{detect, split_clitic, SuspectType, MAX_SUSPECT_CHARS};
+use aho_corasick::AhoCorasick;
+
+use crate::detect::{detect, split_clitic, Occurrence, SuspectType, MAX_SUSPECT_CHARS};
 use crate::error::Result;
-use crate::explain::{explain, Explanation};
+use crate::explain::{everyday_words, explain, Explanation};
 use crate::language::is_english;
-use crate::learn::{evidence, learn, Evidence};
+use crate::learn::{evidence, learn, Evidence, TextView};
 use crate::lexicon::Lexicon;
 use crate::rewrite::{apply, rewrite, Edit};
 use crate::rules::RuleSet;
+use crate::stats::LearningStats;
 use crate::thesaurus::Thesaurus;
-use crate::tokenize::tokenize;
+use crate::tokenize::{tokenize, Case};
 
 /// Why a text was passed through without looking for damage.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -121,6 +125,7 @@ impl MenderBuilder {
             learn: self.learn.unwrap_or(self.rules.is_none()),
             rules: self.rules.unwrap_or_default(),
             limits: self.limits,
+            everyday: OnceLock::new(),
         })
     }
 }
@@ -135,6 +140,7 @@ pub struct Mender {
     rules: RuleSet,
     learn: bool,
     limits: Limits,
+    everyday: OnceLock<(AhoCorasick, Vec<String>)>,
 }
 
 /// The result of [`Mender::mend`].
@@ -257,7 +263,7 @@ impl Mender {
         let suspects = detect(text, &tokens, &self.lexicon, self.limits.max_word_chars).suspects;
         let rules = match given {
             Some(rules) => rules.clone(),
-            None if self.learn => self.rules.extended_with(&self.learn_from(text, &suspects)),
+            None if self.learn => self.rules.extended_with(&self.learn_from(&text, &suspects)),
             None => self.rules.clone(),
         };
         let edits = rewrite(text, &suspects, &rules, &self.lexicon);
@@ -289,7 +295,7 @@ impl Mender {
         let tokens = tokenize(&joined);
         let suspects = detect(&joined, &tokens, &self.lexicon, self.limits.max_word_chars).suspects;
         self.rules
-            .extended_with(&self.learn_from(&joined, &suspects))
+            .extended_with(&self.learn_from(&joined.as_str(), &suspects))
     }
 
     /// The dictionary, for the stage benchmarks.
@@ -304,9 +310,73 @@ impl Mender {
         self.lexicon.lookup(word).is_some() || self.lexicon.lookup(core).is_some()
     }
 
+    /// The learning statistics of `texts` (those that read as English), to
+    /// merge with other shards' and [`Mender::decide`] on.
+    pub fn stats(&self, texts: &[&str]) -> LearningStats {
+        let mut stats = LearningStats::default();
+        let matcher = self.everyday_words();
+        for text in texts.iter().copied() {
+            let tokens = tokenize(text);
+            if self.language_guard && !is_english(text, &tokens) {
+                continue;
+            }
+            stats.words += text.split_whitespace().count();
+            let suspects =
+                detect(text, &tokens, &self.lexicon, self.limits.max_word_chars).suspects;
+            for s in suspects {
+                let c = stats.suspects.entry(s.key).or_default();
+                c.tokens += s.occurrences.len();
+                c.mid_capital |= s.mid_capital;
+                c.lowercase |= s.lowercase;
+            }
+            for m in matcher.0.find_overlapping_iter(text) {
+                *stats
+                    .substrings
+                    .entry(matcher.1[m.pattern().as_usize()].clone())
+                    .or_default() += 1;
+            }
+        }
+        stats
+    }
+
+    /// The rules that merged learning statistics support: what
+    /// [`Mender::learn`] gives on the texts they were counted from. Rules the
+    /// mender was built with come first.
+    pub fn decide(&self, stats: &LearningStats) -> RuleSet {
+        let suspects: Vec<SuspectType> = stats
+            .suspects
+            .iter()
+            .map(|(key, c)| {
+                let mut s = SuspectType::new(key.clone(), &self.lexicon);
+                s.occurrences = vec![
+                    Occurrence {
+                        span: 0..0,
+                        case: Case::Lower,
+                    };
+                    c.tokens
+                ];
+                s.mid_capital = c.mid_capital;
+                s.lowercase = c.lowercase;
+                s.is_name_like = c.mid_capital && !c.lowercase;
+                s
+            })
+            .collect();
+        self.rules.extended_with(&self.learn_from(stats, &suspects))
+    }
+
+    /// An automaton over the everyday words (the only strings a rule's
+    /// sides can be), and the words by pattern number; built on first use.
+    fn everyday_words(&self) -> &(AhoCorasick, Vec<String>) {
+        self.everyday.get_or_init(|| {
+            let words = everyday_words(&self.lexicon);
+            let matcher = AhoCorasick::new(&words).expect("dictionary words always build");
+            (matcher, words)
+        })
+    }
+
     /// Explains the suspects that may give evidence (the most frequent
     /// first, within the limits), and learns from them.
-    fn learn_from(&self, text: &str, suspects: &[SuspectType]) -> RuleSet {
+    fn learn_from(&self, text: &dyn TextView, suspects: &[SuspectType]) -> RuleSet {
         let started = Instant::now();
         let mut order: Vec<usize> = (0..suspects.len())
             .filter(|&i| evidence(&suspects[i]) != Evidence::None)

@@ -471,3 +471,59 @@ fn jsonl_repairs_one_field_and_keeps_every_other_byte() {
     let named = textmend(&["--jsonl", "--field", "other", "-q"], input.as_bytes());
     assert_eq!(String::from_utf8(named.stdout).unwrap(), input);
 }
+
+/// Shards counted apart and merged give the rules learning on the whole
+/// gives, evidence and all.
+#[test]
+fn merged_shard_statistics_decide_like_the_whole() {
+    let table = textmend::corrupt::parse_table(&read("spinner/held_out_table.tsv")).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let mut shards = Vec::new();
+    for name in ["persuasion", "pride_prejudice"] {
+        let spun = textmend::corrupt::spin(&read(&format!("clean/{name}.txt")), &table);
+        let lines: Vec<&str> = spun.lines().collect();
+        for (i, half) in lines.chunks(lines.len() / 2 + 1).enumerate() {
+            let shard = format!("{name}{i}.txt");
+            fs::write(dir.path().join(&shard), half.join("\n") + "\n").unwrap();
+            shards.push(shard);
+        }
+    }
+    fs::copy(
+        fixture("spinner/003_c01601a3d6194ed1.in.txt"),
+        dir.path().join("003.txt"),
+    )
+    .unwrap();
+    let shard_args: Vec<&str> = shards.iter().map(String::as_str).collect();
+
+    let whole = textmend_in(dir.path(), &[&["learn"], &shard_args[..]].concat());
+    let mut stats_files = Vec::new();
+    for shard in &shards {
+        let stats = format!("{shard}.stats");
+        let out = textmend_in(dir.path(), &["learn", "--stats", shard, "-o", &stats]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        stats_files.push(stats);
+    }
+    let stats_args: Vec<&str> = stats_files.iter().map(String::as_str).collect();
+    let merged = textmend_in(
+        dir.path(),
+        &[&["learn", "--merge"], &stats_args[..]].concat(),
+    );
+    let evidence = |out: &Output| -> Vec<String> {
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .map(|l| l.split(" examples=").next().unwrap().to_string())
+            .collect()
+    };
+    let rules = evidence(&whole);
+    assert!(rules.len() >= 5, "{rules:?}");
+    assert_eq!(evidence(&merged), rules);
+
+    let broken = textmend_in(dir.path(), &["learn", "--merge", "003.txt"]);
+    assert_eq!(broken.status.code(), Some(2));
+    assert!(
+        stderr(&broken).contains("003.txt:1: expected"),
+        "{}",
+        stderr(&broken)
+    );
+}

@@ -152,6 +152,16 @@ enum Command {
         /// rejects (commented out) are not learned again.
         #[arg(long, value_name = "FILE")]
         rules: Option<PathBuf>,
+
+        /// Write mergeable learning statistics (counts, not rules) instead
+        /// of rules: one shard of a corpus too large for one machine.
+        #[arg(long, conflicts_with = "merge")]
+        stats: bool,
+
+        /// The FILEs are statistics written by --stats: merge them and print
+        /// the rules they support.
+        #[arg(long)]
+        merge: bool,
     },
     /// Measure repair quality: corrupt clean files, repair them and score
     /// the repair word by word (or score a real corrupted file with --pairs).
@@ -259,6 +269,10 @@ pub enum Mode {
     Html,
     /// Print the rules learned from all inputs together.
     Learn,
+    /// Print the learning statistics of all inputs together.
+    Stats,
+    /// Merge statistics files and print the rules they support.
+    Merge,
     /// Measure quality (`textmend eval`).
     Eval,
 }
@@ -303,7 +317,16 @@ impl Args {
                 files,
                 output,
                 rules,
-            }) => (Mode::Learn, files, output, rules, true),
+                stats,
+                merge,
+            }) => {
+                let mode = match (stats, merge) {
+                    (true, _) => Mode::Stats,
+                    (_, true) => Mode::Merge,
+                    _ => Mode::Learn,
+                };
+                (mode, files, output, rules, true)
+            }
             None => {
                 let mode = if self.diff {
                     Mode::Diff

@@ -14,7 +14,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use rayon::prelude::*;
-use textmend::{Mended, Mender, RuleSet, Skip};
+use textmend::{LearningStats, Mended, Mender, RuleSet, Skip};
 
 use crate::args::{Args, EvalFormat, Mode, Options, Scope};
 use crate::report::{Input, Reporter};
@@ -77,7 +77,9 @@ fn run(options: &Options, mut reporter: Reporter) -> io::Result<Exit> {
         .build()
         .map_err(io::Error::other)?;
     let corpus_mender;
-    let mender = if options.scope == Scope::Corpus && options.mode != Mode::Learn {
+    let mender = if options.scope == Scope::Corpus
+        && !matches!(options.mode, Mode::Learn | Mode::Stats | Mode::Merge)
+    {
         let built = learn_corpus(options, &mender, &pool).and_then(|(rules, inputs)| {
             reporter.notice(format_args!(
                 "learned {} rules from {inputs} inputs together",
@@ -221,9 +223,24 @@ fn run(options: &Options, mut reporter: Reporter) -> io::Result<Exit> {
             }
         }
     }
-    if options.mode == Mode::Learn {
-        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-        reporter.rules(&mender.learn(&refs))?;
+    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+    match options.mode {
+        Mode::Learn => reporter.rules(&mender.learn(&refs))?,
+        Mode::Stats => reporter.stats(&mender.stats(&refs))?,
+        Mode::Merge => {
+            let mut merged = LearningStats::default();
+            for (text, path) in texts.iter().zip(&options.files) {
+                match LearningStats::parse(text, path) {
+                    Ok(stats) => merged.merge(&stats),
+                    Err(e) => {
+                        reporter.error(e);
+                        return Ok(Exit::Error);
+                    }
+                }
+            }
+            reporter.rules(&mender.decide(&merged))?;
+        }
+        _ => {}
     }
     let found = reporter.found_repairs();
     if let Err(e) = reporter.finish() {
@@ -384,7 +401,7 @@ fn process(path: &Path, options: &Options, mender: &Mender) -> Outcome {
             };
         }
     };
-    if options.mode == Mode::Learn {
+    if matches!(options.mode, Mode::Learn | Mode::Stats | Mode::Merge) {
         return Outcome::Learn(match &options.jsonl {
             Some(name) => jsonl::values(&text, name).join("\n\n"),
             None => text,

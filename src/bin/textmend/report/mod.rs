@@ -17,7 +17,7 @@ use std::fs;
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
-use textmend::{Mended, RuleSet};
+use textmend::{LearningStats, Mended, RuleSet};
 
 use crate::args::Mode;
 use crate::eval::Evaluation;
@@ -136,7 +136,7 @@ impl Reporter {
                 }
                 Ok(())
             }
-            Mode::Write | Mode::Learn | Mode::Eval => Ok(()),
+            Mode::Write | Mode::Learn | Mode::Stats | Mode::Merge | Mode::Eval => Ok(()),
         }
     }
 
@@ -148,6 +148,12 @@ impl Reporter {
             eval::table(evaluation)
         };
         self.out().write_all(report.as_bytes())
+    }
+
+    /// Learning statistics, as the report (`textmend learn --stats`).
+    pub fn stats(&mut self, stats: &LearningStats) -> io::Result<()> {
+        let text = stats.to_text();
+        self.out().write_all(text.as_bytes())
     }
 
     /// A rules table, as the report (`textmend learn`).
@@ -200,7 +206,10 @@ impl Reporter {
             writeln!(self.out(), "{summary}")?;
         } else if !self.quiet
             && self.totals.files > 0
-            && !matches!(self.mode, Mode::Learn | Mode::Eval)
+            && !matches!(
+                self.mode,
+                Mode::Learn | Mode::Stats | Mode::Merge | Mode::Eval
+            )
             && (matches!(self.mode, Mode::Diff | Mode::Write) || io::stderr().is_terminal())
         {
             eprintln!("textmend: {summary}");

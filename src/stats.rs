@@ -1,0 +1,181 @@
+//! Stats: what learning needs from a text, as counts that add up — so that
+//! shards of a corpus too large for one machine can be counted apart
+//! (`textmend learn --stats`), merged, and decided on once
+//! (`textmend learn --merge`), giving the rules learning on the whole would.
+//!
+//! A [`LearningStats`] holds the number of words, each suspect word's token
+//! count and how it was capitalised, and how often every everyday word (the
+//! only strings a rule's sides can be) occurs as a substring — enough to
+//! test the spinner's signature for any rule without the text. It holds no
+//! decision: which rules are true is worked out only from merged counts.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use memchr::memmem;
+
+use crate::error::{Error, Result};
+use crate::learn::TextView;
+
+/// The first line of a stats file.
+const HEADER: &str = "# textmend stats v1";
+
+/// Counts for one suspect word.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct SuspectCounts {
+    pub(crate) tokens: usize,
+    pub(crate) mid_capital: bool,
+    pub(crate) lowercase: bool,
+}
+
+/// Mergeable learning statistics of one or more texts.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LearningStats {
+    pub(crate) words: usize,
+    pub(crate) suspects: BTreeMap<String, SuspectCounts>,
+    /// Occurrences (overlapping) of everyday words as substrings.
+    pub(crate) substrings: BTreeMap<String, u64>,
+}
+
+impl LearningStats {
+    /// Adds `other`'s counts to these.
+    pub fn merge(&mut self, other: &LearningStats) {
+        self.words += other.words;
+        for (key, c) in &other.suspects {
+            let mine = self.suspects.entry(key.clone()).or_default();
+            mine.tokens += c.tokens;
+            mine.mid_capital |= c.mid_capital;
+            mine.lowercase |= c.lowercase;
+        }
+        for (word, n) in &other.substrings {
+            *self.substrings.entry(word.clone()).or_default() += n;
+        }
+    }
+
+    /// The statistics as text: a header, `words N`, then one line per
+    /// suspect (`suspect KEY TOKENS FLAGS`, flags `c` for capitalised in
+    /// mid-sentence and `l` for lowercase, `-` for neither) and per
+    /// substring count (`substring WORD COUNT`), tab-separated.
+    pub fn to_text(&self) -> String {
+        let mut out = format!("{HEADER}\nwords\t{}\n", self.words);
+        for (key, c) in &self.suspects {
+            let flags = match (c.mid_capital, c.lowercase) {
+                (true, true) => "cl",
+                (true, false) => "c",
+                (false, true) => "l",
+                (false, false) => "-",
+            };
+            out.push_str(&format!("suspect\t{key}\t{}\t{flags}\n", c.tokens));
+        }
+        for (word, n) in &self.substrings {
+            out.push_str(&format!("substring\t{word}\t{n}\n"));
+        }
+        out
+    }
+
+    /// Reads the text form of [`LearningStats::to_text`]; `path` names the
+    /// source in errors.
+    pub fn parse(text: &str, path: &Path) -> Result<LearningStats> {
+        let mut stats = LearningStats::default();
+        for (i, line) in text.lines().enumerate() {
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let error = |message: &str| Error::RuleSyntax {
+                path: path.to_path_buf(),
+                line: i + 1,
+                message: message.to_string(),
+            };
+            let fields: Vec<&str> = line.split('\t').collect();
+            match fields.as_slice() {
+                ["words", n] => {
+                    stats.words += n.parse::<usize>().map_err(|_| error("bad count"))?
+                }
+                ["suspect", key, n, flags] if !key.is_empty() => {
+                    let c = stats.suspects.entry(key.to_string()).or_default();
+                    c.tokens += n.parse::<usize>().map_err(|_| error("bad count"))?;
+                    c.mid_capital |= flags.contains('c');
+                    c.lowercase |= flags.contains('l');
+                }
+                ["substring", word, n] if !word.is_empty() => {
+                    *stats.substrings.entry(word.to_string()).or_default() +=
+                        n.parse::<u64>().map_err(|_| error("bad count"))?;
+                }
+                _ => return Err(error("expected `words`, `suspect` or `substring` fields")),
+            }
+        }
+        Ok(stats)
+    }
+
+    fn count(&self, word: &str) -> u64 {
+        self.substrings.get(word).copied().unwrap_or(0)
+    }
+}
+
+impl TextView for LearningStats {
+    fn words(&self) -> usize {
+        self.words
+    }
+
+    /// Occurrences of `to` minus those inside occurrences of the hosts that
+    /// contain it: each host occurrence holds `to` as often as the host's
+    /// spelling does.
+    fn occurs_outside(&self, to: &str, from: &str, inserted: &[&str]) -> bool {
+        let mut hosts: Vec<&str> = std::iter::once(from)
+            .chain(inserted.iter().copied())
+            .collect();
+        hosts.sort_unstable();
+        hosts.dedup();
+        let covered: u64 = hosts
+            .iter()
+            .map(|host| {
+                self.count(host) * memmem::find_iter(host.as_bytes(), to.as_bytes()).count() as u64
+            })
+            .sum();
+        self.count(to) > covered
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn merges_and_round_trips_through_text() {
+        let mut a = LearningStats {
+            words: 10,
+            ..Default::default()
+        };
+        a.suspects.insert(
+            "attfinish".into(),
+            SuspectCounts {
+                tokens: 2,
+                mid_capital: false,
+                lowercase: true,
+            },
+        );
+        a.substrings.insert("finish".into(), 3);
+        let mut b = a.clone();
+        b.suspects.get_mut("attfinish").unwrap().mid_capital = true;
+        a.merge(&b);
+        assert_eq!(a.words, 20);
+        assert_eq!(a.suspects["attfinish"].tokens, 4);
+        assert!(a.suspects["attfinish"].mid_capital);
+        assert_eq!(a.substrings["finish"], 6);
+        let back = LearningStats::parse(&a.to_text(), Path::new("s")).unwrap();
+        assert_eq!(back, a);
+        let err = LearningStats::parse("words\tx\n", Path::new("s.stats")).unwrap_err();
+        assert_eq!(err.to_string(), "s.stats:1: bad count");
+    }
+
+    #[test]
+    fn the_signature_is_tested_on_counts() {
+        let mut s = LearningStats::default();
+        s.substrings.insert("son".into(), 3);
+        s.substrings.insert("person".into(), 2);
+        assert!(s.occurs_outside("son", "person", &[]));
+        s.substrings.insert("son".into(), 2);
+        assert!(!s.occurs_outside("son", "person", &[]));
+        assert!(!s.occurs_outside("end", "finish", &[]));
+    }
+}
