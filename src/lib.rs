@@ -31,6 +31,21 @@
 //! the spinner's signature: `y` vanished from the text) → rewrite (apply
 //! accepted rules to unknown words, keep dictionary words, restore case).
 //!
+//! # Beyond one text
+//!
+//! * [`MenderBuilder::rules`] applies reviewed rules ([`RuleSet::parse`]
+//!   reads the rules file `textmend learn` writes); [`Mender::apply`] applies
+//!   given rules to one text.
+//! * [`Mender::learn`] pools the evidence of a batch (one spun site shares
+//!   one spinner table); for corpora split across machines,
+//!   [`Mender::stats`] counts a shard, [`LearningStats::merge`] adds shards
+//!   up and [`Mender::decide`] gives the same rules as learning on the
+//!   whole.
+//! * [`Mender::mend_bytes`] repairs input that is not all valid UTF-8,
+//!   inside its valid stretches.
+//! * [`corrupt`] and [`score`] damage clean text on purpose and score a
+//!   repair word by word (`textmend eval`); the repair never uses them.
+//!
 //! # The clean-text guarantee
 //!
 //! Only words that are not in the dictionary are ever changed, and only by a
