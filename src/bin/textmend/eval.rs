@@ -82,31 +82,23 @@ pub fn run(options: &EvalOptions, mender: &Mender) -> Result<Evaluation, String>
             Corruption::Ocr => corrupt::ocr(&original, seed),
             Corruption::Mojibake => corrupt::mojibake(&original, seed),
         };
-        let started = Instant::now();
-        let mended = mender.mend(&corrupted);
-        let seconds = started.elapsed().as_secs_f64();
-        let repaired = mended.text();
+        let scored = repair_and_score(&original, &corrupted, mender);
         if let Some(dir) = &options.save {
             let stem = path.file_stem().unwrap_or_default().to_string_lossy();
             for (suffix, text) in [
                 ("corrupt", corrupted.as_str()),
                 ("truth", original.as_str()),
-                ("textmend", repaired),
+                ("textmend", scored.repaired.as_str()),
             ] {
                 let file = dir.join(format!("{stem}.{suffix}.txt"));
                 fs::write(&file, text).map_err(|e| format!("{}: {e}", file.display()))?;
             }
         }
-        let edits: Vec<(usize, String)> = mended
-            .edits()
-            .iter()
-            .map(|e| (e.span.start, rules_label(&e.rules)))
-            .collect();
         add(
             &mut evaluation,
-            score(&original, &corrupted, repaired, |w| mender.knows(w)),
-            score_rules(&original, &corrupted, repaired, &edits),
-            Some(seconds),
+            scored.score,
+            scored.rules,
+            Some(scored.seconds),
         );
         if let Some(bar) = &progress {
             bar.inc(1);
@@ -142,21 +134,46 @@ fn pairs(
             add(&mut evaluation, s, BTreeMap::new(), None);
         }
         None => {
-            let started = Instant::now();
-            let mended = mender.mend(&corrupted);
-            let seconds = started.elapsed().as_secs_f64();
-            let edits: Vec<(usize, String)> = mended
-                .edits()
-                .iter()
-                .map(|e| (e.span.start, rules_label(&e.rules)))
-                .collect();
-            let s = score(&original, &corrupted, mended.text(), |w| mender.knows(w));
-            let rules = score_rules(&original, &corrupted, mended.text(), &edits);
+            let scored = repair_and_score(&original, &corrupted, mender);
             evaluation.seconds = Some(0.0);
-            add(&mut evaluation, s, rules, Some(seconds));
+            add(
+                &mut evaluation,
+                scored.score,
+                scored.rules,
+                Some(scored.seconds),
+            );
         }
     }
     Ok(evaluation)
+}
+
+/// textmend's repair of one corrupted text, timed, and its scores.
+struct Scored {
+    repaired: String,
+    score: Score,
+    rules: BTreeMap<String, RuleScore>,
+    /// Seconds the repair took.
+    seconds: f64,
+}
+
+/// Repairs `corrupted` (timing only the repair) and scores the result
+/// against `original`, overall and per rule.
+fn repair_and_score(original: &str, corrupted: &str, mender: &Mender) -> Scored {
+    let started = Instant::now();
+    let mended = mender.mend(corrupted);
+    let seconds = started.elapsed().as_secs_f64();
+    let edits: Vec<(usize, String)> = mended
+        .edits()
+        .iter()
+        .map(|e| (e.span.start, rules_label(&e.rules)))
+        .collect();
+    let repaired = mended.text();
+    Scored {
+        score: score(original, corrupted, repaired, |w| mender.knows(w)),
+        rules: score_rules(original, corrupted, repaired, &edits),
+        repaired: repaired.to_string(),
+        seconds,
+    }
 }
 
 fn add(

@@ -278,10 +278,7 @@ fn learn_corpus(
             .filter_map(|p| std::fs::read(p).ok())
             .filter(|bytes| !looks_binary(bytes))
             .filter_map(|bytes| String::from_utf8(bytes).ok())
-            .map(|text| match &options.jsonl {
-                Some(name) => jsonl::values(&text, name).join("\n\n"),
-                None => text,
-            })
+            .map(|text| learning_text(text, options))
             .collect()
     });
     let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
@@ -402,16 +399,22 @@ fn process(path: &Path, options: &Options, mender: &Mender) -> Outcome {
         }
     };
     if matches!(options.mode, Mode::Learn | Mode::Stats | Mode::Merge) {
-        return Outcome::Learn(match &options.jsonl {
-            Some(name) => jsonl::values(&text, name).join("\n\n"),
-            None => text,
-        });
+        return Outcome::Learn(learning_text(text, options));
     }
     if let Some(name) = &options.jsonl {
         return Outcome::Jsonl(jsonl::repair(&text, name, mender));
     }
     let mended = mender.mend(&text).into_owned();
     Outcome::Text { text, mended }
+}
+
+/// What of an input's text is learned from: all of it, or with `--jsonl`
+/// the values of the repaired field, one record per paragraph.
+fn learning_text(text: String, options: &Options) -> String {
+    match &options.jsonl {
+        Some(name) => jsonl::values(&text, name).join("\n\n"),
+        None => text,
+    }
 }
 
 /// Whether bytes look like a binary file rather than text: a NUL byte in
