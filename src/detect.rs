@@ -50,9 +50,6 @@ pub(crate) struct SuspectType {
     pub(crate) key: String,
     /// Where it occurs, in text order.
     pub(crate) occurrences: Vec<Occurrence>,
-    /// Capitalised in mid-sentence and never written in lowercase: the shape
-    /// of a proper name.
-    pub(crate) is_name_like: bool,
     /// Seen capitalised in mid-sentence.
     pub(crate) mid_capital: bool,
     /// Seen in lowercase.
@@ -69,6 +66,12 @@ pub(crate) struct SuspectType {
 }
 
 impl SuspectType {
+    /// Capitalised in mid-sentence and never written in lowercase: the
+    /// shape of a proper name.
+    pub(crate) fn is_name_like(&self) -> bool {
+        self.mid_capital && !self.lowercase
+    }
+
     /// A suspect type with no occurrences yet, its word-shape guards worked
     /// out from the key.
     pub(crate) fn new(key: String, lexicon: &Lexicon) -> SuspectType {
@@ -84,7 +87,6 @@ impl SuspectType {
                 && inflection_of_known(&key, lexicon) != Some(Spelling::Wrong),
             key,
             occurrences: Vec::new(),
-            is_name_like: false,
             mid_capital: false,
             lowercase: false,
         }
@@ -125,8 +127,6 @@ pub(crate) fn detect(
 ) -> Detection {
     let mut index: HashMap<String, usize> = HashMap::new();
     let mut suspects: Vec<SuspectType> = Vec::new();
-    let mut mid_sentence_capital: Vec<bool> = Vec::new();
-    let mut lowercase_seen: Vec<bool> = Vec::new();
 
     // Most tokens of a text are a few thousand distinct words: decide each
     // distinct spelling once (a front cache before the FST).
@@ -146,8 +146,6 @@ pub(crate) fn detect(
         let key = core.to_lowercase();
         let i = *index.entry(key.clone()).or_insert_with(|| {
             suspects.push(SuspectType::new(key, lexicon));
-            mid_sentence_capital.push(false);
-            lowercase_seen.push(false);
             suspects.len() - 1
         });
         suspects[i].occurrences.push(Occurrence {
@@ -155,15 +153,10 @@ pub(crate) fn detect(
             case: token.case,
         });
         match token.case {
-            Case::Lower => lowercase_seen[i] = true,
-            Case::Title if !token.sentence_start => mid_sentence_capital[i] = true,
+            Case::Lower => suspects[i].lowercase = true,
+            Case::Title if !token.sentence_start => suspects[i].mid_capital = true,
             _ => {}
         }
-    }
-    for (i, suspect) in suspects.iter_mut().enumerate() {
-        suspect.mid_capital = mid_sentence_capital[i];
-        suspect.lowercase = lowercase_seen[i];
-        suspect.is_name_like = suspect.mid_capital && !suspect.lowercase;
     }
     Detection { suspects }
 }
@@ -338,7 +331,7 @@ mod tests {
         let keys: Vec<&str> = found.iter().map(|s| s.key.as_str()).collect();
         assert_eq!(keys, ["counattempt", "agfinisha", "notifys"]);
         assert_eq!(found[0].occurrences.len(), 3);
-        assert!(!found[0].is_name_like);
+        assert!(!found[0].is_name_like());
     }
 
     #[test]
@@ -403,10 +396,10 @@ mod tests {
     fn guards_names_and_compounds() {
         let found = suspects("They met Kuleba in town. Kuleba left with a bootloader.");
         let kuleba = found.iter().find(|s| s.key == "kuleba").unwrap();
-        assert!(kuleba.is_name_like);
+        assert!(kuleba.is_name_like());
         assert!(!kuleba.is_attested);
         let boot = found.iter().find(|s| s.key == "bootloader").unwrap();
         assert!(boot.is_compound);
-        assert!(!boot.is_name_like);
+        assert!(!boot.is_name_like());
     }
 }

@@ -109,7 +109,7 @@ pub(crate) enum Evidence {
 /// word by chance ("learn strictly"); they are repaired only by rules that
 /// other evidence proves.
 pub(crate) fn evidence(suspect: &SuspectType) -> Evidence {
-    if suspect.is_name_like || suspect.is_attested || suspect.is_derivation {
+    if suspect.is_name_like() || suspect.is_attested || suspect.is_derivation {
         Evidence::None
     } else if suspect.is_compound {
         Evidence::SynonymsOnly

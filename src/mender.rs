@@ -357,7 +357,6 @@ impl Mender {
                 ];
                 s.mid_capital = c.mid_capital;
                 s.lowercase = c.lowercase;
-                s.is_name_like = c.mid_capital && !c.lowercase;
                 s
             })
             .collect();
