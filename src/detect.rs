@@ -14,7 +14,7 @@
 //! damaged; most suspects in clean text are names and rare words.
 
 use std::collections::HashMap;
-use std::ops::Range;
+use std::ops::{Range, RangeInclusive};
 
 use crate::lexicon::Lexicon;
 use crate::tokenize::{is_apostrophe, Case, Token};
@@ -23,6 +23,11 @@ use crate::tokenize::{is_apostrophe, Case, Token};
 /// strings are abbreviations far more often than damaged words, and no
 /// substitution can be learned with any context inside them.
 const MIN_SUSPECT_CHARS: usize = 3;
+
+/// When misread glyphs are looked for, two-letter tokens are suspects too:
+/// a scanner damages `he` and `be` as often as longer words, and a glyph
+/// confusion learned from those longer words repairs them (`hc` → `he`).
+const MIN_GLYPH_SUSPECT_CHARS: usize = 2;
 
 /// Longer tokens are not damaged words but identifiers, encoded data or
 /// run-together text: the longest English dictionary word has 45 letters.
@@ -63,6 +68,8 @@ pub(crate) struct SuspectType {
     /// dictionary lacks — or a spinner's swap right after a prefix
     /// (`re·harbor`), which only a rule proven elsewhere may repair.
     pub(crate) is_derivation: bool,
+    /// Letters mixed with digits (`1ike`): evidence of misread glyphs only.
+    pub(crate) has_digits: bool,
 }
 
 impl SuspectType {
@@ -85,6 +92,7 @@ impl SuspectType {
                     .strip_suffix('s')
                     .is_some_and(|base| lexicon.is_attested(base)))
                 && inflection_of_known(&key, lexicon) != Some(Spelling::Wrong),
+            has_digits: key.chars().any(char::is_numeric),
             key,
             occurrences: Vec::new(),
             mid_capital: false,
@@ -118,13 +126,21 @@ pub(crate) fn split_clitic(token: &str) -> (&str, &str) {
 }
 
 /// Classifies every token of `text` and groups the suspects by type.
-/// Tokens longer than `max_chars` characters are never suspect.
+/// Tokens longer than `max_chars` characters are never suspect; tokens that
+/// mix letters and digits, and two-letter tokens, are suspect only when
+/// `glyphs` is set (when misread glyphs are looked for).
 pub(crate) fn detect(
     text: &str,
     tokens: &[Token],
     lexicon: &Lexicon,
     max_chars: usize,
+    glyphs: bool,
 ) -> Detection {
+    let min_chars = if glyphs {
+        MIN_GLYPH_SUSPECT_CHARS
+    } else {
+        MIN_SUSPECT_CHARS
+    };
     let mut index: HashMap<String, usize> = HashMap::new();
     let mut suspects: Vec<SuspectType> = Vec::new();
 
@@ -133,12 +149,12 @@ pub(crate) fn detect(
     let mut is_word: HashMap<&str, bool> = HashMap::new();
     for token in tokens {
         let word = &text[token.span.clone()];
-        if token.case == Case::Upper {
+        if token.case == Case::Upper || (token.has_digits && !glyphs) {
             continue;
         }
         let known = *is_word
             .entry(word)
-            .or_insert_with(|| is_known_token(word, lexicon, max_chars));
+            .or_insert_with(|| is_known_token(word, lexicon, min_chars..=max_chars));
         if known {
             continue;
         }
@@ -287,7 +303,7 @@ fn doubles(base: &str) -> bool {
 /// Whether a token is no suspect: a dictionary word (after the case rules,
 /// with or without its clitic), a correctly spelled inflection of one, or
 /// too short, too long or too odd to be damage worth explaining.
-fn is_known_token(word: &str, lexicon: &Lexicon, max_chars: usize) -> bool {
+fn is_known_token(word: &str, lexicon: &Lexicon, chars: RangeInclusive<usize>) -> bool {
     if lexicon.lookup(word).is_some() {
         return true;
     }
@@ -296,7 +312,7 @@ fn is_known_token(word: &str, lexicon: &Lexicon, max_chars: usize) -> bool {
         return true;
     }
     let n_chars = core.chars().count();
-    !(MIN_SUSPECT_CHARS..=max_chars).contains(&n_chars)
+    !chars.contains(&n_chars)
         || core.chars().any(is_apostrophe)
         || is_inflection_of_known(core, lexicon)
 }
@@ -320,7 +336,7 @@ mod tests {
 
     fn suspects(text: &str) -> Vec<SuspectType> {
         let lexicon = Lexicon::english().unwrap();
-        detect(text, &tokenize(text), &lexicon, MAX_SUSPECT_CHARS).suspects
+        detect(text, &tokenize(text), &lexicon, MAX_SUSPECT_CHARS, false).suspects
     }
 
     #[test]

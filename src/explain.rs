@@ -14,6 +14,10 @@ use std::collections::HashSet;
 
 use crate::lexicon::{Anchor, Lexicon};
 
+mod misreadings;
+
+pub(crate) use misreadings::{misreadings, Automata, Misreading, MAX_GLYPH_CHARS};
+
 /// Walks start from this many characters at either end of the suspect. Two
 /// is the least that keeps a walk small and still reaches `ag·finish·a` →
 /// `agenda`, where only two characters precede the damage.

@@ -33,10 +33,14 @@ use crate::lexicon::Lexicon;
 use crate::rules::{Rule, RuleKind, RuleSet};
 use crate::thesaurus::Thesaurus;
 
+mod confusions;
+
+pub(crate) use confusions::{is_scanned, learn_confusions};
+
 /// A word-swap rule needs this many distinct restored words, unless it is
 /// the only clean explanation of its suspect (see [`SINGLE_FREQUENCY_RATIO`]).
 /// Two is the least that is evidence of a *rule* rather than of one word.
-const MIN_WORD_SWAP_SUPPORT: usize = 2;
+pub(crate) const MIN_WORD_SWAP_SUPPORT: usize = 2;
 
 /// A word swap whose sides the thesaurus does not relate, even as siblings,
 /// needs more support: such pairs (`pros·ing` → `track·ing` in clean Austen)
@@ -109,7 +113,8 @@ pub(crate) enum Evidence {
 /// word by chance ("learn strictly"); they are repaired only by rules that
 /// other evidence proves.
 pub(crate) fn evidence(suspect: &SuspectType) -> Evidence {
-    if suspect.is_name_like() || suspect.is_attested || suspect.is_derivation {
+    if suspect.is_name_like() || suspect.is_attested || suspect.is_derivation || suspect.has_digits
+    {
         Evidence::None
     } else if suspect.is_compound {
         Evidence::SynonymsOnly
@@ -152,7 +157,7 @@ impl Candidate {
         match self.kind {
             RuleKind::Synonym => MIN_WORD_SWAP_SUPPORT,
             RuleKind::WordSwap if self.siblings => MIN_WORD_SWAP_SUPPORT,
-            RuleKind::WordSwap | RuleKind::Substring => MIN_UNRELATED_SUPPORT,
+            RuleKind::WordSwap | RuleKind::Glyph | RuleKind::Substring => MIN_UNRELATED_SUPPORT,
         }
     }
 }
@@ -276,6 +281,20 @@ fn repairable<'a>(
     })
 }
 
+/// The suspect types that one application of one of `rules` turns into a
+/// word: what those rules repair, so that no other rule needs them as
+/// evidence.
+pub(crate) fn repaired_by(
+    suspects: &[SuspectType],
+    rules: &[Rule],
+    lexicon: &Lexicon,
+) -> HashSet<usize> {
+    rules
+        .iter()
+        .flat_map(|r| repairable(suspects, &r.from, &r.to, lexicon))
+        .collect()
+}
+
 /// Whether a candidate is worth considering at all, whatever the competition.
 ///
 /// A word swap the thesaurus does not relate, seen in one word, is plausible
@@ -298,8 +317,9 @@ fn is_plausible(from: &str, to: &str, c: &Candidate, lexicon: &Lexicon, words: u
                 || stands_in
                 || (c.siblings && [from, to].iter().all(|side| everyday(side) && long(side)))
         }
-        // Explain gives only word swaps; substring rules come from people.
-        RuleKind::Substring => false,
+        // Explain gives only word swaps; glyph confusions are learned apart
+        // and substring rules come from people.
+        RuleKind::Glyph | RuleKind::Substring => false,
     }
 }
 
@@ -425,15 +445,53 @@ pub(crate) trait TextView {
     /// Whether `to` occurs anywhere but inside an occurrence of `from` or of
     /// one of the `inserted` strings (see [`occurs_outside`]).
     fn occurs_outside(&self, to: &str, from: &str, inserted: &[&str]) -> bool;
+    /// How often the lowercase letters `letters` occur in the text's words,
+    /// case-folded (see [`fold_letters`]).
+    fn letter_count(&self, letters: &str) -> u64;
 }
 
-impl TextView for &str {
+/// The text with every letter lowercased and everything else a space, so
+/// that letter sequences are counted inside words only.
+pub(crate) fn fold_letters(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_alphabetic() {
+            out.extend(c.to_lowercase());
+        } else {
+            out.push(' ');
+        }
+    }
+    out
+}
+
+/// A text as learning sees it, with its case-folded letters worked out on
+/// first use.
+pub(crate) struct Text<'a> {
+    text: &'a str,
+    folded: std::sync::OnceLock<String>,
+}
+
+impl<'a> Text<'a> {
+    pub(crate) fn new(text: &'a str) -> Text<'a> {
+        Text {
+            text,
+            folded: std::sync::OnceLock::new(),
+        }
+    }
+}
+
+impl TextView for Text<'_> {
     fn words(&self) -> usize {
-        self.split_whitespace().count()
+        self.text.split_whitespace().count()
     }
 
     fn occurs_outside(&self, to: &str, from: &str, inserted: &[&str]) -> bool {
-        occurs_outside(self, to, from, inserted)
+        occurs_outside(self.text, to, from, inserted)
+    }
+
+    fn letter_count(&self, letters: &str) -> u64 {
+        let folded = self.folded.get_or_init(|| fold_letters(self.text));
+        memmem::find_iter(folded.as_bytes(), letters.as_bytes()).count() as u64
     }
 }
 

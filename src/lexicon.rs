@@ -125,6 +125,21 @@ impl Lexicon {
     }
 }
 
+impl Lexicon {
+    /// Calls `visit(word, frequency)` for every entry that `automaton`
+    /// accepts (a Levenshtein automaton around a suspect, say).
+    pub(crate) fn for_each_accepted<A: Automaton>(
+        &self,
+        automaton: A,
+        mut visit: impl FnMut(&[u8], u64),
+    ) {
+        let mut stream = self.forward.search(automaton).into_stream();
+        while let Some((key, freq)) = stream.next() {
+            visit(key, freq);
+        }
+    }
+}
+
 /// Matches keys that start with `prefix` and are at most `max_len` bytes.
 /// The state is the number of bytes read so far, or `None` once the key can
 /// no longer match.

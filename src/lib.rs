@@ -69,6 +69,7 @@ pub mod corrupt;
 mod detect;
 mod error;
 mod explain;
+mod glyphs;
 mod language;
 mod learn;
 mod lexicon;
@@ -97,7 +98,7 @@ pub mod stages {
     /// Tokenizes and looks up every token; the number of suspect types.
     pub fn suspects(mender: &Mender, text: &str) -> usize {
         let tokens = tokenize(text);
-        detect(text, &tokens, mender.lexicon(), MAX_SUSPECT_CHARS)
+        detect(text, &tokens, mender.lexicon(), MAX_SUSPECT_CHARS, true)
             .suspects
             .len()
     }
@@ -105,7 +106,7 @@ pub mod stages {
     /// Explains every suspect type of `text`; the number of explanations.
     pub fn explanations(mender: &Mender, text: &str) -> usize {
         let tokens = tokenize(text);
-        detect(text, &tokens, mender.lexicon(), MAX_SUSPECT_CHARS)
+        detect(text, &tokens, mender.lexicon(), MAX_SUSPECT_CHARS, true)
             .suspects
             .iter()
             .map(|s| explain(&s.key, mender.lexicon()).len())
@@ -124,7 +125,7 @@ pub mod stages {
 }
 
 pub use error::{Error, Result};
-pub use mender::{Mended, Mender, MenderBuilder, Skip};
+pub use mender::{Mended, Mender, MenderBuilder, Mode, Skip};
 pub use rewrite::Edit;
 pub use rules::{Rule, RuleKind, RuleSet};
 pub use stats::LearningStats;

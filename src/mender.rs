@@ -11,9 +11,12 @@ use aho_corasick::AhoCorasick;
 
 use crate::detect::{detect, split_clitic, Occurrence, SuspectType, MAX_SUSPECT_CHARS};
 use crate::error::Result;
-use crate::explain::{everyday_words, explain, Explanation};
+use crate::explain::{everyday_words, explain, misreadings, Automata, Explanation, Misreading};
 use crate::language::is_english;
-use crate::learn::{evidence, learn, Evidence, TextView};
+use crate::learn::{
+    evidence, is_scanned, learn, learn_confusions, repaired_by, Evidence, Text, TextView,
+    MIN_WORD_SWAP_SUPPORT,
+};
 use crate::lexicon::Lexicon;
 use crate::rewrite::{apply, rewrite, Edit};
 use crate::rules::RuleSet;
@@ -30,9 +33,38 @@ pub enum Skip {
     NotEnglish,
 }
 
+/// Which kinds of damage a [`Mender`] looks for.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Mode {
+    /// Both kinds, letting the evidence decide (the default): a clean text
+    /// gives no evidence of either.
+    #[default]
+    Auto,
+    /// An article spinner's word swaps only.
+    Spinner,
+    /// A scanner's misread glyphs only, with ligatures and letters of other
+    /// scripts that look Latin.
+    Ocr,
+}
+
+impl Mode {
+    /// Whether word swaps are learned.
+    fn swaps(self) -> bool {
+        self != Mode::Ocr
+    }
+
+    /// Whether glyph confusions are learned, and ligatures and look-alikes
+    /// undone.
+    fn glyphs(self) -> bool {
+        self != Mode::Spinner
+    }
+}
+
 /// Builds a [`Mender`].
 #[derive(Debug, Clone)]
 pub struct MenderBuilder {
+    mode: Mode,
     language_guard: bool,
     rules: Option<RuleSet>,
     learn: Option<bool>,
@@ -57,6 +89,7 @@ const MAX_EXPLAINED_SUSPECTS: usize = 20_000;
 impl Default for MenderBuilder {
     fn default() -> Self {
         MenderBuilder {
+            mode: Mode::Auto,
             language_guard: true,
             rules: None,
             learn: None,
@@ -70,6 +103,12 @@ impl Default for MenderBuilder {
 }
 
 impl MenderBuilder {
+    /// Which kinds of damage to look for (default: [`Mode::Auto`]).
+    pub fn mode(mut self, mode: Mode) -> Self {
+        self.mode = mode;
+        self
+    }
+
     /// Whether text that does not read as English is passed through
     /// untouched (default: yes). Turn it off only for text known to be
     /// English whatever its share of function words.
@@ -121,6 +160,8 @@ impl MenderBuilder {
         Ok(Mender {
             lexicon: Lexicon::english()?,
             thesaurus: Thesaurus::english()?,
+            mode: self.mode,
+            automata: OnceLock::new(),
             language_guard: self.language_guard,
             learn: self.learn.unwrap_or(self.rules.is_none()),
             rules: self.rules.unwrap_or_default(),
@@ -135,6 +176,9 @@ impl MenderBuilder {
 pub struct Mender {
     lexicon: Lexicon,
     thesaurus: Thesaurus,
+    mode: Mode,
+    /// Levenshtein automaton builders, built on first use.
+    automata: OnceLock<Automata>,
     language_guard: bool,
     /// Rules given by the user, applied before any learned ones.
     rules: RuleSet,
@@ -260,13 +304,22 @@ impl Mender {
                 suspect_tokens: 0,
             };
         }
-        let suspects = detect(text, &tokens, &self.lexicon, self.limits.max_word_chars).suspects;
+        let suspects = detect(
+            text,
+            &tokens,
+            &self.lexicon,
+            self.limits.max_word_chars,
+            self.mode.glyphs(),
+        )
+        .suspects;
         let rules = match given {
             Some(rules) => rules.clone(),
-            None if self.learn => self.rules.extended_with(&self.learn_from(&text, &suspects)),
+            None if self.learn => self
+                .rules
+                .extended_with(&self.learn_from(&Text::new(text), &suspects)),
             None => self.rules.clone(),
         };
-        let edits = rewrite(text, &suspects, &rules, &self.lexicon);
+        let edits = rewrite(text, &suspects, &rules, &self.lexicon, self.mode.glyphs());
         let text = if edits.is_empty() {
             Cow::Borrowed(text)
         } else {
@@ -293,9 +346,16 @@ impl Mender {
             .collect();
         let joined = english.join("\n\n");
         let tokens = tokenize(&joined);
-        let suspects = detect(&joined, &tokens, &self.lexicon, self.limits.max_word_chars).suspects;
+        let suspects = detect(
+            &joined,
+            &tokens,
+            &self.lexicon,
+            self.limits.max_word_chars,
+            self.mode.glyphs(),
+        )
+        .suspects;
         self.rules
-            .extended_with(&self.learn_from(&joined.as_str(), &suspects))
+            .extended_with(&self.learn_from(&Text::new(&joined), &suspects))
     }
 
     /// The dictionary, for the stage benchmarks.
@@ -321,8 +381,17 @@ impl Mender {
                 continue;
             }
             stats.words += text.split_whitespace().count();
-            let suspects =
-                detect(text, &tokens, &self.lexicon, self.limits.max_word_chars).suspects;
+            if self.mode.glyphs() {
+                stats.count_letters(text);
+            }
+            let suspects = detect(
+                text,
+                &tokens,
+                &self.lexicon,
+                self.limits.max_word_chars,
+                self.mode.glyphs(),
+            )
+            .suspects;
             for s in suspects {
                 let c = stats.suspects.entry(s.key).or_default();
                 c.tokens += s.occurrences.len();
@@ -374,32 +443,60 @@ impl Mender {
     }
 
     /// Explains the suspects that may give evidence (the most frequent
-    /// first, within the limits), and learns from them.
+    /// first, within the limits), and learns from them: word swaps first,
+    /// then glyph confusions from the suspects no word swap repairs.
     fn learn_from(&self, text: &dyn TextView, suspects: &[SuspectType]) -> RuleSet {
         let started = Instant::now();
-        let mut order: Vec<usize> = (0..suspects.len())
-            .filter(|&i| evidence(&suspects[i]) != Evidence::None)
-            .collect();
-        order.sort_by_key(|&i| std::cmp::Reverse(suspects[i].occurrences.len()));
-        order.truncate(self.limits.max_explained);
-        let mut explanations: Vec<Vec<Explanation>> = vec![Vec::new(); suspects.len()];
-        for i in order {
-            if self
-                .limits
+        let in_time = || {
+            self.limits
                 .time_budget
-                .is_some_and(|budget| started.elapsed() > budget)
-            {
-                break;
+                .is_none_or(|budget| started.elapsed() <= budget)
+        };
+        let by_frequency = |keep: &dyn Fn(&SuspectType) -> bool| {
+            let mut order: Vec<usize> = (0..suspects.len())
+                .filter(|&i| keep(&suspects[i]))
+                .collect();
+            order.sort_by_key(|&i| std::cmp::Reverse(suspects[i].occurrences.len()));
+            order.truncate(self.limits.max_explained);
+            order
+        };
+        let mut rules = Vec::new();
+        if self.mode.swaps() {
+            let mut explanations: Vec<Vec<Explanation>> = vec![Vec::new(); suspects.len()];
+            for i in by_frequency(&|s| evidence(s) != Evidence::None) {
+                if !in_time() {
+                    break;
+                }
+                explanations[i] = explain(&suspects[i].key, &self.lexicon);
             }
-            explanations[i] = explain(&suspects[i].key, &self.lexicon);
+            let swaps = learn(
+                text,
+                suspects,
+                &explanations,
+                &self.lexicon,
+                &self.thesaurus,
+            );
+            rules.extend(swaps.rules().iter().cloned());
         }
-        learn(
-            text,
-            suspects,
-            &explanations,
-            &self.lexicon,
-            &self.thesaurus,
-        )
+        if self.mode.glyphs() {
+            let claimed = repaired_by(suspects, &rules, &self.lexicon);
+            let automata = self.automata.get_or_init(Automata::new);
+            let mut found: Vec<Vec<Misreading>> = vec![Vec::new(); suspects.len()];
+            for i in by_frequency(&|s| !s.is_name_like()) {
+                if !in_time() {
+                    break;
+                }
+                if !claimed.contains(&i) {
+                    found[i] = misreadings(&suspects[i].key, &self.lexicon, automata);
+                }
+            }
+            let confusions = learn_confusions(text, suspects, &found, &claimed, &self.lexicon);
+            if is_scanned(&confusions) {
+                rules.retain(|r| r.words >= MIN_WORD_SWAP_SUPPORT);
+            }
+            rules.extend(confusions);
+        }
+        RuleSet::new(rules)
     }
 }
 

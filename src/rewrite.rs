@@ -17,13 +17,15 @@ use std::ops::Range;
 use aho_corasick::AhoCorasick;
 
 use crate::detect::SuspectType;
+use crate::glyphs::unglyph;
 use crate::learn::{evidence, Evidence};
 use crate::lexicon::Lexicon;
 use crate::rules::{Rule, RuleKind, RuleSet};
 use crate::tokenize::Case;
 
 /// A suspect is rewritten by trying at most this many rule matches in it,
-/// which bounds the pairs tried to 28 per suspect type.
+/// which bounds the combinations tried to 92 per suspect type (one, two or
+/// three matches: a scanner can misread several glyphs of one word).
 const MAX_MATCHES: usize = 8;
 
 /// Names (and compounds, unless the rule is thesaurus-backed) are repaired
@@ -49,18 +51,24 @@ pub struct Edit {
 /// A restoration of one suspect type.
 struct Restoration {
     word: String,
+    /// The rules applied, as indices.
     rules: Vec<usize>,
+    /// Ligatures and look-alikes undone first, as `(from, to)`.
+    glyphs: Vec<(String, String)>,
 }
 
 /// The edits that `rules` make to the suspects of `text`, sorted by span.
+/// With `glyphs`, ligatures and look-alike letters inside Latin words are
+/// undone too.
 pub(crate) fn rewrite(
     text: &str,
     suspects: &[SuspectType],
     rules: &RuleSet,
     lexicon: &Lexicon,
+    glyphs: bool,
 ) -> Vec<Edit> {
     let rules = rules.rules();
-    if rules.is_empty() {
+    if rules.is_empty() && !glyphs {
         return Vec::new();
     }
     let Ok(matcher) = AhoCorasick::new(rules.iter().map(|r| r.from.as_str())) else {
@@ -68,21 +76,37 @@ pub(crate) fn rewrite(
     };
     let mut edits = Vec::new();
     for suspect in suspects {
-        let Some(restoration) = restore(&suspect.key, rules, &matcher, lexicon, suspect) else {
-            continue;
+        let unglyphed = glyphs.then(|| unglyph(&suspect.key)).flatten();
+        let restoration = match unglyphed {
+            Some((key, undone)) => {
+                let mut r = match lexicon.frequency(&key) {
+                    Some(_) => None,
+                    None => restore(&key, rules, &matcher, lexicon, suspect),
+                }
+                .unwrap_or(Restoration {
+                    word: key,
+                    rules: Vec::new(),
+                    glyphs: Vec::new(),
+                });
+                r.glyphs = undone;
+                r
+            }
+            None => match restore(&suspect.key, rules, &matcher, lexicon, suspect) {
+                Some(r) => r,
+                None => continue,
+            },
         };
         let applied: Vec<&Rule> = restoration.rules.iter().map(|&k| &rules[k]).collect();
         let confidence = applied.iter().map(|r| r.confidence).fold(1.0, f64::min);
+        let mut pairs = restoration.glyphs.clone();
+        pairs.extend(applied.iter().map(|r| (r.from.clone(), r.to.clone())));
         for occurrence in &suspect.occurrences {
             let before = &text[occurrence.span.clone()];
             edits.push(Edit {
                 span: occurrence.span.clone(),
                 before: before.to_string(),
                 after: with_case(&restoration.word, occurrence.case),
-                rules: applied
-                    .iter()
-                    .map(|r| (r.from.clone(), r.to.clone()))
-                    .collect(),
+                rules: pairs.clone(),
                 confidence,
             });
         }
@@ -91,7 +115,8 @@ pub(crate) fn rewrite(
     edits
 }
 
-/// The best dictionary word that one or two rule applications make of `key`.
+/// The best dictionary word that up to three rule applications make of
+/// `key`.
 fn restore(
     key: &str,
     rules: &[Rule],
@@ -99,12 +124,13 @@ fn restore(
     lexicon: &Lexicon,
     suspect: &SuspectType,
 ) -> Option<Restoration> {
-    let usable = |rule: &Rule| match evidence(suspect) {
-        Evidence::Full => true,
-        Evidence::SynonymsOnly => {
+    let usable = |rule: &Rule| match (rule.kind, evidence(suspect)) {
+        (RuleKind::Glyph, _) => true,
+        (_, Evidence::Full) => true,
+        (_, Evidence::SynonymsOnly) => {
             rule.kind == RuleKind::Synonym || rule.words >= MIN_WORDS_FOR_GUARDED
         }
-        Evidence::None => rule.words >= MIN_WORDS_FOR_GUARDED,
+        (_, Evidence::None) => rule.words >= MIN_WORDS_FOR_GUARDED,
     };
     let matches: Vec<(usize, Range<usize>)> = matcher
         .find_overlapping_iter(key)
@@ -123,28 +149,57 @@ fn restore(
             at = range.end;
         }
         word.push_str(&key[at..]);
-        if let Some(frequency) = lexicon.frequency(&word) {
+        // A name is only misread as another name: glyph rules restore it
+        // when the dictionary has the result capitalised (`Waltcr` →
+        // `Walter`).
+        let as_name = suspect.is_name_like()
+            && applied
+                .iter()
+                .any(|(k, _)| rules[*k].kind == RuleKind::Glyph);
+        let frequency = if as_name {
+            lexicon.frequency(&with_case(&word, Case::Title))
+        } else {
+            lexicon.frequency(&word)
+        };
+        if let Some(frequency) = frequency {
             let rules = applied.iter().map(|(k, _)| *k).collect();
-            found.push((Restoration { word, rules }, frequency));
+            found.push((
+                Restoration {
+                    word,
+                    rules,
+                    glyphs: Vec::new(),
+                },
+                frequency,
+            ));
         }
     };
     for (i, a) in matches.iter().enumerate() {
         consider(&[a]);
-        for b in &matches[i + 1..] {
-            if b.1.start >= a.1.end {
-                consider(&[a, b]);
+        for (j, b) in matches.iter().enumerate().skip(i + 1) {
+            if b.1.start < a.1.end {
+                continue;
+            }
+            consider(&[a, b]);
+            for c in &matches[j + 1..] {
+                if c.1.start >= b.1.end {
+                    consider(&[a, b, c]);
+                }
             }
         }
     }
     // Strongest evidence first: the weakest rule's support, then fewer
-    // rules, then the more frequent word.
+    // distinct rules, then the more frequent word (`scc` is `see` rather
+    // than `sec`: one rule either way).
     found
         .into_iter()
         .max_by_key(|(r, frequency)| {
             let weakest = r.rules.iter().map(|&k| rules[k].words).min().unwrap_or(0);
+            let mut distinct = r.rules.clone();
+            distinct.sort_unstable();
+            distinct.dedup();
             (
                 weakest,
-                Reverse(r.rules.len()),
+                Reverse(distinct.len()),
                 *frequency,
                 Reverse(r.word.clone()),
             )

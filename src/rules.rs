@@ -32,6 +32,8 @@ pub enum RuleKind {
     /// Both sides are words (`finish → end`): a synonym swapped inside other
     /// words, the signature of an article spinner.
     WordSwap,
+    /// Glyphs a scanner misread (`rn → m`, `1 → l`): the signature of OCR.
+    Glyph,
     /// Any other substitution of characters.
     Substring,
 }
@@ -41,6 +43,7 @@ impl RuleKind {
         match self {
             RuleKind::Synonym => "synonym",
             RuleKind::WordSwap => "word-swap",
+            RuleKind::Glyph => "glyph",
             RuleKind::Substring => "substring",
         }
     }
@@ -49,6 +52,7 @@ impl RuleKind {
         match s {
             "synonym" => Some(RuleKind::Synonym),
             "word-swap" => Some(RuleKind::WordSwap),
+            "glyph" => Some(RuleKind::Glyph),
             "substring" => Some(RuleKind::Substring),
             _ => None,
         }
@@ -58,12 +62,13 @@ impl RuleKind {
 impl RuleKind {
     /// How much the kind alone says that a rule is true, counted in
     /// supporting words: a thesaurus-backed swap is worth two, another word
-    /// swap one, a bare substring nothing.
+    /// swap one, a glyph confusion or a bare substring nothing (a glyph
+    /// confusion's prior comes from the glyph table, rule by rule).
     pub(crate) fn prior(self) -> usize {
         match self {
             RuleKind::Synonym => 2,
             RuleKind::WordSwap => 1,
-            RuleKind::Substring => 0,
+            RuleKind::Glyph | RuleKind::Substring => 0,
         }
     }
 }

@@ -15,7 +15,8 @@ use std::path::Path;
 use memchr::memmem;
 
 use crate::error::{Error, Result};
-use crate::learn::TextView;
+use crate::explain::MAX_GLYPH_CHARS;
+use crate::learn::{fold_letters, TextView};
 
 /// The first line of a stats file.
 const HEADER: &str = "# textmend stats v1";
@@ -35,6 +36,9 @@ pub struct LearningStats {
     pub(crate) suspects: BTreeMap<String, SuspectCounts>,
     /// Occurrences (overlapping) of everyday words as substrings.
     pub(crate) substrings: BTreeMap<String, u64>,
+    /// Occurrences of every sequence of up to three letters inside words,
+    /// case-folded: the places where a glyph confusion could have struck.
+    pub(crate) letters: BTreeMap<String, u64>,
 }
 
 impl LearningStats {
@@ -50,12 +54,37 @@ impl LearningStats {
         for (word, n) in &other.substrings {
             *self.substrings.entry(word.clone()).or_default() += n;
         }
+        for (letters, n) in &other.letters {
+            *self.letters.entry(letters.clone()).or_default() += n;
+        }
+    }
+
+    /// Counts the letter sequences of `text` (see [`LearningStats::letters`]).
+    pub(crate) fn count_letters(&mut self, text: &str) {
+        let folded = fold_letters(text);
+        let mut counts: std::collections::HashMap<&str, u64> = std::collections::HashMap::new();
+        for word in folded.split(' ').filter(|w| !w.is_empty()) {
+            let bounds: Vec<usize> = word
+                .char_indices()
+                .map(|(i, _)| i)
+                .chain(std::iter::once(word.len()))
+                .collect();
+            for (a, &start) in bounds.iter().enumerate() {
+                for &end in bounds[a + 1..].iter().take(MAX_GLYPH_CHARS) {
+                    *counts.entry(&word[start..end]).or_default() += 1;
+                }
+            }
+        }
+        for (letters, n) in counts {
+            *self.letters.entry(letters.to_string()).or_default() += n;
+        }
     }
 
     /// The statistics as text: a header, `words N`, then one line per
     /// suspect (`suspect KEY TOKENS FLAGS`, flags `c` for capitalised in
     /// mid-sentence and `l` for lowercase, `-` for neither) and per
-    /// substring count (`substring WORD COUNT`), tab-separated.
+    /// substring count (`substring WORD COUNT`) and letter sequence count
+    /// (`letters SEQUENCE COUNT`), tab-separated.
     pub fn to_text(&self) -> String {
         let mut out = format!("{HEADER}\nwords\t{}\n", self.words);
         for (key, c) in &self.suspects {
@@ -69,6 +98,9 @@ impl LearningStats {
         }
         for (word, n) in &self.substrings {
             out.push_str(&format!("substring\t{word}\t{n}\n"));
+        }
+        for (letters, n) in &self.letters {
+            out.push_str(&format!("letters\t{letters}\t{n}\n"));
         }
         out
     }
@@ -101,7 +133,15 @@ impl LearningStats {
                     *stats.substrings.entry(word.to_string()).or_default() +=
                         n.parse::<u64>().map_err(|_| error("bad count"))?;
                 }
-                _ => return Err(error("expected `words`, `suspect` or `substring` fields")),
+                ["letters", letters, n] if !letters.is_empty() => {
+                    *stats.letters.entry(letters.to_string()).or_default() +=
+                        n.parse::<u64>().map_err(|_| error("bad count"))?;
+                }
+                _ => {
+                    return Err(error(
+                        "expected `words`, `suspect`, `substring` or `letters` fields",
+                    ))
+                }
             }
         }
         Ok(stats)
@@ -133,6 +173,10 @@ impl TextView for LearningStats {
             })
             .sum();
         self.count(to) > covered
+    }
+
+    fn letter_count(&self, letters: &str) -> u64 {
+        self.letters.get(letters).copied().unwrap_or(0)
     }
 }
 

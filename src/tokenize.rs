@@ -2,9 +2,11 @@
 //!
 //! Only what could be an ordinary word becomes a token. Whole
 //! whitespace-separated chunks that are URLs, e-mail addresses, `@handles` or
-//! `#tags` are skipped, and so are runs with digits or underscores (`G7`,
-//! `snake_case`) and mixed-case runs (`AAPNews`, `iPhone`, `McDonald`), which
-//! are brand names and identifiers, not prose. Hyphens split a run into parts
+//! `#tags` are skipped, and so are runs with underscores or without letters
+//! (`snake_case`, `1999`) and mixed-case runs (`AAPNews`, `iPhone`,
+//! `McDonald`), which are identifiers and brand names, not prose. Runs that
+//! mix letters and digits (`G7`, `1ike`) are tokens marked as such: only an
+//! OCR misreading can make them words. Hyphens split a run into parts
 //! that are checked one by one. Tokens borrow nothing and copy nothing: a
 //! token is a span plus what later stages need to know about its shape. This
 //! stage does not look anything up.
@@ -32,6 +34,9 @@ pub(crate) struct Token {
     /// Whether the token opens a sentence, line or quotation, where a capital
     /// letter says nothing about whether the word is a name.
     pub(crate) sentence_start: bool,
+    /// Whether letters and digits mix in it (`1ike`, `she11`, `G7`): an
+    /// identifier or an OCR misreading, never a plain word.
+    pub(crate) has_digits: bool,
 }
 
 /// Splits `text` into word tokens, in order.
@@ -113,7 +118,11 @@ fn push_run(text: &str, span: Range<usize>, tokens: &mut Vec<Token>) {
     let start =
         span.start + text[span.clone()].len() - text[span.clone()].trim_start_matches('_').len();
     let span = start..start + run.len();
-    if run.chars().any(|c| c.is_numeric() || c == '_') {
+    if run.contains('_') {
+        return;
+    }
+    let has_digits = run.chars().any(|c| c.is_numeric());
+    if has_digits && !run.chars().any(|c| c.is_alphabetic()) {
         return;
     }
     let Some(case) = case_of(run) else { return };
@@ -122,6 +131,7 @@ fn push_run(text: &str, span: Range<usize>, tokens: &mut Vec<Token>) {
         span,
         case,
         sentence_start,
+        has_digits,
     });
 }
 
@@ -196,7 +206,7 @@ mod tests {
             ),
             ("see https://x.org/a-b now", &["see", "now"]),
             ("mail me@x.org or @Kyivpost_official #tag", &["mail", "or"]),
-            ("G7 2023 AU$10 snake_case _italic_", &["AU", "italic"]),
+            ("G7 2023 AU$10 snake_case _italic_", &["G7", "AU", "italic"]),
             ("AAPNews iPhone McDonald NATO", &["NATO"]),
             ("Vučić café", &["Vučić", "café"]),
             ("", &[]),
@@ -204,6 +214,15 @@ mod tests {
         for (text, expected) in cases {
             assert_eq!(&words(text), expected, "{text:?}");
         }
+    }
+
+    #[test]
+    fn marks_letters_mixed_with_digits() {
+        let marked: Vec<bool> = tokenize("1ike she11 like 3rd")
+            .iter()
+            .map(|t| t.has_digits)
+            .collect();
+        assert_eq!(marked, [true, true, false, true]);
     }
 
     #[test]

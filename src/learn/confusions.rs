@@ -1,0 +1,163 @@
+//! Confusions: the misreadings of every suspect in, the glyph confusions a
+//! scanner made all through the text out (`rn → m`, `1 → l`, `c → e`).
+//!
+//! A scanner's confusion leaves a different signature from a spinner's: it
+//! hits only a share of the places where the glyph occurs, so the printed
+//! glyph is still all over the text. What gives it away is that one
+//! substitution explains many different suspects, and that it explains them
+//! at a *rate*: a real confusion hits a steady share of the places where it
+//! can happen, while random noise and rare words line up with any given
+//! substitution once in ten thousand places. Rules compete for suspects the
+//! same way word swaps do: the best-supported confusion claims every suspect
+//! it repairs, and a weaker one must be supported by suspects no stronger
+//! rule explains. Confusions that the glyph prior knows (`rn`/`m`) need less
+//! support than others.
+
+use std::collections::{BTreeMap, HashSet};
+
+use super::{stem, TextView};
+use crate::detect::SuspectType;
+use crate::explain::Misreading;
+use crate::glyphs::is_confusable;
+use crate::lexicon::Lexicon;
+use crate::rules::{Rule, RuleKind};
+
+/// A confusion the glyph prior knows needs this many distinct restored
+/// words: two could be coincidence even among look-alike glyphs (`tbe` and
+/// `bere`), three in different words is a habit of the scanner.
+const MIN_KNOWN_SUPPORT: usize = 3;
+
+/// A confusion the prior does not know needs this many: any substitution
+/// of one letter for another explains some suspect by chance, and there are
+/// hundreds of them.
+const MIN_UNKNOWN_SUPPORT: usize = 5;
+
+/// A confusion must hit at least this share of the places where its printed
+/// side occurs (damaged tokens over damaged tokens plus intact occurrences).
+/// OCR engines misread a glyph in a steady share of its places — from about
+/// one in a hundred to one in three in old books — while random noise hits a
+/// given letter pair about once in ten thousand places.
+const MIN_CONFUSION_RATE: f64 = 0.01;
+
+/// How many examples each rule keeps for review.
+const MAX_EXAMPLES: usize = 5;
+
+/// Evidence gathered for one candidate confusion. Attested suspects count
+/// as tokens but not as supporting words: old and rare spellings share
+/// endings (`lead·eth`, `make·th`), which line up with a substitution
+/// (`th → r`: `leader`, `maker`) as systematically as a scanner would, while
+/// a scanner's damage is mostly new forms.
+#[derive(Default)]
+struct Candidate {
+    /// The suspect types it explains alone, each with its restored word.
+    types: Vec<(usize, String)>,
+    /// Suspect tokens those types account for.
+    tokens: usize,
+    words: HashSet<String>,
+}
+
+/// Learns the glyph confusions that explain the suspects of `text`.
+/// `misreadings[i]` are the misreadings of `suspects[i]`; suspects in
+/// `claimed` (repaired by word rules already) give no evidence.
+pub(crate) fn learn_confusions(
+    text: &dyn TextView,
+    suspects: &[SuspectType],
+    misreadings: &[Vec<Misreading>],
+    claimed: &HashSet<usize>,
+    lexicon: &Lexicon,
+) -> Vec<Rule> {
+    let mut candidates: BTreeMap<(String, String), Candidate> = BTreeMap::new();
+    for (i, (suspect, found)) in suspects.iter().zip(misreadings).enumerate() {
+        if claimed.contains(&i) || suspect.is_name_like() {
+            continue;
+        }
+        for m in found {
+            let Some((read, printed)) = m.single() else {
+                continue;
+            };
+            let c = candidates
+                .entry((read.clone(), printed.clone()))
+                .or_default();
+            c.types.push((i, m.restored.clone()));
+            c.tokens += suspect.occurrences.len();
+            if !suspect.is_attested {
+                c.words.insert(stem(&m.restored, lexicon));
+            }
+        }
+    }
+    let mut ranked: Vec<((String, String), Candidate)> = candidates
+        .into_iter()
+        .filter(|((read, printed), c)| c.words.len() >= min_support(read, printed))
+        .collect();
+    ranked.sort_by(|(ka, a), (kb, b)| {
+        (b.words.len(), b.tokens)
+            .cmp(&(a.words.len(), a.tokens))
+            .then_with(|| ka.cmp(kb))
+    });
+
+    let mut covered: HashSet<usize> = claimed.clone();
+    let mut rules = Vec::new();
+    for ((read, printed), c) in &ranked {
+        let unclaimed: Vec<&(usize, String)> = c
+            .types
+            .iter()
+            .filter(|(t, _)| !covered.contains(t))
+            .collect();
+        let words: HashSet<String> = unclaimed
+            .iter()
+            .filter(|(t, _)| !suspects[*t].is_attested)
+            .map(|(_, w)| stem(w, lexicon))
+            .collect();
+        if words.len() < min_support(read, printed) {
+            continue;
+        }
+        let tokens: usize = unclaimed
+            .iter()
+            .map(|(t, _)| suspects[*t].occurrences.len())
+            .sum();
+        let intact = text.letter_count(printed);
+        let rate = tokens as f64 / (tokens as f64 + intact as f64);
+        if rate < MIN_CONFUSION_RATE {
+            continue;
+        }
+        covered.extend(unclaimed.iter().map(|(t, _)| *t));
+        let mut examples: Vec<(String, String)> = Vec::new();
+        for (t, w) in &unclaimed {
+            if examples.len() < MAX_EXAMPLES && !examples.iter().any(|(_, e)| e == w) {
+                examples.push((suspects[*t].key.clone(), w.clone()));
+            }
+        }
+        let prior = usize::from(is_confusable(read, printed));
+        rules.push(Rule {
+            from: read.clone(),
+            to: printed.clone(),
+            kind: RuleKind::Glyph,
+            words: words.len(),
+            tokens,
+            confidence: super::confidence(words.len() + prior, RuleKind::Glyph),
+            examples,
+        });
+    }
+    rules
+}
+
+/// A text whose accepted confusions repair at least this many distinct
+/// words was scanned: its other unknown words are more likely misread than
+/// spun.
+const SCANNED_SUPPORT: usize = 10;
+
+/// Whether `confusions` show that the text was scanned. Then a word swap
+/// seen in one word only (`wish·out` → `drop·out`, where a scanner misread
+/// `without`) is no longer the one clean explanation of its suspect.
+pub(crate) fn is_scanned(confusions: &[Rule]) -> bool {
+    confusions.iter().map(|r| r.words).sum::<usize>() >= SCANNED_SUPPORT
+}
+
+/// Distinct restored words a confusion needs.
+fn min_support(read: &str, printed: &str) -> usize {
+    if is_confusable(read, printed) {
+        MIN_KNOWN_SUPPORT
+    } else {
+        MIN_UNKNOWN_SUPPORT
+    }
+}
