@@ -1,5 +1,5 @@
 //! Per-stage benchmarks on the fixtures (divan): tokenize, lexicon lookup
-//! (detect), explain, learn, rewrite, and the whole repair. Run with
+//! (detect), explain, misreadings, learn, rewrite, and the whole repair. Run with
 //! `cargo bench --bench stages`; CI only checks that they compile.
 
 use std::sync::OnceLock;
@@ -62,6 +62,12 @@ fn detect(bencher: divan::Bencher, input: &str) {
 fn explain(bencher: divan::Bencher, input: &str) {
     let text = text(input);
     bencher.bench(|| stages::explanations(mender(), divan::black_box(text)));
+}
+
+#[divan::bench(args = INPUTS)]
+fn misreadings(bencher: divan::Bencher, input: &str) {
+    let text = text(input);
+    bencher.bench(|| stages::misreadings(mender(), divan::black_box(text)));
 }
 
 #[divan::bench(args = INPUTS)]

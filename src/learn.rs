@@ -35,7 +35,7 @@ use crate::thesaurus::Thesaurus;
 
 mod confusions;
 
-pub(crate) use confusions::{is_scanned, learn_confusions};
+pub(crate) use confusions::{gives_evidence, is_scanned, learn_confusions};
 
 /// A word-swap rule needs this many distinct restored words, unless it is
 /// the only clean explanation of its suspect (see [`SINGLE_FREQUENCY_RATIO`]).

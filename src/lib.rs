@@ -113,6 +113,17 @@ pub mod stages {
             .sum()
     }
 
+    /// Finds the misreadings of every suspect type of `text`; their number.
+    pub fn misreadings(mender: &Mender, text: &str) -> usize {
+        let tokens = tokenize(text);
+        let automata = crate::explain::Automata::new();
+        detect(text, &tokens, mender.lexicon(), MAX_SUSPECT_CHARS, true)
+            .suspects
+            .iter()
+            .map(|s| crate::explain::misreadings(&s.key, mender.lexicon(), &automata).len())
+            .sum()
+    }
+
     /// The whole of learning on `text`.
     pub fn learn(mender: &Mender, text: &str) -> RuleSet {
         mender.learn(&[text])

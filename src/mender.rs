@@ -14,7 +14,7 @@ use crate::error::Result;
 use crate::explain::{everyday_words, explain, misreadings, Automata, Explanation, Misreading};
 use crate::language::is_english;
 use crate::learn::{
-    evidence, is_scanned, learn, learn_confusions, repaired_by, Evidence, Text, TextView,
+    evidence, gives_evidence, is_scanned, learn, learn_confusions, repaired_by, Evidence, Text, TextView,
     MIN_WORD_SWAP_SUPPORT,
 };
 use crate::lexicon::Lexicon;
@@ -482,7 +482,7 @@ impl Mender {
             let claimed = repaired_by(suspects, &rules, &self.lexicon);
             let automata = self.automata.get_or_init(Automata::new);
             let mut found: Vec<Vec<Misreading>> = vec![Vec::new(); suspects.len()];
-            for i in by_frequency(&|s| !s.is_name_like()) {
+            for i in by_frequency(&gives_evidence) {
                 if !in_time() {
                     break;
                 }

@@ -42,11 +42,18 @@ const MIN_CONFUSION_RATE: f64 = 0.01;
 /// How many examples each rule keeps for review.
 const MAX_EXAMPLES: usize = 5;
 
-/// Evidence gathered for one candidate confusion. Attested suspects count
-/// as tokens but not as supporting words: old and rare spellings share
-/// endings (`lead·eth`, `make·th`), which line up with a substitution
-/// (`th → r`: `leader`, `maker`) as systematically as a scanner would, while
-/// a scanner's damage is mostly new forms.
+/// Whether a suspect may support a confusion: not a name (names are
+/// misread too, but a rare name lines up with a word by chance), and not an
+/// attested form. Old and rare spellings share endings (`lead·eth`,
+/// `make·th`) that line up with a substitution (`th → r`: `leader`,
+/// `maker`) as systematically as a scanner's habit, while a scanner's damage
+/// is mostly new forms. Both are still repaired by rules learned from the
+/// rest.
+pub(crate) fn gives_evidence(suspect: &SuspectType) -> bool {
+    !suspect.is_name_like() && !suspect.is_attested
+}
+
+/// Evidence gathered for one candidate confusion.
 #[derive(Default)]
 struct Candidate {
     /// The suspect types it explains alone, each with its restored word.
@@ -68,7 +75,7 @@ pub(crate) fn learn_confusions(
 ) -> Vec<Rule> {
     let mut candidates: BTreeMap<(String, String), Candidate> = BTreeMap::new();
     for (i, (suspect, found)) in suspects.iter().zip(misreadings).enumerate() {
-        if claimed.contains(&i) || suspect.is_name_like() {
+        if claimed.contains(&i) || !gives_evidence(suspect) {
             continue;
         }
         for m in found {
@@ -80,9 +87,7 @@ pub(crate) fn learn_confusions(
                 .or_default();
             c.types.push((i, m.restored.clone()));
             c.tokens += suspect.occurrences.len();
-            if !suspect.is_attested {
-                c.words.insert(stem(&m.restored, lexicon));
-            }
+            c.words.insert(stem(&m.restored, lexicon));
         }
     }
     let mut ranked: Vec<((String, String), Candidate)> = candidates
@@ -103,11 +108,7 @@ pub(crate) fn learn_confusions(
             .iter()
             .filter(|(t, _)| !covered.contains(t))
             .collect();
-        let words: HashSet<String> = unclaimed
-            .iter()
-            .filter(|(t, _)| !suspects[*t].is_attested)
-            .map(|(_, w)| stem(w, lexicon))
-            .collect();
+        let words: HashSet<String> = unclaimed.iter().map(|(_, w)| stem(w, lexicon)).collect();
         if words.len() < min_support(read, printed) {
             continue;
         }

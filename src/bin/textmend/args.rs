@@ -79,6 +79,13 @@ pub struct Args {
 
 #[derive(Debug, clap::Args)]
 struct Common {
+    /// The damage to look for: both kinds, letting the evidence decide
+    /// (`auto`), an article spinner's word swaps only (`spinner`), or a
+    /// scanner's misread glyphs, ligatures, look-alike letters, broken
+    /// words and mojibake only (`ocr`).
+    #[arg(long = "mode", id = "damage", global = true, value_enum, default_value_t = Damage::Auto)]
+    damage: Damage,
+
     /// Process text even when it does not read as English (by default it
     /// passes through untouched, with a notice).
     #[arg(long, global = true)]
@@ -232,6 +239,27 @@ pub enum EvalFormat {
     Json,
 }
 
+/// The damage to look for, for `--mode`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Damage {
+    /// Both kinds; the evidence decides.
+    Auto,
+    /// Word swaps inside words.
+    Spinner,
+    /// Misread glyphs and encoding damage.
+    Ocr,
+}
+
+impl From<Damage> for textmend::Mode {
+    fn from(damage: Damage) -> textmend::Mode {
+        match damage {
+            Damage::Auto => textmend::Mode::Auto,
+            Damage::Spinner => textmend::Mode::Spinner,
+            Damage::Ocr => textmend::Mode::Ocr,
+        }
+    }
+}
+
 /// Where rules are learned from, for `--scope`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Scope {
@@ -289,6 +317,8 @@ pub struct Options {
     pub learn: bool,
     pub rules_out: Option<PathBuf>,
     pub language_guard: bool,
+    /// `--mode`: the damage looked for.
+    pub damage: textmend::Mode,
     pub quiet: bool,
     pub strict: bool,
     pub force: bool,
@@ -358,6 +388,7 @@ impl Args {
             learn,
             rules_out: self.rules_out,
             language_guard: !self.common.any_language,
+            damage: self.common.damage.into(),
             quiet: self.common.quiet,
             strict: self.common.strict,
             force: self.common.force,

@@ -288,6 +288,7 @@ fn learn_corpus(
 /// The mender the options ask for, applying exactly `rules`.
 fn with_rules(options: &Options, rules: RuleSet) -> Result<Mender, String> {
     Mender::builder()
+        .mode(options.damage)
         .language_guard(options.language_guard)
         .max_word_chars(options.max_word_chars)
         .rules(rules)
@@ -298,6 +299,7 @@ fn with_rules(options: &Options, rules: RuleSet) -> Result<Mender, String> {
 /// The mender the options ask for, or a message saying why not.
 fn build_mender(options: &Options) -> Result<Mender, String> {
     let mut builder = Mender::builder()
+        .mode(options.damage)
         .language_guard(options.language_guard)
         .max_word_chars(options.max_word_chars)
         .max_explained_suspects(options.max_suspects);
