@@ -65,6 +65,8 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+#[cfg_attr(not(test), allow(dead_code))]
+mod broken;
 pub mod corrupt;
 mod detect;
 mod error;

@@ -61,7 +61,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
 
 /// Whether a whitespace-separated chunk is a URL, e-mail address, handle or
 /// tag, none of which is prose.
-fn is_skipped_chunk(chunk: &str) -> bool {
+pub(crate) fn is_skipped_chunk(chunk: &str) -> bool {
     let trimmed = chunk.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '@' && c != '#');
     trimmed.starts_with('@')
         || trimmed.starts_with('#')
@@ -103,7 +103,7 @@ fn is_word_char(c: char) -> bool {
 
 /// Combining diacritics (U+0300–U+036F and the supplement U+1DC0–U+1DFF) are
 /// part of the letter before them.
-fn is_combining_mark(c: char) -> bool {
+pub(crate) fn is_combining_mark(c: char) -> bool {
     matches!(c, '\u{300}'..='\u{36f}' | '\u{1dc0}'..='\u{1dff}')
 }
 
