@@ -65,7 +65,6 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
-#[cfg_attr(not(test), allow(dead_code))]
 mod broken;
 pub mod corrupt;
 mod detect;

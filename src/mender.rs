@@ -18,7 +18,8 @@ use crate::learn::{
     MIN_WORD_SWAP_SUPPORT,
 };
 use crate::lexicon::Lexicon;
-use crate::rewrite::{apply, rewrite, Edit};
+use crate::broken::{repair_broken_words, Break};
+use crate::rewrite::{apply, compose, rewrite, Edit};
 use crate::rules::RuleSet;
 use crate::stats::LearningStats;
 use crate::thesaurus::Thesaurus;
@@ -195,6 +196,8 @@ pub struct Mended<'a> {
     rules: RuleSet,
     skipped: Option<Skip>,
     suspect_tokens: usize,
+    /// Edits of suspect words (the others mend broken words).
+    word_edits: usize,
 }
 
 impl<'a> Mended<'a> {
@@ -217,6 +220,7 @@ impl<'a> Mended<'a> {
             rules: self.rules,
             skipped: self.skipped,
             suspect_tokens: self.suspect_tokens,
+            word_edits: self.word_edits,
         }
     }
 
@@ -239,7 +243,7 @@ impl<'a> Mended<'a> {
     /// Tokens that are not dictionary words and were left as they are:
     /// names, rare words, and damage no rule explains.
     pub fn suspects_left(&self) -> usize {
-        self.suspect_tokens - self.edits.len()
+        self.suspect_tokens - self.word_edits
     }
 }
 
@@ -302,10 +306,16 @@ impl Mender {
                 rules: RuleSet::default(),
                 skipped: Some(Skip::NotEnglish),
                 suspect_tokens: 0,
+                word_edits: 0,
             };
         }
+        let (mended_breaks, prepared) = self.prepare(text);
+        let (prepared, tokens) = match &prepared {
+            Cow::Borrowed(_) => (text, tokens),
+            Cow::Owned(p) => (p.as_str(), tokenize(p)),
+        };
         let suspects = detect(
-            text,
+            prepared,
             &tokens,
             &self.lexicon,
             self.limits.max_word_chars,
@@ -316,10 +326,18 @@ impl Mender {
             Some(rules) => rules.clone(),
             None if self.learn => self
                 .rules
-                .extended_with(&self.learn_from(&Text::new(text), &suspects)),
+                .extended_with(&self.learn_from(&Text::new(prepared), &suspects)),
             None => self.rules.clone(),
         };
-        let edits = rewrite(text, &suspects, &rules, &self.lexicon, self.mode.glyphs());
+        let word_edits = rewrite(
+            prepared,
+            &suspects,
+            &rules,
+            &self.lexicon,
+            self.mode.glyphs(),
+        );
+        let repaired = word_edits.len();
+        let edits = compose(text, mended_breaks, word_edits);
         let text = if edits.is_empty() {
             Cow::Borrowed(text)
         } else {
@@ -331,6 +349,39 @@ impl Mender {
             rules,
             skipped: None,
             suspect_tokens: suspects.iter().map(|s| s.occurrences.len()).sum(),
+            word_edits: repaired,
+        }
+    }
+
+    /// The repairs made before words are looked at — words broken across
+    /// lines or by stray spaces (and only when misread glyphs are looked
+    /// for) — and the text with them applied.
+    fn prepare<'t>(&self, text: &'t str) -> (Vec<Edit>, Cow<'t, str>) {
+        if !self.mode.glyphs() {
+            return (Vec::new(), Cow::Borrowed(text));
+        }
+        let edits: Vec<Edit> = repair_broken_words(text, &self.lexicon)
+            .into_iter()
+            .map(|repair| {
+                let (from, to, confidence) = match repair.reason {
+                    Break::LineEndHyphen => ("-\n", "", 1.0),
+                    Break::SoftHyphen => ("\u{ad}", "", 1.0),
+                    Break::StraySpace => (" ", "", 0.75),
+                };
+                Edit {
+                    before: text[repair.span.clone()].to_string(),
+                    span: repair.span,
+                    after: repair.after,
+                    rules: vec![(from.to_string(), to.to_string())],
+                    confidence,
+                }
+            })
+            .collect();
+        if edits.is_empty() {
+            (edits, Cow::Borrowed(text))
+        } else {
+            let prepared = apply(text, &edits);
+            (edits, Cow::Owned(prepared))
         }
     }
 
@@ -345,6 +396,7 @@ impl Mender {
             .filter(|t| !self.language_guard || is_english(t, &tokenize(t)))
             .collect();
         let joined = english.join("\n\n");
+        let joined = self.prepare(&joined).1.into_owned();
         let tokens = tokenize(&joined);
         let suspects = detect(
             &joined,
@@ -380,6 +432,8 @@ impl Mender {
             if self.language_guard && !is_english(text, &tokens) {
                 continue;
             }
+            let text = &*self.prepare(text).1;
+            let tokens = tokenize(text);
             stats.words += text.split_whitespace().count();
             if self.mode.glyphs() {
                 stats.count_letters(text);
