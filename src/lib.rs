@@ -67,6 +67,8 @@
 
 pub mod corrupt;
 mod detect;
+#[cfg_attr(not(test), allow(dead_code))]
+mod encoding;
 mod error;
 mod explain;
 mod language;
