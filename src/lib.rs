@@ -68,6 +68,8 @@
 mod broken;
 pub mod corrupt;
 mod detect;
+#[cfg_attr(not(test), allow(dead_code))]
+mod encoding;
 mod error;
 mod explain;
 mod glyphs;
