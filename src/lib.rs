@@ -68,7 +68,6 @@
 mod broken;
 pub mod corrupt;
 mod detect;
-#[cfg_attr(not(test), allow(dead_code))]
 mod encoding;
 mod error;
 mod explain;

@@ -9,16 +9,17 @@ use std::time::{Duration, Instant};
 
 use aho_corasick::AhoCorasick;
 
+use crate::broken::{repair_broken_words, Break};
 use crate::detect::{detect, split_clitic, Occurrence, SuspectType, MAX_SUSPECT_CHARS};
+use crate::encoding::repair_mojibake;
 use crate::error::Result;
 use crate::explain::{everyday_words, explain, misreadings, Automata, Explanation, Misreading};
 use crate::language::is_english;
 use crate::learn::{
-    evidence, gives_evidence, is_scanned, learn, learn_confusions, repaired_by, Evidence, Text, TextView,
-    MIN_WORD_SWAP_SUPPORT,
+    evidence, gives_evidence, is_scanned, learn, learn_confusions, repaired_by, Evidence, Text,
+    TextView, MIN_WORD_SWAP_SUPPORT,
 };
 use crate::lexicon::Lexicon;
-use crate::broken::{repair_broken_words, Break};
 use crate::rewrite::{apply, compose, rewrite, Edit};
 use crate::rules::RuleSet;
 use crate::stats::LearningStats;
@@ -353,14 +354,32 @@ impl Mender {
         }
     }
 
-    /// The repairs made before words are looked at — words broken across
-    /// lines or by stray spaces (and only when misread glyphs are looked
-    /// for) — and the text with them applied.
+    /// The repairs made before words are looked at — mojibake decoded, then
+    /// words broken across lines or by stray spaces mended (only when misread
+    /// glyphs are looked for) — and the text with them applied.
     fn prepare<'t>(&self, text: &'t str) -> (Vec<Edit>, Cow<'t, str>) {
         if !self.mode.glyphs() {
             return (Vec::new(), Cow::Borrowed(text));
         }
-        let edits: Vec<Edit> = repair_broken_words(text, &self.lexicon)
+        let decoded: Vec<Edit> = repair_mojibake(text)
+            .into_iter()
+            .map(|repair| {
+                let before = text[repair.span.clone()].to_string();
+                Edit {
+                    rules: vec![(before.clone(), repair.after.clone())],
+                    before,
+                    span: repair.span,
+                    after: repair.after,
+                    confidence: 1.0,
+                }
+            })
+            .collect();
+        let text1 = if decoded.is_empty() {
+            Cow::Borrowed(text)
+        } else {
+            Cow::Owned(apply(text, &decoded))
+        };
+        let joined: Vec<Edit> = repair_broken_words(&text1, &self.lexicon)
             .into_iter()
             .map(|repair| {
                 let (from, to, confidence) = match repair.reason {
@@ -369,7 +388,7 @@ impl Mender {
                     Break::StraySpace => (" ", "", 0.75),
                 };
                 Edit {
-                    before: text[repair.span.clone()].to_string(),
+                    before: text1[repair.span.clone()].to_string(),
                     span: repair.span,
                     after: repair.after,
                     rules: vec![(from.to_string(), to.to_string())],
@@ -377,12 +396,11 @@ impl Mender {
                 }
             })
             .collect();
-        if edits.is_empty() {
-            (edits, Cow::Borrowed(text))
-        } else {
-            let prepared = apply(text, &edits);
-            (edits, Cow::Owned(prepared))
+        if joined.is_empty() {
+            return (decoded, text1);
         }
+        let prepared = apply(&text1, &joined);
+        (compose(text, decoded, joined), Cow::Owned(prepared))
     }
 
     /// Learns rules from several texts at once, pooling their evidence (a

@@ -359,7 +359,7 @@ mod tests {
     #[test]
     fn composed_edits_do_both_steps() {
         let text = "The recom-\nrnendation is fine. A tbe.";
-        let first = vec![edit(text, 4..21, "recomrnendation\n")];
+        let first = vec![edit(text, 4..22, "recomrnendation\n")];
         let middle = apply(text, &first);
         assert_eq!(middle, "The recomrnendation\nis fine. A tbe.");
         let then = vec![
@@ -370,7 +370,7 @@ mod tests {
         let composed = compose(text, first.clone(), then);
         assert_eq!(apply(text, &composed), done);
         assert_eq!(composed.len(), 2);
-        assert_eq!(composed[0].span, 4..21);
+        assert_eq!(composed[0].span, 4..22);
         assert_eq!(composed[0].rules.len(), 2);
         assert_eq!(&text[composed[1].span.clone()], "tbe");
         // Nothing afterwards: the first edits stand alone.
