@@ -121,16 +121,32 @@ const OCR_NOISE: f64 = 0.002;
 /// by `seed`, each hitting its own share (10–40%) of the places inside words
 /// where it can, plus light random letter noise.
 pub fn ocr(text: &str, seed: u64) -> String {
+    let confusions: Vec<(String, String)> = GLYPH_CONFUSIONS
+        .iter()
+        .map(|(printed, read)| (printed.to_string(), read.to_string()))
+        .collect();
+    ocr_with(text, &confusions, seed)
+}
+
+/// [`ocr`] with another engine's confusions, as `(printed, read)` pairs
+/// (the same `from<TAB>to` table format as a spinner's): the way to test
+/// repair on confusions the glyph prior does not know.
+pub fn ocr_with(text: &str, confusions: &[(String, String)], seed: u64) -> String {
     let mut rng = Rng::new(seed);
-    let mut pool: Vec<usize> = (0..GLYPH_CONFUSIONS.len()).collect();
+    let confusions: Vec<&(String, String)> =
+        confusions.iter().filter(|(p, _)| !p.is_empty()).collect();
+    if confusions.is_empty() {
+        return text.to_string();
+    }
+    let mut pool: Vec<usize> = (0..confusions.len()).collect();
     let mut chosen = Vec::new();
-    for _ in 0..OCR_CONFUSIONS_PER_DOCUMENT {
+    for _ in 0..OCR_CONFUSIONS_PER_DOCUMENT.min(confusions.len()) {
         let k = rng.below(pool.len());
         chosen.push((pool.remove(k), 0.1 + 0.3 * rng.unit()));
     }
     let matcher = AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostLongest)
-        .build(chosen.iter().map(|&(k, _)| GLYPH_CONFUSIONS[k].0))
+        .build(chosen.iter().map(|&(k, _)| confusions[k].0.as_str()))
         .expect("a few short patterns always build");
     map_words(text, |word| {
         let mut out = String::with_capacity(word.len() + 4);
@@ -139,7 +155,7 @@ pub fn ocr(text: &str, seed: u64) -> String {
             let (k, rate) = chosen[m.pattern().as_usize()];
             if rng.chance(rate) {
                 out.push_str(&word[at..m.start()]);
-                out.push_str(GLYPH_CONFUSIONS[k].1);
+                out.push_str(&confusions[k].1);
                 at = m.end();
             }
         }

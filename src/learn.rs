@@ -253,6 +253,7 @@ pub(crate) fn learn(
                 words: c.words.len(),
                 tokens: c.tokens,
                 confidence: confidence(c.words.len(), c.kind),
+                rate: None,
                 examples: c.examples.clone(),
             }
         })

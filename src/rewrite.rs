@@ -28,6 +28,18 @@ use crate::tokenize::Case;
 /// three matches: a scanner can misread several glyphs of one word).
 const MAX_MATCHES: usize = 8;
 
+/// A word of at most this many characters is restored only to a very
+/// common word ([`MIN_SHORT_RESTORATION_FREQUENCY`]): two-letter strings
+/// are abbreviations as often as words (`se` is not a misread `sc`).
+const SHORT_WORD_CHARS: usize = 2;
+
+/// Per billion words (Zipf 5): `he`, `be`, `up`, `us`, but not `sc`, `ln`.
+/// The same floor holds for an attested form repaired by glyph confusions:
+/// scanners made `tbe` and `bave` common enough to be attested, but a rare
+/// real word one confusion away from a word (`bool` → `pool`, `fait` →
+/// `fair`) is far likelier than a misread one.
+const MIN_SHORT_RESTORATION_FREQUENCY: u64 = 100_000;
+
 /// Names (and compounds, unless the rule is thesaurus-backed) are repaired
 /// only by rules supported by at least this many distinct words.
 const MIN_WORDS_FOR_GUARDED: usize = 2;
@@ -74,8 +86,12 @@ pub(crate) fn rewrite(
     let Ok(matcher) = AhoCorasick::new(rules.iter().map(|r| r.from.as_str())) else {
         return Vec::new();
     };
+    let series = numbered_series(suspects);
     let mut edits = Vec::new();
     for suspect in suspects {
+        if suspect.has_digits && series.contains(&digits_masked(&suspect.key)) {
+            continue;
+        }
         let unglyphed = glyphs.then(|| unglyph(&suspect.key)).flatten();
         let restoration = match unglyphed {
             Some((key, undone)) => {
@@ -113,6 +129,34 @@ pub(crate) fn rewrite(
     }
     edits.sort_by_key(|e| e.span.start);
     edits
+}
+
+/// The digit-masked forms (`base#`) shared by several suspects with digits
+/// (`Base1`, `Base2`): numbered names of things, such as identifiers in
+/// code, rather than misread letters, which a scanner does not vary.
+fn numbered_series(suspects: &[SuspectType]) -> std::collections::HashSet<String> {
+    let mut seen: std::collections::HashMap<String, &str> = std::collections::HashMap::new();
+    let mut series = std::collections::HashSet::new();
+    for s in suspects.iter().filter(|s| s.has_digits) {
+        let masked = digits_masked(&s.key);
+        match seen.get(&masked) {
+            Some(other) if *other != s.key => {
+                series.insert(masked);
+            }
+            Some(_) => {}
+            None => {
+                seen.insert(masked, &s.key);
+            }
+        }
+    }
+    series
+}
+
+/// `key` with each digit replaced by `#`.
+fn digits_masked(key: &str) -> String {
+    key.chars()
+        .map(|c| if c.is_numeric() { '#' } else { c })
+        .collect()
 }
 
 /// The best dictionary word that up to three rule applications make of
@@ -161,6 +205,13 @@ fn restore(
         } else {
             lexicon.frequency(&word)
         };
+        let frequency = frequency.filter(|&f| {
+            let glyphs = applied
+                .iter()
+                .any(|(k, _)| rules[*k].kind == RuleKind::Glyph);
+            let short = word.chars().count() <= SHORT_WORD_CHARS;
+            f >= MIN_SHORT_RESTORATION_FREQUENCY || !(short || (glyphs && suspect.is_attested))
+        });
         if let Some(frequency) = frequency {
             let rules = applied.iter().map(|(k, _)| *k).collect();
             found.push((

@@ -94,6 +94,10 @@ pub struct Rule {
     pub tokens: usize,
     /// How much to trust the rule, from 0 to 1.
     pub confidence: f64,
+    /// For a glyph confusion: the share of the places where its `to` side
+    /// was printed that the scanner misread (damaged tokens over damaged
+    /// plus intact occurrences), when it was learned.
+    pub rate: Option<f64>,
     /// Up to a few `(suspect, restored)` examples, for review.
     pub examples: Vec<(String, String)>,
 }
@@ -167,8 +171,9 @@ impl RuleSet {
         for r in &self.rules {
             let examples: Vec<String> =
                 r.examples.iter().map(|(s, d)| format!("{s}>{d}")).collect();
+            let rate = r.rate.map(|x| format!(" rate={x:.3}")).unwrap_or_default();
             out.push_str(&format!(
-                "{}\t{}\t{}\t# words={} tokens={} confidence={:.3} examples={}\n",
+                "{}\t{}\t{}\t# words={} tokens={} confidence={:.3}{rate} examples={}\n",
                 r.from,
                 r.to,
                 r.kind,
@@ -187,9 +192,10 @@ impl RuleSet {
     /// Reads the text form written by [`RuleSet::to_tsv`]:
     ///
     /// * a rule line is `from<TAB>to`, optionally `<TAB>kind` (`synonym`,
-    ///   `word-swap` or `substring`, the default), optionally followed by a
-    ///   comment `# words=N tokens=N confidence=C examples=s>d,s>d` with the
-    ///   evidence it was learned from;
+    ///   `word-swap`, `glyph` or `substring`, the default), optionally
+    ///   followed by a comment `# words=N tokens=N confidence=C rate=R
+    ///   examples=s>d,s>d` with the evidence it was learned from (`rate`
+    ///   for glyph confusions only);
     /// * a line starting with `#` is a comment, and if what follows the `#`
     ///   is a rule line, that rule is *rejected*;
     /// * blank lines are skipped.
@@ -230,7 +236,7 @@ fn parse_rule(line: &str) -> std::result::Result<Rule, String> {
         [from, to] => (*from, *to, RuleKind::Substring),
         [from, to, kind] => {
             let kind = RuleKind::parse(kind).ok_or_else(|| {
-                format!("bad kind {kind:?}, expected synonym, word-swap or substring")
+                format!("bad kind {kind:?}, expected synonym, word-swap, glyph or substring")
             })?;
             (*from, *to, kind)
         }
@@ -246,6 +252,7 @@ fn parse_rule(line: &str) -> std::result::Result<Rule, String> {
         words: 1,
         tokens: 1,
         confidence: 1.0,
+        rate: None,
         examples: Vec::new(),
     };
     for item in comment.split_whitespace() {
@@ -266,6 +273,15 @@ fn parse_rule(line: &str) -> std::result::Result<Rule, String> {
                     .ok()
                     .filter(|c| (0.0..=1.0).contains(c))
                     .ok_or_else(|| format!("bad confidence {value:?}, expected 0 to 1"))?
+            }
+            "rate" => {
+                rule.rate = Some(
+                    value
+                        .parse::<f64>()
+                        .ok()
+                        .filter(|c| (0.0..=1.0).contains(c))
+                        .ok_or_else(|| format!("bad rate {value:?}, expected 0 to 1"))?,
+                )
             }
             "examples" => {
                 rule.examples = value
@@ -293,15 +309,17 @@ mod tests {
                 words: 3,
                 tokens: 5,
                 confidence: 0.875,
+                rate: None,
                 examples: vec![("attfinish".into(), "attend".into())],
             },
             Rule {
                 from: "rn".into(),
                 to: "m".into(),
-                kind: RuleKind::Substring,
+                kind: RuleKind::Glyph,
                 words: 4,
                 tokens: 9,
                 confidence: 0.5,
+                rate: Some(0.25),
                 examples: vec![],
             },
         ])
@@ -345,7 +363,7 @@ mod tests {
             ),
             (
                 "a\tb\tweird\n",
-                "r.tsv:1: bad kind \"weird\", expected synonym, word-swap or substring",
+                "r.tsv:1: bad kind \"weird\", expected synonym, word-swap, glyph or substring",
             ),
             ("a\ta\n", "r.tsv:1: bad rule \"a\" -> \"a\""),
             (

@@ -44,6 +44,29 @@ fn spinner_quality_floor() {
     assert_eq!(result["damaged"], 0, "{result}");
 }
 
+/// The OCR floor: a scanner's glyph confusions (the built-in ones, and a
+/// table whose first confusions the glyph prior does not list) on the same
+/// 29,000 words. Non-word damage F1 at least 0.90 with no clean word
+/// changed; on the held-out table, at most one.
+#[test]
+fn ocr_quality_floor() {
+    let table = ["--table", "fixtures/ocr/held_out_confusions.tsv"];
+    for (args, max_damaged) in [(&[][..], 0), (&table[..], 1)] {
+        let result = eval(&[&["--corrupt", "ocr", "--seed", "2"], args, &PROSE[..]].concat());
+        assert!(result["words"].as_u64().unwrap() > 20_000);
+        assert!(
+            result["non_word"]["corrupted"].as_u64().unwrap() >= 1_000,
+            "{result}"
+        );
+        let f1 = result["non_word"]["f1"].as_f64().unwrap();
+        assert!(f1 >= 0.90, "non-word F1 {f1}: {result}");
+        assert!(
+            result["damaged"].as_u64().unwrap() <= max_damaged,
+            "{result}"
+        );
+    }
+}
+
 /// Whatever the damage, clean words stay clean and the report is complete.
 #[test]
 fn no_corruption_makes_textmend_damage_clean_words() {

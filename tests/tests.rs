@@ -1,7 +1,8 @@
 //! Integration tests: the library and the `textmend` binary on the fixtures.
 //!
 //! Data lives in `fixtures/`: `clean/` must come out byte-identical,
-//! `spinner/NAME.in.txt` must come out as `spinner/NAME.out.txt`, and the
+//! `spinner/NAME.in.txt` and `ocr/NAME.in.txt` must come out as their
+//! `NAME.out.txt`, and the
 //! clean texts spun with `spinner/held_out_table.tsv` must be restored.
 
 use std::fs;
@@ -9,7 +10,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
-use textmend::{corrupt, Mender, RuleKind, RuleSet, Skip};
+use textmend::{corrupt, Mender, Mode, RuleKind, RuleSet, Skip};
 
 mod bad;
 mod eval;
@@ -57,6 +58,31 @@ fn clean_fixtures_come_out_byte_identical() {
 }
 
 #[test]
+fn the_mode_chooses_the_damage_looked_for() {
+    let spun = read("spinner/003_c01601a3d6194ed1.in.txt");
+    let scanned = read("ocr/persuasion_scan.in.txt");
+    let only = |mode| Mender::builder().mode(mode).build().unwrap();
+    // A scanner's damage is left alone by the spinner mode, and a
+    // spinner's by the OCR mode; auto mode repairs both.
+    assert_eq!(only(Mode::Spinner).mend(&scanned).text(), scanned);
+    assert_eq!(only(Mode::Ocr).mend(&spun).text(), spun);
+    assert_eq!(
+        only(Mode::Ocr).mend(&scanned).text(),
+        read("ocr/persuasion_scan.out.txt")
+    );
+    assert_eq!(
+        only(Mode::Auto).mend(&spun).text(),
+        read("spinner/003_c01601a3d6194ed1.out.txt")
+    );
+    let rules = only(Mode::Auto).mend(&scanned).rules().clone();
+    assert!(rules.rules().iter().all(|r| r.kind == RuleKind::Glyph));
+    assert!(rules
+        .rules()
+        .iter()
+        .any(|r| (r.from.as_str(), r.to.as_str()) == ("rn", "m")));
+}
+
+#[test]
 fn german_passes_through_with_a_reason() {
     let text = read("clean/001_cd878cb6dc3a5027.txt");
     let mended = mender().mend(&text);
@@ -65,13 +91,14 @@ fn german_passes_through_with_a_reason() {
 }
 
 #[test]
-fn spinner_fixtures_come_out_as_expected() {
+fn damaged_fixtures_come_out_as_expected() {
     let mender = mender();
-    let inputs: Vec<PathBuf> = texts_in("spinner")
+    let inputs: Vec<PathBuf> = ["spinner", "ocr"]
         .into_iter()
+        .flat_map(texts_in)
         .filter(|p| p.to_string_lossy().ends_with(".in.txt"))
         .collect();
-    assert!(!inputs.is_empty());
+    assert!(inputs.len() >= 3);
     for input in inputs {
         let expected_path = input.to_string_lossy().replace(".in.txt", ".out.txt");
         let text = fs::read_to_string(&input).unwrap();

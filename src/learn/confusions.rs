@@ -101,7 +101,7 @@ pub(crate) fn learn_confusions(
     });
 
     let mut covered: HashSet<usize> = claimed.clone();
-    let mut rules = Vec::new();
+    let mut rules: Vec<Rule> = Vec::new();
     for ((read, printed), c) in &ranked {
         let unclaimed: Vec<&(usize, String)> = c
             .types
@@ -121,7 +121,6 @@ pub(crate) fn learn_confusions(
         if rate < MIN_CONFUSION_RATE {
             continue;
         }
-        covered.extend(unclaimed.iter().map(|(t, _)| *t));
         let mut examples: Vec<(String, String)> = Vec::new();
         for (t, w) in &unclaimed {
             if examples.len() < MAX_EXAMPLES && !examples.iter().any(|(_, e)| e == w) {
@@ -136,10 +135,74 @@ pub(crate) fn learn_confusions(
             words: words.len(),
             tokens,
             confidence: super::confidence(words.len() + prior, RuleKind::Glyph),
+            rate: Some(rate),
             examples,
         });
+        // Everything the accepted confusions now repair together is
+        // explained (`btathers` is `brothers` by `t → r` and `a → o`), and
+        // supports no weaker rule (`t → l`, `blathers`).
+        covered.extend(unclaimed.iter().map(|(t, _)| *t));
+        let pairs: Vec<(&str, &str)> = rules
+            .iter()
+            .map(|r| (r.from.as_str(), r.to.as_str()))
+            .collect();
+        for (t, suspect) in suspects.iter().enumerate() {
+            if !covered.contains(&t)
+                && suspect.key.contains(read.as_str())
+                && is_restorable(&suspect.key, &pairs, lexicon)
+            {
+                covered.insert(t);
+            }
+        }
     }
     rules
+}
+
+/// How many substitutions [`is_restorable`] combines in one word.
+const MAX_COMBINED: usize = 3;
+
+/// Whether up to [`MAX_COMBINED`] non-overlapping applications of `rules`
+/// turn `key` into a dictionary word.
+fn is_restorable(key: &str, rules: &[(&str, &str)], lexicon: &Lexicon) -> bool {
+    let mut places: Vec<(usize, usize, &str)> = Vec::new();
+    for (from, to) in rules {
+        for (at, _) in key.match_indices(from) {
+            places.push((at, at + from.len(), to));
+        }
+    }
+    places.sort_unstable();
+    places.truncate(8);
+    fn search(
+        key: &str,
+        places: &[(usize, usize, &str)],
+        start: usize,
+        done: usize,
+        word: &mut Vec<(usize, usize, String)>,
+        lexicon: &Lexicon,
+    ) -> bool {
+        for (k, &(a, b, to)) in places.iter().enumerate().skip(start) {
+            if word.last().is_some_and(|&(_, end, _)| a < end) {
+                continue;
+            }
+            word.push((a, b, to.to_string()));
+            let mut candidate = String::with_capacity(key.len() + 4);
+            let mut at = 0;
+            for (a, b, to) in word.iter() {
+                candidate.push_str(&key[at..*a]);
+                candidate.push_str(to);
+                at = *b;
+            }
+            candidate.push_str(&key[at..]);
+            if lexicon.frequency(&candidate).is_some()
+                || (done + 1 < MAX_COMBINED && search(key, places, k + 1, done + 1, word, lexicon))
+            {
+                return true;
+            }
+            word.pop();
+        }
+        false
+    }
+    search(key, &places, 0, 0, &mut Vec::new(), lexicon)
 }
 
 /// A text whose accepted confusions repair at least this many distinct

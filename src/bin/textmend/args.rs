@@ -197,7 +197,8 @@ pub struct EvalOptions {
     pub repaired: Option<PathBuf>,
 
     /// The spinner table (`from<TAB>to` lines); default: the 44 pairs of
-    /// fixtures/spinner/default_table.tsv.
+    /// fixtures/spinner/default_table.tsv. With `--corrupt ocr`: the
+    /// engine's glyph confusions instead of the built-in ones (`printed<TAB>read`).
     #[arg(long, value_name = "FILE")]
     pub table: Option<PathBuf>,
 

@@ -63,6 +63,9 @@ pub fn run(options: &EvalOptions, mender: &Mender) -> Result<Evaluation, String>
             options.fraction,
             options.seed
         ),
+        Corruption::Ocr if options.table.is_some() => {
+            format!("ocr ({} confusions, seed {})", table.len(), options.seed)
+        }
         Corruption::Ocr => format!("ocr (seed {})", options.seed),
         Corruption::Mojibake => format!("mojibake (seed {})", options.seed),
     };
@@ -79,6 +82,9 @@ pub fn run(options: &EvalOptions, mender: &Mender) -> Result<Evaluation, String>
         let seed = options.seed.wrapping_add(i as u64);
         let corrupted = match kind {
             Corruption::Spinner => corrupt::spinner(&original, &table, options.fraction, seed),
+            Corruption::Ocr if options.table.is_some() => {
+                corrupt::ocr_with(&original, &table, seed)
+            }
             Corruption::Ocr => corrupt::ocr(&original, seed),
             Corruption::Mojibake => corrupt::mojibake(&original, seed),
         };
