@@ -1,8 +1,9 @@
 //! textmend repairs text that was damaged in *systematic* ways — an article
 //! spinner that swapped synonyms inside words (`attend` → `attfinish`,
 //! `country` → `counattempt`), a scanner that misread one glyph all through a
-//! book — by learning the substitution rules from the text itself and
-//! rewriting only the words those rules explain.
+//! book (`modern` → `rnodern`), an encoding step that turned `’` into `â€™`
+//! — by learning the substitution rules from the text itself and rewriting
+//! only the words those rules explain.
 //!
 //! ```
 //! use textmend::Mender;
@@ -25,11 +26,16 @@
 //! # How it works
 //!
 //! The pipeline has one module per stage and data flows one way:
-//! tokenize → detect (dictionary lookups in an embedded FST) → explain (each
-//! unknown word as `p·x·q` where `p·y·q` is a word) → learn (pool the
-//! explanations into rules `x → y`, accepted on independent support and on
-//! the spinner's signature: `y` vanished from the text) → rewrite (apply
-//! accepted rules to unknown words, keep dictionary words, restore case).
+//! encoding (mojibake decoded) → broken words (line-end hyphens, stray
+//! spaces) → tokenize → detect (dictionary lookups in an embedded FST) →
+//! explain (each unknown word as `p·x·q` where `p·y·q` is a word, and as a
+//! dictionary word within edit distance 2 with the glyph substitutions that
+//! implies) → learn (pool the explanations into rules `x → y`: word swaps
+//! accepted on independent support and on the spinner's signature, `y`
+//! vanished from the text; glyph confusions on support and on the steady
+//! share of places they hit) → rewrite (apply accepted rules to unknown
+//! words, keep dictionary words, restore case). [`Mode`] chooses which
+//! damage is looked for; by default both, and the evidence decides.
 //!
 //! # Beyond one text
 //!
@@ -55,8 +61,12 @@
 //!
 //! # Quirks
 //!
-//! * Words in capitals, mixed-case brand names, words with digits, URLs,
-//!   e-mail addresses, handles and tags are never changed.
+//! * Words in capitals, mixed-case brand names, URLs, e-mail addresses,
+//!   handles and tags are never changed; words that mix letters and digits
+//!   only by a learned glyph confusion (`1ike` → `like`), and never when
+//!   the text numbers them (`Base1`, `Base2`).
+//! * Ligatures (`ﬁ`) are expanded and Cyrillic or Greek look-alike letters
+//!   inside Latin words mapped back, unless the mode is [`Mode::Spinner`].
 //! * A rule seen in one word only is accepted when it is a word-for-word
 //!   swap, its replaced side is absent from the text, and it is the one clear
 //!   restoration; short texts therefore get fewer repairs than long ones.

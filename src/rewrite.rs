@@ -389,6 +389,44 @@ pub(crate) fn compose(text: &str, first: Vec<Edit>, then: Vec<Edit>) -> Vec<Edit
 mod tests {
     use super::*;
 
+    fn glyph_rule(from: &str, to: &str) -> Rule {
+        Rule {
+            from: from.to_string(),
+            to: to.to_string(),
+            kind: RuleKind::Glyph,
+            words: 20,
+            tokens: 40,
+            confidence: 1.0,
+            rate: Some(0.2),
+            examples: vec![],
+        }
+    }
+
+    #[test]
+    fn glyph_rules_pick_the_places_that_make_a_word() {
+        let lexicon = Lexicon::english().unwrap();
+        let rules = RuleSet::new(vec![glyph_rule("rn", "m"), glyph_rule("c", "e")]);
+        let text = "The rnodern rnernbers scc a Modern Base1 and Base2.";
+        let tokens = crate::tokenize::tokenize(text);
+        let suspects = crate::detect::detect(text, &tokens, &lexicon, 45, true).suspects;
+        let edits = rewrite(text, &suspects, &rules, &lexicon, true);
+        let changes: Vec<(&str, &str)> = edits
+            .iter()
+            .map(|e| (e.before.as_str(), e.after.as_str()))
+            .collect();
+        // `modern` keeps its own `rn`; `rnernbers` needs the rule twice;
+        // `scc` is `see` (one rule, the commoner word), not `sec`; numbered
+        // names stay.
+        assert_eq!(
+            changes,
+            [
+                ("rnodern", "modern"),
+                ("rnernbers", "members"),
+                ("scc", "see")
+            ]
+        );
+    }
+
     #[test]
     fn restores_case_patterns() {
         assert_eq!(with_case("country", Case::Lower), "country");
