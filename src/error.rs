@@ -21,6 +21,16 @@ pub enum Error {
         /// What was wrong with the line.
         message: String,
     },
+    /// A line of a word list or an ignore list could not be parsed.
+    #[error("{}:{line}: {message}", path.display())]
+    ListSyntax {
+        /// The file being read.
+        path: PathBuf,
+        /// The 1-based line number.
+        line: usize,
+        /// What was wrong with the line.
+        message: String,
+    },
     /// An embedded dictionary could not be loaded; this means a broken build.
     #[error("embedded dictionary is corrupt: {0}")]
     Dictionary(String),

@@ -8,6 +8,8 @@
 //! is what **explain** needs). It does not tokenize and does not decide what is
 //! suspect.
 
+use std::collections::HashMap;
+
 use fst::{Automaton, IntoStreamer, Map, Streamer};
 
 use crate::error::{Error, Result};
@@ -31,6 +33,8 @@ pub(crate) struct Lexicon {
     forward: Map<&'static [u8]>,
     reversed: Map<&'static [u8]>,
     attested: Map<&'static [u8]>,
+    /// Words the user added (`--dict`), as written, with their frequency.
+    extra: HashMap<String, u64>,
 }
 
 impl Lexicon {
@@ -43,12 +47,35 @@ impl Lexicon {
             forward,
             reversed,
             attested,
+            extra: HashMap::new(),
         })
+    }
+
+    /// The lexicon with the user's words added (as written: `Kuleba` is a
+    /// capitalised entry, `bootloader` a lowercase one), each with its
+    /// frequency per billion words.
+    pub(crate) fn with_words(mut self, words: impl IntoIterator<Item = (String, u64)>) -> Lexicon {
+        for (word, frequency) in words {
+            let entry = self.extra.entry(word).or_insert(frequency);
+            *entry = (*entry).max(frequency);
+        }
+        self
     }
 
     /// The frequency of exactly this string, if it is an entry.
     pub(crate) fn frequency(&self, word: &str) -> Option<u64> {
-        self.forward.get(word)
+        self.forward.get(word).or_else(|| {
+            if self.extra.is_empty() {
+                None
+            } else {
+                self.extra.get(word).copied()
+            }
+        })
+    }
+
+    /// Whether the user added exactly this string.
+    pub(crate) fn is_user_word(&self, word: &str) -> bool {
+        self.extra.contains_key(word)
     }
 
     /// Whether a lowercase form that is not a valid word has been seen in real

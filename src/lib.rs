@@ -92,6 +92,7 @@ pub mod score;
 mod stats;
 mod thesaurus;
 mod tokenize;
+mod user;
 
 /// Entry points to single pipeline stages, for the benchmarks in
 /// `benches/stages.rs`. Not part of the stable API.
@@ -148,7 +149,8 @@ pub mod stages {
 }
 
 pub use error::{Error, Result};
-pub use mender::{Mended, Mender, MenderBuilder, Mode, Skip};
+pub use mender::{Mended, Mender, MenderBuilder, Mode, Skip, WordInfo};
 pub use rewrite::Edit;
 pub use rules::{Rule, RuleKind, RuleSet};
 pub use stats::LearningStats;
+pub use user::{Ignore, UserWords};

@@ -25,6 +25,7 @@ use crate::rules::RuleSet;
 use crate::stats::LearningStats;
 use crate::thesaurus::Thesaurus;
 use crate::tokenize::{tokenize, Case};
+use crate::user::{Ignore, UserWords};
 
 /// Why a text was passed through without looking for damage.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -63,9 +64,27 @@ impl Mode {
     }
 }
 
+/// What a [`Mender`] knows about one word ([`Mender::word_info`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct WordInfo {
+    /// A dictionary word or a user word, under the case rules: never suspect.
+    pub known: bool,
+    /// Its frequency per billion words, when known.
+    pub frequency: Option<u64>,
+    /// Added by the user (`--dict`).
+    pub user: bool,
+    /// Not a dictionary word but a form seen in real text (`surprize`).
+    pub attested: bool,
+    /// Never touched (`--ignore`).
+    pub ignored: bool,
+}
+
 /// Builds a [`Mender`].
 #[derive(Debug, Clone)]
 pub struct MenderBuilder {
+    words: UserWords,
+    ignore: Ignore,
     mode: Mode,
     language_guard: bool,
     rules: Option<RuleSet>,
@@ -91,6 +110,8 @@ const MAX_EXPLAINED_SUSPECTS: usize = 20_000;
 impl Default for MenderBuilder {
     fn default() -> Self {
         MenderBuilder {
+            words: UserWords::new(),
+            ignore: Ignore::new(),
             mode: Mode::Auto,
             language_guard: true,
             rules: None,
@@ -105,6 +126,20 @@ impl Default for MenderBuilder {
 }
 
 impl MenderBuilder {
+    /// Extra valid words (a list of names, a project's jargon): never
+    /// suspect, and valid restorations. Adds to any given before.
+    pub fn words(mut self, words: &UserWords) -> Self {
+        self.words.extend(words);
+        self
+    }
+
+    /// Words and patterns never to touch: such tokens are neither repaired
+    /// nor evidence. Adds to any given before.
+    pub fn ignore(mut self, ignore: &Ignore) -> Self {
+        self.ignore.extend(ignore);
+        self
+    }
+
     /// Which kinds of damage to look for (default: [`Mode::Auto`]).
     pub fn mode(mut self, mode: Mode) -> Self {
         self.mode = mode;
@@ -160,7 +195,9 @@ impl MenderBuilder {
     /// The configured mender with the embedded English dictionary.
     pub fn build(self) -> Result<Mender> {
         Ok(Mender {
-            lexicon: Lexicon::english()?,
+            lexicon: Lexicon::english()?
+                .with_words(self.words.iter().map(|(w, f)| (w.to_string(), f))),
+            ignore: self.ignore,
             thesaurus: Thesaurus::english()?,
             mode: self.mode,
             automata: OnceLock::new(),
@@ -177,6 +214,7 @@ impl MenderBuilder {
 /// threads.
 pub struct Mender {
     lexicon: Lexicon,
+    ignore: Ignore,
     thesaurus: Thesaurus,
     mode: Mode,
     /// Levenshtein automaton builders, built on first use.
@@ -315,14 +353,7 @@ impl Mender {
             Cow::Borrowed(_) => (text, tokens),
             Cow::Owned(p) => (p.as_str(), tokenize(p)),
         };
-        let suspects = detect(
-            prepared,
-            &tokens,
-            &self.lexicon,
-            self.limits.max_word_chars,
-            self.mode.glyphs(),
-        )
-        .suspects;
+        let suspects = self.suspects(prepared, &tokens);
         let rules = match given {
             Some(rules) => rules.clone(),
             None if self.learn => self
@@ -416,14 +447,7 @@ impl Mender {
         let joined = english.join("\n\n");
         let joined = self.prepare(&joined).1.into_owned();
         let tokens = tokenize(&joined);
-        let suspects = detect(
-            &joined,
-            &tokens,
-            &self.lexicon,
-            self.limits.max_word_chars,
-            self.mode.glyphs(),
-        )
-        .suspects;
+        let suspects = self.suspects(&joined, &tokens);
         self.rules
             .extended_with(&self.learn_from(&Text::new(&joined), &suspects))
     }
@@ -433,11 +457,49 @@ impl Mender {
         &self.lexicon
     }
 
-    /// Whether `word` is in the dictionary, under the same case and
-    /// possessive rules that decide what is suspect.
+    /// Whether `word` is in the dictionary (or the user's words), under the
+    /// same case and possessive rules that decide what is suspect.
     pub fn knows(&self, word: &str) -> bool {
         let (core, _) = split_clitic(word);
         self.lexicon.lookup(word).is_some() || self.lexicon.lookup(core).is_some()
+    }
+
+    /// What the mender knows about `word`: for `textmend dict lookup`.
+    pub fn word_info(&self, word: &str) -> WordInfo {
+        let (core, _) = split_clitic(word);
+        let frequency = self
+            .lexicon
+            .lookup(word)
+            .or_else(|| self.lexicon.lookup(core));
+        WordInfo {
+            known: frequency.is_some(),
+            frequency,
+            user: self.lexicon.is_user_word(word)
+                || self.lexicon.is_user_word(&word.to_lowercase()),
+            attested: self.lexicon.is_attested(&word.to_lowercase()),
+            ignored: self.ignore.is_ignored(word),
+        }
+    }
+
+    /// The suspects of `text` (its `tokens`), without the tokens the user
+    /// ignores.
+    fn suspects(&self, text: &str, tokens: &[crate::tokenize::Token]) -> Vec<SuspectType> {
+        let mut suspects = detect(
+            text,
+            tokens,
+            &self.lexicon,
+            self.limits.max_word_chars,
+            self.mode.glyphs(),
+        )
+        .suspects;
+        if !self.ignore.is_empty() {
+            for s in &mut suspects {
+                s.occurrences
+                    .retain(|o| !self.ignore.is_ignored(&text[o.span.clone()]));
+            }
+            suspects.retain(|s| !s.occurrences.is_empty());
+        }
+        suspects
     }
 
     /// The learning statistics of `texts` (those that read as English), to
@@ -456,14 +518,7 @@ impl Mender {
             if self.mode.glyphs() {
                 stats.count_letters(text);
             }
-            let suspects = detect(
-                text,
-                &tokens,
-                &self.lexicon,
-                self.limits.max_word_chars,
-                self.mode.glyphs(),
-            )
-            .suspects;
+            let suspects = self.suspects(text, &tokens);
             for s in suspects {
                 let c = stats.suspects.entry(s.key).or_default();
                 c.tokens += s.occurrences.len();

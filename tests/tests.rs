@@ -15,6 +15,7 @@ use textmend::{corrupt, Mender, Mode, RuleKind, RuleSet, Skip};
 mod bad;
 mod eval;
 mod review;
+mod user;
 
 pub(crate) fn fixture(path: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))

@@ -83,8 +83,24 @@ struct Common {
     /// (`auto`), an article spinner's word swaps only (`spinner`), or a
     /// scanner's misread glyphs, ligatures, look-alike letters, broken
     /// words and mojibake only (`ocr`).
-    #[arg(long = "mode", id = "damage", global = true, value_enum, default_value_t = Damage::Auto)]
-    damage: Damage,
+    #[arg(long = "mode", id = "damage", global = true, value_enum)]
+    damage: Option<Damage>,
+
+    /// Extra valid words, one per line (optionally `word<TAB>frequency`),
+    /// or a dictionary compiled by `textmend dict build`; never suspect.
+    /// May be given several times.
+    #[arg(long = "dict", global = true, value_name = "FILE")]
+    dicts: Vec<PathBuf>,
+
+    /// Words never to touch, one per line, or `re:PATTERN` for a regular
+    /// expression matching the whole word. May be given several times.
+    #[arg(long = "ignore", global = true, value_name = "FILE")]
+    ignores: Vec<PathBuf>,
+
+    /// Read settings (`mode`, `dict`, `ignore`) from this TOML file instead
+    /// of `textmend.toml` in the working directory.
+    #[arg(long, global = true, value_name = "PATH")]
+    config: Option<PathBuf>,
 
     /// Process text even when it does not read as English (by default it
     /// passes through untouched, with a notice).
@@ -173,6 +189,34 @@ enum Command {
     /// Measure repair quality: corrupt clean files, repair them and score
     /// the repair word by word (or score a real corrupted file with --pairs).
     Eval(EvalOptions),
+    /// Inspect what textmend knows, or compile a word list for --dict.
+    Dict {
+        #[command(subcommand)]
+        action: DictAction,
+    },
+}
+
+/// `textmend dict` subcommands.
+#[derive(Debug, Clone, Subcommand)]
+pub enum DictAction {
+    /// Compile a word list (one word per line, optionally `word<TAB>frequency`)
+    /// into a dictionary file that --dict loads without parsing.
+    Build {
+        /// The word list.
+        #[arg(value_name = "WORDS")]
+        words: PathBuf,
+        /// Where to write the compiled dictionary.
+        #[arg(short, long, value_name = "PATH")]
+        output: PathBuf,
+    },
+    /// Say what textmend knows about each WORD: known or not, its frequency,
+    /// whether a user dictionary has it, whether it is an attested form or
+    /// ignored.
+    Lookup {
+        /// Words to look up.
+        #[arg(value_name = "WORD", required = true)]
+        words: Vec<String>,
+    },
 }
 
 /// What `textmend eval` should do.
@@ -304,6 +348,8 @@ pub enum Mode {
     Merge,
     /// Measure quality (`textmend eval`).
     Eval,
+    /// `textmend dict`.
+    Dict,
 }
 
 /// Plain options for the rest of the binary.
@@ -318,8 +364,16 @@ pub struct Options {
     pub learn: bool,
     pub rules_out: Option<PathBuf>,
     pub language_guard: bool,
-    /// `--mode`: the damage looked for.
-    pub damage: textmend::Mode,
+    /// `--mode`, if given: the damage looked for.
+    pub damage: Option<textmend::Mode>,
+    /// `--dict` files.
+    pub dicts: Vec<PathBuf>,
+    /// `--ignore` files.
+    pub ignores: Vec<PathBuf>,
+    /// `--config`.
+    pub config: Option<PathBuf>,
+    /// Set for `textmend dict`.
+    pub dict: Option<DictAction>,
     pub quiet: bool,
     pub strict: bool,
     pub force: bool,
@@ -338,11 +392,16 @@ pub struct Options {
 impl Args {
     pub fn into_options(self) -> Options {
         let mut eval = None;
+        let mut dict = None;
         let (mode, files, output, rules, learn) = match self.command {
             Some(Command::Eval(options)) => {
                 let files = options.files.clone();
                 eval = Some(options);
                 (Mode::Eval, files, self.output, self.rules, self.learn)
+            }
+            Some(Command::Dict { action }) => {
+                dict = Some(action);
+                (Mode::Dict, Vec::new(), self.output, self.rules, false)
             }
             Some(Command::Learn {
                 files,
@@ -389,7 +448,11 @@ impl Args {
             learn,
             rules_out: self.rules_out,
             language_guard: !self.common.any_language,
-            damage: self.common.damage.into(),
+            damage: self.common.damage.map(Into::into),
+            dicts: self.common.dicts,
+            ignores: self.common.ignores,
+            config: self.common.config,
+            dict,
             quiet: self.common.quiet,
             strict: self.common.strict,
             force: self.common.force,

@@ -2,6 +2,7 @@
 //! code. Uses only the library's public API.
 
 mod args;
+mod config;
 mod eval;
 mod jsonl;
 mod report;
@@ -16,7 +17,7 @@ use clap::Parser;
 use rayon::prelude::*;
 use textmend::{LearningStats, Mended, Mender, RuleSet, Skip};
 
-use crate::args::{Args, EvalFormat, Mode, Options, Scope};
+use crate::args::{Args, DictAction, EvalFormat, Mode, Options, Scope};
 use crate::report::{Input, Reporter};
 
 /// Exit codes, as diff(1) uses them.
@@ -50,6 +51,18 @@ fn main() -> ExitCode {
 }
 
 fn run(options: &Options, mut reporter: Reporter) -> io::Result<Exit> {
+    if let Some(DictAction::Build { words, output }) = &options.dict {
+        return Ok(match config::build_dictionary(words, output) {
+            Ok(count) => {
+                reporter.notice(format_args!("{}: {count} words compiled", output.display()));
+                Exit::Success
+            }
+            Err(message) => {
+                reporter.error(message);
+                Exit::Error
+            }
+        });
+    }
     let mender = match build_mender(options) {
         Ok(mender) => mender,
         Err(message) => {
@@ -57,6 +70,13 @@ fn run(options: &Options, mut reporter: Reporter) -> io::Result<Exit> {
             return Ok(Exit::Error);
         }
     };
+    if let Some(DictAction::Lookup { words }) = &options.dict {
+        for word in words {
+            reporter.line(&config::describe(word, &mender.word_info(word)))?;
+        }
+        reporter.finish()?;
+        return Ok(Exit::Success);
+    }
     if let Some(eval) = &options.eval {
         return match eval::run(eval, &mender) {
             Ok(evaluation) => {
@@ -287,8 +307,9 @@ fn learn_corpus(
 
 /// The mender the options ask for, applying exactly `rules`.
 fn with_rules(options: &Options, rules: RuleSet) -> Result<Mender, String> {
-    Mender::builder()
-        .mode(options.damage)
+    let settings = config::Settings::load(options)?;
+    settings
+        .apply(Mender::builder())
         .language_guard(options.language_guard)
         .max_word_chars(options.max_word_chars)
         .rules(rules)
@@ -298,8 +319,9 @@ fn with_rules(options: &Options, rules: RuleSet) -> Result<Mender, String> {
 
 /// The mender the options ask for, or a message saying why not.
 fn build_mender(options: &Options) -> Result<Mender, String> {
-    let mut builder = Mender::builder()
-        .mode(options.damage)
+    let settings = config::Settings::load(options)?;
+    let mut builder = settings
+        .apply(Mender::builder())
         .language_guard(options.language_guard)
         .max_word_chars(options.max_word_chars)
         .max_explained_suspects(options.max_suspects);

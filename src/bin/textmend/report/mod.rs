@@ -136,7 +136,9 @@ impl Reporter {
                 }
                 Ok(())
             }
-            Mode::Write | Mode::Learn | Mode::Stats | Mode::Merge | Mode::Eval => Ok(()),
+            Mode::Write | Mode::Learn | Mode::Stats | Mode::Merge | Mode::Eval | Mode::Dict => {
+                Ok(())
+            }
         }
     }
 
@@ -177,6 +179,11 @@ impl Reporter {
         file.write_all(table.as_bytes())
     }
 
+    /// One line of the report (`textmend dict lookup`).
+    pub fn line(&mut self, line: &str) -> io::Result<()> {
+        writeln!(self.out(), "{line}")
+    }
+
     /// A notice on standard error, unless quiet.
     pub fn notice(&self, message: impl Display) {
         if !self.quiet {
@@ -208,7 +215,7 @@ impl Reporter {
             && self.totals.files > 0
             && !matches!(
                 self.mode,
-                Mode::Learn | Mode::Stats | Mode::Merge | Mode::Eval
+                Mode::Learn | Mode::Stats | Mode::Merge | Mode::Eval | Mode::Dict
             )
             && (matches!(self.mode, Mode::Diff | Mode::Write) || io::stderr().is_terminal())
         {

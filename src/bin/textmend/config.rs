@@ -1,0 +1,135 @@
+//! Settings beyond the command line: `textmend.toml` (or `--config`), the
+//! user's word and ignore lists, and the `dict` subcommand's helpers. Turns
+//! them into builder calls; the library never reads files itself.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use textmend::{Ignore, MenderBuilder, Mode, UserWords, WordInfo};
+
+use crate::args::Options;
+
+/// The configuration file looked for in the working directory.
+const CONFIG_FILE: &str = "textmend.toml";
+
+/// What `textmend.toml` may say. Paths are relative to the file.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Config {
+    /// `auto`, `spinner` or `ocr`.
+    mode: Option<String>,
+    /// Word lists, as for `--dict`.
+    #[serde(default)]
+    dict: Vec<PathBuf>,
+    /// Ignore lists, as for `--ignore`.
+    #[serde(default)]
+    ignore: Vec<PathBuf>,
+}
+
+/// The settings of one run: the config file's, then the command line's.
+pub struct Settings {
+    mode: Mode,
+    words: UserWords,
+    ignore: Ignore,
+}
+
+impl Settings {
+    /// Reads the config file (if any) and every word and ignore list.
+    pub fn load(options: &Options) -> Result<Settings, String> {
+        let (config, base) = match &options.config {
+            Some(path) => (read_config(path)?, parent(path)),
+            None if Path::new(CONFIG_FILE).is_file() => {
+                (read_config(Path::new(CONFIG_FILE))?, PathBuf::new())
+            }
+            None => (Config::default(), PathBuf::new()),
+        };
+        let config_mode = match config.mode.as_deref() {
+            None | Some("auto") => Mode::Auto,
+            Some("spinner") => Mode::Spinner,
+            Some("ocr") => Mode::Ocr,
+            Some(other) => {
+                return Err(format!(
+                    "{}: mode {other:?}: expected auto, spinner or ocr",
+                    options
+                        .config
+                        .as_deref()
+                        .unwrap_or(Path::new(CONFIG_FILE))
+                        .display()
+                ))
+            }
+        };
+        let mut words = UserWords::new();
+        for path in config
+            .dict
+            .iter()
+            .map(|p| base.join(p))
+            .chain(options.dicts.iter().cloned())
+        {
+            let bytes = fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+            words.extend(&UserWords::from_bytes(&bytes, &path).map_err(|e| e.to_string())?);
+        }
+        let mut ignore = Ignore::new();
+        for path in config
+            .ignore
+            .iter()
+            .map(|p| base.join(p))
+            .chain(options.ignores.iter().cloned())
+        {
+            let text = fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+            ignore.extend(&Ignore::parse(&text, &path).map_err(|e| e.to_string())?);
+        }
+        Ok(Settings {
+            mode: options.damage.unwrap_or(config_mode),
+            words,
+            ignore,
+        })
+    }
+
+    /// The builder with these settings.
+    pub fn apply(&self, builder: MenderBuilder) -> MenderBuilder {
+        builder
+            .mode(self.mode)
+            .words(&self.words)
+            .ignore(&self.ignore)
+    }
+}
+
+fn read_config(path: &Path) -> Result<Config, String> {
+    let text = fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    toml::from_str(&text).map_err(|e| format!("{}: {}", path.display(), e.message()))
+}
+
+fn parent(path: &Path) -> PathBuf {
+    path.parent().map(Path::to_path_buf).unwrap_or_default()
+}
+
+/// `textmend dict build`: compiles the word list at `words` to `output`;
+/// the number of words.
+pub fn build_dictionary(words: &Path, output: &Path) -> Result<usize, String> {
+    let bytes = fs::read(words).map_err(|e| format!("{}: {e}", words.display()))?;
+    let list = UserWords::from_bytes(&bytes, words).map_err(|e| e.to_string())?;
+    crate::write::write_atomically(output, &list.to_fst())
+        .map_err(|e| format!("{}: {e}", output.display()))?;
+    Ok(list.len())
+}
+
+/// One line of `textmend dict lookup`.
+pub fn describe(word: &str, info: &WordInfo) -> String {
+    let mut facts: Vec<String> = Vec::new();
+    match (info.known, info.frequency) {
+        (true, Some(f)) => facts.push(format!("known, {f} per billion words")),
+        (true, None) | (false, Some(_)) => facts.push("known".to_string()),
+        (false, None) => facts.push("not a dictionary word".to_string()),
+    }
+    if info.user {
+        facts.push("in a user dictionary".to_string());
+    }
+    if info.attested {
+        facts.push("an attested form".to_string());
+    }
+    if info.ignored {
+        facts.push("ignored".to_string());
+    }
+    format!("{word}\t{}", facts.join("; "))
+}

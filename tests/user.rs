@@ -1,0 +1,99 @@
+//! User dictionaries, ignore lists, the config file and `textmend dict`.
+
+use std::fs;
+use std::path::Path;
+use std::process::Command;
+
+use textmend::{Ignore, Mender, UserWords};
+
+use super::{read, textmend};
+
+/// The names of seed 000 (a news article) that the dictionary lacks.
+const NAMES: &str = "Zelenskiy\nVolodymyr\nTirana\nKyiv\n";
+
+#[test]
+fn a_names_list_removes_the_names_from_the_suspects() {
+    let text = read("clean/000_f07a7f5762bdc512.txt");
+    let plain = Mender::english().unwrap();
+    let names = UserWords::parse(NAMES, Path::new("names.txt")).unwrap();
+    let with_names = Mender::builder().words(&names).build().unwrap();
+    let before = plain.mend(&text).suspects_left();
+    let after = with_names.mend(&text).suspects_left();
+    // Zelenskiy alone occurs 8 times; four names, eleven tokens.
+    assert_eq!(before - after, 11, "{before} → {after}");
+    assert!(with_names.knows("Zelenskiy") && !plain.knows("Zelenskiy"));
+    assert_eq!(with_names.mend(&text).text(), text);
+}
+
+#[test]
+fn ignored_words_and_patterns_are_never_repaired() {
+    let spun = read("spinner/003_c01601a3d6194ed1.in.txt");
+    let ignore = Ignore::parse("agfinisha\nre:[Cc]oun[a-z]+\n", Path::new("i.txt")).unwrap();
+    let mended = Mender::builder()
+        .ignore(&ignore)
+        .build()
+        .unwrap()
+        .mend(&spun);
+    let changed: Vec<&str> = mended.edits().iter().map(|e| e.before.as_str()).collect();
+    assert!(!changed.is_empty());
+    assert!(
+        changed
+            .iter()
+            .all(|w| *w != "agfinisha" && !w.to_lowercase().starts_with("coun")),
+        "{changed:?}"
+    );
+    assert!(changed.contains(&"attfinish"));
+}
+
+#[test]
+fn the_cli_reads_lists_config_and_compiled_dictionaries() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("names.txt"), NAMES).unwrap();
+    let bin = env!("CARGO_BIN_EXE_textmend");
+    let run = |args: &[&str]| {
+        Command::new(bin)
+            .args(args)
+            .current_dir(dir.path())
+            .output()
+            .unwrap()
+    };
+    let out = run(&["dict", "build", "names.txt", "-o", "names.dict"]);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let out = run(&[
+        "dict",
+        "lookup",
+        "--dict",
+        "names.dict",
+        "Kyiv",
+        "country",
+        "qzxv",
+    ]);
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 3, "{stdout}");
+    assert!(lines[0].starts_with("Kyiv\tknown") && lines[0].contains("user dictionary"));
+    assert!(lines[1].starts_with("country\tknown, "));
+    assert_eq!(lines[2], "qzxv\tnot a dictionary word");
+
+    // A config file in the working directory holds the same settings.
+    fs::write(dir.path().join("textmend.toml"), "dict = [\"names.txt\"]\n").unwrap();
+    let out = run(&["dict", "lookup", "Tirana"]);
+    assert!(String::from_utf8(out.stdout)
+        .unwrap()
+        .contains("user dictionary"));
+    fs::write(dir.path().join("textmend.toml"), "colour = 1\n").unwrap();
+    let out = run(&["dict", "lookup", "Tirana"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown field `colour`"));
+}
+
+#[test]
+fn bad_lists_name_the_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ignore.txt");
+    fs::write(&path, "fine\nre:(unclosed\n").unwrap();
+    let out = textmend(&["--ignore", path.to_str().unwrap(), "-"], b"text");
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("ignore.txt:2: bad pattern"), "{stderr}");
+}
