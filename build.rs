@@ -19,8 +19,31 @@ use unicode_normalization::is_nfc;
 /// The languages whose dictionaries are compiled into the binary.
 const LANGUAGES: &[&str] = &["en"];
 
+/// Languages whose dictionaries are looked up case-insensitively: their
+/// word lists come from wordfreq's casefolded lists (German `ß` written
+/// `ss`), so their FSTs are keyed by the folded form ([`fold`]), the highest
+/// frequency winning where two entries fold together (`Haus`, `haus`).
+/// They have no attested list and no thesaurus yet.
+const FOLDED_LANGUAGES: &[&str] = &["de", "es", "fr", "it", "nl", "pt"];
+
+/// The key a word of a folded language is stored under: lowercase, `ß` as
+/// `ss`, the typographic apostrophe as `'`. Must match `Lexicon::fold`.
+fn fold(word: &str) -> String {
+    word.to_lowercase()
+        .replace('ß', "ss")
+        .replace('\u{2019}', "'")
+}
+
 fn main() {
     let out_dir = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+    for lang in FOLDED_LANGUAGES {
+        let path = Path::new("dictionaries").join(format!("{lang}.tsv"));
+        println!("cargo:rerun-if-changed={}", path.display());
+        if let Err(message) = compile_folded(&path, &out_dir, lang) {
+            eprintln!("error: {message}");
+            process::exit(1);
+        }
+    }
     for lang in LANGUAGES {
         let path = Path::new("dictionaries").join(format!("{lang}.tsv"));
         println!("cargo:rerun-if-changed={}", path.display());
@@ -72,6 +95,29 @@ fn compile(path: &Path, out_dir: &Path, lang: &str) -> Result<(), String> {
         .map(|(w, f)| (w.bytes().rev().collect(), *f))
         .collect();
     reversed.sort_unstable();
+    write_map(
+        &out_dir.join(format!("{lang}.rev.fst")),
+        reversed.into_iter(),
+    )
+}
+
+/// Compiles a dictionary keyed by folded forms (see [`FOLDED_LANGUAGES`]).
+fn compile_folded(path: &Path, out_dir: &Path, lang: &str) -> Result<(), String> {
+    let text =
+        fs::read_to_string(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
+    let entries = parse(path, &text)?;
+    let mut folded: Vec<(Vec<u8>, u64)> = entries
+        .iter()
+        .map(|(w, f)| (fold(w).into_bytes(), *f))
+        .collect();
+    folded.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+    folded.dedup_by(|later, earlier| later.0 == earlier.0);
+    let mut reversed: Vec<(Vec<u8>, u64)> = folded
+        .iter()
+        .map(|(w, f)| (w.iter().rev().copied().collect(), *f))
+        .collect();
+    reversed.sort_unstable();
+    write_map(&out_dir.join(format!("{lang}.fst")), folded.into_iter())?;
     write_map(
         &out_dir.join(format!("{lang}.rev.fst")),
         reversed.into_iter(),

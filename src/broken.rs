@@ -41,8 +41,8 @@
 //! same happens when what is attached ends in a hyphen, so that the moved
 //! break cannot make a new line-end hyphen.
 
-use std::cell::OnceCell;
-use std::collections::HashSet;
+use std::cell::{OnceCell, RefCell};
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use crate::lexicon::Lexicon;
@@ -115,6 +115,8 @@ pub(crate) fn repair_broken_words(text: &str, lexicon: &Lexicon) -> Vec<Repair> 
             .get_or_init(|| intact_words(text, &runs, &hyphen_repairs))
             .contains(&word.to_lowercase())
     };
+    // Most pieces are words that recur: each is looked up once.
+    let known: RefCell<HashMap<&str, bool>> = RefCell::new(HashMap::new());
     let mut repairs = Vec::with_capacity(hyphen_repairs.len());
     // `hyphen_repairs[k..]` are still to be merged in.
     let mut k = 0;
@@ -140,7 +142,7 @@ pub(crate) fn repair_broken_words(text: &str, lexicon: &Lexicon) -> Vec<Repair> 
         {
             continue;
         }
-        if let Some(repair) = join_stray_space(text, run, next, lexicon, is_intact) {
+        if let Some(repair) = join_stray_space(text, run, next, lexicon, &known, is_intact) {
             settled = repair.span.end;
             repairs.push(repair);
         }
@@ -351,11 +353,12 @@ fn remove_soft_hyphens(text: &str, run: &Run, lexicon: &Lexicon) -> Option<Repai
 /// to something else). A piece that is an attested form also blocks the
 /// join, unless `is_intact` says the joined word occurs unbroken elsewhere
 /// in the text.
-fn join_stray_space(
-    text: &str,
+fn join_stray_space<'t>(
+    text: &'t str,
     first: &Run,
     second: &Run,
     lexicon: &Lexicon,
+    known: &RefCell<HashMap<&'t str, bool>>,
     is_intact: impl Fn(&str) -> bool,
 ) -> Option<Repair> {
     if &text[first.span.end..second.span.start] != " "
@@ -374,7 +377,13 @@ fn join_stray_space(
     if !head_rest.all(char::is_lowercase) || !tail.chars().all(char::is_lowercase) {
         return None;
     }
-    if is_word(head, lexicon) || is_word(tail, lexicon) {
+    let is_known = |piece: &'t str| {
+        *known
+            .borrow_mut()
+            .entry(piece)
+            .or_insert_with(|| is_word(piece, lexicon))
+    };
+    if is_known(head) || is_known(tail) {
         return None;
     }
     let joined = format!("{head}{tail}");

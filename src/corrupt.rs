@@ -67,10 +67,9 @@ pub fn spinner(text: &str, table: &[(String, String)], fraction: f64, seed: u64)
 /// Regular inflections of a lowercase word, in a fixed order: `-s`, `-ed`,
 /// `-ing`, spelled by the usual rules (`tries`, `tried`, `trying`).
 fn inflections(word: &str) -> Vec<String> {
-    let consonant_y = word.len() > 1
-        && word.ends_with('y')
-        && !word[..word.len() - 1].ends_with(['a', 'e', 'i', 'o', 'u']);
-    let stem_y = &word[..word.len().saturating_sub(1)];
+    let stem_y = word.strip_suffix('y').unwrap_or(word);
+    let consonant_y =
+        word.len() > 1 && word.ends_with('y') && !stem_y.ends_with(['a', 'e', 'i', 'o', 'u']);
     let stem_e = word.strip_suffix('e').unwrap_or(word);
     let sibilant = word.ends_with(['s', 'x', 'z']) || word.ends_with("ch") || word.ends_with("sh");
     vec![
@@ -336,6 +335,12 @@ mod tests {
             assert_eq!(tokens(m), tokens(text));
             assert!(m.contains("Plain."));
         }
+    }
+
+    #[test]
+    fn inflections_of_words_ending_in_any_letter() {
+        assert_eq!(inflections("try"), ["tries", "tried", "trying"]);
+        assert_eq!(inflections("groß"), ["großs", "großed", "großing"]);
     }
 
     #[test]

@@ -315,6 +315,7 @@ fn is_known_token(word: &str, lexicon: &Lexicon, chars: RangeInclusive<usize>) -
     !chars.contains(&n_chars)
         || core.chars().any(is_apostrophe)
         || is_inflection_of_known(core, lexicon)
+        || lexicon.is_compound_word(&core.to_lowercase())
 }
 
 /// Whether `key` is two known lowercase words joined, each of at least

@@ -1,14 +1,140 @@
-//! Language guard: word tokens in, "is this English?" out.
+//! Language: text in, the language whose dictionary should judge it out.
 //!
-//! Text in a language textmend has no dictionary for is full of "unknown"
-//! words, and some of them split into English word + word by chance, so such
-//! text must pass through untouched. The guard is the share of tokens that
-//! are English function words: high in any English prose, low in German,
-//! French or Spanish even where they share a few short words. It does not
-//! look at the share of suspects, which would wrongly skip heavily damaged
-//! English.
+//! Text judged with the wrong dictionary is full of "unknown" words, and
+//! some of them split into word + word by chance, so each text (or each
+//! paragraph of a mixed one) must be judged in its own language, or pass
+//! through untouched when textmend has no dictionary for it. English is
+//! recognised by its share of function words — high in any English prose,
+//! however damaged, low in German, French or Spanish even where they share
+//! a few short words; other languages by the `whatlang` trigram detector,
+//! trusted only when it calls its answer reliable. Neither looks at the
+//! share of suspects, which would wrongly skip heavily damaged text.
+
+use std::fmt;
 
 use crate::tokenize::Token;
+
+/// A language textmend has a dictionary for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum Language {
+    /// English (SCOWL and wordfreq, WordNet thesaurus).
+    English,
+    /// German (wordfreq and german-nouns; compounds are words).
+    German,
+    /// French (wordfreq; elided articles such as `l'`).
+    French,
+    /// Spanish (wordfreq and wspanish).
+    Spanish,
+    /// Italian (wordfreq; elided articles such as `dell'`).
+    Italian,
+    /// Portuguese (wordfreq).
+    Portuguese,
+    /// Dutch (wordfreq and OpenTaal; compounds are words).
+    Dutch,
+}
+
+impl Language {
+    /// Every language with a dictionary.
+    pub const ALL: [Language; 7] = [
+        Language::English,
+        Language::German,
+        Language::French,
+        Language::Spanish,
+        Language::Italian,
+        Language::Portuguese,
+        Language::Dutch,
+    ];
+
+    /// The ISO 639-1 code (`en`, `de`, …).
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::English => "en",
+            Language::German => "de",
+            Language::French => "fr",
+            Language::Spanish => "es",
+            Language::Italian => "it",
+            Language::Portuguese => "pt",
+            Language::Dutch => "nl",
+        }
+    }
+
+    /// The language with this ISO 639-1 code.
+    pub fn from_code(code: &str) -> Option<Language> {
+        Language::ALL.into_iter().find(|l| l.code() == code)
+    }
+
+    /// Whether words of the language join into compounds written as one
+    /// word (`Rüstungsunternehmen`), which the dictionary cannot list.
+    pub(crate) fn has_compounds(self) -> bool {
+        matches!(self, Language::German | Language::Dutch)
+    }
+
+    fn from_whatlang(lang: whatlang::Lang) -> Option<Language> {
+        match lang {
+            whatlang::Lang::Eng => Some(Language::English),
+            whatlang::Lang::Deu => Some(Language::German),
+            whatlang::Lang::Fra => Some(Language::French),
+            whatlang::Lang::Spa => Some(Language::Spanish),
+            whatlang::Lang::Ita => Some(Language::Italian),
+            whatlang::Lang::Por => Some(Language::Portuguese),
+            whatlang::Lang::Nld => Some(Language::Dutch),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Language {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let name = match self {
+            Language::English => "English",
+            Language::German => "German",
+            Language::French => "French",
+            Language::Spanish => "Spanish",
+            Language::Italian => "Italian",
+            Language::Portuguese => "Portuguese",
+            Language::Dutch => "Dutch",
+        };
+        f.write_str(name)
+    }
+}
+
+/// What the detector says about a text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Verdict {
+    /// A language with a dictionary.
+    Known(Language),
+    /// Another language, or none the detector is sure of (named when it
+    /// has a guess).
+    Other(Option<&'static str>),
+}
+
+/// The detector reads at most this many bytes of a text (from its start):
+/// trigram statistics settle long before.
+const MAX_DETECT_BYTES: usize = 64 * 1024;
+
+/// The language of `part`, a stretch of `text` whose `tokens` (spans into
+/// `text`) are given: English by its function words, else whatever
+/// `whatlang` reliably detects.
+pub(crate) fn detect_language(text: &str, part: &str, tokens: &[Token]) -> Verdict {
+    if is_english(text, tokens) {
+        return Verdict::Known(Language::English);
+    }
+    let mut end = part.len().min(MAX_DETECT_BYTES);
+    while !part.is_char_boundary(end) {
+        end -= 1;
+    }
+    match whatlang::detect(&part[..end]) {
+        Some(info) if info.is_reliable() => match Language::from_whatlang(info.lang()) {
+            // Not English by its function words: English trigrams alone are
+            // not enough.
+            Some(Language::English) | None => Verdict::Other(Some(info.lang().eng_name())),
+            Some(language) => Verdict::Known(language),
+        },
+        Some(info) => Verdict::Other(Some(info.lang().eng_name())),
+        None => Verdict::Other(None),
+    }
+}
 
 /// The most frequent English function words (general knowledge; any
 /// frequency list of English starts with these).
@@ -90,5 +216,18 @@ mod tests {
         assert!(is_english(en, &tokenize(en)));
         assert!(!is_english(de, &tokenize(de)));
         assert!(is_english("Counattempt", &tokenize("Counattempt")));
+        assert_eq!(
+            detect_language(de, de, &tokenize(de)),
+            Verdict::Known(Language::German)
+        );
+        let fr = "Le président ukrainien a demandé aux chefs d'État et de gouvernement \
+                  des pays des Balkans leur soutien dans la guerre défensive contre la \
+                  Russie, et les a remerciés pour leur aide militaire depuis deux ans.";
+        assert_eq!(
+            detect_language(fr, fr, &tokenize(fr)),
+            Verdict::Known(Language::French)
+        );
+        assert_eq!(Language::from_code("nl"), Some(Language::Dutch));
+        assert_eq!(Language::from_code("xx"), None);
     }
 }

@@ -8,15 +8,66 @@
 //! is what **explain** needs). It does not tokenize and does not decide what is
 //! suspect.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use fst::{Automaton, IntoStreamer, Map, Streamer};
 
 use crate::error::{Error, Result};
+use crate::language::Language;
 
 static EN_FORWARD: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/en.fst"));
 static EN_REVERSED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/en.rev.fst"));
 static EN_ATTESTED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/en-attested.fst"));
+
+/// The forward and reversed FSTs of a language keyed by folded forms.
+macro_rules! folded {
+    ($code:literal) => {
+        (
+            include_bytes!(concat!(env!("OUT_DIR"), "/", $code, ".fst")) as &[u8],
+            include_bytes!(concat!(env!("OUT_DIR"), "/", $code, ".rev.fst")) as &[u8],
+        )
+    };
+}
+
+/// The embedded FSTs of a language other than English.
+fn folded_fsts(language: Language) -> (&'static [u8], &'static [u8]) {
+    match language {
+        Language::German => folded!("de"),
+        Language::French => folded!("fr"),
+        Language::Spanish => folded!("es"),
+        Language::Italian => folded!("it"),
+        Language::Portuguese => folded!("pt"),
+        Language::Dutch => folded!("nl"),
+        Language::English => (EN_FORWARD, EN_REVERSED),
+    }
+}
+
+/// The key a word of a case-insensitive dictionary is stored under:
+/// lowercase, `ß` as `ss`, the typographic apostrophe as `'` (as
+/// `build.rs` folds them).
+fn fold(word: &str) -> Cow<'_, str> {
+    if word
+        .chars()
+        .any(|c| c.is_uppercase() || c == 'ß' || c == '\u{2019}')
+    {
+        Cow::Owned(
+            word.to_lowercase()
+                .replace('ß', "ss")
+                .replace('\u{2019}', "'"),
+        )
+    } else {
+        Cow::Borrowed(word)
+    }
+}
+
+/// Linking elements between the parts of a German or Dutch compound
+/// (`Rüstung·s·unternehmen`, `Staat·en·lenker`), general knowledge.
+const LINKS: &[&str] = &["", "s", "es", "n", "en", "er", "e"];
+
+/// Each part of a compound must have at least this many letters, so that
+/// fragments (`ab`, `er`) do not make any string a compound.
+const MIN_COMPOUND_PART_CHARS: usize = 3;
 
 /// Which end of a word a walk is anchored at.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -30,9 +81,13 @@ pub(crate) enum Anchor {
 /// A dictionary of valid words with their frequencies (occurrences per
 /// billion words; 0 when the frequency source does not list the word).
 pub(crate) struct Lexicon {
+    language: Language,
     forward: Map<&'static [u8]>,
     reversed: Map<&'static [u8]>,
-    attested: Map<&'static [u8]>,
+    /// Forms seen in real text that are not words (English only, so far).
+    attested: Option<Map<&'static [u8]>>,
+    /// Keyed by folded forms and looked up case-insensitively.
+    folded: bool,
     /// Words the user added (`--dict`), as written, with their frequency.
     extra: HashMap<String, u64>,
 }
@@ -40,13 +95,25 @@ pub(crate) struct Lexicon {
 impl Lexicon {
     /// The embedded English dictionary.
     pub(crate) fn english() -> Result<Lexicon> {
-        let forward = Map::new(EN_FORWARD).map_err(|e| Error::Dictionary(e.to_string()))?;
-        let reversed = Map::new(EN_REVERSED).map_err(|e| Error::Dictionary(e.to_string()))?;
-        let attested = Map::new(EN_ATTESTED).map_err(|e| Error::Dictionary(e.to_string()))?;
+        Lexicon::for_language(Language::English)
+    }
+
+    /// The embedded dictionary of `language`.
+    pub(crate) fn for_language(language: Language) -> Result<Lexicon> {
+        let map =
+            |bytes: &'static [u8]| Map::new(bytes).map_err(|e| Error::Dictionary(e.to_string()));
+        let (forward, reversed) = folded_fsts(language);
+        let english = language == Language::English;
         Ok(Lexicon {
-            forward,
-            reversed,
-            attested,
+            language,
+            forward: map(forward)?,
+            reversed: map(reversed)?,
+            attested: if english {
+                Some(map(EN_ATTESTED)?)
+            } else {
+                None
+            },
+            folded: !english,
             extra: HashMap::new(),
         })
     }
@@ -56,6 +123,11 @@ impl Lexicon {
     /// frequency per billion words.
     pub(crate) fn with_words(mut self, words: impl IntoIterator<Item = (String, u64)>) -> Lexicon {
         for (word, frequency) in words {
+            let word = if self.folded {
+                fold(&word).into_owned()
+            } else {
+                word
+            };
             let entry = self.extra.entry(word).or_insert(frequency);
             *entry = (*entry).max(frequency);
         }
@@ -64,6 +136,12 @@ impl Lexicon {
 
     /// The frequency of exactly this string, if it is an entry.
     pub(crate) fn frequency(&self, word: &str) -> Option<u64> {
+        let word = if self.folded {
+            fold(word)
+        } else {
+            Cow::Borrowed(word)
+        };
+        let word = word.as_ref();
         self.forward.get(word).or_else(|| {
             if self.extra.is_empty() {
                 None
@@ -82,13 +160,62 @@ impl Lexicon {
     /// text (an archaic or variant spelling, a rare derivation, a name):
     /// people write such forms, while a spinner's damage is new.
     pub(crate) fn is_attested(&self, lowercase: &str) -> bool {
-        self.attested.contains_key(lowercase)
+        self.attested
+            .as_ref()
+            .is_some_and(|a| a.contains_key(lowercase))
+    }
+
+    /// Whether `lowercase` is a compound of dictionary words, in a language
+    /// that writes compounds as one word: parts of at least three letters,
+    /// joined directly or by a linking element (`Verteidigung·s·industrie`).
+    pub(crate) fn is_compound_word(&self, lowercase: &str) -> bool {
+        if !self.language.has_compounds() {
+            return false;
+        }
+        let bounds: Vec<usize> = lowercase
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain(std::iter::once(lowercase.len()))
+            .collect();
+        // `joins[k]`: the text up to bound `k` is a sequence of parts.
+        let mut joins = vec![false; bounds.len()];
+        joins[0] = true;
+        for end in 1..bounds.len() {
+            joins[end] = (0..end).any(|start| {
+                joins[start]
+                    && end - start >= MIN_COMPOUND_PART_CHARS
+                    && self.is_part(
+                        &lowercase[bounds[start]..bounds[end]],
+                        end == bounds.len() - 1,
+                    )
+            });
+        }
+        // A whole word is not a compound of itself.
+        joins[bounds.len() - 1] && self.frequency(lowercase).is_none()
+    }
+
+    /// Whether `piece` is a compound part: a word, or a word followed by a
+    /// linking element when more follows.
+    fn is_part(&self, piece: &str, last: bool) -> bool {
+        if self.frequency(piece).is_some() {
+            return true;
+        }
+        !last
+            && LINKS.iter().skip(1).any(|link| {
+                piece.strip_suffix(link).is_some_and(|word| {
+                    word.chars().count() >= MIN_COMPOUND_PART_CHARS
+                        && self.frequency(word).is_some()
+                })
+            })
     }
 
     /// The frequency of a token under the case rules: the exact form, then
     /// for `Word` the form `word`, for `WORD` the forms `word` and `Word`.
     /// Typographic apostrophes match ASCII ones.
     pub(crate) fn lookup(&self, token: &str) -> Option<u64> {
+        if self.folded {
+            return self.frequency(token).or_else(|| self.elided(token));
+        }
         if token.contains('\u{2019}') {
             return self.lookup(&token.replace('\u{2019}', "'"));
         }
@@ -110,6 +237,20 @@ impl Lexicon {
             return self.frequency(&lower).or_else(|| self.frequency(&title));
         }
         None
+    }
+
+    /// A French or Italian word after an elided article or pronoun
+    /// (`l'homme`, `qu'il`, `dell'anno`): the word's frequency when the
+    /// part up to the apostrophe is an entry and the rest is a word.
+    fn elided(&self, token: &str) -> Option<u64> {
+        let at = token.find(['\'', '\u{2019}'])?;
+        let split = at + token[at..].chars().next()?.len_utf8();
+        let (head, rest) = token.split_at(split);
+        if rest.is_empty() {
+            return None;
+        }
+        self.frequency(head)?;
+        self.lookup(rest)
     }
 
     /// Calls `visit(word, frequency)` for every entry that starts (or ends,

@@ -57,7 +57,7 @@
 //! Only words that are not in the dictionary are ever changed, and only by a
 //! rule the text gives evidence for. Clean text comes back byte-identical —
 //! [`Mended::into_text`] is then `Cow::Borrowed` — and so does text that does
-//! not read as English ([`Skip::NotEnglish`]).
+//! is in no language with a dictionary ([`Skip::UnsupportedLanguage`]).
 //!
 //! # Quirks
 //!
@@ -149,6 +149,7 @@ pub mod stages {
 }
 
 pub use error::{Error, Result};
+pub use language::Language;
 pub use mender::{Mended, Mender, MenderBuilder, Mode, Skip, WordInfo};
 pub use rewrite::Edit;
 pub use rules::{Rule, RuleKind, RuleSet};

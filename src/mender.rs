@@ -4,17 +4,19 @@
 //! others' internals.
 
 use std::borrow::Cow;
+use std::ops::Range;
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
 use aho_corasick::AhoCorasick;
+use rayon::prelude::*;
 
 use crate::broken::{repair_broken_words, Break};
 use crate::detect::{detect, split_clitic, Occurrence, SuspectType, MAX_SUSPECT_CHARS};
 use crate::encoding::repair_mojibake;
 use crate::error::Result;
 use crate::explain::{everyday_words, explain, misreadings, Automata, Explanation, Misreading};
-use crate::language::is_english;
+use crate::language::{detect_language, is_english, Language, Verdict};
 use crate::learn::{
     evidence, gives_evidence, is_scanned, learn, learn_confusions, repaired_by, Evidence, Text,
     TextView, MIN_WORD_SWAP_SUPPORT,
@@ -24,16 +26,111 @@ use crate::rewrite::{apply, compose, rewrite, Edit};
 use crate::rules::RuleSet;
 use crate::stats::LearningStats;
 use crate::thesaurus::Thesaurus;
-use crate::tokenize::{tokenize, Case};
+use crate::tokenize::{tokenize, Case, Token};
 use crate::user::{Ignore, UserWords};
 
 /// Why a text was passed through without looking for damage.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Skip {
-    /// The text does not read as English, the only language with a
-    /// dictionary so far.
-    NotEnglish,
+    /// The text is in no language textmend has a dictionary for (or in none
+    /// it can tell).
+    UnsupportedLanguage,
+}
+
+/// Paragraphs of at least this many words are judged on their own in a
+/// text that mixes languages; shorter ones go with the text's language.
+const MIN_PARAGRAPH_WORDS: usize = 30;
+
+/// A text is judged to be in a language other than English only when at
+/// least this share of its words is in that language's dictionary: clean
+/// prose is at 93–98% (the Debian Handbook fixtures), English prose judged
+/// with the German dictionary far below.
+const MIN_KNOWN_SHARE: f64 = 0.8;
+
+/// The language check reads at most this many words of a text.
+const MAX_JUDGED_TOKENS: usize = 2_000;
+
+/// Mojibake and broken words are looked for in stretches of about this many
+/// bytes (cut at line ends that do not break a word: neither repair crosses
+/// one), which bounds the memory those stages need, whatever the text's
+/// length.
+const PREPARE_CHUNK: usize = 256 * 1024;
+
+/// `text` cut into stretches of about `size` bytes, each ending with a line
+/// break that does not follow a hyphen (so no hyphenated word is cut).
+fn line_chunks(text: &str, size: usize) -> Vec<Range<usize>> {
+    let mut chunks = Vec::new();
+    let mut start = 0;
+    while text.len() - start > size {
+        let from = start + size;
+        let cut = text.as_bytes()[from..]
+            .iter()
+            .enumerate()
+            .filter(|&(_, &b)| b == b'\n')
+            .map(|(k, _)| from + k + 1)
+            .find(|&end| {
+                let line = text[..end - 1].trim_end_matches(['\r', ' ', '\t']);
+                !line.ends_with(['-', '\u{2010}', '\u{ad}'])
+            });
+        match cut {
+            Some(end) => {
+                chunks.push(start..end);
+                start = end;
+            }
+            None => break,
+        }
+    }
+    chunks.push(start..text.len());
+    chunks
+}
+
+/// What mending a text in one language gave.
+struct Part {
+    edits: Vec<Edit>,
+    rules: RuleSet,
+    suspect_tokens: usize,
+    word_edits: usize,
+}
+
+/// The paragraphs of `text` (stretches between blank lines), as byte spans.
+fn paragraphs(text: &str) -> Vec<Range<usize>> {
+    let mut spans = Vec::new();
+    let mut start = 0;
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let end = at + line.len();
+        if line.trim().is_empty() {
+            if at > start {
+                spans.push(start..at);
+            }
+            start = end;
+        }
+        at = end;
+    }
+    if text.len() > start {
+        spans.push(start..text.len());
+    }
+    spans
+}
+
+/// `text` with every byte outside `keep` made a space (a line break stays a
+/// line break), so that offsets into it are offsets into `text`.
+fn masked(text: &str, keep: &[Range<usize>]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    let blank = |out: &mut String, gap: &str| {
+        for b in gap.bytes() {
+            out.push(if b == b'\n' { '\n' } else { ' ' });
+        }
+    };
+    for span in keep {
+        blank(&mut out, &text[at..span.start]);
+        out.push_str(&text[span.clone()]);
+        at = span.end;
+    }
+    blank(&mut out, &text[at..]);
+    out
 }
 
 /// Which kinds of damage a [`Mender`] looks for.
@@ -83,6 +180,7 @@ pub struct WordInfo {
 /// Builds a [`Mender`].
 #[derive(Debug, Clone)]
 pub struct MenderBuilder {
+    language: Option<Language>,
     words: UserWords,
     ignore: Ignore,
     mode: Mode,
@@ -110,6 +208,7 @@ const MAX_EXPLAINED_SUSPECTS: usize = 20_000;
 impl Default for MenderBuilder {
     fn default() -> Self {
         MenderBuilder {
+            language: None,
             words: UserWords::new(),
             ignore: Ignore::new(),
             mode: Mode::Auto,
@@ -126,6 +225,13 @@ impl Default for MenderBuilder {
 }
 
 impl MenderBuilder {
+    /// Judge every text as written in `language`, instead of detecting the
+    /// language of each text (and of each paragraph of a mixed one).
+    pub fn language(mut self, language: Language) -> Self {
+        self.language = Some(language);
+        self
+    }
+
     /// Extra valid words (a list of names, a project's jargon): never
     /// suspect, and valid restorations. Adds to any given before.
     pub fn words(mut self, words: &UserWords) -> Self {
@@ -197,6 +303,19 @@ impl MenderBuilder {
         Ok(Mender {
             lexicon: Lexicon::english()?
                 .with_words(self.words.iter().map(|(w, f)| (w.to_string(), f))),
+            others: Language::ALL
+                .into_iter()
+                .filter(|&l| l != Language::English)
+                .map(|l| {
+                    Ok((
+                        l,
+                        Lexicon::for_language(l)?
+                            .with_words(self.words.iter().map(|(w, f)| (w.to_string(), f))),
+                    ))
+                })
+                .collect::<Result<Vec<_>>>()?,
+            no_thesaurus: Thesaurus::empty(),
+            language: self.language,
             ignore: self.ignore,
             thesaurus: Thesaurus::english()?,
             mode: self.mode,
@@ -213,9 +332,16 @@ impl MenderBuilder {
 /// Repairs text. Immutable once built, so one `Mender` can serve many
 /// threads.
 pub struct Mender {
+    /// The English dictionary, which batch learning uses.
     lexicon: Lexicon,
+    /// The other languages' dictionaries.
+    others: Vec<(Language, Lexicon)>,
     ignore: Ignore,
     thesaurus: Thesaurus,
+    /// For languages without a thesaurus.
+    no_thesaurus: Thesaurus,
+    /// The language given by the user, if any.
+    language: Option<Language>,
     mode: Mode,
     /// Levenshtein automaton builders, built on first use.
     automata: OnceLock<Automata>,
@@ -338,38 +464,38 @@ impl Mender {
 
     fn mend_with<'a>(&self, text: &'a str, given: Option<&RuleSet>) -> Mended<'a> {
         let tokens = tokenize(text);
-        if self.language_guard && !is_english(text, &tokens) {
+        let groups = self.language_groups(text, &tokens);
+        if groups.is_empty() {
             return Mended {
                 text: Cow::Borrowed(text),
                 edits: Vec::new(),
                 rules: RuleSet::default(),
-                skipped: Some(Skip::NotEnglish),
+                skipped: Some(Skip::UnsupportedLanguage),
                 suspect_tokens: 0,
                 word_edits: 0,
             };
         }
-        let (mended_breaks, prepared) = self.prepare(text);
-        let (prepared, tokens) = match &prepared {
-            Cow::Borrowed(_) => (text, tokens),
-            Cow::Owned(p) => (p.as_str(), tokenize(p)),
-        };
-        let suspects = self.suspects(prepared, &tokens);
-        let rules = match given {
-            Some(rules) => rules.clone(),
-            None if self.learn => self
-                .rules
-                .extended_with(&self.learn_from(&Text::new(prepared), &suspects)),
-            None => self.rules.clone(),
-        };
-        let word_edits = rewrite(
-            prepared,
-            &suspects,
-            &rules,
-            &self.lexicon,
-            self.mode.glyphs(),
-        );
-        let repaired = word_edits.len();
-        let edits = compose(text, mended_breaks, word_edits);
+        let mut edits: Vec<Edit> = Vec::new();
+        let mut rules = RuleSet::default();
+        let (mut suspect_tokens, mut word_edits) = (0, 0);
+        let single = groups.len() == 1 && groups[0].1.is_none();
+        for (language, paragraphs) in groups {
+            let part = match &paragraphs {
+                None => self.mend_in(text, Some(&tokens), language, given),
+                // Other paragraphs blanked byte for byte: offsets stay those
+                // of `text`, and only this language's paragraphs are seen.
+                Some(spans) => self.mend_in(&masked(text, spans), None, language, given),
+            };
+            edits.extend(part.edits);
+            rules = if single {
+                part.rules
+            } else {
+                rules.extended_with(&part.rules)
+            };
+            suspect_tokens += part.suspect_tokens;
+            word_edits += part.word_edits;
+        }
+        edits.sort_by_key(|e| e.span.start);
         let text = if edits.is_empty() {
             Cow::Borrowed(text)
         } else {
@@ -380,6 +506,129 @@ impl Mender {
             edits,
             rules,
             skipped: None,
+            suspect_tokens,
+            word_edits,
+        }
+    }
+
+    /// The languages to mend `text` in, each with its paragraphs (`None`:
+    /// the whole text). Empty when no part of it is in a language with a
+    /// dictionary.
+    fn language_groups(
+        &self,
+        text: &str,
+        tokens: &[Token],
+    ) -> Vec<(Language, Option<Vec<Range<usize>>>)> {
+        if let Some(language) = self.language {
+            return vec![(language, None)];
+        }
+        if !self.language_guard {
+            return vec![(Language::English, None)];
+        }
+        let document = self.judge(text, text, tokens);
+        let paragraphs = paragraphs(text);
+        let long =
+            |p: &Range<usize>| text[p.clone()].split_whitespace().count() >= MIN_PARAGRAPH_WORDS;
+        if paragraphs.iter().filter(|p| long(p)).count() < 2 {
+            return document.map(|l| vec![(l, None)]).unwrap_or_default();
+        }
+        let mut groups: Vec<(Language, Vec<Range<usize>>)> = Vec::new();
+        let mut any_other = false;
+        for p in paragraphs {
+            let language = if long(&p) {
+                // The paragraph's tokens, from the document's.
+                let first = tokens.partition_point(|t| t.span.start < p.start);
+                let last = tokens.partition_point(|t| t.span.start < p.end);
+                self.judge(text, &text[p.clone()], &tokens[first..last])
+            } else {
+                document
+            };
+            match language {
+                Some(language) => match groups.iter_mut().find(|(l, _)| *l == language) {
+                    Some((_, spans)) => spans.push(p),
+                    None => groups.push((language, vec![p])),
+                },
+                None => any_other = true,
+            }
+        }
+        if groups.len() == 1 && !any_other {
+            return vec![(groups[0].0, None)];
+        }
+        groups
+            .into_iter()
+            .map(|(l, spans)| (l, Some(spans)))
+            .collect()
+    }
+
+    /// The language with a dictionary that `text` is written in, if any: the
+    /// detector's verdict, checked against the dictionary (at least
+    /// [`MIN_KNOWN_SHARE`] of the words known), so that a misjudged
+    /// paragraph is left alone rather than mended with the wrong words.
+    /// `part` is the stretch of `text` judged; `tokens` are its tokens, with
+    /// spans into `text`.
+    fn judge(&self, text: &str, part: &str, tokens: &[Token]) -> Option<Language> {
+        match detect_language(text, part, tokens) {
+            Verdict::Known(Language::English) => Some(Language::English),
+            Verdict::Known(language) => {
+                let lexicon = self.lexicon_for(language);
+                let sample: Vec<&Token> = tokens.iter().take(MAX_JUDGED_TOKENS).collect();
+                let known = sample
+                    .iter()
+                    .filter(|t| lexicon.lookup(&text[t.span.clone()]).is_some())
+                    .count();
+                (known as f64 >= MIN_KNOWN_SHARE * sample.len() as f64).then_some(language)
+            }
+            Verdict::Other(_) => None,
+        }
+    }
+
+    /// The dictionary of `language`.
+    fn lexicon_for(&self, language: Language) -> &Lexicon {
+        if language == Language::English {
+            return &self.lexicon;
+        }
+        self.others
+            .iter()
+            .find(|(l, _)| *l == language)
+            .map(|(_, lexicon)| lexicon)
+            .unwrap_or(&self.lexicon)
+    }
+
+    /// Mends `text` (its tokens, if already made) in one language.
+    fn mend_in(
+        &self,
+        text: &str,
+        tokens: Option<&[Token]>,
+        language: Language,
+        given: Option<&RuleSet>,
+    ) -> Part {
+        let lexicon = self.lexicon_for(language);
+        let thesaurus = if language == Language::English {
+            &self.thesaurus
+        } else {
+            &self.no_thesaurus
+        };
+        let (mended_breaks, prepared) = self.prepare(text, lexicon);
+        let tokens: Cow<'_, [Token]> = match (&prepared, tokens) {
+            (Cow::Borrowed(_), Some(tokens)) => Cow::Borrowed(tokens),
+            _ => Cow::Owned(tokenize(&prepared)),
+        };
+        let suspects = self.suspects(&prepared, &tokens, lexicon);
+        let rules = match given {
+            Some(rules) => rules.clone(),
+            None if self.learn => self.rules.extended_with(&self.learn_from(
+                &Text::new(&prepared),
+                &suspects,
+                lexicon,
+                thesaurus,
+            )),
+            None => self.rules.clone(),
+        };
+        let word_edits = rewrite(&prepared, &suspects, &rules, lexicon, self.mode.glyphs());
+        let repaired = word_edits.len();
+        Part {
+            edits: compose(text, mended_breaks, word_edits),
+            rules,
             suspect_tokens: suspects.iter().map(|s| s.occurrences.len()).sum(),
             word_edits: repaired,
         }
@@ -388,12 +637,21 @@ impl Mender {
     /// The repairs made before words are looked at — mojibake decoded, then
     /// words broken across lines or by stray spaces mended (only when misread
     /// glyphs are looked for) — and the text with them applied.
-    fn prepare<'t>(&self, text: &'t str) -> (Vec<Edit>, Cow<'t, str>) {
+    fn prepare<'t>(&self, text: &'t str, lexicon: &Lexicon) -> (Vec<Edit>, Cow<'t, str>) {
         if !self.mode.glyphs() {
             return (Vec::new(), Cow::Borrowed(text));
         }
-        let decoded: Vec<Edit> = repair_mojibake(text)
+        let decoded: Vec<Edit> = line_chunks(text, PREPARE_CHUNK)
             .into_iter()
+            .flat_map(|chunk| {
+                repair_mojibake(&text[chunk.clone()])
+                    .into_iter()
+                    .map(move |mut repair| {
+                        repair.span =
+                            repair.span.start + chunk.start..repair.span.end + chunk.start;
+                        repair
+                    })
+            })
             .map(|repair| {
                 let before = text[repair.span.clone()].to_string();
                 Edit {
@@ -410,8 +668,17 @@ impl Mender {
         } else {
             Cow::Owned(apply(text, &decoded))
         };
-        let joined: Vec<Edit> = repair_broken_words(&text1, &self.lexicon)
+        let joined: Vec<Edit> = line_chunks(&text1, PREPARE_CHUNK)
             .into_iter()
+            .flat_map(|chunk| {
+                repair_broken_words(&text1[chunk.clone()], lexicon)
+                    .into_iter()
+                    .map(move |mut repair| {
+                        repair.span =
+                            repair.span.start + chunk.start..repair.span.end + chunk.start;
+                        repair
+                    })
+            })
             .map(|repair| {
                 let (from, to, confidence) = match repair.reason {
                     Break::LineEndHyphen => ("-\n", "", 1.0),
@@ -445,11 +712,15 @@ impl Mender {
             .filter(|t| !self.language_guard || is_english(t, &tokenize(t)))
             .collect();
         let joined = english.join("\n\n");
-        let joined = self.prepare(&joined).1.into_owned();
+        let joined = self.prepare(&joined, &self.lexicon).1.into_owned();
         let tokens = tokenize(&joined);
-        let suspects = self.suspects(&joined, &tokens);
-        self.rules
-            .extended_with(&self.learn_from(&Text::new(&joined), &suspects))
+        let suspects = self.suspects(&joined, &tokens, &self.lexicon);
+        self.rules.extended_with(&self.learn_from(
+            &Text::new(&joined),
+            &suspects,
+            &self.lexicon,
+            &self.thesaurus,
+        ))
     }
 
     /// The dictionary, for the stage benchmarks.
@@ -483,11 +754,11 @@ impl Mender {
 
     /// The suspects of `text` (its `tokens`), without the tokens the user
     /// ignores.
-    fn suspects(&self, text: &str, tokens: &[crate::tokenize::Token]) -> Vec<SuspectType> {
+    fn suspects(&self, text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<SuspectType> {
         let mut suspects = detect(
             text,
             tokens,
-            &self.lexicon,
+            lexicon,
             self.limits.max_word_chars,
             self.mode.glyphs(),
         )
@@ -512,13 +783,13 @@ impl Mender {
             if self.language_guard && !is_english(text, &tokens) {
                 continue;
             }
-            let text = &*self.prepare(text).1;
+            let text = &*self.prepare(text, &self.lexicon).1;
             let tokens = tokenize(text);
             stats.words += text.split_whitespace().count();
             if self.mode.glyphs() {
                 stats.count_letters(text);
             }
-            let suspects = self.suspects(text, &tokens);
+            let suspects = self.suspects(text, &tokens, &self.lexicon);
             for s in suspects {
                 let c = stats.suspects.entry(s.key).or_default();
                 c.tokens += s.occurrences.len();
@@ -556,7 +827,8 @@ impl Mender {
                 s
             })
             .collect();
-        self.rules.extended_with(&self.learn_from(stats, &suspects))
+        self.rules
+            .extended_with(&self.learn_from(stats, &suspects, &self.lexicon, &self.thesaurus))
     }
 
     /// An automaton over the everyday words (the only strings a rule's
@@ -572,7 +844,13 @@ impl Mender {
     /// Explains the suspects that may give evidence (the most frequent
     /// first, within the limits), and learns from them: word swaps first,
     /// then glyph confusions from the suspects no word swap repairs.
-    fn learn_from(&self, text: &dyn TextView, suspects: &[SuspectType]) -> RuleSet {
+    fn learn_from(
+        &self,
+        text: &dyn TextView,
+        suspects: &[SuspectType],
+        lexicon: &Lexicon,
+        thesaurus: &Thesaurus,
+    ) -> RuleSet {
         let started = Instant::now();
         let in_time = || {
             self.limits
@@ -590,34 +868,32 @@ impl Mender {
         let mut rules = Vec::new();
         if self.mode.swaps() {
             let mut explanations: Vec<Vec<Explanation>> = vec![Vec::new(); suspects.len()];
-            for i in by_frequency(&|s| evidence(s) != Evidence::None) {
-                if !in_time() {
-                    break;
-                }
-                explanations[i] = explain(&suspects[i].key, &self.lexicon);
+            // Each suspect is explained on its own: spread over the cores.
+            let explained: Vec<(usize, Vec<Explanation>)> =
+                by_frequency(&|s| evidence(s) != Evidence::None)
+                    .into_par_iter()
+                    .filter(|_| in_time())
+                    .map(|i| (i, explain(&suspects[i].key, lexicon)))
+                    .collect();
+            for (i, found) in explained {
+                explanations[i] = found;
             }
-            let swaps = learn(
-                text,
-                suspects,
-                &explanations,
-                &self.lexicon,
-                &self.thesaurus,
-            );
+            let swaps = learn(text, suspects, &explanations, lexicon, thesaurus);
             rules.extend(swaps.rules().iter().cloned());
         }
         if self.mode.glyphs() {
-            let claimed = repaired_by(suspects, &rules, &self.lexicon);
+            let claimed = repaired_by(suspects, &rules, lexicon);
             let automata = self.automata.get_or_init(Automata::new);
             let mut found: Vec<Vec<Misreading>> = vec![Vec::new(); suspects.len()];
-            for i in by_frequency(&gives_evidence) {
-                if !in_time() {
-                    break;
-                }
-                if !claimed.contains(&i) {
-                    found[i] = misreadings(&suspects[i].key, &self.lexicon, automata);
-                }
+            let read: Vec<(usize, Vec<Misreading>)> = by_frequency(&gives_evidence)
+                .into_par_iter()
+                .filter(|i| !claimed.contains(i) && in_time())
+                .map(|i| (i, misreadings(&suspects[i].key, lexicon, automata)))
+                .collect();
+            for (i, misread) in read {
+                found[i] = misread;
             }
-            let confusions = learn_confusions(text, suspects, &found, &claimed, &self.lexicon);
+            let confusions = learn_confusions(text, suspects, &found, &claimed, lexicon);
             if is_scanned(&confusions) {
                 rules.retain(|r| r.words >= MIN_WORD_SWAP_SUPPORT);
             }

@@ -20,14 +20,21 @@ const SIBLINGS: u8 = 1;
 
 /// Groups of related words.
 pub(crate) struct Thesaurus {
-    groups: Set<&'static [u8]>,
+    groups: Option<Set<&'static [u8]>>,
 }
 
 impl Thesaurus {
     /// The embedded English thesaurus.
     pub(crate) fn english() -> Result<Thesaurus> {
         let groups = Set::new(EN_THESAURUS).map_err(|e| Error::Dictionary(e.to_string()))?;
-        Ok(Thesaurus { groups })
+        Ok(Thesaurus {
+            groups: Some(groups),
+        })
+    }
+
+    /// A thesaurus that relates nothing, for languages without one.
+    pub(crate) fn empty() -> Thesaurus {
+        Thesaurus { groups: None }
     }
 
     /// Whether `a` and `b` are synonyms, or one is the other's broader term
@@ -60,18 +67,21 @@ impl Thesaurus {
 
     /// The numbers of the groups of one kind that hold `word`, ascending.
     fn groups_of(&self, word: &str, kind: u8) -> Vec<[u8; 4]> {
+        let Some(groups) = &self.groups else {
+            return Vec::new();
+        };
         let mut lo = word.as_bytes().to_vec();
         lo.push(kind);
         let mut hi = word.as_bytes().to_vec();
         hi.push(kind + 1);
-        let mut stream = self.groups.range().ge(&lo).lt(&hi).into_stream();
-        let mut groups = Vec::new();
+        let mut stream = groups.range().ge(&lo).lt(&hi).into_stream();
+        let mut found = Vec::new();
         while let Some(key) = stream.next() {
             if let Ok(id) = key[lo.len()..].try_into() {
-                groups.push(id);
+                found.push(id);
             }
         }
-        groups
+        found
     }
 }
 

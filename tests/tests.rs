@@ -84,11 +84,31 @@ fn the_mode_chooses_the_damage_looked_for() {
 }
 
 #[test]
-fn german_passes_through_with_a_reason() {
-    let text = read("clean/001_cd878cb6dc3a5027.txt");
-    let mended = mender().mend(&text);
-    assert_eq!(mended.skipped(), Some(Skip::NotEnglish));
-    assert_eq!(mended.text(), text);
+fn each_language_is_judged_with_its_own_dictionary() {
+    let mender = mender();
+    // The German seed: its compounds (`Rüstungsunternehmen`) are words, and
+    // only names are left as suspects.
+    let german = read("clean/001_cd878cb6dc3a5027.txt");
+    let mended = mender.mend(&german);
+    assert_eq!(mended.skipped(), None);
+    assert_eq!(mended.text(), german);
+    assert!(mended.suspects_left() <= 15, "{}", mended.suspects_left());
+    assert!(mender.mend(POLISH).skipped() == Some(Skip::UnsupportedLanguage));
+
+    // A spun English article with a German paragraph: the English is
+    // repaired, the German (whose `Ende` an English rule would touch) is
+    // judged apart and left alone.
+    let spun = read("spinner/003_c01601a3d6194ed1.in.txt");
+    let paragraph = german
+        .split("\n\n")
+        .find(|p| p.split_whitespace().count() >= 40)
+        .unwrap();
+    let mixed = format!("{spun}\n\n{paragraph}\n");
+    let expected = format!(
+        "{}\n\n{paragraph}\n",
+        read("spinner/003_c01601a3d6194ed1.out.txt")
+    );
+    assert_eq!(mender.mend(&mixed).text(), expected);
 }
 
 #[test]
@@ -367,18 +387,29 @@ fn cli_reports_missing_files_and_goes_on() {
         .contains("is a directory"));
 }
 
+/// Polish: a language without a dictionary.
+const POLISH: &str = "Prezydent Ukrainy zwrócił się do przywódców państw bałkańskich o \
+    wsparcie w wojnie obronnej z Rosją. Podziękował im za pomoc wojskową w ciągu \
+    ostatnich dwóch lat i zaprosił ich na szczyt pokojowy, który odbędzie się w \
+    Szwajcarii w czerwcu. Przywódcy obiecali dalsze wsparcie dla Kijowa.\n";
+
 #[test]
 fn cli_passes_other_languages_and_bad_bytes_through() {
-    let german = fs::read(fixture("clean/001_cd878cb6dc3a5027.txt")).unwrap();
-    let out = textmend(&[], &german);
+    let out = textmend(&[], POLISH.as_bytes());
     assert_eq!(out.status.code(), Some(0));
-    assert_eq!(out.stdout, german);
+    assert_eq!(out.stdout, POLISH.as_bytes());
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
-    assert!(stderr.contains("does not read as English"));
+    assert!(stderr.contains("not in a language textmend has a dictionary for"));
 
-    let quiet = textmend(&["--quiet"], &german);
+    let quiet = textmend(&["--quiet"], POLISH.as_bytes());
     assert!(quiet.stderr.is_empty());
+
+    // German has a dictionary: judged in German, clean, no notice.
+    let german = fs::read(fixture("clean/001_cd878cb6dc3a5027.txt")).unwrap();
+    let out = textmend(&[], &german);
+    assert_eq!(out.stdout, german);
+    assert!(out.stderr.is_empty());
 
     let bytes = b"the country \xff\xfe and ".to_vec();
     let out = textmend(&[], &bytes);

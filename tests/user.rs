@@ -92,7 +92,7 @@ fn bad_lists_name_the_file_and_line() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("ignore.txt");
     fs::write(&path, "fine\nre:(unclosed\n").unwrap();
-    let out = textmend(&["--ignore", path.to_str().unwrap(), "-"], b"text");
+    let out = textmend(&["--ignore", path.to_str().unwrap(), "-"], b"");
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("ignore.txt:2: bad pattern"), "{stderr}");

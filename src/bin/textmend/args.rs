@@ -86,6 +86,11 @@ struct Common {
     #[arg(long = "mode", id = "damage", global = true, value_enum)]
     damage: Option<Damage>,
 
+    /// The language of the input: `auto` (detect it, per paragraph when a
+    /// text mixes languages) or one of en, de, fr, es, it, pt, nl.
+    #[arg(long, global = true, value_name = "LANG", default_value = "auto", value_parser = parse_language)]
+    lang: LangChoice,
+
     /// Extra valid words, one per line (optionally `word<TAB>frequency`),
     /// or a dictionary compiled by `textmend dict build`; never suspect.
     /// May be given several times.
@@ -284,6 +289,21 @@ pub enum EvalFormat {
     Json,
 }
 
+/// `--lang`: a language, or `None` for `auto`.
+#[derive(Debug, Clone, Copy)]
+struct LangChoice(Option<textmend::Language>);
+
+fn parse_language(code: &str) -> Result<LangChoice, String> {
+    if code == "auto" {
+        return Ok(LangChoice(None));
+    }
+    textmend::Language::from_code(code)
+        .map(|l| LangChoice(Some(l)))
+        .ok_or_else(|| {
+            format!("no dictionary for {code:?}: expected auto, en, de, fr, es, it, pt or nl")
+        })
+}
+
 /// The damage to look for, for `--mode`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Damage {
@@ -366,6 +386,8 @@ pub struct Options {
     pub language_guard: bool,
     /// `--mode`, if given: the damage looked for.
     pub damage: Option<textmend::Mode>,
+    /// `--lang`, unless `auto`.
+    pub language: Option<textmend::Language>,
     /// `--dict` files.
     pub dicts: Vec<PathBuf>,
     /// `--ignore` files.
@@ -449,6 +471,7 @@ impl Args {
             rules_out: self.rules_out,
             language_guard: !self.common.any_language,
             damage: self.common.damage.map(Into::into),
+            language: self.common.lang.0,
             dicts: self.common.dicts,
             ignores: self.common.ignores,
             config: self.common.config,

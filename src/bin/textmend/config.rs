@@ -30,6 +30,7 @@ struct Config {
 /// The settings of one run: the config file's, then the command line's.
 pub struct Settings {
     mode: Mode,
+    language: Option<textmend::Language>,
     words: UserWords,
     ignore: Ignore,
 }
@@ -81,6 +82,7 @@ impl Settings {
         }
         Ok(Settings {
             mode: options.damage.unwrap_or(config_mode),
+            language: options.language,
             words,
             ignore,
         })
@@ -88,10 +90,14 @@ impl Settings {
 
     /// The builder with these settings.
     pub fn apply(&self, builder: MenderBuilder) -> MenderBuilder {
-        builder
+        let builder = builder
             .mode(self.mode)
             .words(&self.words)
-            .ignore(&self.ignore)
+            .ignore(&self.ignore);
+        match self.language {
+            Some(language) => builder.language(language),
+            None => builder,
+        }
     }
 }
 

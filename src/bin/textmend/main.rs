@@ -216,9 +216,10 @@ fn run(options: &Options, mut reporter: Reporter) -> io::Result<Exit> {
                     reporter.streamed(repaired.edits);
                 }
                 Outcome::Text { text, mended } => {
-                    if mended.skipped() == Some(Skip::NotEnglish) {
+                    if mended.skipped() == Some(Skip::UnsupportedLanguage) {
                         reporter.notice(format_args!(
-                            "{name}: does not read as English, passed through unchanged"
+                            "{name}: not in a language textmend has a dictionary for \
+                             (en, de, fr, es, it, pt, nl), passed through unchanged"
                         ));
                     }
                     if let Some(out) = &options.rules_out {
