@@ -65,9 +65,20 @@ fn fold(word: &str) -> Cow<'_, str> {
 /// (`Rüstung·s·unternehmen`, `Staat·en·lenker`), general knowledge.
 const LINKS: &[&str] = &["", "s", "es", "n", "en", "er", "e"];
 
-/// Each part of a compound must have at least this many letters, so that
-/// fragments (`ab`, `er`) do not make any string a compound.
-const MIN_COMPOUND_PART_CHARS: usize = 3;
+/// Each part of a compound must have at least this many letters, and
+/// the last one must be a common word ([`MIN_COMPOUND_HEAD_FREQUENCY`]):
+/// the German list holds thousands of three-letter fragments and rare
+/// forms (`rge`, `bni`), and with those nearly any string splits into
+/// "words" (`Schluss·rgebnisse` did).
+const MIN_COMPOUND_PART_CHARS: usize = 4;
+
+/// A compound has at most this many parts (`Verteidigung·s·industrie·forum`
+/// has three and a hyphen, which the tokenizer splits at).
+const MAX_COMPOUND_PARTS: usize = 3;
+
+/// The last part of a compound (its head, which carries the inflection)
+/// must be at least this common, per billion words (Zipf 3.5).
+const MIN_COMPOUND_HEAD_FREQUENCY: u64 = 3_000;
 
 /// Which end of a word a walk is anchored at.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -177,26 +188,35 @@ impl Lexicon {
             .map(|(i, _)| i)
             .chain(std::iter::once(lowercase.len()))
             .collect();
-        // `joins[k]`: the text up to bound `k` is a sequence of parts.
-        let mut joins = vec![false; bounds.len()];
-        joins[0] = true;
+        // `parts[k]`: the fewest parts the text up to bound `k` splits into.
+        let mut parts: Vec<Option<usize>> = vec![None; bounds.len()];
+        parts[0] = Some(0);
         for end in 1..bounds.len() {
-            joins[end] = (0..end).any(|start| {
-                joins[start]
-                    && end - start >= MIN_COMPOUND_PART_CHARS
-                    && self.is_part(
-                        &lowercase[bounds[start]..bounds[end]],
-                        end == bounds.len() - 1,
-                    )
-            });
+            parts[end] = (0..end)
+                .filter(|&start| end - start >= MIN_COMPOUND_PART_CHARS)
+                .filter_map(|start| parts[start].map(|n| (start, n + 1)))
+                .filter(|&(start, n)| {
+                    n <= MAX_COMPOUND_PARTS
+                        && self.is_part(
+                            &lowercase[bounds[start]..bounds[end]],
+                            end == bounds.len() - 1,
+                        )
+                })
+                .map(|(_, n)| n)
+                .min();
         }
         // A whole word is not a compound of itself.
-        joins[bounds.len() - 1] && self.frequency(lowercase).is_none()
+        parts[bounds.len() - 1].is_some_and(|n| n >= 2) && self.frequency(lowercase).is_none()
     }
 
     /// Whether `piece` is a compound part: a word, or a word followed by a
     /// linking element when more follows.
     fn is_part(&self, piece: &str, last: bool) -> bool {
+        if last {
+            return self
+                .frequency(piece)
+                .is_some_and(|f| f >= MIN_COMPOUND_HEAD_FREQUENCY);
+        }
         if self.frequency(piece).is_some() {
             return true;
         }

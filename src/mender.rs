@@ -735,19 +735,40 @@ impl Mender {
         self.lexicon.lookup(word).is_some() || self.lexicon.lookup(core).is_some()
     }
 
-    /// What the mender knows about `word`: for `textmend dict lookup`.
-    pub fn word_info(&self, word: &str) -> WordInfo {
+    /// Whether `word` is a word of `language` (its dictionary, compounds of
+    /// it, the user's words).
+    pub fn knows_in(&self, word: &str, language: Language) -> bool {
+        let lexicon = self.lexicon_for(language);
         let (core, _) = split_clitic(word);
-        let frequency = self
-            .lexicon
-            .lookup(word)
-            .or_else(|| self.lexicon.lookup(core));
+        lexicon.lookup(word).is_some()
+            || lexicon.lookup(core).is_some()
+            || lexicon.is_compound_word(&word.to_lowercase())
+    }
+
+    /// The language `text` would be mended in as a whole (the given one, or
+    /// the detected one); `None` when it has no dictionary.
+    pub fn language_of(&self, text: &str) -> Option<Language> {
+        if let Some(language) = self.language {
+            return Some(language);
+        }
+        if !self.language_guard {
+            return Some(Language::English);
+        }
+        self.judge(text, text, &tokenize(text))
+    }
+
+    /// What the mender knows about `word`: for `textmend dict lookup`.
+    /// The language is the given one (English when none was given).
+    pub fn word_info(&self, word: &str) -> WordInfo {
+        let language = self.language.unwrap_or(Language::English);
+        let lexicon = self.lexicon_for(language);
+        let (core, _) = split_clitic(word);
+        let frequency = lexicon.lookup(word).or_else(|| lexicon.lookup(core));
         WordInfo {
-            known: frequency.is_some(),
+            known: frequency.is_some() || self.knows_in(word, language),
             frequency,
-            user: self.lexicon.is_user_word(word)
-                || self.lexicon.is_user_word(&word.to_lowercase()),
-            attested: self.lexicon.is_attested(&word.to_lowercase()),
+            user: lexicon.is_user_word(word) || lexicon.is_user_word(&word.to_lowercase()),
+            attested: lexicon.is_attested(&word.to_lowercase()),
             ignored: self.ignore.is_ignored(word),
         }
     }

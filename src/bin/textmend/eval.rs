@@ -11,7 +11,7 @@ use std::time::Instant;
 
 use textmend::corrupt;
 use textmend::score::{score, score_rules, RuleScore, Score};
-use textmend::Mender;
+use textmend::{Language, Mender};
 
 use crate::args::{Corruption, EvalOptions};
 use crate::report::rules_label;
@@ -136,7 +136,10 @@ fn pairs(
         Some(path) => {
             let repaired = read(path)?;
             evaluation.title = format!("{} for {}", path.display(), evaluation.title);
-            let s = score(&original, &corrupted, &repaired, |w| mender.knows(w));
+            let language = mender.language_of(&original).unwrap_or(Language::English);
+            let s = score(&original, &corrupted, &repaired, |w| {
+                mender.knows_in(w, language)
+            });
             add(&mut evaluation, s, BTreeMap::new(), None);
         }
         None => {
@@ -165,6 +168,8 @@ struct Scored {
 /// Repairs `corrupted` (timing only the repair) and scores the result
 /// against `original`, overall and per rule.
 fn repair_and_score(original: &str, corrupted: &str, mender: &Mender) -> Scored {
+    // Damage is a non-word or a real word in the original's language.
+    let language = mender.language_of(original).unwrap_or(Language::English);
     let started = Instant::now();
     let mended = mender.mend(corrupted);
     let seconds = started.elapsed().as_secs_f64();
@@ -175,7 +180,7 @@ fn repair_and_score(original: &str, corrupted: &str, mender: &Mender) -> Scored 
         .collect();
     let repaired = mended.text();
     Scored {
-        score: score(original, corrupted, repaired, |w| mender.knows(w)),
+        score: score(original, corrupted, repaired, |w| mender.knows_in(w, language)),
         rules: score_rules(original, corrupted, repaired, &edits),
         repaired: repaired.to_string(),
         seconds,
