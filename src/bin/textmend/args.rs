@@ -107,8 +107,9 @@ struct Common {
     #[arg(long, global = true, value_name = "PATH")]
     config: Option<PathBuf>,
 
-    /// Process text even when it does not read as English (by default it
-    /// passes through untouched, with a notice).
+    /// Judge every text with the English dictionary, whatever language it
+    /// seems to be in (by default a text in a language without a dictionary
+    /// passes through untouched, with a notice; same as `--lang en`).
     #[arg(long, global = true)]
     any_language: bool,
 

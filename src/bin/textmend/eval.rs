@@ -180,7 +180,9 @@ fn repair_and_score(original: &str, corrupted: &str, mender: &Mender) -> Scored 
         .collect();
     let repaired = mended.text();
     Scored {
-        score: score(original, corrupted, repaired, |w| mender.knows_in(w, language)),
+        score: score(original, corrupted, repaired, |w| {
+            mender.knows_in(w, language)
+        }),
         rules: score_rules(original, corrupted, repaired, &edits),
         repaired: repaired.to_string(),
         seconds,
