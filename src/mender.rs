@@ -298,7 +298,7 @@ impl MenderBuilder {
         self
     }
 
-    /// The configured mender with the embedded English dictionary.
+    /// The configured mender with the embedded dictionaries.
     pub fn build(self) -> Result<Mender> {
         Ok(Mender {
             lexicon: Lexicon::english()?
@@ -413,7 +413,10 @@ impl<'a> Mended<'a> {
 }
 
 impl Mender {
-    /// A mender with the embedded English dictionary and default options.
+    /// A mender with the embedded dictionaries and default options: each
+    /// text is judged in its own language (English, or one of the six others
+    /// with a dictionary). The name is historical; see
+    /// [`MenderBuilder::language`] to fix the language.
     pub fn english() -> Result<Mender> {
         MenderBuilder::default().build()
     }
@@ -702,24 +705,41 @@ impl Mender {
     }
 
     /// Learns rules from several texts at once, pooling their evidence (a
-    /// batch of articles from one spun site shares one spinner table). Texts
-    /// that do not read as English are left out. Rules the mender was built
-    /// with come first; learned rules they reject are left out.
+    /// batch of articles from one spun site shares one spinner table). Rules
+    /// are per language: the batch is learned in the language most of its
+    /// texts are in (or the given one), and texts in other languages are
+    /// left out. Rules the mender was built with come first; learned rules
+    /// they reject are left out.
     pub fn learn(&self, texts: &[&str]) -> RuleSet {
-        let english: Vec<&str> = texts
+        let judged: Vec<(&str, Option<Language>)> =
+            texts.iter().map(|t| (*t, self.language_of(t))).collect();
+        let Some(language) = Language::ALL.into_iter().max_by_key(|l| {
+            let n = judged.iter().filter(|(_, j)| *j == Some(*l)).count();
+            // Ties go to the earlier language (English first).
+            (n, std::cmp::Reverse(*l))
+        }) else {
+            return self.rules.clone();
+        };
+        let chosen: Vec<&str> = judged
             .iter()
-            .copied()
-            .filter(|t| !self.language_guard || is_english(t, &tokenize(t)))
+            .filter(|(_, j)| *j == Some(language))
+            .map(|(t, _)| *t)
             .collect();
-        let joined = english.join("\n\n");
-        let joined = self.prepare(&joined, &self.lexicon).1.into_owned();
+        let lexicon = self.lexicon_for(language);
+        let thesaurus = if language == Language::English {
+            &self.thesaurus
+        } else {
+            &self.no_thesaurus
+        };
+        let joined = chosen.join("\n\n");
+        let joined = self.prepare(&joined, lexicon).1.into_owned();
         let tokens = tokenize(&joined);
-        let suspects = self.suspects(&joined, &tokens, &self.lexicon);
+        let suspects = self.suspects(&joined, &tokens, lexicon);
         self.rules.extended_with(&self.learn_from(
             &Text::new(&joined),
             &suspects,
-            &self.lexicon,
-            &self.thesaurus,
+            lexicon,
+            thesaurus,
         ))
     }
 
@@ -794,8 +814,9 @@ impl Mender {
         suspects
     }
 
-    /// The learning statistics of `texts` (those that read as English), to
-    /// merge with other shards' and [`Mender::decide`] on.
+    /// The learning statistics of `texts` (those that read as English: the
+    /// sharded path is English only so far), to merge with other shards'
+    /// and [`Mender::decide`] on.
     pub fn stats(&self, texts: &[&str]) -> LearningStats {
         let mut stats = LearningStats::default();
         let matcher = self.everyday_words();

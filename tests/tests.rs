@@ -10,7 +10,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
-use textmend::{corrupt, Mender, Mode, RuleKind, RuleSet, Skip};
+use textmend::{corrupt, Language, Mender, Mode, RuleKind, RuleSet, Skip};
 
 mod bad;
 mod eval;
@@ -392,6 +392,40 @@ const POLISH: &str = "Prezydent Ukrainy zwrócił się do przywódców państw b
     wsparcie w wojnie obronnej z Rosją. Podziękował im za pomoc wojskową w ciągu \
     ostatnich dwóch lat i zaprosił ich na szczyt pokojowy, który odbędzie się w \
     Szwajcarii w czerwcu. Przywódcy obiecali dalsze wsparcie dla Kijowa.\n";
+
+#[test]
+fn rules_are_learned_in_the_text_language() {
+    // French spun inside words: `fin` → `terme` (`définit` → `détermeit`).
+    let clean = read("clean/fr_debian_handbook.txt");
+    let spun = corrupt::spin(&clean, &[("fin".to_string(), "terme".to_string())]);
+    let mender = mender();
+    let rules = mender.learn(&[&spun]);
+    assert!(
+        rules
+            .rules()
+            .iter()
+            .any(|r| (r.from.as_str(), r.to.as_str()) == ("terme", "fin")),
+        "{}",
+        rules.to_tsv()
+    );
+    let mended = mender.mend(&spun);
+    // Word by word (spinning keeps the whitespace): clean words stay, and
+    // damaged ones come back.
+    let words = |t: &str| t.split_whitespace().map(str::to_string).collect::<Vec<_>>();
+    let (clean_words, spun_words, mended_words) =
+        (words(&clean), words(&spun), words(mended.text()));
+    assert_eq!(clean_words.len(), mended_words.len());
+    let mut restored = 0;
+    for ((c, s), m) in clean_words.iter().zip(&spun_words).zip(&mended_words) {
+        if c == s {
+            assert_eq!(m, c);
+        } else if m == c {
+            restored += 1;
+        }
+    }
+    assert!(restored >= 10, "{restored}");
+    assert_eq!(mender.language_of(&spun), Some(Language::French));
+}
 
 #[test]
 fn cli_passes_other_languages_and_bad_bytes_through() {
