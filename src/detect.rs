@@ -83,7 +83,7 @@ impl SuspectType {
     /// out from the key.
     pub(crate) fn new(key: String, lexicon: &Lexicon) -> SuspectType {
         SuspectType {
-            is_compound: is_compound(&key, lexicon),
+            is_compound: lexicon.has_open_compounds() && is_compound(&key, lexicon),
             is_derivation: is_derivation_of_known(&key, lexicon),
             // People write `surprize`; nobody but a spinner writes
             // `believeing`, even if a few web pages have it too.

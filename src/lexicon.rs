@@ -176,6 +176,15 @@ impl Lexicon {
             .is_some_and(|a| a.contains_key(lowercase))
     }
 
+    /// Whether unlisted compounds of two words are common and may be valid
+    /// (English `bootloader`), so that a suspect splitting into two words is
+    /// guarded. German and Dutch compounds are words ([`Lexicon::
+    /// is_compound_word`]); in the Romance languages two words run together
+    /// are no word (`labeur·lent` is a spinner's `travail·lent`).
+    pub(crate) fn has_open_compounds(&self) -> bool {
+        self.language == Language::English
+    }
+
     /// Whether `lowercase` is a compound of dictionary words, in a language
     /// that writes compounds as one word: parts of at least three letters,
     /// joined directly or by a linking element (`Verteidigung·s·industrie`).
