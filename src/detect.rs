@@ -46,6 +46,8 @@ pub(crate) struct Occurrence {
     pub(crate) span: Range<usize>,
     /// How the word is capitalised there.
     pub(crate) case: Case,
+    /// Whether it opens a sentence.
+    pub(crate) sentence_start: bool,
 }
 
 /// A distinct suspect word and everywhere it occurs.
@@ -167,6 +169,7 @@ pub(crate) fn detect(
         suspects[i].occurrences.push(Occurrence {
             span: token.span.start..token.span.start + core.len(),
             case: token.case,
+            sentence_start: token.sentence_start,
         });
         match token.case {
             Case::Lower => suspects[i].lowercase = true,

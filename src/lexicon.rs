@@ -176,6 +176,11 @@ impl Lexicon {
             .is_some_and(|a| a.contains_key(lowercase))
     }
 
+    /// The language of the dictionary.
+    pub(crate) fn language(&self) -> Language {
+        self.language
+    }
+
     /// Whether unlisted compounds of two words are common and may be valid
     /// (English `bootloader`), so that a suspect splitting into two words is
     /// guarded. German and Dutch compounds are words ([`Lexicon::

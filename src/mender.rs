@@ -22,7 +22,7 @@ use crate::learn::{
     TextView, MIN_WORD_SWAP_SUPPORT,
 };
 use crate::lexicon::Lexicon;
-use crate::rewrite::{apply, compose, rewrite, Edit};
+use crate::rewrite::{apply, compose, drop_overlaps, rewrite, rewrite_misread_words, Edit};
 use crate::rules::RuleSet;
 use crate::stats::LearningStats;
 use crate::thesaurus::Thesaurus;
@@ -499,6 +499,7 @@ impl Mender {
             word_edits += part.word_edits;
         }
         edits.sort_by_key(|e| e.span.start);
+        drop_overlaps(&mut edits);
         let text = if edits.is_empty() {
             Cow::Borrowed(text)
         } else {
@@ -627,8 +628,13 @@ impl Mender {
             )),
             None => self.rules.clone(),
         };
-        let word_edits = rewrite(&prepared, &suspects, &rules, lexicon, self.mode.glyphs());
+        let mut word_edits = rewrite(&prepared, &suspects, &rules, lexicon, self.mode.glyphs());
         let repaired = word_edits.len();
+        if self.mode.glyphs() {
+            word_edits.extend(rewrite_misread_words(&prepared, &tokens, &rules, lexicon));
+            word_edits.sort_by_key(|e| e.span.start);
+            drop_overlaps(&mut word_edits);
+        }
         Part {
             edits: compose(text, mended_breaks, word_edits),
             rules,
@@ -861,6 +867,7 @@ impl Mender {
                     Occurrence {
                         span: 0..0,
                         case: Case::Lower,
+                        sentence_start: false,
                     };
                     c.tokens
                 ];

@@ -16,12 +16,16 @@ use std::ops::Range;
 
 use aho_corasick::AhoCorasick;
 
+use std::collections::HashMap;
+
 use crate::detect::SuspectType;
 use crate::glyphs::unglyph;
+use crate::language::Language;
 use crate::learn::{evidence, Evidence};
 use crate::lexicon::Lexicon;
 use crate::rules::{Rule, RuleKind, RuleSet};
 use crate::tokenize::Case;
+use crate::tokenize::Token;
 
 /// A suspect is rewritten by trying at most this many rule matches in it,
 /// which bounds the combinations tried to 92 per suspect type (one, two or
@@ -116,12 +120,21 @@ pub(crate) fn rewrite(
         let confidence = applied.iter().map(|r| r.confidence).fold(1.0, f64::min);
         let mut pairs = restoration.glyphs.clone();
         pairs.extend(applied.iter().map(|r| (r.from.clone(), r.to.clone())));
+        let first_glyph_misread = applied
+            .iter()
+            .any(|r| r.kind == RuleKind::Glyph && suspect.key.starts_with(r.from.as_str()));
         for occurrence in &suspect.occurrences {
             let before = &text[occurrence.span.clone()];
             edits.push(Edit {
                 span: occurrence.span.clone(),
                 before: before.to_string(),
-                after: with_case(&restoration.word, occurrence.case),
+                after: restored_case(
+                    text,
+                    &restoration.word,
+                    occurrence,
+                    first_glyph_misread,
+                    lexicon.language(),
+                ),
                 rules: pairs.clone(),
                 confidence,
             });
@@ -258,6 +271,169 @@ fn restore(
         .map(|(r, _)| r)
 }
 
+/// A restored word in the case its occurrence calls for. When a glyph
+/// confusion changed the first letter of a word that opens a sentence, the
+/// letter was a capital (`lt` → `It`: a scanner reads `I` as `l`); the
+/// English pronoun `I` is always a capital.
+fn restored_case(
+    text: &str,
+    word: &str,
+    occurrence: &crate::detect::Occurrence,
+    first_letter_misread: bool,
+    language: Language,
+) -> String {
+    if language == Language::English && word == "i" {
+        return "I".to_string();
+    }
+    let case = match occurrence.case {
+        Case::Lower
+            if first_letter_misread
+                && occurrence.sentence_start
+                && opens_sentence(&text[..occurrence.span.start]) =>
+        {
+            Case::Title
+        }
+        case => case,
+    };
+    with_case(word, case)
+}
+
+/// Whether a word after `before` opens a sentence in the strict sense: the
+/// text starts there, or sentence-final punctuation precedes it (a line
+/// break in wrapped prose is no sentence start).
+fn opens_sentence(before: &str) -> bool {
+    let last = before
+        .trim_end_matches(|c: char| c.is_whitespace() || "\"'(\u{201c}\u{2018}".contains(c))
+        .chars()
+        .next_back();
+    matches!(last, None | Some('.' | '!' | '?'))
+}
+
+/// Known words that a learned glyph confusion explains better than their
+/// own spelling: a misread `and` that reads as the rare word `aud`, or `I`
+/// read as the letter `l`. Such a word is a real word, so it is no suspect;
+/// what gives it away is the document. It occurs at least
+/// [`MIN_MISREAD_OVERREPRESENTATION`] times more often than its frequency
+/// predicts (and at least [`MIN_MISREAD_TOKENS`] times), and one confusion
+/// makes it a word at least [`MIN_MISREAD_FREQUENCY_RATIO`] times more
+/// common. Only glyph rules are used: only a scanner damages words
+/// this way.
+pub(crate) fn rewrite_misread_words(
+    text: &str,
+    tokens: &[Token],
+    rules: &RuleSet,
+    lexicon: &Lexicon,
+) -> Vec<Edit> {
+    let glyphs: Vec<&Rule> = rules
+        .rules()
+        .iter()
+        .filter(|r| r.kind == RuleKind::Glyph)
+        .collect();
+    if glyphs.is_empty() {
+        return Vec::new();
+    }
+    let Ok(matcher) = AhoCorasick::new(glyphs.iter().map(|r| r.from.as_str())) else {
+        return Vec::new();
+    };
+    let words = text.split_whitespace().count() as f64;
+    // Known word types that hold a confusion's read side, with where they
+    // occur and whether they are written like a word (not like a name).
+    // Each spelling is a word or not on its own (`Mv` is an entry, `mv` a
+    // suspect that rewrite has already seen).
+    let mut known: HashMap<&str, Option<u64>> = HashMap::new();
+    let mut types: HashMap<String, (u64, Vec<&Token>, bool)> = HashMap::new();
+    for token in tokens {
+        if token.case == Case::Upper || token.has_digits {
+            continue;
+        }
+        let word = &text[token.span.clone()];
+        let Some(frequency) = *known.entry(word).or_insert_with(|| lexicon.lookup(word)) else {
+            continue;
+        };
+        let lower = word.to_lowercase();
+        if !matcher.is_match(&lower) {
+            continue;
+        }
+        let entry = types
+            .entry(lower)
+            .or_insert_with(|| (frequency, Vec::new(), false));
+        entry.0 = entry.0.max(frequency);
+        entry.1.push(token);
+        // Written like a name only if never lowercase and never where any
+        // word is capitalised.
+        entry.2 |= token.case == Case::Lower || token.sentence_start;
+    }
+    let mut edits = Vec::new();
+    for (word, (frequency, found, lowercase)) in types {
+        let expected = words * frequency as f64 / 1e9;
+        if !lowercase
+            || frequency > MAX_MISREAD_WORD_FREQUENCY
+            || found.len() < MIN_MISREAD_TOKENS
+            || (found.len() as f64) < MIN_MISREAD_OVERREPRESENTATION * expected.max(MIN_EXPECTED)
+        {
+            continue;
+        }
+        let best = matcher
+            .find_overlapping_iter(&word)
+            .filter_map(|m| {
+                let rule = glyphs[m.pattern().as_usize()];
+                let restored = format!("{}{}{}", &word[..m.start()], rule.to, &word[m.end()..]);
+                let f = lexicon.frequency(&restored)?;
+                (f >= frequency.saturating_mul(MIN_MISREAD_FREQUENCY_RATIO)).then_some((
+                    f,
+                    restored,
+                    rule,
+                    m.start() == 0,
+                ))
+            })
+            .max_by_key(|(f, restored, _, _)| (*f, Reverse(restored.clone())));
+        let Some((_, restored, rule, first)) = best else {
+            continue;
+        };
+        for token in found {
+            let occurrence = crate::detect::Occurrence {
+                span: token.span.clone(),
+                case: token.case,
+                sentence_start: token.sentence_start,
+            };
+            edits.push(Edit {
+                span: token.span.clone(),
+                before: text[token.span.clone()].to_string(),
+                after: restored_case(text, &restored, &occurrence, first, lexicon.language()),
+                rules: vec![(rule.from.clone(), rule.to.clone())],
+                confidence: rule.confidence * MISREAD_CONFIDENCE,
+            });
+        }
+    }
+    edits.sort_by_key(|e| e.span.start);
+    edits
+}
+
+/// Only rare words are taken for misread ones (per billion words, Zipf 4):
+/// a common word (`lie` in Genesis, where a scanner also read `he` as
+/// `lie`) occurs in its own right too, and repairing its every occurrence
+/// would damage those.
+const MAX_MISREAD_WORD_FREQUENCY: u64 = 10_000;
+
+/// A misread real word must occur at least this many times...
+const MIN_MISREAD_TOKENS: usize = 3;
+
+/// ... at least this many times more often than its frequency predicts
+/// (`aud` 59 times in a novel that should hold it once in ten thousand
+/// words)...
+const MIN_MISREAD_OVERREPRESENTATION: f64 = 20.0;
+
+/// ... counting at least this many expected occurrences for rare words.
+const MIN_EXPECTED: f64 = 0.1;
+
+/// ... and one confusion must make it a word at least this many times more
+/// common (`aud` → `and`, `l` → `I`).
+const MIN_MISREAD_FREQUENCY_RATIO: u64 = 50;
+
+/// A misread real word is repaired with less confidence than its rule:
+/// the evidence is about the document, not the word.
+const MISREAD_CONFIDENCE: f64 = 0.9;
+
 /// `word` (lowercase) written in the case pattern `case`.
 fn with_case(word: &str, case: Case) -> String {
     match case {
@@ -271,6 +447,19 @@ fn with_case(word: &str, case: Case) -> String {
                 .unwrap_or_default()
         }
     }
+}
+
+/// Keeps the first of any edits that overlap (`edits` sorted by start), so
+/// that the edits of separate stages can never collide when applied.
+pub(crate) fn drop_overlaps(edits: &mut Vec<Edit>) {
+    let mut end = 0;
+    edits.retain(|e| {
+        let keep = e.span.start >= end;
+        if keep {
+            end = e.span.end;
+        }
+        keep
+    });
 }
 
 /// The text with `edits` (sorted, non-overlapping) applied, copying the gaps
@@ -425,6 +614,29 @@ mod tests {
                 ("scc", "see")
             ]
         );
+    }
+
+    #[test]
+    fn misread_words_are_known_spellings_only() {
+        let lexicon = Lexicon::english().unwrap();
+        let mut rule = glyph_rule("v", "y");
+        rule.words = 5;
+        let rules = RuleSet::new(vec![rule]);
+        // `Mv` is a dictionary entry, `mv` a suspect: only rewrite repairs
+        // the suspect, and the rare entry, seen far too often, is `My`.
+        let text = "Mv dear. mv hat. Mv word. Mv way. Mv son. mv dog.".repeat(3);
+        let tokens = crate::tokenize::tokenize(&text);
+        let edits = rewrite_misread_words(&text, &tokens, &rules, &lexicon);
+        assert!(!edits.is_empty());
+        assert!(
+            edits.iter().all(|e| e.before == "Mv" && e.after == "My"),
+            "{edits:?}"
+        );
+        let mut both = edits.clone();
+        both.extend(edits.iter().take(1).cloned());
+        both.sort_by_key(|e| e.span.start);
+        drop_overlaps(&mut both);
+        assert_eq!(both.len(), edits.len());
     }
 
     #[test]

@@ -88,18 +88,20 @@ pub fn run(options: &EvalOptions, mender: &Mender) -> Result<Evaluation, String>
             Corruption::Ocr => corrupt::ocr(&original, seed),
             Corruption::Mojibake => corrupt::mojibake(&original, seed),
         };
-        let scored = repair_and_score(&original, &corrupted, mender);
-        if let Some(dir) = &options.save {
-            let stem = path.file_stem().unwrap_or_default().to_string_lossy();
-            for (suffix, text) in [
-                ("corrupt", corrupted.as_str()),
-                ("truth", original.as_str()),
-                ("textmend", scored.repaired.as_str()),
-            ] {
+        // The inputs are kept before the repair runs, so that a failing
+        // case can be replayed.
+        let save = |suffix: &str, text: &str| -> Result<(), String> {
+            if let Some(dir) = &options.save {
+                let stem = path.file_stem().unwrap_or_default().to_string_lossy();
                 let file = dir.join(format!("{stem}.{suffix}.txt"));
                 fs::write(&file, text).map_err(|e| format!("{}: {e}", file.display()))?;
             }
-        }
+            Ok(())
+        };
+        save("corrupt", &corrupted)?;
+        save("truth", &original)?;
+        let scored = repair_and_score(&original, &corrupted, mender);
+        save("textmend", &scored.repaired)?;
         add(
             &mut evaluation,
             scored.score,
