@@ -97,7 +97,7 @@ pub fn page(sections: &[Section]) -> String {
          Export writes the checked rules in the format <code>textmend --rules FILE</code> reads, \
          with the unchecked ones commented out.</p>\
          <table id=\"rules\"><thead><tr><th>keep</th><th>from</th><th>to</th><th>kind</th>\
-         <th>words</th><th>tokens</th><th>confidence</th><th>examples</th></tr></thead><tbody>\n",
+         <th>words</th><th>tokens</th><th>confidence</th><th>rate</th><th>examples</th></tr></thead><tbody>\n",
     );
     for rule in &rules {
         let examples: Vec<String> = rule
@@ -109,10 +109,10 @@ pub fn page(sections: &[Section]) -> String {
             html,
             "<tr data-rule=\"{name}\" data-from=\"{from}\" data-to=\"{to}\" data-kind=\"{kind}\" \
              data-words=\"{words}\" data-tokens=\"{tokens}\" data-confidence=\"{confidence:.3}\" \
-             data-examples=\"{examples_attr}\">\
+             data-rate=\"{rate}\" data-examples=\"{examples_attr}\">\
              <td><input type=\"checkbox\" class=\"keep\" checked aria-label=\"keep {name}\"></td>\
              <td>{from}</td><td>{to}</td><td>{kind}</td><td>{words}</td><td>{tokens}</td>\
-             <td>{confidence:.3}</td><td>{examples_text}</td></tr>",
+             <td>{confidence:.3}</td><td>{rate}</td><td>{examples_text}</td></tr>",
             name = escape(&rule_label(&rule.from, &rule.to)),
             from = escape(&rule.from),
             to = escape(&rule.to),
@@ -120,6 +120,7 @@ pub fn page(sections: &[Section]) -> String {
             words = rule.words,
             tokens = rule.tokens,
             confidence = rule.confidence,
+            rate = rule.rate.map(|r| format!("{r:.3}")).unwrap_or_default(),
             examples_attr = escape(&examples.join(",")),
             examples_text = escape(&examples.join(", ").replace('>', " \u{2192} ")),
         );
@@ -232,7 +233,8 @@ const SCRIPT: &str = r##"<script>
     for (const row of rows) {
       const d = row.dataset;
       const line = d.from + "\t" + d.to + "\t" + d.kind + "\t# words=" + d.words +
-        " tokens=" + d.tokens + " confidence=" + d.confidence + " examples=" + d.examples;
+        " tokens=" + d.tokens + " confidence=" + d.confidence +
+        (d.rate ? " rate=" + d.rate : "") + " examples=" + d.examples;
       lines.push(row.querySelector(".keep").checked ? line : "#" + d.from + "\t" + d.to);
     }
     const text = lines.join("\n") + "\n";

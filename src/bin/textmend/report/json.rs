@@ -10,8 +10,9 @@
 //!   needed two); `evidence` is the number of distinct words that support
 //!   the weakest of them.
 //! * `{"type":"rule","file":F,"from":FROM,"to":TO,"kind":K,"words":N,
-//!   "tokens":N,"confidence":X,"examples":[[SUSPECT,RESTORED],…]}` — a rule
-//!   that was learned from or given for the input.
+//!   "tokens":N,"confidence":X,"rate":R,"examples":[[SUSPECT,RESTORED],…]}`
+//!   — a rule that was learned from or given for the input (`rate`, the
+//!   share of places misread, for glyph confusions only).
 
 use serde::Serialize;
 
@@ -42,6 +43,8 @@ struct RuleLine<'a> {
     words: usize,
     tokens: usize,
     confidence: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rate: Option<f64>,
     examples: &'a [(String, String)],
 }
 
@@ -89,6 +92,7 @@ pub fn lines(input: &Input) -> String {
             words: rule.words,
             tokens: rule.tokens,
             confidence: rule.confidence,
+            rate: rule.rate,
             examples: &rule.examples,
         };
         push(&mut out, &record);
