@@ -452,14 +452,26 @@ pub(crate) trait TextView {
 }
 
 /// The text with every letter lowercased and everything else a space, so
-/// that letter sequences are counted inside words only.
+/// that letter sequences are counted inside words only. ASCII, which is
+/// most of any text, is folded byte by byte; other characters one by one.
 pub(crate) fn fold_letters(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if c.is_alphabetic() {
-            out.extend(c.to_lowercase());
-        } else {
-            out.push(' ');
+    for chunk in text.split_inclusive(|c: char| !c.is_ascii()) {
+        let (ascii, rest) = match chunk.char_indices().next_back() {
+            Some((at, c)) if !c.is_ascii() => (&chunk[..at], Some(c)),
+            _ => (chunk, None),
+        };
+        out.extend(ascii.bytes().map(|b| {
+            if b.is_ascii_alphabetic() {
+                char::from(b.to_ascii_lowercase())
+            } else {
+                ' '
+            }
+        }));
+        match rest {
+            Some(c) if c.is_alphabetic() => out.extend(c.to_lowercase()),
+            Some(_) => out.push(' '),
+            None => {}
         }
     }
     out
@@ -553,6 +565,13 @@ mod tests {
         ));
         assert!(occurs_outside("the end", "end", "finish", &[]));
         assert!(!occurs_outside("End of story", "end", "finish", &[]));
+    }
+
+    #[test]
+    fn folds_letters_and_blanks_the_rest() {
+        assert_eq!(fold_letters("Straße, NAÏVE 1ike"), "straße  naïve  ike");
+        assert_eq!(fold_letters(""), "");
+        assert_eq!(fold_letters("É"), "é");
     }
 
     #[test]
