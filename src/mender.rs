@@ -252,9 +252,10 @@ impl MenderBuilder {
         self
     }
 
-    /// Whether text that does not read as English is passed through
-    /// untouched (default: yes). Turn it off only for text known to be
-    /// English whatever its share of function words.
+    /// Whether each text's language is detected, and text in a language
+    /// without a dictionary passed through untouched (default: yes). Off,
+    /// every text is judged as English, whatever it reads like (the same
+    /// as [`MenderBuilder::language`] with English).
     pub fn language_guard(mut self, on: bool) -> Self {
         self.language_guard = on;
         self
