@@ -23,6 +23,26 @@
 //! # Ok::<(), textmend::Error>(())
 //! ```
 //!
+//! Scanned text works the same way: the scanner's confusions are learned
+//! from the text (here `rn` read for `m`), and mojibake and ligatures are
+//! undone on the way.
+//!
+//! ```
+//! use textmend::{Mender, RuleKind};
+//!
+//! let scanned = "The rnodern rnill rnade rnore rnoney than the old one, and rnany \
+//!                rnen carne frorn far away to work there. It\u{e2}\u{20ac}\u{2122}s a \u{fb01}ne place.";
+//! let mended = Mender::english()?.mend(scanned);
+//! assert_eq!(
+//!     mended.text(),
+//!     "The modern mill made more money than the old one, and many \
+//!      men came from far away to work there. It\u{2019}s a fine place."
+//! );
+//! let rule = &mended.rules().rules()[0];
+//! assert_eq!((rule.from.as_str(), rule.to.as_str(), rule.kind), ("rn", "m", RuleKind::Glyph));
+//! # Ok::<(), textmend::Error>(())
+//! ```
+//!
 //! # How it works
 //!
 //! The pipeline has one module per stage and data flows one way:
