@@ -83,7 +83,13 @@ struct Common {
     /// (`auto`), an article spinner's word swaps only (`spinner`), or a
     /// scanner's misread glyphs, ligatures, look-alike letters, broken
     /// words and mojibake only (`ocr`).
-    #[arg(long = "mode", id = "damage", global = true, value_enum)]
+    #[arg(
+        long = "mode",
+        id = "damage",
+        global = true,
+        value_enum,
+        value_name = "MODE"
+    )]
     damage: Option<Damage>,
 
     /// The language of the input: `auto` (detect it, per paragraph when a
