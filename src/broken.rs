@@ -428,15 +428,10 @@ mod tests {
 
     /// `text` with `repairs` applied.
     fn apply(text: &str, repairs: &[Repair]) -> String {
-        let mut out = String::new();
-        let mut copied = 0;
-        for repair in repairs {
-            out.push_str(&text[copied..repair.span.start]);
-            out.push_str(&repair.after);
-            copied = repair.span.end;
-        }
-        out.push_str(&text[copied..]);
-        out
+        crate::rewrite::splice(
+            text,
+            repairs.iter().map(|r| (r.span.clone(), r.after.as_str())),
+        )
     }
 
     fn mend(text: &str, lexicon: &Lexicon) -> String {

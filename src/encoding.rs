@@ -24,6 +24,8 @@
 
 use std::ops::Range;
 
+use crate::rewrite::splice;
+
 /// Decoding is repeated at most this many times, which undoes text that
 /// went through the wrong decoding three times over (`’` → `â€™` →
 /// `Ã¢â‚¬â„¢` → …). Each round only decodes what the round before produced.
@@ -423,15 +425,10 @@ fn compose(
 
 /// `text` with `repairs` applied.
 fn apply(text: &str, repairs: &[Repair]) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut at = 0;
-    for repair in repairs {
-        out.push_str(&text[at..repair.span.start]);
-        out.push_str(&repair.after);
-        at = repair.span.end;
-    }
-    out.push_str(&text[at..]);
-    out
+    splice(
+        text,
+        repairs.iter().map(|r| (r.span.clone(), r.after.as_str())),
+    )
 }
 
 #[cfg(test)]

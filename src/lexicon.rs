@@ -63,7 +63,7 @@ fn fold(word: &str) -> Cow<'_, str> {
 
 /// Linking elements between the parts of a German or Dutch compound
 /// (`Rüstung·s·unternehmen`, `Staat·en·lenker`), general knowledge.
-const LINKS: &[&str] = &["", "s", "es", "n", "en", "er", "e"];
+const LINKS: &[&str] = &["s", "es", "n", "en", "er", "e"];
 
 /// Each part of a compound must have at least this many letters, and
 /// the last one must be a common word ([`MIN_COMPOUND_HEAD_FREQUENCY`]):
@@ -231,11 +231,8 @@ impl Lexicon {
                 .frequency(piece)
                 .is_some_and(|f| f >= MIN_COMPOUND_HEAD_FREQUENCY);
         }
-        if self.frequency(piece).is_some() {
-            return true;
-        }
-        !last
-            && LINKS.iter().skip(1).any(|link| {
+        self.frequency(piece).is_some()
+            || LINKS.iter().any(|link| {
                 piece.strip_suffix(link).is_some_and(|word| {
                     word.chars().count() >= MIN_COMPOUND_PART_CHARS
                         && self.frequency(word).is_some()

@@ -57,6 +57,25 @@ const MAX_JUDGED_TOKENS: usize = 2_000;
 /// length.
 const PREPARE_CHUNK: usize = 256 * 1024;
 
+/// What `find` gives on each stretch of `text` ([`line_chunks`] of
+/// [`PREPARE_CHUNK`] bytes), its spans (`span_of`) moved to `text`'s
+/// offsets.
+fn in_chunks<R>(
+    text: &str,
+    find: impl Fn(&str) -> Vec<R>,
+    span_of: impl Fn(&mut R) -> &mut Range<usize>,
+) -> Vec<R> {
+    let mut found = Vec::new();
+    for chunk in line_chunks(text, PREPARE_CHUNK) {
+        for mut repair in find(&text[chunk.clone()]) {
+            let span = span_of(&mut repair);
+            *span = span.start + chunk.start..span.end + chunk.start;
+            found.push(repair);
+        }
+    }
+    found
+}
+
 /// `text` cut into stretches of about `size` bytes, each ending with a line
 /// break that does not follow a hyphen (so no hyphenated word is cut).
 fn line_chunks(text: &str, size: usize) -> Vec<Range<usize>> {
@@ -524,23 +543,27 @@ impl Mender {
         text: &str,
         tokens: &[Token],
     ) -> Vec<(Language, Option<Vec<Range<usize>>>)> {
-        if let Some(language) = self.language {
-            return vec![(language, None)];
+        let document = self.document_language(text, tokens);
+        let whole = || document.map(|l| vec![(l, None)]).unwrap_or_default();
+        // Paragraphs are judged apart only when the language is detected,
+        // and then only the long ones.
+        if self.language.is_some() || !self.language_guard {
+            return whole();
         }
-        if !self.language_guard {
-            return vec![(Language::English, None)];
-        }
-        let document = self.judge(text, text, tokens);
-        let paragraphs = paragraphs(text);
-        let long =
-            |p: &Range<usize>| text[p.clone()].split_whitespace().count() >= MIN_PARAGRAPH_WORDS;
-        if paragraphs.iter().filter(|p| long(p)).count() < 2 {
-            return document.map(|l| vec![(l, None)]).unwrap_or_default();
+        let paragraphs: Vec<(Range<usize>, bool)> = paragraphs(text)
+            .into_iter()
+            .map(|p| {
+                let long = text[p.clone()].split_whitespace().count() >= MIN_PARAGRAPH_WORDS;
+                (p, long)
+            })
+            .collect();
+        if paragraphs.iter().filter(|(_, long)| *long).count() < 2 {
+            return whole();
         }
         let mut groups: Vec<(Language, Vec<Range<usize>>)> = Vec::new();
         let mut any_other = false;
-        for p in paragraphs {
-            let language = if long(&p) {
+        for (p, long) in paragraphs {
+            let language = if long {
                 // The paragraph's tokens, from the document's.
                 let first = tokens.partition_point(|t| t.span.start < p.start);
                 let last = tokens.partition_point(|t| t.span.start < p.end);
@@ -599,6 +622,15 @@ impl Mender {
             .unwrap_or(&self.lexicon)
     }
 
+    /// The thesaurus of `language`: only English has one.
+    fn thesaurus_for(&self, language: Language) -> &Thesaurus {
+        if language == Language::English {
+            &self.thesaurus
+        } else {
+            &self.no_thesaurus
+        }
+    }
+
     /// Mends `text` (its tokens, if already made) in one language.
     fn mend_in(
         &self,
@@ -608,11 +640,7 @@ impl Mender {
         given: Option<&RuleSet>,
     ) -> Part {
         let lexicon = self.lexicon_for(language);
-        let thesaurus = if language == Language::English {
-            &self.thesaurus
-        } else {
-            &self.no_thesaurus
-        };
+        let thesaurus = self.thesaurus_for(language);
         let (mended_breaks, prepared) = self.prepare(text, lexicon);
         let tokens: Cow<'_, [Token]> = match (&prepared, tokens) {
             (Cow::Borrowed(_), Some(tokens)) => Cow::Borrowed(tokens),
@@ -651,17 +679,8 @@ impl Mender {
         if !self.mode.glyphs() {
             return (Vec::new(), Cow::Borrowed(text));
         }
-        let decoded: Vec<Edit> = line_chunks(text, PREPARE_CHUNK)
+        let decoded: Vec<Edit> = in_chunks(text, repair_mojibake, |r| &mut r.span)
             .into_iter()
-            .flat_map(|chunk| {
-                repair_mojibake(&text[chunk.clone()])
-                    .into_iter()
-                    .map(move |mut repair| {
-                        repair.span =
-                            repair.span.start + chunk.start..repair.span.end + chunk.start;
-                        repair
-                    })
-            })
             .map(|repair| {
                 let before = text[repair.span.clone()].to_string();
                 Edit {
@@ -678,32 +697,27 @@ impl Mender {
         } else {
             Cow::Owned(apply(text, &decoded))
         };
-        let joined: Vec<Edit> = line_chunks(&text1, PREPARE_CHUNK)
-            .into_iter()
-            .flat_map(|chunk| {
-                repair_broken_words(&text1[chunk.clone()], lexicon)
-                    .into_iter()
-                    .map(move |mut repair| {
-                        repair.span =
-                            repair.span.start + chunk.start..repair.span.end + chunk.start;
-                        repair
-                    })
-            })
-            .map(|repair| {
-                let (from, to, confidence) = match repair.reason {
-                    Break::LineEndHyphen => ("-\n", "", 1.0),
-                    Break::SoftHyphen => ("\u{ad}", "", 1.0),
-                    Break::StraySpace => (" ", "", 0.75),
-                };
-                Edit {
-                    before: text1[repair.span.clone()].to_string(),
-                    span: repair.span,
-                    after: repair.after,
-                    rules: vec![(from.to_string(), to.to_string())],
-                    confidence,
-                }
-            })
-            .collect();
+        let joined: Vec<Edit> = in_chunks(
+            &text1,
+            |chunk| repair_broken_words(chunk, lexicon),
+            |r| &mut r.span,
+        )
+        .into_iter()
+        .map(|repair| {
+            let (from, to, confidence) = match repair.reason {
+                Break::LineEndHyphen => ("-\n", "", 1.0),
+                Break::SoftHyphen => ("\u{ad}", "", 1.0),
+                Break::StraySpace => (" ", "", 0.75),
+            };
+            Edit {
+                before: text1[repair.span.clone()].to_string(),
+                span: repair.span,
+                after: repair.after,
+                rules: vec![(from.to_string(), to.to_string())],
+                confidence,
+            }
+        })
+        .collect();
         if joined.is_empty() {
             return (decoded, text1);
         }
@@ -733,11 +747,7 @@ impl Mender {
             .map(|(t, _)| *t)
             .collect();
         let lexicon = self.lexicon_for(language);
-        let thesaurus = if language == Language::English {
-            &self.thesaurus
-        } else {
-            &self.no_thesaurus
-        };
+        let thesaurus = self.thesaurus_for(language);
         let joined = chosen.join("\n\n");
         let joined = self.prepare(&joined, lexicon).1.into_owned();
         let tokens = tokenize(&joined);
@@ -758,8 +768,7 @@ impl Mender {
     /// Whether `word` is in the dictionary (or the user's words), under the
     /// same case and possessive rules that decide what is suspect.
     pub fn knows(&self, word: &str) -> bool {
-        let (core, _) = split_clitic(word);
-        self.lexicon.lookup(word).is_some() || self.lexicon.lookup(core).is_some()
+        self.knows_in(word, Language::English)
     }
 
     /// Whether `word` is a word of `language` (its dictionary, compounds of
@@ -775,13 +784,16 @@ impl Mender {
     /// The language `text` would be mended in as a whole (the given one, or
     /// the detected one); `None` when it has no dictionary.
     pub fn language_of(&self, text: &str) -> Option<Language> {
-        if let Some(language) = self.language {
-            return Some(language);
+        self.document_language(text, &tokenize(text))
+    }
+
+    /// The language `text` (with its `tokens`) is mended in as a whole.
+    fn document_language(&self, text: &str, tokens: &[Token]) -> Option<Language> {
+        match (self.language, self.language_guard) {
+            (Some(language), _) => Some(language),
+            (None, false) => Some(Language::English),
+            (None, true) => self.judge(text, text, tokens),
         }
-        if !self.language_guard {
-            return Some(Language::English);
-        }
-        self.judge(text, text, &tokenize(text))
     }
 
     /// What the mender knows about `word`: for `textmend dict lookup`.
@@ -792,7 +804,7 @@ impl Mender {
         let (core, _) = split_clitic(word);
         let frequency = lexicon.lookup(word).or_else(|| lexicon.lookup(core));
         WordInfo {
-            known: frequency.is_some() || self.knows_in(word, language),
+            known: self.knows_in(word, language),
             frequency,
             user: lexicon.is_user_word(word) || lexicon.is_user_word(&word.to_lowercase()),
             attested: lexicon.is_attested(&word.to_lowercase()),

@@ -465,12 +465,24 @@ pub(crate) fn drop_overlaps(edits: &mut Vec<Edit>) {
 /// The text with `edits` (sorted, non-overlapping) applied, copying the gaps
 /// between them once.
 pub(crate) fn apply(text: &str, edits: &[Edit]) -> String {
-    let mut out = String::with_capacity(text.len() + edits.len() * 4);
+    splice(
+        text,
+        edits.iter().map(|e| (e.span.clone(), e.after.as_str())),
+    )
+}
+
+/// `text` with each `(span, replacement)` (sorted, non-overlapping) put in,
+/// copying the gaps once: [`apply`] for any stage's repairs.
+pub(crate) fn splice<'r>(
+    text: &str,
+    parts: impl IntoIterator<Item = (Range<usize>, &'r str)>,
+) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 16);
     let mut at = 0;
-    for edit in edits {
-        out.push_str(&text[at..edit.span.start]);
-        out.push_str(&edit.after);
-        at = edit.span.end;
+    for (span, after) in parts {
+        out.push_str(&text[at..span.start]);
+        out.push_str(after);
+        at = span.end;
     }
     out.push_str(&text[at..]);
     out
