@@ -2,7 +2,11 @@
 //! FSTs in `OUT_DIR`: `<lang>.fst` (word → frequency) and `<lang>.rev.fst`
 //! (word with its bytes reversed → frequency, for suffix queries). The
 //! thesaurus `<lang>-thesaurus.txt` (one group of related words per line)
-//! becomes `<lang>-thesaurus.fst`, a set of keys `word 0x00 group-number`.
+//! becomes `<lang>-thesaurus.fst`, a set of keys `word 0x00 group-number`
+//! (the siblings file adds `word 0x01 group-number`). The word
+//! counts `<lang>-ngrams.tsv` (`word` or `word word`, a tab, a count) become
+//! `<lang>-ngrams.fst`; the irregular inflections `<lang>-inflections.txt`
+//! are only checked here and embedded as text.
 //!
 //! The TSV is the reviewable source of truth; a malformed line stops the build
 //! with a `file:line: message` error rather than producing a silently wrong
@@ -75,8 +79,86 @@ fn main() {
             eprintln!("error: {message}");
             process::exit(1);
         }
+        let ngrams = Path::new("dictionaries").join(format!("{lang}-ngrams.tsv"));
+        println!("cargo:rerun-if-changed={}", ngrams.display());
+        if let Err(message) = compile_ngrams(&ngrams, &out_dir.join(format!("{lang}-ngrams.fst"))) {
+            eprintln!("error: {message}");
+            process::exit(1);
+        }
+        let inflections = Path::new("dictionaries").join(format!("{lang}-inflections.txt"));
+        println!("cargo:rerun-if-changed={}", inflections.display());
+        if let Err(message) = check_inflections(&inflections) {
+            eprintln!("error: {message}");
+            process::exit(1);
+        }
     }
     println!("cargo:rerun-if-changed=build.rs");
+}
+
+/// Compiles `key<TAB>count` lines (a key is one word or two words joined by
+/// one space), sorted by bytes and unique, into a map from key to the count
+/// on a log scale, `round(100 × log10(count))` (1 % steps are plenty for
+/// comparing how well words fit, and the map is a third the size).
+fn compile_ngrams(path: &Path, out: &Path) -> Result<(), String> {
+    let text =
+        fs::read_to_string(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
+    let mut entries: Vec<(Vec<u8>, u64)> = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let at = |msg: String| format!("{}:{}: {msg}", path.display(), i + 1);
+        let (key, count) = line
+            .split_once('\t')
+            .ok_or_else(|| at("expected `words<TAB>count`".to_string()))?;
+        let words: Vec<&str> = key.split(' ').collect();
+        if words.len() > 2
+            || words
+                .iter()
+                .any(|w| w.is_empty() || w.contains(char::is_whitespace))
+        {
+            return Err(at(format!(
+                "bad key {key:?}: one word, or two and one space"
+            )));
+        }
+        let count: u64 = count
+            .parse()
+            .map_err(|_| at(format!("bad count {count:?}, expected an integer")))?;
+        if let Some((prev, _)) = entries.last() {
+            if prev.as_slice() >= key.as_bytes() {
+                return Err(at(format!(
+                    "{key:?} is out of order: sort by bytes and dedupe"
+                )));
+            }
+        }
+        let scaled = (100.0 * (count.max(1) as f64).log10()).round() as u64;
+        entries.push((key.as_bytes().to_vec(), scaled));
+    }
+    write_map(out, entries.into_iter())
+}
+
+/// Checks `form lemma pos` lines (lowercase words, `pos` one of `n`, `v`,
+/// `a`), sorted by bytes and unique.
+fn check_inflections(path: &Path) -> Result<(), String> {
+    let text =
+        fs::read_to_string(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
+    let mut prev = "";
+    for (i, line) in text.lines().enumerate() {
+        let at = |msg: String| format!("{}:{}: {msg}", path.display(), i + 1);
+        let fields: Vec<&str> = line.split(' ').collect();
+        let lowercase = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_ascii_lowercase());
+        match fields.as_slice() {
+            [form, lemma, pos]
+                if lowercase(form) && lowercase(lemma) && ["n", "v", "a"].contains(pos) => {}
+            _ => {
+                return Err(at(format!(
+                    "bad line {line:?}: expected `form lemma n|v|a`"
+                )))
+            }
+        }
+        if i > 0 && prev.as_bytes() >= line.as_bytes() {
+            return Err(at("lines must be sorted by bytes and unique".to_string()));
+        }
+        prev = line;
+    }
+    Ok(())
 }
 
 fn compile(path: &Path, out_dir: &Path, lang: &str) -> Result<(), String> {

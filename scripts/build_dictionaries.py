@@ -1,20 +1,33 @@
 #!/usr/bin/env python3
-"""Build textmend's English dictionary (dictionaries/en.tsv) and its README.
+"""Build textmend's English dictionaries (dictionaries/en*.{tsv,txt}) and their README.
 
 Usage:
     python3 scripts/build_dictionaries.py [--scowl DIR] [--wordfreq FILE]
+                                          [--wordnet DIR] [--symspellpy FILE]
                                           [--max-size N] [--min-freq N]
                                           [--out-dir DIR]
 
 Requirements: Python 3.11+ and the `msgpack` package (`pip install msgpack`).
 Without --scowl the script runs `apt-get download scowl=2020.12.07-2` and
 unpacks the .deb with `dpkg-deb -x` in a temporary directory; without
+--wordnet it does the same for `wordnet-base=1:3.0-37`; without
 --wordfreq it runs `pip download --no-deps wordfreq==3.1.1` and reads
-wordfreq/data/large_en.msgpack.gz out of the wheel.
+wordfreq/data/large_en.msgpack.gz out of the wheel; without --symspellpy
+(the path of the wheel itself) it runs `pip download --no-deps
+symspellpy==6.10.1` and reads its two frequency lists, its METADATA and its
+LICENSE out of the wheel.
 
-Output (both deterministic, same inputs -> same bytes):
-    <out-dir>/en.tsv     word<TAB>frequency-per-billion, UTF-8 byte order
-    <out-dir>/README.md  sources, licenses, recipe, threshold measurements
+Output (all deterministic, same inputs -> same bytes):
+    <out-dir>/en.tsv              word<TAB>frequency-per-billion, UTF-8 byte order
+    <out-dir>/en-attested.txt     wordfreq words that en.tsv lacks, one a line
+    <out-dir>/en-thesaurus.txt    WordNet synsets + hypernyms (scripts/wordnet_thesaurus.py)
+    <out-dir>/en-siblings.txt     WordNet sibling groups (scripts/wordnet_thesaurus.py)
+    <out-dir>/en-inflections.txt  `form lemma pos` from WordNet's exception lists
+    <out-dir>/en-ngrams.tsv       `key<TAB>count`, symspellpy unigrams and bigrams
+    <out-dir>/README.md           sources, licenses, recipe, threshold measurements
+README.md keeps the section that scripts/build_language_dictionaries.py wrote
+into the README.md already in <out-dir> (copy it there first when building
+into a fresh directory).
 
 Which words are valid:
   * every entry of the SCOWL lists <spelling>-<category>.<size> for the
@@ -29,6 +42,17 @@ Which words are valid:
     into a SCOWL entry ("dont" -> "don't", "thats" -> "that's").
 Frequency: round(1e9 * 10**(-i/100)) where i is the wordfreq bin of the
 word's lowercase form (after mapping U+2019 to '), 0 if absent.
+
+en-inflections.txt: for each line `form lemma1 [lemma2 ...]` of WordNet 3.0's
+usr/share/wordnet/{noun,verb,adj}.exc, one line `form lemma pos` (pos n, v or
+a) per lemma where form != lemma, both match ^[a-z]+$ and both are entries
+(exact string) of the en.tsv just built; lines unique, sorted by UTF-8 bytes.
+
+en-ngrams.tsv: symspellpy's frequency_dictionary_en_82_765.txt (`word count`)
+and frequency_bigramdictionary_en_243_342.txt (`w1 w2 count`); a unigram is
+kept if the word is an en.tsv entry, a bigram if both words are; key = the
+word or `w1 w2`, the largest count if a key repeats; lines `key<TAB>count`
+sorted by the UTF-8 bytes of the key.
 """
 
 from __future__ import annotations
@@ -57,6 +81,40 @@ WORDFREQ_MEMBER = "wordfreq/data/large_en.msgpack.gz"
 WORDFREQ_METADATA = f"wordfreq-{WORDFREQ_VERSION}.dist-info/METADATA"
 # SHA-256 of wordfreq/data/large_en.msgpack.gz in the wordfreq 3.1.1 wheel.
 WORDFREQ_EN_SHA256 = "dffae8066b78dce0a6667cf5f58e567054f902674667090a7ac8a8a44628b05c"
+
+SYMSPELLPY_VERSION = "6.10.1"
+SYMSPELLPY_UNIGRAMS = "symspellpy/frequency_dictionary_en_82_765.txt"
+SYMSPELLPY_BIGRAMS = "symspellpy/frequency_bigramdictionary_en_243_342.txt"
+# SHA-256 of the two frequency lists in the symspellpy 6.10.1 wheel.
+SYMSPELLPY_SHA256 = {
+    SYMSPELLPY_UNIGRAMS: "68e9dc81c7e73bd7310b57e516ecaea0d8b6387ff71344a57c04174650a407a7",
+    SYMSPELLPY_BIGRAMS: "fd892a160184101dd7ae807ac5a302d01fcea1c47304181a8ed7ed9c94545bcd",
+}
+SYMSPELLPY_DIST_INFO = f"symspellpy-{SYMSPELLPY_VERSION}.dist-info"
+SYMSPELLPY_METADATA = f"{SYMSPELLPY_DIST_INFO}/METADATA"
+SYMSPELLPY_LICENSES = f"{SYMSPELLPY_DIST_INFO}/licenses/"
+# The only sentence of symspellpy 6.10.1's README (the wheel's METADATA) on
+# where its contents come from; the README says nothing about the origin of
+# the frequency lists. The script checks that the METADATA still says this
+# and still does not mention Google or n-grams.
+SYMSPELLPY_PROVENANCE = (
+    "symspellpy is a Python port of [SymSpell](https://github.com/wolfgarbe/SymSpell) "
+    "v6.7.2, which provides much higher speed and lower memory consumption.")
+# The origin of frequency_dictionary_en_82_765.txt as upstream SymSpell's
+# README states it (https://github.com/wolfgarbe/SymSpell, README of version
+# 6.1, section "Frequency dictionary"), copied verbatim except for trailing
+# spaces. It says nothing about the bigram list.
+SYMSPELL_FREQUENCY_ORIGIN = """\
+The [frequency_dictionary_en_82_765.txt](https://github.com/wolfgarbe/SymSpell/blob/master/SymSpell/frequency_dictionary_en_82_765.txt) was created by intersecting the two lists mentioned below. By reciprocally filtering only those words which appear in both lists are used. Additional filters were applied and the resulting list truncated to &#8776; 80,000 most frequent words.
+* [Google Books Ngram data](http://storage.googleapis.com/books/ngrams/books/datasetsv2.html)   [(License)](https://creativecommons.org/licenses/by/3.0/) : Provides representative word frequencies
+* [SCOWL - Spell Checker Oriented Word Lists](http://wordlist.aspell.net/)   [(License)](http://wordlist.aspell.net/scowl-readme/) : Ensures genuine English vocabulary
+"""
+GOOGLE_NGRAM_ATTRIBUTION = ("Google Books Ngram Viewer data, "
+                            "http://storage.googleapis.com/books/ngrams/books/datasetsv2.html")
+
+# WordNet exception lists (irregular inflections) and their part of speech.
+WORDNET_EXCEPTIONS = (("noun", "n"), ("verb", "v"), ("adj", "a"))
+INFLECTION_WORD_RE = re.compile(r"[a-z]+")
 
 # Sections of wordfreq 3.1.1's README (the wheel's METADATA), copied verbatim:
 # the start of "Sources and supported languages" (up to the language table),
@@ -278,6 +336,68 @@ def fetch_wordfreq(tmp: Path) -> tuple[bytes, bytes | None]:
     return data, meta
 
 
+def fetch_symspellpy(tmp: Path) -> Path:
+    """pip download the pinned symspellpy wheel; return its path."""
+    dl = tmp / "symspellpy-wheel"
+    dl.mkdir()
+    run([sys.executable, "-m", "pip", "download", "--no-deps", "--only-binary=:all:",
+         "--disable-pip-version-check", "-d", str(dl), f"symspellpy=={SYMSPELLPY_VERSION}"], tmp)
+    wheels = sorted(dl.glob(f"symspellpy-{SYMSPELLPY_VERSION}-*.whl"))
+    if len(wheels) != 1:
+        sys.exit(f"error: expected one symspellpy wheel in {dl}, found {wheels}")
+    return wheels[0]
+
+
+def read_symspellpy(wheel: Path) -> dict:
+    """The members of the symspellpy wheel that the build uses: the two
+    frequency lists (bytes), METADATA (bytes or None) and the license files
+    under *.dist-info/licenses/ (list of (member, text))."""
+    with zipfile.ZipFile(wheel) as zf:
+        names = zf.namelist()
+        try:
+            out = {m: zf.read(m) for m in (SYMSPELLPY_UNIGRAMS, SYMSPELLPY_BIGRAMS)}
+        except KeyError as e:
+            sys.exit(f"error: {wheel} lacks {e}; --symspellpy expects the "
+                     f"symspellpy {SYMSPELLPY_VERSION} wheel")
+        out["metadata"] = zf.read(SYMSPELLPY_METADATA) if SYMSPELLPY_METADATA in names else None
+        out["licenses"] = [(m, zf.read(m).decode("utf-8")) for m in sorted(names)
+                           if m.startswith(SYMSPELLPY_LICENSES) and not m.endswith("/")]
+    if not out["licenses"]:
+        sys.exit(f"error: no license file under {SYMSPELLPY_LICENSES} in {wheel}")
+    return out
+
+
+def check_symspellpy(ss: dict) -> dict[str, str]:
+    """Warn when the wheel's members differ from the pinned ones; return the
+    SHA-256 of the two frequency lists."""
+    shas = {}
+    for member, expected in SYMSPELLPY_SHA256.items():
+        sha = hashlib.sha256(ss[member]).hexdigest()
+        shas[member] = sha
+        if sha != expected:
+            print(f"warning: {member} has SHA-256 {sha}, expected the symspellpy "
+                  f"{SYMSPELLPY_VERSION} file {expected}", file=sys.stderr)
+    meta = ss["metadata"]
+    if meta is None:
+        print(f"warning: the wheel has no {SYMSPELLPY_METADATA}; README provenance "
+              "not re-checked", file=sys.stderr)
+    else:
+        text = meta.decode("utf-8")
+        if SYMSPELLPY_PROVENANCE not in text:
+            print("warning: symspellpy's METADATA no longer contains SYMSPELLPY_PROVENANCE; "
+                  "update the quoted text", file=sys.stderr)
+        if re.search(r"google|n-?gram", text, re.IGNORECASE):
+            print("warning: symspellpy's METADATA now mentions Google or n-grams; quote what "
+                  "it says about the frequency lists' origin in the README", file=sys.stderr)
+    return shas
+
+
+def read_wordnet_exceptions(root: Path) -> dict[str, str]:
+    """The text of usr/share/wordnet/<part>.exc for the parts in WORDNET_EXCEPTIONS."""
+    return {part: (root / "usr/share/wordnet" / f"{part}.exc").read_bytes().decode("utf-8")
+            for part, _ in WORDNET_EXCEPTIONS}
+
+
 def resolve_scowl_dirs(root: Path) -> tuple[Path, Path | None]:
     """Return (directory of SCOWL lists, doc directory or None)."""
     for lists, doc in ((root / "usr/share/dict/scowl", root / "usr/share/doc/scowl"),
@@ -484,7 +604,8 @@ def sample_next_level(next_level: set[str], freq: dict[str, int], n: int = 30) -
 def write_readme(path: Path, *, args, tsv: bytes, stats, per_file, freq, scowl_lower_kept,
                  out_entries, added, rejected_variants, next_level, next_size,
                  copyright_text, scowl_version, wf_sha, attested, thesaurus,
-                 wordnet_notice):
+                 wordnet_notice, inflection_data, inflection_stats, ngram_data,
+                 ngram_stats, symspellpy_sha, symspellpy_licenses):
     fmt = lambda n: f"{n:,}"  # noqa: E731
     n_entries = tsv.count(b"\n")
     L: list[str] = []
@@ -543,6 +664,48 @@ def write_readme(path: Path, *, args, tsv: bytes, stats, per_file, freq, scowl_l
       f"{fmt(thesaurus['siblings_bytes'])} bytes.")
     a(f"* WordNet synsets read: {fmt(thesaurus['synsets'])}.")
     a("")
+    a("## `en-inflections.txt`")
+    a("")
+    a("Irregular inflections, from WordNet 3.0's exception lists "
+      "`usr/share/wordnet/{noun,verb,adj}.exc` (lines `form lemma1 [lemma2 ...]`). "
+      "textmend uses them to map whole-word spinner swaps between word forms "
+      "(`told` ↔ `tell`, `said` ↔ `say`). One line `form lemma pos` per (form, lemma) "
+      "pair, single spaces, `pos` = `n`, `v` or `a` (noun, verb, adjective: the "
+      "exception list it comes from); only pairs where form and lemma differ, "
+      "both are lowercase ASCII letters only (`^[a-z]+$`) and both are entries "
+      "(exact string) of `en.tsv`. Lines unique, sorted by UTF-8 bytes, "
+      "newline-terminated.")
+    a("")
+    n_inflections = inflection_data.count(b"\n")
+    a(f"* lines: **{fmt(n_inflections)}**, {fmt(len(inflection_data))} bytes, "
+      f"SHA-256 `{hashlib.sha256(inflection_data).hexdigest()}`")
+    a(f"* by part of speech: {fmt(inflection_stats['pos_n'])} noun, "
+      f"{fmt(inflection_stats['pos_v'])} verb, {fmt(inflection_stats['pos_a'])} adjective")
+    a(f"* distinct forms: {fmt(inflection_stats['forms'])}; distinct lemmas: "
+      f"{fmt(inflection_stats['lemmas'])}")
+    a(f"* exception-list lines read: {fmt(inflection_stats['exc_lines'])}")
+    a("")
+    a("## `en-ngrams.tsv`")
+    a("")
+    a("Word and word-pair counts, from the English frequency lists that ship with "
+      f"symspellpy {SYMSPELLPY_VERSION}: `{SYMSPELLPY_UNIGRAMS}` (lines `word count`) "
+      f"and `{SYMSPELLPY_BIGRAMS}` (lines `w1 w2 count`). textmend uses them for "
+      "whole-word swap suggestions, to check whether a suspected original word fits "
+      "its neighbours better than the word in the text does. A word is kept if it is "
+      "an entry (exact string) of `en.tsv`, a pair if both of its words are. One line "
+      "`key<TAB>count` per key, where the key is the word or the two words joined by "
+      "one space and the count is symspellpy's (the largest, if a key occurs more "
+      "than once); lines sorted by the UTF-8 bytes of the key, unique, "
+      "newline-terminated, no header.")
+    a("")
+    a(f"* lines: **{fmt(ngram_stats['keys'])}** ({fmt(ngram_stats['unigram_keys'])} words, "
+      f"{fmt(ngram_stats['bigram_keys'])} pairs), {fmt(len(ngram_data))} bytes, "
+      f"SHA-256 `{hashlib.sha256(ngram_data).hexdigest()}`")
+    a(f"* words kept: {fmt(ngram_stats['unigram_kept'])} of {fmt(ngram_stats['unigram_lines'])} "
+      f"lines of `{SYMSPELLPY_UNIGRAMS.split('/')[-1]}`")
+    a(f"* pairs kept: {fmt(ngram_stats['bigram_kept'])} of {fmt(ngram_stats['bigram_lines'])} "
+      f"lines of `{SYMSPELLPY_BIGRAMS.split('/')[-1]}`")
+    a("")
     a("## Sources")
     a("")
     a(f"* **SCOWL** (Spell Checker Oriented Word Lists) by Kevin Atkinson, upstream "
@@ -558,8 +721,17 @@ def write_readme(path: Path, *, args, tsv: bytes, stats, per_file, freq, scowl_l
       f"Because `en.tsv` contains frequencies derived from wordfreq's data, "
       f"`en.tsv` is distributed under CC-BY-SA 4.0 as well.")
     a(f"* **WordNet** 3.0 by Princeton University, Debian package `wordnet-base` version "
-      f"{wordnet_thesaurus.WORDNET_VERSION}, files `usr/share/wordnet/data.{{noun,verb,adj,adv}}`. "
+      f"{wordnet_thesaurus.WORDNET_VERSION}, files `usr/share/wordnet/data.{{noun,verb,adj,adv}}` "
+      f"(`en-thesaurus.txt`, `en-siblings.txt`) and "
+      f"`usr/share/wordnet/{{noun,verb,adj}}.exc` "
+      f"(`en-inflections.txt`). "
       f"License: the WordNet 3.0 license reproduced below (permissive, BSD-like).")
+    a(f"* **symspellpy** by mmb L (Python port of Wolf Garbe's SymSpell), PyPI package "
+      f"`symspellpy` version {SYMSPELLPY_VERSION}, files `{SYMSPELLPY_UNIGRAMS}` (SHA-256 "
+      f"`{symspellpy_sha[SYMSPELLPY_UNIGRAMS]}`) and `{SYMSPELLPY_BIGRAMS}` (SHA-256 "
+      f"`{symspellpy_sha[SYMSPELLPY_BIGRAMS]}`), for `en-ngrams.tsv`. License: MIT "
+      f"(the wheel's license file is reproduced below). The counts come from Google "
+      f"Books Ngram data; attribution: {GOOGLE_NGRAM_ATTRIBUTION}.")
     a("")
     a("## Recipe")
     a("")
@@ -576,7 +748,13 @@ def write_readme(path: Path, *, args, tsv: bytes, stats, per_file, freq, scowl_l
       "`dpkg-deb -x` of the .deb;")
     a(f"* `pip download --no-deps --only-binary=:all: wordfreq=={WORDFREQ_VERSION}`, then "
       f"`{WORDFREQ_MEMBER}` (a gzip of one msgpack list: element 0 a header, "
-      f"element `i+1` the words of frequency `10^(-i/100)`) is read from the wheel.")
+      f"element `i+1` the words of frequency `10^(-i/100)`) is read from the wheel;")
+    a(f"* `pip download --no-deps --only-binary=:all: symspellpy=={SYMSPELLPY_VERSION}`, then "
+      f"`{SYMSPELLPY_UNIGRAMS}`, `{SYMSPELLPY_BIGRAMS}`, `{SYMSPELLPY_METADATA}` and the "
+      f"license file under `{SYMSPELLPY_LICENSES}` are read from the wheel.")
+    a("")
+    a("The SHA-256 of `large_en.msgpack.gz` and of the two symspellpy frequency lists "
+      "are pinned in the script, which warns when an input differs.")
     a("")
     a("Options:")
     a("")
@@ -586,14 +764,18 @@ def write_readme(path: Path, *, args, tsv: bytes, stats, per_file, freq, scowl_l
       "containing `usr/share/wordnet/`); skips the download.")
     a("* `--wordfreq FILE`: path of an already extracted `large_en.msgpack.gz`; "
       "skips the download.")
+    a(f"* `--symspellpy FILE`: path of an already downloaded "
+      f"`symspellpy-{SYMSPELLPY_VERSION}-py3-none-any.whl`; skips the download.")
     a(f"* `--max-size N`: largest SCOWL size level (default {DEFAULT_MAX_SIZE}).")
     a(f"* `--min-freq N`: frequency per billion a wordfreq-only word needs "
       f"(default {fmt(DEFAULT_MIN_FREQ)}).")
-    a("* `--out-dir DIR`: where to write `en.tsv` and `README.md` (default: "
-      "`dictionaries/` next to `scripts/`).")
+    a("* `--out-dir DIR`: where to write the `en*` files and `README.md` (default: "
+      "`dictionaries/` next to `scripts/`). The section of `README.md` that "
+      "`scripts/build_language_dictionaries.py` writes is kept from the `README.md` "
+      "already in that directory.")
     a("")
     a(f"This build used `--max-size {args.max_size} --min-freq {args.min_freq}`. "
-      "Both files depend only on the inputs (same inputs, same bytes, whether the "
+      "All files depend only on the inputs (same inputs, same bytes, whether the "
       "inputs were downloaded or given as paths).")
     a("")
     a("### Which words are in")
@@ -770,6 +952,41 @@ def write_readme(path: Path, *, args, tsv: bytes, stats, per_file, freq, scowl_l
     for line in WORDFREQ_ATTRIBUTION.rstrip("\n").split("\n"):
         a("##" + line if line.startswith("#") else line)
     a("")
+    a("### symspellpy and Google Books Ngram data")
+    a("")
+    a(f"`en-ngrams.tsv` is derived from `{SYMSPELLPY_UNIGRAMS}` and `{SYMSPELLPY_BIGRAMS}` "
+      f"of symspellpy {SYMSPELLPY_VERSION} (<https://github.com/mammothb/symspellpy>), "
+      "MIT-licensed. Its license file, verbatim:")
+    a("")
+    for member, text in symspellpy_licenses:
+        a(f"`{member}`:")
+        a("")
+        fence = fence_for(text)
+        a(fence + "text")
+        a(text.rstrip("\n"))
+        a(fence)
+        a("")
+    a(f"symspellpy's README (the wheel's `{SYMSPELLPY_METADATA}`) does not say where "
+      "the frequency lists come from; its only statement on provenance is:")
+    a("")
+    a("> " + SYMSPELLPY_PROVENANCE)
+    a("")
+    a("The origin of the word list is stated by upstream SymSpell's README "
+      "(<https://github.com/wolfgarbe/SymSpell>, README of version 6.1, section "
+      "\"Frequency dictionary\"), verbatim except for trailing spaces:")
+    a("")
+    for line in SYMSPELL_FREQUENCY_ORIGIN.rstrip("\n").split("\n"):
+        a("> " + line)
+    a("")
+    a(f"That passage does not describe the pair list (`{SYMSPELLPY_BIGRAMS.split('/')[-1]}`); "
+      "its counts are attributed here, like the word list's, to the Google Books Ngram "
+      "data. Attribution: "
+      f"{GOOGLE_NGRAM_ATTRIBUTION}. Google's terms for that data are quoted in "
+      "wordfreq's License section above (\"Ngram Viewer graphs and data may be freely "
+      "used for any purpose, although acknowledgement of Google Books Ngram Viewer as "
+      "the source, and inclusion of a link to http://books.google.com/ngrams, would be "
+      "appreciated.\").")
+    a("")
     text = "\n".join(L).rstrip("\n") + "\n"
     old = path.read_text(encoding="utf-8") if path.is_file() else ""
     if LANGUAGES_BEGIN in old and LANGUAGES_END in old:
@@ -801,10 +1018,76 @@ def attested_words(entries, freq) -> bytes:
     return "".join(w + "\n" for w in words).encode("utf-8")
 
 
+# Irregular inflections: textmend uses these pairs to map whole-word spinner
+# swaps between word forms (told <-> tell, said <-> say).
+
+
+def inflections(exceptions: dict[str, str], entries) -> tuple[bytes, dict[str, int]]:
+    """`form lemma pos` lines from WordNet's exception lists (see the module
+    docstring); returns the file and counts for the README."""
+    known = set(entries)
+    lines: set[str] = set()
+    stats = {"exc_lines": 0}
+    for part, pos in WORDNET_EXCEPTIONS:
+        for line in exceptions[part].split("\n"):
+            fields = line.split()
+            if not fields:
+                continue
+            stats["exc_lines"] += 1
+            form, lemmas = fields[0], fields[1:]
+            for lemma in lemmas:
+                if (form != lemma and INFLECTION_WORD_RE.fullmatch(form)
+                        and INFLECTION_WORD_RE.fullmatch(lemma)
+                        and form in known and lemma in known):
+                    lines.add(f"{form} {lemma} {pos}")
+    ordered = sorted(lines, key=lambda s: s.encode("utf-8"))
+    for _, pos in WORDNET_EXCEPTIONS:
+        stats["pos_" + pos] = sum(1 for s in ordered if s.endswith(" " + pos))
+    stats["forms"] = len({s.split()[0] for s in ordered})
+    stats["lemmas"] = len({s.split()[1] for s in ordered})
+    return "".join(s + "\n" for s in ordered).encode("utf-8"), stats
+
+
+# Word and word-pair counts: when a whole word looks swapped, textmend asks
+# whether the suspected original fits its neighbours better than the word in
+# the text does.
+
+
+def ngrams(unigram_data: bytes, bigram_data: bytes, entries) -> tuple[bytes, dict[str, int]]:
+    """`key<TAB>count` lines from symspellpy's unigram and bigram lists (see
+    the module docstring); returns the file and counts for the README."""
+    known = set(entries)
+    counts: dict[str, int] = {}
+    stats = {"unigram_lines": 0, "unigram_kept": 0, "bigram_lines": 0, "bigram_kept": 0,
+             "malformed": 0}
+    for data, width, name in ((unigram_data, 2, "unigram"), (bigram_data, 3, "bigram")):
+        for line in data.decode("utf-8").split("\n"):
+            fields = line.split()
+            if not fields:
+                continue
+            stats[name + "_lines"] += 1
+            if len(fields) != width:
+                stats["malformed"] += 1
+                continue
+            words = fields[:-1]
+            if all(w in known for w in words):
+                stats[name + "_kept"] += 1
+                key = " ".join(words)
+                counts[key] = max(counts.get(key, 0), int(fields[-1]))
+    keys = sorted(counts, key=lambda s: s.encode("utf-8"))
+    stats["keys"] = len(keys)
+    stats["bigram_keys"] = sum(1 for k in keys if " " in k)
+    stats["unigram_keys"] = stats["keys"] - stats["bigram_keys"]
+    return "".join(f"{k}\t{counts[k]}\n" for k in keys).encode("utf-8"), stats
+
+
 def main() -> None:
     here = Path(__file__).resolve().parent
     ap = argparse.ArgumentParser(
-        description="Build dictionaries/en.tsv from SCOWL and wordfreq "
+        description="Build textmend's English dictionaries (en.tsv, en-attested.txt, "
+                    "en-thesaurus.txt, en-siblings.txt, en-inflections.txt, "
+                    "en-ngrams.tsv) "
+                    "and their README.md from SCOWL, wordfreq, WordNet and symspellpy "
                     "(requires the Python package msgpack).")
     ap.add_argument("--scowl", type=Path, metavar="DIR",
                     help="root of an extracted scowl .deb (contains usr/share/dict/scowl); "
@@ -815,6 +1098,9 @@ def main() -> None:
     ap.add_argument("--wordnet", type=Path, metavar="DIR",
                     help="root of an extracted wordnet-base .deb (contains usr/share/wordnet); "
                          f"default: apt-get download wordnet-base={wordnet_thesaurus.WORDNET_VERSION}")
+    ap.add_argument("--symspellpy", type=Path, metavar="FILE",
+                    help=f"path of the symspellpy-{SYMSPELLPY_VERSION} wheel (.whl); default: pip "
+                         f"download symspellpy=={SYMSPELLPY_VERSION}")
     ap.add_argument("--max-size", type=int, default=DEFAULT_MAX_SIZE,
                     choices=[s for s in SCOWL_SIZES], help="largest SCOWL size (default 70)")
     ap.add_argument("--min-freq", type=int, default=DEFAULT_MIN_FREQ,
@@ -863,6 +1149,9 @@ def main() -> None:
         wordnet_root = args.wordnet or wordnet_thesaurus.fetch_wordnet(tmp)
         wordnet_notice = wordnet_thesaurus.copyright_notice(wordnet_root)
         wordnet = wordnet_thesaurus.load(wordnet_root)
+        wordnet_exceptions = read_wordnet_exceptions(wordnet_root)
+        symspellpy = read_symspellpy(args.symspellpy or fetch_symspellpy(tmp))
+    symspellpy_sha = check_symspellpy(symspellpy)
     freq = read_wordfreq(wf_data)
 
     entries, stats, added, rejected_variants = build(
@@ -876,13 +1165,21 @@ def main() -> None:
     thesaurus = wordnet_thesaurus.build(
         wordnet, wordnet_thesaurus.lowercase_words(args.out_dir / "en.tsv"),
         args.out_dir / "en-thesaurus.txt", args.out_dir / "en-siblings.txt")
+    inflection_data, inflection_stats = inflections(wordnet_exceptions, entries)
+    (args.out_dir / "en-inflections.txt").write_bytes(inflection_data)
+    ngram_data, ngram_stats = ngrams(symspellpy[SYMSPELLPY_UNIGRAMS],
+                                     symspellpy[SYMSPELLPY_BIGRAMS], entries)
+    (args.out_dir / "en-ngrams.tsv").write_bytes(ngram_data)
     write_readme(args.out_dir / "README.md", args=args, tsv=tsv, stats=stats,
                  per_file=per_file, freq=freq, scowl_lower_kept=scowl_raw_lower,
                  out_entries=entries, added=added, rejected_variants=rejected_variants,
                  next_level=next_level, next_size=next_size,
                  copyright_text=copyright_text, scowl_version=scowl_version,
                  wf_sha=wf_sha, attested=attested, thesaurus=thesaurus,
-                 wordnet_notice=wordnet_notice)
+                 wordnet_notice=wordnet_notice, inflection_data=inflection_data,
+                 inflection_stats=inflection_stats, ngram_data=ngram_data,
+                 ngram_stats=ngram_stats, symspellpy_sha=symspellpy_sha,
+                 symspellpy_licenses=symspellpy["licenses"])
 
     # summary
     print(f"SCOWL {scowl_version or '?'}: {len(per_file)} lists, "
@@ -903,6 +1200,11 @@ def main() -> None:
     n_attested = attested.count(b"\n")
     print(f"wrote {args.out_dir / 'en-attested.txt'}: {n_attested:,} words, "
           f"{len(attested):,} bytes")
+    print(f"wrote {args.out_dir / 'en-inflections.txt'}: {len(inflection_data.splitlines()):,} "
+          f"lines, {len(inflection_data):,} bytes")
+    print(f"wrote {args.out_dir / 'en-ngrams.tsv'}: {ngram_stats['keys']:,} lines "
+          f"({ngram_stats['unigram_keys']:,} words, {ngram_stats['bigram_keys']:,} pairs), "
+          f"{len(ngram_data):,} bytes")
     if bad:
         print("warning: smoke check failed for: " + " ".join(bad), file=sys.stderr)
 

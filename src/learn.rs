@@ -157,7 +157,9 @@ impl Candidate {
         match self.kind {
             RuleKind::Synonym => MIN_WORD_SWAP_SUPPORT,
             RuleKind::WordSwap if self.siblings => MIN_WORD_SWAP_SUPPORT,
-            RuleKind::WordSwap | RuleKind::Glyph | RuleKind::Substring => MIN_UNRELATED_SUPPORT,
+            RuleKind::WordSwap | RuleKind::Glyph | RuleKind::Substring | RuleKind::WholeWord => {
+                MIN_UNRELATED_SUPPORT
+            }
         }
     }
 }
@@ -254,6 +256,7 @@ pub(crate) fn learn(
                 tokens: c.tokens,
                 confidence: confidence(c.words.len(), c.kind),
                 rate: None,
+                keyness: None,
                 examples: c.examples.clone(),
             }
         })
@@ -318,9 +321,9 @@ fn is_plausible(from: &str, to: &str, c: &Candidate, lexicon: &Lexicon, words: u
                 || stands_in
                 || (c.siblings && [from, to].iter().all(|side| everyday(side) && long(side)))
         }
-        // Explain gives only word swaps; glyph confusions are learned apart
-        // and substring rules come from people.
-        RuleKind::Glyph | RuleKind::Substring => false,
+        // Explain gives only word swaps; glyph confusions and whole-word
+        // swaps are learned apart and substring rules come from people.
+        RuleKind::Glyph | RuleKind::Substring | RuleKind::WholeWord => false,
     }
 }
 

@@ -22,9 +22,11 @@ use crate::learn::{
     TextView, MIN_WORD_SWAP_SUPPORT,
 };
 use crate::lexicon::Lexicon;
+use crate::ngrams::Ngrams;
 use crate::rewrite::{apply, compose, drop_overlaps, rewrite, rewrite_misread_words, Edit};
 use crate::rules::RuleSet;
 use crate::stats::LearningStats;
+use crate::swaps::{self, Knowledge, Source};
 use crate::thesaurus::Thesaurus;
 use crate::tokenize::{tokenize, Case, Token};
 use crate::user::{Ignore, UserWords};
@@ -107,6 +109,8 @@ fn line_chunks(text: &str, size: usize) -> Vec<Range<usize>> {
 /// What mending a text in one language gave.
 struct Part {
     edits: Vec<Edit>,
+    /// Whole-word repairs not applied.
+    suggestions: Vec<Edit>,
     rules: RuleSet,
     suspect_tokens: usize,
     word_edits: usize,
@@ -206,6 +210,7 @@ pub struct MenderBuilder {
     language_guard: bool,
     rules: Option<RuleSet>,
     learn: Option<bool>,
+    whole_words: bool,
     limits: Limits,
 }
 
@@ -234,6 +239,7 @@ impl Default for MenderBuilder {
             language_guard: true,
             rules: None,
             learn: None,
+            whole_words: false,
             limits: Limits {
                 max_word_chars: MAX_SUSPECT_CHARS,
                 max_explained: MAX_EXPLAINED_SUSPECTS,
@@ -297,6 +303,15 @@ impl MenderBuilder {
         self
     }
 
+    /// Whether to apply whole-word repairs (`stated → said`) instead of only
+    /// suggesting them ([`Mended::suggestions`]); default: suggest only.
+    /// Both sides of such a swap are real words, so a person should look
+    /// first.
+    pub fn whole_words(mut self, on: bool) -> Self {
+        self.whole_words = on;
+        self
+    }
+
     /// Words longer than this many characters are never suspect (default
     /// 45, the longest English dictionary word).
     pub fn max_word_chars(mut self, chars: usize) -> Self {
@@ -338,10 +353,12 @@ impl MenderBuilder {
             language: self.language,
             ignore: self.ignore,
             thesaurus: Thesaurus::english()?,
+            ngrams: Ngrams::english()?,
             mode: self.mode,
             automata: OnceLock::new(),
             language_guard: self.language_guard,
             learn: self.learn.unwrap_or(self.rules.is_none()),
+            whole_words: self.whole_words,
             rules: self.rules.unwrap_or_default(),
             limits: self.limits,
             everyday: OnceLock::new(),
@@ -358,6 +375,8 @@ pub struct Mender {
     others: Vec<(Language, Lexicon)>,
     ignore: Ignore,
     thesaurus: Thesaurus,
+    /// English word and word-pair counts, for whole-word swaps.
+    ngrams: Ngrams,
     /// For languages without a thesaurus.
     no_thesaurus: Thesaurus,
     /// The language given by the user, if any.
@@ -369,6 +388,7 @@ pub struct Mender {
     /// Rules given by the user, applied before any learned ones.
     rules: RuleSet,
     learn: bool,
+    whole_words: bool,
     limits: Limits,
     everyday: OnceLock<(AhoCorasick, Vec<String>)>,
 }
@@ -378,6 +398,7 @@ pub struct Mender {
 pub struct Mended<'a> {
     text: Cow<'a, str>,
     edits: Vec<Edit>,
+    suggestions: Vec<Edit>,
     rules: RuleSet,
     skipped: Option<Skip>,
     suspect_tokens: usize,
@@ -402,6 +423,7 @@ impl<'a> Mended<'a> {
         Mended {
             text: Cow::Owned(self.text.into_owned()),
             edits: self.edits,
+            suggestions: self.suggestions,
             rules: self.rules,
             skipped: self.skipped,
             suspect_tokens: self.suspect_tokens,
@@ -412,6 +434,13 @@ impl<'a> Mended<'a> {
     /// The edits made, sorted by position and not overlapping.
     pub fn edits(&self) -> &[Edit] {
         &self.edits
+    }
+
+    /// Whole-word repairs (`stated → said`) found but not applied, sorted
+    /// by position, with spans into the input like [`Mended::edits`]; see
+    /// [`MenderBuilder::whole_words`].
+    pub fn suggestions(&self) -> &[Edit] {
+        &self.suggestions
     }
 
     /// The rules that were learned from the text (or given), with their
@@ -492,6 +521,7 @@ impl Mender {
             return Mended {
                 text: Cow::Borrowed(text),
                 edits: Vec::new(),
+                suggestions: Vec::new(),
                 rules: RuleSet::default(),
                 skipped: Some(Skip::UnsupportedLanguage),
                 suspect_tokens: 0,
@@ -499,6 +529,7 @@ impl Mender {
             };
         }
         let mut edits: Vec<Edit> = Vec::new();
+        let mut suggestions: Vec<Edit> = Vec::new();
         let mut rules = RuleSet::default();
         let (mut suspect_tokens, mut word_edits) = (0, 0);
         let single = groups.len() == 1 && groups[0].1.is_none();
@@ -510,6 +541,7 @@ impl Mender {
                 Some(spans) => self.mend_in(&masked(text, spans), None, language, given),
             };
             edits.extend(part.edits);
+            suggestions.extend(part.suggestions);
             rules = if single {
                 part.rules
             } else {
@@ -520,6 +552,7 @@ impl Mender {
         }
         edits.sort_by_key(|e| e.span.start);
         drop_overlaps(&mut edits);
+        suggestions.sort_by_key(|e| e.span.start);
         let text = if edits.is_empty() {
             Cow::Borrowed(text)
         } else {
@@ -528,6 +561,7 @@ impl Mender {
         Mended {
             text,
             edits,
+            suggestions,
             rules,
             skipped: None,
             suspect_tokens,
@@ -664,11 +698,51 @@ impl Mender {
             word_edits.sort_by_key(|e| e.span.start);
             drop_overlaps(&mut word_edits);
         }
+        let mut edits = compose(text, mended_breaks, word_edits);
+        let mut suggestions = Vec::new();
+        let mut rules = rules;
+        if language == Language::English && self.mode.swaps() {
+            // Whole words are looked at in the input itself: they are real
+            // words, which no earlier repair touched.
+            let tokens: Cow<'_, [Token]> = match &prepared {
+                Cow::Borrowed(_) => tokens,
+                Cow::Owned(_) => Cow::Owned(tokenize(text)),
+            };
+            let source = Source {
+                text,
+                tokens: &tokens,
+                edits: &edits,
+            };
+            if given.is_none() && self.learn {
+                let learned = swaps::learn(&[source], &rules, &self.knowledge());
+                rules = rules.extended_with(&RuleSet::new(learned));
+            }
+            let source = Source {
+                text,
+                tokens: &tokens,
+                edits: &edits,
+            };
+            suggestions = swaps::apply(&source, rules.rules(), &self.ngrams);
+            if self.whole_words {
+                edits.append(&mut suggestions);
+                edits.sort_by_key(|e| e.span.start);
+                drop_overlaps(&mut edits);
+            }
+        }
         Part {
-            edits: compose(text, mended_breaks, word_edits),
+            edits,
+            suggestions,
             rules,
             suspect_tokens: suspects.iter().map(|s| s.occurrences.len()).sum(),
             word_edits: repaired,
+        }
+    }
+
+    /// What the whole-word stage reads.
+    fn knowledge(&self) -> Knowledge<'_> {
+        Knowledge {
+            lexicon: &self.lexicon,
+            ngrams: &self.ngrams,
         }
     }
 
@@ -689,6 +763,7 @@ impl Mender {
                     span: repair.span,
                     after: repair.after,
                     confidence: 1.0,
+                    whole_word: false,
                 }
             })
             .collect();
@@ -715,6 +790,7 @@ impl Mender {
                 after: repair.after,
                 rules: vec![(from.to_string(), to.to_string())],
                 confidence,
+                whole_word: false,
             }
         })
         .collect();
@@ -752,12 +828,23 @@ impl Mender {
         let joined = self.prepare(&joined, lexicon).1.into_owned();
         let tokens = tokenize(&joined);
         let suspects = self.suspects(&joined, &tokens, lexicon);
-        self.rules.extended_with(&self.learn_from(
+        let rules = self.rules.extended_with(&self.learn_from(
             &Text::new(&joined),
             &suspects,
             lexicon,
             thesaurus,
-        ))
+        ));
+        if language != Language::English || !self.mode.swaps() {
+            return rules;
+        }
+        // Whole-word swaps, from the batch's word counts together.
+        let source = Source {
+            text: &joined,
+            tokens: &tokens,
+            edits: &[],
+        };
+        let learned = swaps::learn(&[source], &rules, &self.knowledge());
+        rules.extended_with(&RuleSet::new(learned))
     }
 
     /// The dictionary, for the stage benchmarks.

@@ -62,6 +62,9 @@ pub struct Edit {
     /// How much to trust the edit, from 0 to 1: the confidence of its
     /// weakest rule.
     pub confidence: f64,
+    /// Whether it swaps one real word for another (`stated` → `said`)
+    /// rather than repairing a word that is not one.
+    pub whole_word: bool,
 }
 
 /// A restoration of one suspect type.
@@ -137,6 +140,7 @@ pub(crate) fn rewrite(
                 ),
                 rules: pairs.clone(),
                 confidence,
+                whole_word: false,
             });
         }
     }
@@ -182,6 +186,7 @@ fn restore(
     suspect: &SuspectType,
 ) -> Option<Restoration> {
     let usable = |rule: &Rule| match (rule.kind, evidence(suspect)) {
+        (RuleKind::WholeWord, _) => false,
         (RuleKind::Glyph, _) => true,
         (_, Evidence::Full) => true,
         (_, Evidence::SynonymsOnly) => {
@@ -402,6 +407,7 @@ pub(crate) fn rewrite_misread_words(
                 after: restored_case(text, &restored, &occurrence, first, lexicon.language()),
                 rules: vec![(rule.from.clone(), rule.to.clone())],
                 confidence: rule.confidence * MISREAD_CONFIDENCE,
+                whole_word: false,
             });
         }
     }
@@ -435,7 +441,7 @@ const MIN_MISREAD_FREQUENCY_RATIO: u64 = 50;
 const MISREAD_CONFIDENCE: f64 = 0.9;
 
 /// `word` (lowercase) written in the case pattern `case`.
-fn with_case(word: &str, case: Case) -> String {
+pub(crate) fn with_case(word: &str, case: Case) -> String {
     match case {
         Case::Lower => word.to_string(),
         Case::Upper => word.to_uppercase(),
@@ -579,6 +585,7 @@ pub(crate) fn compose(text: &str, first: Vec<Edit>, then: Vec<Edit>) -> Vec<Edit
             after,
             rules,
             confidence,
+            whole_word: false,
         });
         next = k;
     }
@@ -599,6 +606,7 @@ mod tests {
             tokens: 40,
             confidence: 1.0,
             rate: Some(0.2),
+            keyness: None,
             examples: vec![],
         }
     }
@@ -666,6 +674,7 @@ mod tests {
             after: after.to_string(),
             rules: vec![("x".to_string(), "y".to_string())],
             confidence: 1.0,
+            whole_word: false,
         }
     }
 
@@ -710,6 +719,7 @@ mod tests {
             after: after.to_string(),
             rules: vec![],
             confidence: 1.0,
+            whole_word: false,
         };
         let text = "to attfinish the agfinisha.";
         let edits = [edit(3..12, "attend"), edit(17..26, "agenda")];

@@ -36,6 +36,10 @@ pub enum RuleKind {
     Glyph,
     /// Any other substitution of characters.
     Substring,
+    /// A whole word swapped for a rarer synonym (`said → stated`): applied
+    /// to whole words only, and only when asked, because both sides are
+    /// real words.
+    WholeWord,
 }
 
 impl RuleKind {
@@ -45,6 +49,7 @@ impl RuleKind {
             RuleKind::WordSwap => "word-swap",
             RuleKind::Glyph => "glyph",
             RuleKind::Substring => "substring",
+            RuleKind::WholeWord => "whole-word",
         }
     }
 
@@ -54,6 +59,7 @@ impl RuleKind {
             "word-swap" => Some(RuleKind::WordSwap),
             "glyph" => Some(RuleKind::Glyph),
             "substring" => Some(RuleKind::Substring),
+            "whole-word" => Some(RuleKind::WholeWord),
             _ => None,
         }
     }
@@ -68,7 +74,7 @@ impl RuleKind {
         match self {
             RuleKind::Synonym => 2,
             RuleKind::WordSwap => 1,
-            RuleKind::Glyph | RuleKind::Substring => 0,
+            RuleKind::Glyph | RuleKind::Substring | RuleKind::WholeWord => 0,
         }
     }
 }
@@ -98,6 +104,10 @@ pub struct Rule {
     /// was printed that the scanner misread (damaged tokens over damaged
     /// plus intact occurrences), when it was learned.
     pub rate: Option<f64>,
+    /// For a whole-word swap: how far its `from` side stands out in the
+    /// text, as the log-likelihood (G²) of its count against the count its
+    /// frequency in the language predicts.
+    pub keyness: Option<f64>,
     /// Up to a few `(suspect, restored)` examples, for review.
     pub examples: Vec<(String, String)>,
 }
@@ -154,11 +164,23 @@ impl RuleSet {
     }
 
     /// These rules followed by those of `more` that this set neither has nor
-    /// rejected (reviewed rules plus newly learned ones).
+    /// rejected (reviewed rules plus newly learned ones). A whole-word rule
+    /// and an in-word rule with the same sides are different rules
+    /// (`portion → part` learned inside `portioniculars`, and for the word
+    /// `portion` itself).
     pub fn extended_with(&self, more: &RuleSet) -> RuleSet {
+        let whole = |r: &Rule| r.kind == RuleKind::WholeWord;
         let mut merged = self.clone();
         for rule in more.rules() {
-            if !self.mentions(&rule.from, &rule.to) {
+            let has = self
+                .rules
+                .iter()
+                .any(|r| r.from == rule.from && r.to == rule.to && whole(r) == whole(rule));
+            let rejected = self
+                .rejected
+                .iter()
+                .any(|(f, t)| *f == rule.from && *t == rule.to);
+            if !has && !rejected {
                 merged.rules.push(rule.clone());
             }
         }
@@ -172,8 +194,12 @@ impl RuleSet {
             let examples: Vec<String> =
                 r.examples.iter().map(|(s, d)| format!("{s}>{d}")).collect();
             let rate = r.rate.map(|x| format!(" rate={x:.3}")).unwrap_or_default();
+            let keyness = r
+                .keyness
+                .map(|x| format!(" keyness={x:.1}"))
+                .unwrap_or_default();
             out.push_str(&format!(
-                "{}\t{}\t{}\t# words={} tokens={} confidence={:.3}{rate} examples={}\n",
+                "{}\t{}\t{}\t# words={} tokens={} confidence={:.3}{rate}{keyness} examples={}\n",
                 r.from,
                 r.to,
                 r.kind,
@@ -194,8 +220,9 @@ impl RuleSet {
     /// * a rule line is `from<TAB>to`, optionally `<TAB>kind` (`synonym`,
     ///   `word-swap`, `glyph` or `substring`, the default), optionally
     ///   followed by a comment `# words=N tokens=N confidence=C rate=R
-    ///   examples=s>d,s>d` with the evidence it was learned from (`rate`
-    ///   for glyph confusions only);
+    ///   keyness=K examples=s>d,s>d` with the evidence it was learned from
+    ///   (`rate` for glyph confusions only, `keyness` for whole-word swaps
+    ///   only);
     /// * a line starting with `#` is a comment, and if what follows the `#`
     ///   is a rule line, that rule is *rejected*;
     /// * blank lines are skipped.
@@ -236,7 +263,9 @@ fn parse_rule(line: &str) -> std::result::Result<Rule, String> {
         [from, to] => (*from, *to, RuleKind::Substring),
         [from, to, kind] => {
             let kind = RuleKind::parse(kind).ok_or_else(|| {
-                format!("bad kind {kind:?}, expected synonym, word-swap, glyph or substring")
+                format!(
+                    "bad kind {kind:?}, expected synonym, word-swap, glyph, substring or whole-word"
+                )
             })?;
             (*from, *to, kind)
         }
@@ -253,6 +282,7 @@ fn parse_rule(line: &str) -> std::result::Result<Rule, String> {
         tokens: 1,
         confidence: 1.0,
         rate: None,
+        keyness: None,
         examples: Vec::new(),
     };
     for item in comment.split_whitespace() {
@@ -283,6 +313,15 @@ fn parse_rule(line: &str) -> std::result::Result<Rule, String> {
                         .ok_or_else(|| format!("bad rate {value:?}, expected 0 to 1"))?,
                 )
             }
+            "keyness" => {
+                rule.keyness = Some(
+                    value
+                        .parse::<f64>()
+                        .ok()
+                        .filter(|k| k.is_finite() && *k >= 0.0)
+                        .ok_or_else(|| format!("bad keyness {value:?}, expected a number >= 0"))?,
+                )
+            }
             "examples" => {
                 rule.examples = value
                     .split(',')
@@ -310,6 +349,7 @@ mod tests {
                 tokens: 5,
                 confidence: 0.875,
                 rate: None,
+                keyness: None,
                 examples: vec![("attfinish".into(), "attend".into())],
             },
             Rule {
@@ -320,6 +360,7 @@ mod tests {
                 tokens: 9,
                 confidence: 0.5,
                 rate: Some(0.25),
+                keyness: None,
                 examples: vec![],
             },
         ])
@@ -363,7 +404,7 @@ mod tests {
             ),
             (
                 "a\tb\tweird\n",
-                "r.tsv:1: bad kind \"weird\", expected synonym, word-swap, glyph or substring",
+                "r.tsv:1: bad kind \"weird\", expected synonym, word-swap, glyph, substring or whole-word",
             ),
             ("a\ta\n", "r.tsv:1: bad rule \"a\" -> \"a\""),
             (

@@ -44,6 +44,31 @@ fn spinner_quality_floor() {
     assert_eq!(result["damaged"], 0, "{result}");
 }
 
+/// The whole-word floor, on the same table and text: with `--whole-words`,
+/// at least 60% of the whole words the spinner swapped (`act` → `deed`)
+/// come back, through the in-word rules learned from the same text, none
+/// becomes a third word, and at most 3 clean words change (an author's own
+/// `remained` read as a spun `stood`).
+#[test]
+fn whole_word_quality_floor() {
+    let table = ["--table", "fixtures/spinner/held_out_table.tsv"];
+    let args = [
+        &["--whole-words", "--corrupt", "spinner"],
+        &table[..],
+        &PROSE[..],
+    ]
+    .concat();
+    let result = eval(&args);
+    let real = &result["real_word"];
+    assert!(real["corrupted"].as_u64().unwrap() >= 40, "{result}");
+    let recall = real["recall"].as_f64().unwrap();
+    assert!(recall >= 0.6, "real-word recall {recall}: {result}");
+    assert_eq!(real["wrong"], 0, "{result}");
+    assert!(result["damaged"].as_u64().unwrap() <= 3, "{result}");
+    let f1 = result["non_word"]["f1"].as_f64().unwrap();
+    assert!(f1 >= 0.95, "non-word F1 {f1}: {result}");
+}
+
 /// The OCR floor: a scanner's glyph confusions (the built-in ones, and a
 /// table whose first confusions the glyph prior does not list) on the same
 /// 29,000 words. Non-word damage F1 at least 0.90 with no clean word

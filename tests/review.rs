@@ -144,8 +144,25 @@ fn json_lines_read_back_and_point_at_the_text() {
         .collect();
     let edits: Vec<&Value> = lines.iter().filter(|v| v["type"] == "edit").collect();
     let rules: Vec<&Value> = lines.iter().filter(|v| v["type"] == "rule").collect();
+    let suggestions: Vec<&Value> = lines.iter().filter(|v| v["type"] == "suggestion").collect();
     assert_eq!(edits.len(), 11);
-    assert_eq!(rules.len(), 5);
+    assert_eq!(rules.len(), 6);
+    // Whole-word repairs are suggested, not applied, without --whole-words.
+    assert_eq!(suggestions.len(), 2);
+    for s in &suggestions {
+        assert_eq!(s["before"], "notified");
+        assert_eq!(s["after"], "told");
+        assert_eq!(s["whole_word"], true);
+        let (start, end) = (
+            s["span"][0].as_u64().unwrap() as usize,
+            s["span"][1].as_u64().unwrap() as usize,
+        );
+        assert_eq!(&input[start..end], "notified");
+    }
+    assert!(edits.iter().all(|e| e["whole_word"] == false));
+    let whole = rules.iter().find(|r| r["kind"] == "whole-word").unwrap();
+    assert_eq!(whole["examples"][0], serde_json::json!(["notify", "tell"]));
+    assert!(whole["keyness"].as_f64().unwrap() > 10.0);
     for edit in edits {
         assert_eq!(edit["file"], SPUN);
         let (start, end) = (
@@ -170,6 +187,24 @@ fn json_lines_read_back_and_point_at_the_text() {
         finish["examples"][0],
         serde_json::json!(["agfinisha", "agenda"])
     );
+}
+
+#[test]
+fn diff_lists_whole_word_suggestions_as_trailing_comments() {
+    let dir = spun_copy();
+    let out = textmend_in(dir.path(), &["--diff", SPUN]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let patch = String::from_utf8_lossy(&out.stdout);
+    let comments: Vec<&str> = patch.lines().filter(|l| l.starts_with("# ")).collect();
+    assert_eq!(comments.len(), 3, "{patch}");
+    assert!(comments[0].contains("2 whole-word suggestions"), "{patch}");
+    assert!(
+        comments[1].contains(":6:19: notified \u{2192} told; in-word rule notify\u{2192}tell"),
+        "{patch}"
+    );
+    assert!(stderr(&out).contains("2 whole-word suggestions (--whole-words applies them)"));
+    // `diff_applied_with_patch_gives_the_repaired_text` applies this same
+    // output, comments and all, with patch(1).
 }
 
 /// Headless Chromium, as Debian packages it; CI installs it (`.ci/run`).
@@ -215,7 +250,8 @@ fn html_report_is_self_contained_and_runs_in_a_browser() {
         assert!(!html.contains(external), "the page refers to {external}");
     }
     assert_eq!(html.matches("class=\"edit\"").count(), 11);
-    assert_eq!(html.matches("class=\"keep\"").count(), 5);
+    assert_eq!(html.matches("class=\"suggestion\"").count(), 2);
+    assert_eq!(html.matches("class=\"keep\"").count(), 6);
 
     let Some(browser) = chromium() else {
         eprintln!("chromium not installed: browser part of the HTML test skipped");
@@ -508,10 +544,12 @@ fn merged_shard_statistics_decide_like_the_whole() {
         dir.path(),
         &[&["learn", "--merge"], &stats_args[..]].concat(),
     );
+    // Shard statistics count letters, not words: whole-word swaps are
+    // learned from whole texts only, so they are left out of the comparison.
     let evidence = |out: &Output| -> Vec<String> {
         String::from_utf8_lossy(&out.stdout)
             .lines()
-            .filter(|l| !l.starts_with('#'))
+            .filter(|l| !l.starts_with('#') && !l.contains("\twhole-word\t"))
             .map(|l| l.split(" examples=").next().unwrap().to_string())
             .collect()
     };

@@ -50,12 +50,71 @@ fn clean_fixtures_come_out_byte_identical() {
         paths.len() >= 7,
         "expected the seeds and the prose fixtures"
     );
+    let whole_words = Mender::builder().whole_words(true).build().unwrap();
     for path in paths {
         let text = fs::read_to_string(&path).unwrap();
         let mended = mender.mend(&text);
         assert_eq!(mended.edits(), [], "{}", path.display());
         assert_eq!(mended.text(), text, "{}", path.display());
+        // Clean text shows no spinner, so no whole word is suspected either.
+        assert_eq!(mended.suggestions(), [], "{}", path.display());
+        assert_eq!(whole_words.mend(&text).text(), text, "{}", path.display());
     }
+}
+
+#[test]
+fn whole_word_swaps_are_suggested_and_applied_only_when_asked() {
+    let spun = read("spinner/003_c01601a3d6194ed1.in.txt");
+    let mended = mender().mend(&spun);
+    assert_eq!(mended.text(), read("spinner/003_c01601a3d6194ed1.out.txt"));
+    let suggested: Vec<(&str, &str)> = mended
+        .suggestions()
+        .iter()
+        .map(|e| (&spun[e.span.clone()], e.after.as_str()))
+        .collect();
+    assert_eq!(suggested, [("notified", "told"), ("notified", "told")]);
+    assert!(mended.suggestions().iter().all(|e| e.whole_word));
+
+    let applied = Mender::builder()
+        .whole_words(true)
+        .build()
+        .unwrap()
+        .mend(&spun);
+    assert_eq!(applied.edits().len(), 13);
+    assert_eq!(applied.edits().iter().filter(|e| e.whole_word).count(), 2);
+    assert_eq!(applied.suggestions(), []);
+    let text = applied.text();
+    assert!(text.contains("Vučić told German magazine Cicero"), "{text}");
+    assert!(
+        text.contains("she told him at a joint press conference"),
+        "{text}"
+    );
+    // No in-word rule backs `stated` or `obtain`: they stay (see README).
+    assert!(text.contains("Zelensky stated on Wednesday"), "{text}");
+}
+
+#[test]
+fn a_reviewed_whole_word_rule_is_applied_where_its_context_allows() {
+    let spun = read("spinner/003_c01601a3d6194ed1.in.txt");
+    let reviewed = RuleSet::parse(
+        "stated\tsaid\twhole-word\nobtain\tget\twhole-word\n",
+        Path::new("reviewed.tsv"),
+    )
+    .unwrap();
+    let mender = Mender::builder()
+        .rules(reviewed)
+        .whole_words(true)
+        .build()
+        .unwrap();
+    let mended = mender.mend(&spun);
+    let text = mended.text();
+    assert!(text.contains("Zelensky said on Wednesday"), "{text}");
+    assert!(text.contains("Zelensky said that"), "{text}");
+    assert!(text.contains("he reportedly said."), "{text}");
+    assert!(text.contains("to “get concrete”"), "{text}");
+    // Given rules are exactly the rules: nothing is learned.
+    assert!(text.contains("counattempt"), "{text}");
+    assert!(mended.edits().iter().all(|e| e.whole_word));
 }
 
 #[test]
@@ -212,7 +271,24 @@ fn seed_003_rules_are_learned_with_their_evidence() {
         let example = (example.0.to_string(), example.1.to_string());
         assert!(rule.examples.contains(&example), "{from} -> {to}");
     }
-    assert_eq!(rules.len(), 5, "{}", rules.to_tsv());
+    // The in-word rule notify → tell also backs the whole word `notified`.
+    let whole: Vec<&textmend::Rule> = rules
+        .rules()
+        .iter()
+        .filter(|r| r.kind == RuleKind::WholeWord)
+        .collect();
+    assert_eq!(whole.len(), 1, "{}", rules.to_tsv());
+    assert_eq!(
+        (whole[0].from.as_str(), whole[0].to.as_str()),
+        ("notified", "told")
+    );
+    assert_eq!(whole[0].tokens, 2);
+    assert_eq!(
+        whole[0].examples,
+        [("notify".to_string(), "tell".to_string())]
+    );
+    assert!(whole[0].keyness.unwrap() > 10.0);
+    assert_eq!(rules.len(), 6, "{}", rules.to_tsv());
 }
 
 /// How a repair did on spun text, token by token (the spinner never splits
@@ -356,7 +432,8 @@ fn cli_prints_learned_rules_with_evidence() {
     assert_eq!(out.status.code(), Some(0));
     let table = String::from_utf8(out.stdout).unwrap();
     let rules = RuleSet::parse(&table, Path::new("<stdout>")).unwrap();
-    assert_eq!(rules.len(), 5, "{table}");
+    assert_eq!(rules.len(), 6, "{table}");
+    assert!(table.contains("notified\ttold\twhole-word\t# "), "{table}");
 }
 
 #[test]

@@ -136,6 +136,7 @@ pub(crate) fn learn_confusions(
             tokens,
             confidence: super::confidence(words.len() + prior, RuleKind::Glyph),
             rate: Some(rate),
+            keyness: None,
             examples,
         });
         // Everything the accepted confusions now repair together is

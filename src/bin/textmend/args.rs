@@ -129,6 +129,12 @@ struct Common {
     #[arg(long, global = true)]
     strict: bool,
 
+    /// Apply whole-word repairs (a spinner's `stated` back to `said`)
+    /// instead of only reporting them as suggestions in --diff, --format
+    /// json/html and the summary. Both sides are real words: review first.
+    #[arg(long, global = true)]
+    whole_words: bool,
+
     /// Process files that look binary (a NUL byte in the first 8 KiB),
     /// which are otherwise passed through untouched.
     #[arg(long, global = true)]
@@ -405,6 +411,8 @@ pub struct Options {
     pub dict: Option<DictAction>,
     pub quiet: bool,
     pub strict: bool,
+    /// `--whole-words`: apply whole-word repairs, not only suggest them.
+    pub whole_words: bool,
     pub force: bool,
     pub max_word_chars: usize,
     pub max_suspects: usize,
@@ -485,6 +493,7 @@ impl Args {
             dict,
             quiet: self.common.quiet,
             strict: self.common.strict,
+            whole_words: self.common.whole_words,
             force: self.common.force,
             max_word_chars: self.common.max_word_chars,
             scope: self.common.scope,

@@ -312,6 +312,7 @@ fn with_rules(options: &Options, rules: RuleSet) -> Result<Mender, String> {
     settings
         .apply(Mender::builder())
         .language_guard(options.language_guard)
+        .whole_words(options.whole_words)
         .max_word_chars(options.max_word_chars)
         .rules(rules)
         .build()
@@ -324,6 +325,7 @@ fn build_mender(options: &Options) -> Result<Mender, String> {
     let mut builder = settings
         .apply(Mender::builder())
         .language_guard(options.language_guard)
+        .whole_words(options.whole_words)
         .max_word_chars(options.max_word_chars)
         .max_explained_suspects(options.max_suspects);
     if let Some(seconds) = options.time_budget {

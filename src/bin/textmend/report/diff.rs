@@ -132,6 +132,7 @@ mod tests {
             after: after.to_string(),
             rules: vec![],
             confidence: 1.0,
+            whole_word: false,
         }
     }
 
@@ -182,6 +183,7 @@ mod tests {
             after: "recommendation\n".to_string(),
             rules: vec![],
             confidence: 1.0,
+            whole_word: false,
         }];
         assert_eq!(
             unified("f", text, &edits, 1),
@@ -195,6 +197,7 @@ mod tests {
             after: "recommendation is".to_string(),
             rules: vec![],
             confidence: 1.0,
+            whole_word: false,
         }];
         assert_eq!(
             unified("f", text, &joined, 0),

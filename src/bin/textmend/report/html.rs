@@ -3,12 +3,13 @@
 //! highlighted (the repaired word, the original on hover or for all repairs
 //! at once), a table of the rules with their evidence and a checkbox each,
 //! filters by rule and confidence, and an export of the checked rules in the
-//! rules-file format (`textmend --rules`).
+//! rules-file format (`textmend --rules`). Whole-word suggestions (repairs
+//! found but not applied) are underlined with the suggested word on hover.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use textmend::Rule;
+use textmend::{Rule, RuleKind};
 
 use super::{count, rule_label, Input};
 
@@ -18,6 +19,7 @@ pub struct Section {
     /// The text as HTML with the repairs marked up.
     body: String,
     edits: usize,
+    suggestions: usize,
     rules: Vec<Rule>,
 }
 
@@ -26,9 +28,34 @@ impl Section {
         let text = input.text;
         let mut body = String::with_capacity(text.len() + 64 * input.mended.edits().len());
         let mut at = 0;
-        for edit in input.mended.edits() {
+        let mut marks: Vec<(&textmend::Edit, bool)> = input
+            .mended
+            .edits()
+            .iter()
+            .map(|e| (e, true))
+            .chain(input.mended.suggestions().iter().map(|e| (e, false)))
+            .collect();
+        marks.sort_by_key(|(e, _)| e.span.start);
+        for (edit, applied) in marks {
+            if edit.span.start < at {
+                continue;
+            }
             body.push_str(&escape(&text[at..edit.span.start]));
             let rules: Vec<String> = edit.rules.iter().map(|(f, t)| rule_label(f, t)).collect();
+            if !applied {
+                let _ = write!(
+                    body,
+                    "<span class=\"suggestion\" title=\"whole-word suggestion, not applied: \
+                     {before} \u{2192} {after} by {title_rules}, confidence {confidence:.2} \
+                     (--whole-words applies it)\">{before}</span>",
+                    before = escape(&edit.before),
+                    after = escape(&edit.after),
+                    title_rules = escape(&rules.join(" + ")),
+                    confidence = edit.confidence,
+                );
+                at = edit.span.end;
+                continue;
+            }
             let _ = write!(
                 body,
                 "<span class=\"edit\" data-rules=\"{rules}\" data-confidence=\"{confidence:.3}\" \
@@ -47,6 +74,7 @@ impl Section {
             name: input.name.to_string(),
             body,
             edits: input.mended.edits().len(),
+            suggestions: input.mended.suggestions().len(),
             rules: input.mended.rules().rules().to_vec(),
         }
     }
@@ -55,10 +83,12 @@ impl Section {
 /// The whole page for all inputs.
 pub fn page(sections: &[Section]) -> String {
     // One row per rule over all inputs: the strongest evidence seen.
-    let mut rules: BTreeMap<(String, String), Rule> = BTreeMap::new();
+    // (A whole-word rule and an in-word rule may share their sides.)
+    let mut rules: BTreeMap<(String, String, bool), Rule> = BTreeMap::new();
     for rule in sections.iter().flat_map(|s| &s.rules) {
+        let whole = rule.kind == RuleKind::WholeWord;
         rules
-            .entry((rule.from.clone(), rule.to.clone()))
+            .entry((rule.from.clone(), rule.to.clone(), whole))
             .and_modify(|seen| {
                 if rule.words > seen.words {
                     *seen = rule.clone();
@@ -97,7 +127,7 @@ pub fn page(sections: &[Section]) -> String {
          Export writes the checked rules in the format <code>textmend --rules FILE</code> reads, \
          with the unchecked ones commented out.</p>\
          <table id=\"rules\"><thead><tr><th>keep</th><th>from</th><th>to</th><th>kind</th>\
-         <th>words</th><th>tokens</th><th>confidence</th><th>rate</th><th>examples</th></tr></thead><tbody>\n",
+         <th>words</th><th>tokens</th><th>confidence</th><th>rate</th><th>keyness</th><th>examples</th></tr></thead><tbody>\n",
     );
     for rule in &rules {
         let examples: Vec<String> = rule
@@ -109,10 +139,10 @@ pub fn page(sections: &[Section]) -> String {
             html,
             "<tr data-rule=\"{name}\" data-from=\"{from}\" data-to=\"{to}\" data-kind=\"{kind}\" \
              data-words=\"{words}\" data-tokens=\"{tokens}\" data-confidence=\"{confidence:.3}\" \
-             data-rate=\"{rate}\" data-examples=\"{examples_attr}\">\
+             data-rate=\"{rate}\" data-keyness=\"{keyness}\" data-examples=\"{examples_attr}\">\
              <td><input type=\"checkbox\" class=\"keep\" checked aria-label=\"keep {name}\"></td>\
              <td>{from}</td><td>{to}</td><td>{kind}</td><td>{words}</td><td>{tokens}</td>\
-             <td>{confidence:.3}</td><td>{rate}</td><td>{examples_text}</td></tr>",
+             <td>{confidence:.3}</td><td>{rate}</td><td>{keyness}</td><td>{examples_text}</td></tr>",
             name = escape(&rule_label(&rule.from, &rule.to)),
             from = escape(&rule.from),
             to = escape(&rule.to),
@@ -121,6 +151,7 @@ pub fn page(sections: &[Section]) -> String {
             tokens = rule.tokens,
             confidence = rule.confidence,
             rate = rule.rate.map(|r| format!("{r:.3}")).unwrap_or_default(),
+            keyness = rule.keyness.map(|k| format!("{k:.1}")).unwrap_or_default(),
             examples_attr = escape(&examples.join(",")),
             examples_text = escape(&examples.join(", ").replace('>', " \u{2192} ")),
         );
@@ -134,9 +165,17 @@ pub fn page(sections: &[Section]) -> String {
     for section in sections {
         let _ = writeln!(
             html,
-            "<section class=\"file\"><h2>{name}</h2><p>{edits}</p><pre class=\"text\">{body}</pre></section>",
+            "<section class=\"file\"><h2>{name}</h2><p>{edits}{suggestions}</p><pre class=\"text\">{body}</pre></section>",
             name = escape(&section.name),
             edits = count(section.edits, "repair"),
+            suggestions = if section.suggestions > 0 {
+                format!(
+                    ", {} (underlined)",
+                    count(section.suggestions, "whole-word suggestion")
+                )
+            } else {
+                String::new()
+            },
             body = section.body,
         );
     }
@@ -187,6 +226,7 @@ pre.text { white-space: pre-wrap; background: #fff; border: 1px solid #ddd; padd
 .edit.rejected ins { display: none; }
 .edit.rejected del { display: inline; text-decoration: none; }
 .edit.filtered ins { background: none; border-bottom-color: #ccc; }
+.suggestion { border-bottom: 2px dotted #b26a00; cursor: help; }
 #exported { width: 100%; font: 13px ui-monospace, monospace; }
 </style>
 </head>
@@ -234,7 +274,8 @@ const SCRIPT: &str = r##"<script>
       const d = row.dataset;
       const line = d.from + "\t" + d.to + "\t" + d.kind + "\t# words=" + d.words +
         " tokens=" + d.tokens + " confidence=" + d.confidence +
-        (d.rate ? " rate=" + d.rate : "") + " examples=" + d.examples;
+        (d.rate ? " rate=" + d.rate : "") + (d.keyness ? " keyness=" + d.keyness : "") +
+        " examples=" + d.examples;
       lines.push(row.querySelector(".keep").checked ? line : "#" + d.from + "\t" + d.to);
     }
     const text = lines.join("\n") + "\n";

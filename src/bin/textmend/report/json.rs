@@ -8,13 +8,20 @@
 //!   in the input; `line` and `column` are 1-based, the column in
 //!   characters; `rule` names the rules applied (joined by ` + ` when a word
 //!   needed two); `evidence` is the number of distinct words that support
-//!   the weakest of them.
+//!   the weakest of them; `"whole_word":true` marks a whole-word repair
+//!   (`stated` → `said`).
+//! * `{"type":"suggestion",…}` — the same fields, for a whole-word repair
+//!   found but not applied (`--whole-words` applies them).
 //! * `{"type":"rule","file":F,"from":FROM,"to":TO,"kind":K,"words":N,
-//!   "tokens":N,"confidence":X,"rate":R,"examples":[[SUSPECT,RESTORED],…]}`
-//!   — a rule that was learned from or given for the input (`rate`, the
-//!   share of places misread, for glyph confusions only).
+//!   "tokens":N,"confidence":X,"rate":R,"keyness":K,
+//!   "examples":[[SUSPECT,RESTORED],…]}` — a rule that was learned from or
+//!   given for the input (`rate`, the share of places misread, for glyph
+//!   confusions only; `keyness`, the G² of the word's count against its
+//!   expected count, for whole-word swaps only, whose examples hold the
+//!   in-word rule's lemmas behind them).
 
 use serde::Serialize;
+use textmend::RuleKind;
 
 use super::{rules_label, Input, LineIndex};
 
@@ -31,6 +38,7 @@ struct EditLine<'a> {
     rules: &'a [(String, String)],
     confidence: f64,
     evidence: usize,
+    whole_word: bool,
 }
 
 #[derive(Serialize)]
@@ -45,6 +53,8 @@ struct RuleLine<'a> {
     confidence: f64,
     #[serde(skip_serializing_if = "Option::is_none")]
     rate: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    keyness: Option<f64>,
     examples: &'a [(String, String)],
 }
 
@@ -53,22 +63,25 @@ pub fn lines(input: &Input) -> String {
     let index = LineIndex::new(input.text);
     let rules = input.mended.rules();
     let mut out = String::new();
-    for edit in input.mended.edits() {
+    let edits = input.mended.edits().iter().map(|e| ("edit", e));
+    let suggestions = input.mended.suggestions().iter().map(|e| ("suggestion", e));
+    for (kind, edit) in edits.chain(suggestions) {
         let (line, column) = index.position(input.text, edit.span.start);
         let evidence = edit
             .rules
             .iter()
             .filter_map(|(from, to)| {
-                rules
-                    .rules()
-                    .iter()
-                    .find(|r| &r.from == from && &r.to == to)
+                rules.rules().iter().find(|r| {
+                    &r.from == from
+                        && &r.to == to
+                        && (r.kind == RuleKind::WholeWord) == edit.whole_word
+                })
             })
             .map(|r| r.words)
             .min()
             .unwrap_or(0);
         let record = EditLine {
-            r#type: "edit",
+            r#type: kind,
             file: input.name,
             span: [edit.span.start, edit.span.end],
             line,
@@ -79,6 +92,7 @@ pub fn lines(input: &Input) -> String {
             rules: &edit.rules,
             confidence: edit.confidence,
             evidence,
+            whole_word: edit.whole_word,
         };
         push(&mut out, &record);
     }
@@ -93,6 +107,7 @@ pub fn lines(input: &Input) -> String {
             tokens: rule.tokens,
             confidence: rule.confidence,
             rate: rule.rate,
+            keyness: rule.keyness,
             examples: &rule.examples,
         };
         push(&mut out, &record);

@@ -37,6 +37,8 @@ struct Totals {
     files: usize,
     files_changed: usize,
     edits: usize,
+    /// Whole-word repairs found but not applied.
+    suggestions: usize,
     suspects_left: usize,
     rules: BTreeSet<(String, String)>,
 }
@@ -107,6 +109,7 @@ impl Reporter {
         self.totals.files += 1;
         self.totals.files_changed += usize::from(!edits.is_empty());
         self.totals.edits += edits.len();
+        self.totals.suggestions += input.mended.suggestions().len();
         self.totals.suspects_left += input.mended.suspects_left();
         for edit in edits {
             self.totals.rules.extend(edit.rules.iter().cloned());
@@ -117,7 +120,8 @@ impl Reporter {
                 self.out().write_all(text)
             }
             Mode::Diff => {
-                let patch = diff::unified(input.name, input.text, edits, self.context);
+                let mut patch = diff::unified(input.name, input.text, edits, self.context);
+                patch.push_str(&suggestion_comments(input));
                 self.out().write_all(patch.as_bytes())
             }
             Mode::Json => {
@@ -230,7 +234,13 @@ impl Reporter {
     fn summary(&self) -> String {
         let t = &self.totals;
         let files = count(t.files, "file");
-        let left = format!("{} left unchanged", count(t.suspects_left, "suspect"));
+        let mut left = format!("{} left unchanged", count(t.suspects_left, "suspect"));
+        if t.suggestions > 0 {
+            left.push_str(&format!(
+                "; {} (--whole-words applies them)",
+                count(t.suggestions, "whole-word suggestion")
+            ));
+        }
         if t.edits == 0 {
             return format!("nothing to repair in {files}; {left}");
         }
@@ -245,6 +255,39 @@ impl Reporter {
             _ => format!("repaired {words} {place}; {left}"),
         }
     }
+}
+
+/// The whole-word suggestions of one input as comment lines for the end of
+/// a diff (`patch` and `git apply` skip them): where, what, and the in-word
+/// rule behind each.
+fn suggestion_comments(input: &Input) -> String {
+    let suggestions = input.mended.suggestions();
+    if suggestions.is_empty() {
+        return String::new();
+    }
+    let index = LineIndex::new(input.text);
+    let mut out = format!(
+        "# textmend: {} for {}, not applied (--whole-words applies them):\n",
+        count(suggestions.len(), "whole-word suggestion"),
+        input.name
+    );
+    for edit in suggestions {
+        let (line, column) = index.position(input.text, edit.span.start);
+        let behind = input
+            .mended
+            .rules()
+            .rules()
+            .iter()
+            .find(|r| edit.rules.iter().any(|(f, t)| *f == r.from && *t == r.to))
+            .and_then(|r| r.examples.first())
+            .map(|(from, to)| format!("; in-word rule {}", rule_label(from, to)))
+            .unwrap_or_default();
+        out.push_str(&format!(
+            "# {}:{line}:{column}: {} \u{2192} {}{behind}; confidence {:.2}\n",
+            input.name, edit.before, edit.after, edit.confidence
+        ));
+    }
+    out
 }
 
 /// How reports name a rule: `from→to`.

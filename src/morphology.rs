@@ -1,0 +1,216 @@
+//! Morphology: which word a form inflects, and the same inflection of
+//! another word.
+//!
+//! A spinner that swaps `tell → notify` also turns `told` into `notified`,
+//! so the whole-word stage must read `notified` as *notify, past* and spell
+//! *tell, past* as `told`. Regular endings follow WordNet's *morphy*
+//! detachment rules; irregular forms come from WordNet's exception lists
+//! (`dictionaries/en-inflections.txt`). A form counts only when the lexicon
+//! knows it, so the rules never invent words.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use crate::lexicon::Lexicon;
+
+static EN_INFLECTIONS: &str = include_str!("../dictionaries/en-inflections.txt");
+
+/// An inflection: which ending a form has on its lemma.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum Slot {
+    /// The lemma itself (`tell`).
+    Base,
+    /// A plural noun or third-person verb (`tells`, `countries`).
+    S,
+    /// A past tense or participle (`told`, `notified`).
+    Past,
+    /// A present participle (`telling`).
+    Ing,
+}
+
+/// Regular endings as `(ending, replacement)`: strip the ending from a form
+/// and add the replacement to get the lemma (WordNet's morphy rules for
+/// nouns and verbs), with the inflection it marks.
+const DETACHMENTS: &[(&str, &str, Slot)] = &[
+    ("ies", "y", Slot::S),
+    ("ses", "s", Slot::S),
+    ("xes", "x", Slot::S),
+    ("zes", "z", Slot::S),
+    ("ches", "ch", Slot::S),
+    ("shes", "sh", Slot::S),
+    ("es", "e", Slot::S),
+    ("es", "", Slot::S),
+    ("s", "", Slot::S),
+    ("ied", "y", Slot::Past),
+    ("ed", "e", Slot::Past),
+    ("ed", "", Slot::Past),
+    ("ing", "e", Slot::Ing),
+    ("ing", "", Slot::Ing),
+];
+
+/// Irregular forms from WordNet's exception lists, both ways.
+struct Exceptions {
+    /// Form → lemmas.
+    lemmas: HashMap<&'static str, Vec<&'static str>>,
+    /// Lemma → forms.
+    forms: HashMap<&'static str, Vec<&'static str>>,
+}
+
+fn exceptions() -> &'static Exceptions {
+    static EXCEPTIONS: OnceLock<Exceptions> = OnceLock::new();
+    EXCEPTIONS.get_or_init(|| {
+        let mut lemmas: HashMap<&str, Vec<&str>> = HashMap::new();
+        let mut forms: HashMap<&str, Vec<&str>> = HashMap::new();
+        for line in EN_INFLECTIONS.lines() {
+            let mut fields = line.split(' ');
+            if let (Some(form), Some(lemma), Some(pos)) =
+                (fields.next(), fields.next(), fields.next())
+            {
+                // Adjective exceptions (`better good`) are comparisons, not
+                // inflections a verb or noun slot can take.
+                if pos == "a" {
+                    continue;
+                }
+                lemmas.entry(form).or_default().push(lemma);
+                forms.entry(lemma).or_default().push(form);
+            }
+        }
+        Exceptions { lemmas, forms }
+    })
+}
+
+/// The inflection an irregular form takes: by its ending, the past for
+/// endings that mark nothing (`told`, `gone`, `children` count as past and
+/// plural alike: both are "the form that is not the lemma").
+fn irregular_slot(form: &str) -> Slot {
+    if form.ends_with("ing") {
+        Slot::Ing
+    } else if form.ends_with('s') {
+        Slot::S
+    } else {
+        Slot::Past
+    }
+}
+
+/// The readings of a lowercase `word` as `(lemma, slot)`: the word itself as
+/// a lemma, its irregular lemmas, and every regular detachment that leaves a
+/// word the lexicon knows. `stated` reads as `(stated, Base)` and
+/// `(state, Past)`.
+pub(crate) fn readings(word: &str, lexicon: &Lexicon) -> Vec<(String, Slot)> {
+    let mut found = vec![(word.to_string(), Slot::Base)];
+    if let Some(lemmas) = exceptions().lemmas.get(word) {
+        for lemma in lemmas {
+            found.push((lemma.to_string(), irregular_slot(word)));
+        }
+    }
+    for &(ending, replacement, slot) in DETACHMENTS {
+        let Some(stem) = word.strip_suffix(ending) else {
+            continue;
+        };
+        if stem.len() < 2 {
+            continue;
+        }
+        let mut lemmas = vec![format!("{stem}{replacement}")];
+        // A doubled final consonant (`stopped`, `planning`).
+        let bytes = stem.as_bytes();
+        if replacement.is_empty()
+            && slot != Slot::S
+            && bytes.len() >= 3
+            && bytes[bytes.len() - 1] == bytes[bytes.len() - 2]
+            && !b"aeiouslz".contains(&bytes[bytes.len() - 1])
+        {
+            lemmas.push(stem[..stem.len() - 1].to_string());
+        }
+        for lemma in lemmas {
+            if lexicon.frequency(&lemma).is_some() && !found.iter().any(|(l, _)| *l == lemma) {
+                found.push((lemma, slot));
+            }
+        }
+    }
+    found
+}
+
+/// The forms of `lemma` in `slot` that the lexicon knows, commonest first:
+/// the irregular forms if it has any for the slot (`tell`, past: `told`),
+/// else the regular spellings that read back as that lemma and slot
+/// (`notify`, past: `notified`).
+pub(crate) fn inflect(lemma: &str, slot: Slot, lexicon: &Lexicon) -> Vec<String> {
+    if slot == Slot::Base {
+        return vec![lemma.to_string()];
+    }
+    let mut forms: Vec<String> = exceptions()
+        .forms
+        .get(lemma)
+        .into_iter()
+        .flatten()
+        .filter(|form| irregular_slot(form) == slot)
+        .map(|form| form.to_string())
+        .collect();
+    if forms.is_empty() {
+        let stem_e = lemma.strip_suffix('e').unwrap_or(lemma);
+        let stem_y = lemma
+            .strip_suffix('y')
+            .filter(|stem| !stem.ends_with(['a', 'e', 'i', 'o', 'u']));
+        let last = lemma.chars().last().map(String::from).unwrap_or_default();
+        let spellings: Vec<String> = match slot {
+            Slot::S => vec![
+                stem_y.map_or(String::new(), |stem| format!("{stem}ies")),
+                format!("{lemma}es"),
+                format!("{lemma}s"),
+            ],
+            Slot::Past => vec![
+                stem_y.map_or(String::new(), |stem| format!("{stem}ied")),
+                format!("{stem_e}ed"),
+                format!("{lemma}{last}ed"),
+            ],
+            Slot::Ing => vec![
+                format!("{stem_e}ing"),
+                format!("{lemma}ing"),
+                format!("{lemma}{last}ing"),
+            ],
+            Slot::Base => Vec::new(),
+        };
+        forms = spellings
+            .into_iter()
+            .filter(|form| !form.is_empty() && lexicon.frequency(form).is_some())
+            .filter(|form| {
+                readings(form, lexicon)
+                    .iter()
+                    .any(|(l, s)| l == lemma && *s == slot)
+            })
+            .collect();
+    }
+    forms.sort_by_key(|form| std::cmp::Reverse(lexicon.frequency(form).unwrap_or(0)));
+    forms.dedup();
+    forms
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_regular_and_irregular_forms() {
+        let lexicon = Lexicon::english().unwrap();
+        let readings = readings("stated", &lexicon);
+        assert!(readings.contains(&("state".to_string(), Slot::Past)));
+        assert!(readings.contains(&("stated".to_string(), Slot::Base)));
+        assert!(super::readings("told", &lexicon).contains(&("tell".to_string(), Slot::Past)));
+        assert!(super::readings("countries", &lexicon).contains(&("country".to_string(), Slot::S)));
+        assert!(super::readings("planning", &lexicon).contains(&("plan".to_string(), Slot::Ing)));
+    }
+
+    #[test]
+    fn inflects_by_the_exception_lists_then_the_regular_rules() {
+        let lexicon = Lexicon::english().unwrap();
+        assert_eq!(inflect("tell", Slot::Past, &lexicon), ["told"]);
+        assert_eq!(inflect("say", Slot::Past, &lexicon), ["said"]);
+        assert_eq!(inflect("notify", Slot::Past, &lexicon), ["notified"]);
+        assert_eq!(inflect("notify", Slot::S, &lexicon), ["notifies"]);
+        assert_eq!(inflect("get", Slot::Ing, &lexicon), ["getting"]);
+        assert_eq!(inflect("stop", Slot::Past, &lexicon), ["stopped"]);
+        assert_eq!(inflect("obtain", Slot::Base, &lexicon), ["obtain"]);
+        let gave = inflect("give", Slot::Past, &lexicon);
+        assert!(gave.contains(&"gave".to_string()) && gave.contains(&"given".to_string()));
+    }
+}
