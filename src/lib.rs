@@ -54,8 +54,11 @@
 //! accepted on independent support and on the spinner's signature, `y`
 //! vanished from the text; glyph confusions on support and on the steady
 //! share of places they hit) → rewrite (apply accepted rules to unknown
-//! words, keep dictionary words, restore case). [`Mode`] chooses which
-//! damage is looked for; by default both, and the evidence decides.
+//! words, keep dictionary words, restore case) → whole-word swaps (a word
+//! that reads as an inflection of a learned rule's replaced side, `notified`
+//! for `told` after `notify → tell`, checked against its neighbours).
+//! [`Mode`] chooses which damage is looked for; by default both, and the
+//! evidence decides.
 //!
 //! # Beyond one text
 //!
@@ -75,7 +78,9 @@
 //! # The clean-text guarantee
 //!
 //! Only words that are not in the dictionary are ever changed, and only by a
-//! rule the text gives evidence for. Clean text comes back byte-identical —
+//! rule the text gives evidence for; whole-word swaps change real words, so
+//! they are [`Mended::suggestions`] unless [`MenderBuilder::whole_words`]
+//! asks for them. Clean text comes back byte-identical —
 //! [`Mended::into_text`] is then `Cow::Borrowed` — and so does text that does
 //! is in no language with a dictionary ([`Skip::UnsupportedLanguage`]).
 //!
@@ -90,8 +95,22 @@
 //! * A rule seen in one word only is accepted when it is a word-for-word
 //!   swap, its replaced side is absent from the text, and it is the one clear
 //!   restoration; short texts therefore get fewer repairs than long ones.
-//! * Whole-word swaps (`said` → `stated`) are real words and are not
-//!   repaired.
+//! * Whole-word swaps are found only where an in-word rule backs them
+//!   (`notify → tell` for `notified`); a swap the text shows nowhere inside
+//!   a word (`said` → `stated`) is not, and a batch ([`Mender::learn`])
+//!   shows more of them than one text.
+//!
+//! ```
+//! use textmend::Mender;
+//!
+//! let spun = "She notified him at once. Our innotifyigence units and theirs \
+//!             shared innotifyigence, and the notifyer notified them all.";
+//! let mended = Mender::english()?.mend(spun);
+//! let suggested: Vec<&str> = mended.suggestions().iter().map(|e| e.after.as_str()).collect();
+//! assert!(mended.text().contains("She notified him")); // suggested, not applied
+//! assert!(suggested.contains(&"told"));
+//! # Ok::<(), textmend::Error>(())
+//! ```
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
