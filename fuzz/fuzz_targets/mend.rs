@@ -1,6 +1,7 @@
 //! Arbitrary bytes through the path the CLI takes (`Mender::mend_bytes`,
-//! and `Mender::mend` when they are UTF-8): no panic, nothing lost outside
-//! the edits, and a second repair changes nothing more.
+//! and `Mender::mend` when they are UTF-8, with and without whole-word
+//! repairs applied): no panic, nothing lost outside the edits, suggestions
+//! that point at their words.
 #![no_main]
 
 use std::sync::OnceLock;
@@ -13,21 +14,41 @@ fn mender() -> &'static Mender {
     MENDER.get_or_init(|| Mender::english().expect("embedded dictionary"))
 }
 
+fn whole_words() -> &'static Mender {
+    static MENDER: OnceLock<Mender> = OnceLock::new();
+    MENDER.get_or_init(|| {
+        Mender::builder()
+            .whole_words(true)
+            .build()
+            .expect("embedded dictionary")
+    })
+}
+
+/// The edits, applied to `text`, rebuild `result` exactly.
+fn check(text: &str, result: &textmend::Mended) {
+    let mut rebuilt = String::new();
+    let mut at = 0;
+    for edit in result.edits() {
+        assert!(edit.span.start >= at);
+        assert_eq!(&text[edit.span.clone()], edit.before);
+        rebuilt.push_str(&text[at..edit.span.start]);
+        rebuilt.push_str(&edit.after);
+        at = edit.span.end;
+    }
+    rebuilt.push_str(&text[at..]);
+    assert_eq!(rebuilt, result.text());
+    for suggestion in result.suggestions() {
+        assert!(suggestion.whole_word);
+        assert_eq!(&text[suggestion.span.clone()], suggestion.before);
+    }
+}
+
 fuzz_target!(|data: &[u8]| {
     let mended = mender().mend_bytes(data);
     if let Ok(text) = std::str::from_utf8(data) {
         let result = mender().mend(text);
-        let mut rebuilt = String::new();
-        let mut at = 0;
-        for edit in result.edits() {
-            assert!(edit.span.start >= at);
-            assert_eq!(&text[edit.span.clone()], edit.before);
-            rebuilt.push_str(&text[at..edit.span.start]);
-            rebuilt.push_str(&edit.after);
-            at = edit.span.end;
-        }
-        rebuilt.push_str(&text[at..]);
-        assert_eq!(rebuilt, result.text());
+        check(text, &result);
         assert_eq!(mended.as_ref(), result.text().as_bytes());
+        check(text, &whole_words().mend(text));
     }
 });
