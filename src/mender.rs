@@ -708,21 +708,7 @@ impl Mender {
                 Cow::Borrowed(_) => tokens,
                 Cow::Owned(_) => Cow::Owned(tokenize(text)),
             };
-            let source = Source {
-                text,
-                tokens: &tokens,
-                edits: &edits,
-            };
-            if given.is_none() && self.learn {
-                let learned = swaps::learn(&[source], &rules, &self.knowledge());
-                rules = rules.extended_with(&RuleSet::new(learned));
-            }
-            let source = Source {
-                text,
-                tokens: &tokens,
-                edits: &edits,
-            };
-            suggestions = swaps::apply(&source, rules.rules(), &self.ngrams);
+            (rules, suggestions) = self.whole_words_in(text, &tokens, &edits, rules, given);
             if self.whole_words {
                 edits.append(&mut suggestions);
                 edits.sort_by_key(|e| e.span.start);
@@ -736,6 +722,32 @@ impl Mender {
             suspect_tokens: suspects.iter().map(|s| s.occurrences.len()).sum(),
             word_edits: repaired,
         }
+    }
+
+    /// The whole-word repairs of `text` (its `tokens`, and the `edits`
+    /// already made), with `rules` extended by the whole-word swaps learned
+    /// from it unless the rules were `given`.
+    fn whole_words_in(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        edits: &[Edit],
+        rules: RuleSet,
+        given: Option<&RuleSet>,
+    ) -> (RuleSet, Vec<Edit>) {
+        let source = Source {
+            text,
+            tokens,
+            edits,
+        };
+        let rules = if given.is_none() && self.learn {
+            let learned = swaps::learn(&[source], &rules, &self.knowledge());
+            rules.extended_with(&RuleSet::new(learned))
+        } else {
+            rules
+        };
+        let repairs = swaps::apply(&source, rules.rules(), &self.ngrams);
+        (rules, repairs)
     }
 
     /// What the whole-word stage reads.

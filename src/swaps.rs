@@ -37,6 +37,7 @@ pub(crate) struct Knowledge<'a> {
 
 /// One text of a scope: the text, its tokens and the in-word edits already
 /// made to it.
+#[derive(Clone, Copy)]
 pub(crate) struct Source<'t> {
     pub(crate) text: &'t str,
     pub(crate) tokens: &'t [Token],
