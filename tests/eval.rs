@@ -69,6 +69,44 @@ fn whole_word_quality_floor() {
     assert!(f1 >= 0.95, "non-word F1 {f1}: {result}");
 }
 
+/// A batch of articles from one spun site shares one spinner table:
+/// `eval --scope corpus` spins all files with one table and learns from
+/// them together. The batch must find more than the files alone (the same
+/// table, each file learned on its own).
+#[test]
+fn a_batch_learns_more_than_its_files_alone() {
+    let spin = [
+        "--whole-words",
+        "--corrupt",
+        "spinner",
+        "--fraction",
+        "0.5",
+        "--seed",
+        "7",
+    ];
+    let batch = eval(&[&["--scope", "corpus"], &spin[..], &PROSE[..]].concat());
+    let (mut alone_fixed, mut alone_real_fixed) = (0, 0);
+    for file in PROSE {
+        let one = eval(&[&spin[..], &[file][..]].concat());
+        alone_fixed += one["non_word"]["fixed"].as_u64().unwrap();
+        alone_real_fixed += one["real_word"]["fixed"].as_u64().unwrap();
+    }
+    let fixed = batch["non_word"]["fixed"].as_u64().unwrap();
+    let real_fixed = batch["real_word"]["fixed"].as_u64().unwrap();
+    assert!(
+        fixed > alone_fixed,
+        "batch {fixed}, alone {alone_fixed}: {batch}"
+    );
+    assert!(
+        real_fixed > alone_real_fixed,
+        "batch {real_fixed}, alone {alone_real_fixed}"
+    );
+    let recall = batch["non_word"]["recall"].as_f64().unwrap();
+    assert!(recall >= 0.75, "non-word recall {recall}: {batch}");
+    assert_eq!(batch["real_word"]["wrong"], 0, "{batch}");
+    assert!(batch["damaged"].as_u64().unwrap() <= 5, "{batch}");
+}
+
 /// The OCR floor: a scanner's glyph confusions (the built-in ones, and a
 /// table whose first confusions the glyph prior does not list) on the same
 /// 29,000 words. Non-word damage F1 at least 0.90 with no clean word

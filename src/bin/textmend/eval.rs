@@ -11,9 +11,9 @@ use std::time::Instant;
 
 use textmend::corrupt;
 use textmend::score::{score, score_rules, RuleScore, Score};
-use textmend::{Language, Mender};
+use textmend::{Language, Mender, RuleSet};
 
-use crate::args::{Corruption, EvalOptions};
+use crate::args::{Corruption, EvalOptions, Scope};
 use crate::report::rules_label;
 
 /// The default spinner table (data kept in `fixtures/`; the repair code
@@ -31,8 +31,11 @@ pub struct Evaluation {
     pub seconds: Option<f64>,
 }
 
-/// Runs the evaluation the options describe; the error is a message.
-pub fn run(options: &EvalOptions, mender: &Mender) -> Result<Evaluation, String> {
+/// Runs the evaluation the options describe; the error is a message. With
+/// `Scope::Corpus` the files are one batch: one spinner (or scanner) damages
+/// them all, rules are learned from all of them together and applied to
+/// each.
+pub fn run(options: &EvalOptions, scope: Scope, mender: &Mender) -> Result<Evaluation, String> {
     if let Some([corrupt, truth]) = options.pairs.as_deref() {
         return pairs(corrupt, truth, options.repaired.as_deref(), mender);
     }
@@ -56,6 +59,7 @@ pub fn run(options: &EvalOptions, mender: &Mender) -> Result<Evaluation, String>
     if let Some(dir) = &options.save {
         fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     }
+    let batch = scope == Scope::Corpus;
     let title = match kind {
         Corruption::Spinner => format!(
             "spinner ({} pairs, fraction {:.2}, seed {})",
@@ -69,6 +73,11 @@ pub fn run(options: &EvalOptions, mender: &Mender) -> Result<Evaluation, String>
         Corruption::Ocr => format!("ocr (seed {})", options.seed),
         Corruption::Mojibake => format!("mojibake (seed {})", options.seed),
     };
+    let title = if batch {
+        format!("{title}, one batch")
+    } else {
+        title
+    };
     let progress = progress_bar(options.files.len());
     let mut evaluation = Evaluation {
         title,
@@ -77,9 +86,15 @@ pub fn run(options: &EvalOptions, mender: &Mender) -> Result<Evaluation, String>
         rules: BTreeMap::new(),
         seconds: Some(0.0),
     };
+    let mut inputs: Vec<(&Path, String, String)> = Vec::with_capacity(options.files.len());
     for (i, path) in options.files.iter().enumerate() {
         let original = read(path)?;
-        let seed = options.seed.wrapping_add(i as u64);
+        // A batch shares one spinner table (or one scanner).
+        let seed = if batch {
+            options.seed
+        } else {
+            options.seed.wrapping_add(i as u64)
+        };
         let corrupted = match kind {
             Corruption::Spinner => corrupt::spinner(&original, &table, options.fraction, seed),
             Corruption::Ocr if options.table.is_some() => {
@@ -90,18 +105,21 @@ pub fn run(options: &EvalOptions, mender: &Mender) -> Result<Evaluation, String>
         };
         // The inputs are kept before the repair runs, so that a failing
         // case can be replayed.
-        let save = |suffix: &str, text: &str| -> Result<(), String> {
-            if let Some(dir) = &options.save {
-                let stem = path.file_stem().unwrap_or_default().to_string_lossy();
-                let file = dir.join(format!("{stem}.{suffix}.txt"));
-                fs::write(&file, text).map_err(|e| format!("{}: {e}", file.display()))?;
-            }
-            Ok(())
-        };
-        save("corrupt", &corrupted)?;
-        save("truth", &original)?;
-        let scored = repair_and_score(&original, &corrupted, mender);
-        save("textmend", &scored.repaired)?;
+        save(options, path, "corrupt", &corrupted)?;
+        save(options, path, "truth", &original)?;
+        inputs.push((path.as_path(), original, corrupted));
+    }
+    let started = Instant::now();
+    let rules = batch.then(|| {
+        let texts: Vec<&str> = inputs.iter().map(|(_, _, c)| c.as_str()).collect();
+        mender.learn(&texts)
+    });
+    if let Some(total) = &mut evaluation.seconds {
+        *total += started.elapsed().as_secs_f64();
+    }
+    for (path, original, corrupted) in &inputs {
+        let scored = repair_and_score(original, corrupted, mender, rules.as_ref());
+        save(options, path, "textmend", &scored.repaired)?;
         add(
             &mut evaluation,
             scored.score,
@@ -116,6 +134,16 @@ pub fn run(options: &EvalOptions, mender: &Mender) -> Result<Evaluation, String>
         bar.finish_and_clear();
     }
     Ok(evaluation)
+}
+
+/// Writes `text` as DIR/NAME.SUFFIX.txt for `--save DIR`.
+fn save(options: &EvalOptions, path: &Path, suffix: &str, text: &str) -> Result<(), String> {
+    if let Some(dir) = &options.save {
+        let stem = path.file_stem().unwrap_or_default().to_string_lossy();
+        let file = dir.join(format!("{stem}.{suffix}.txt"));
+        fs::write(&file, text).map_err(|e| format!("{}: {e}", file.display()))?;
+    }
+    Ok(())
 }
 
 /// Scores a real corrupted file: textmend's repair of it, or `repaired`.
@@ -145,7 +173,7 @@ fn pairs(
             add(&mut evaluation, s, BTreeMap::new(), None);
         }
         None => {
-            let scored = repair_and_score(&original, &corrupted, mender);
+            let scored = repair_and_score(&original, &corrupted, mender, None);
             evaluation.seconds = Some(0.0);
             add(
                 &mut evaluation,
@@ -167,13 +195,22 @@ struct Scored {
     seconds: f64,
 }
 
-/// Repairs `corrupted` (timing only the repair) and scores the result
-/// against `original`, overall and per rule.
-fn repair_and_score(original: &str, corrupted: &str, mender: &Mender) -> Scored {
+/// Repairs `corrupted` (timing only the repair) with the `rules` learned
+/// from a batch, or learning from it alone, and scores the result against
+/// `original`, overall and per rule.
+fn repair_and_score(
+    original: &str,
+    corrupted: &str,
+    mender: &Mender,
+    rules: Option<&RuleSet>,
+) -> Scored {
     // Damage is a non-word or a real word in the original's language.
     let language = mender.language_of(original).unwrap_or(Language::English);
     let started = Instant::now();
-    let mended = mender.mend(corrupted);
+    let mended = match rules {
+        Some(rules) => mender.apply(corrupted, rules),
+        None => mender.mend(corrupted),
+    };
     let seconds = started.elapsed().as_secs_f64();
     let edits: Vec<(usize, String)> = mended
         .edits()

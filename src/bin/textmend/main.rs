@@ -78,7 +78,7 @@ fn run(options: &Options, mut reporter: Reporter) -> io::Result<Exit> {
         return Ok(Exit::Success);
     }
     if let Some(eval) = &options.eval {
-        return match eval::run(eval, &mender) {
+        return match eval::run(eval, options.scope, &mender) {
             Ok(evaluation) => {
                 reporter.evaluation(&evaluation, eval.format == EvalFormat::Json)?;
                 reporter.finish()?;
