@@ -1,5 +1,5 @@
 //! The pipeline's front: [`Mender`] runs tokenize → detect → explain → learn
-//! → rewrite over one text and returns a [`Mended`]. It owns the lexicon and
+//! → rewrite → whole-word swaps over one text and returns a [`Mended`]. It owns the lexicon and
 //! the options; each stage lives in its own module and knows nothing of the
 //! others' internals.
 
@@ -303,7 +303,7 @@ impl MenderBuilder {
         self
     }
 
-    /// Whether to apply whole-word repairs (`stated → said`) instead of only
+    /// Whether to apply whole-word repairs (`notified → told`) instead of only
     /// suggesting them ([`Mended::suggestions`]); default: suggest only.
     /// Both sides of such a swap are real words, so a person should look
     /// first.
@@ -436,7 +436,7 @@ impl<'a> Mended<'a> {
         &self.edits
     }
 
-    /// Whole-word repairs (`stated → said`) found but not applied, sorted
+    /// Whole-word repairs (`notified → told`) found but not applied, sorted
     /// by position, with spans into the input like [`Mended::edits`]; see
     /// [`MenderBuilder::whole_words`].
     pub fn suggestions(&self) -> &[Edit] {

@@ -62,7 +62,7 @@ pub struct Edit {
     /// How much to trust the edit, from 0 to 1: the confidence of its
     /// weakest rule.
     pub confidence: f64,
-    /// Whether it swaps one real word for another (`stated` → `said`)
+    /// Whether it swaps one real word for another (`notified` → `told`)
     /// rather than repairing a word that is not one.
     pub whole_word: bool,
 }

@@ -36,7 +36,8 @@ pub enum RuleKind {
     Glyph,
     /// Any other substitution of characters.
     Substring,
-    /// A whole word swapped for a rarer synonym (`said → stated`): applied
+    /// A whole word a spinner swapped for a rarer synonym (`notified →
+    /// told`): applied
     /// to whole words only, and only when asked, because both sides are
     /// real words.
     WholeWord,

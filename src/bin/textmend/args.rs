@@ -129,7 +129,7 @@ struct Common {
     #[arg(long, global = true)]
     strict: bool,
 
-    /// Apply whole-word repairs (a spinner's `stated` back to `said`)
+    /// Apply whole-word repairs (a spinner's `notified` back to `told`)
     /// instead of only reporting them as suggestions in --diff, --format
     /// json/html and the summary. Both sides are real words: review first.
     #[arg(long, global = true)]

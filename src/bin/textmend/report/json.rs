@@ -9,7 +9,7 @@
 //!   characters; `rule` names the rules applied (joined by ` + ` when a word
 //!   needed two); `evidence` is the number of distinct words that support
 //!   the weakest of them; `"whole_word":true` marks a whole-word repair
-//!   (`stated` → `said`).
+//!   (`notified` → `told`).
 //! * `{"type":"suggestion",…}` — the same fields, for a whole-word repair
 //!   found but not applied (`--whole-words` applies them).
 //! * `{"type":"rule","file":F,"from":FROM,"to":TO,"kind":K,"words":N,
