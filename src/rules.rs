@@ -37,9 +37,8 @@ pub enum RuleKind {
     /// Any other substitution of characters.
     Substring,
     /// A whole word a spinner swapped for a rarer synonym (`notified →
-    /// told`): applied
-    /// to whole words only, and only when asked, because both sides are
-    /// real words.
+    /// told`): applied to whole words only, and only when asked, because
+    /// both sides are real words.
     WholeWord,
 }
 
