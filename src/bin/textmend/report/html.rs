@@ -41,7 +41,11 @@ impl Section {
                 continue;
             }
             body.push_str(&escape(&text[at..edit.span.start]));
-            let rules: Vec<String> = edit.rules.iter().map(|(f, t)| rule_label(f, t)).collect();
+            let rules: Vec<String> = edit
+                .rules
+                .iter()
+                .map(|(f, t)| name(f, t, edit.whole_word))
+                .collect();
             if !applied {
                 let _ = write!(
                     body,
@@ -114,7 +118,7 @@ pub fn page(sections: &[Section]) -> String {
         count(rules.len(), "rule"),
     );
     for rule in &rules {
-        let name = escape(&rule_label(&rule.from, &rule.to));
+        let name = escape(&rule_name(rule));
         let _ = write!(html, "<option value=\"{name}\">{name}</option>");
     }
     html.push_str(
@@ -143,7 +147,7 @@ pub fn page(sections: &[Section]) -> String {
              <td><input type=\"checkbox\" class=\"keep\" checked aria-label=\"keep {name}\"></td>\
              <td>{from}</td><td>{to}</td><td>{kind}</td><td>{words}</td><td>{tokens}</td>\
              <td>{confidence:.3}</td><td>{rate}</td><td>{keyness}</td><td>{examples_text}</td></tr>",
-            name = escape(&rule_label(&rule.from, &rule.to)),
+            name = escape(&rule_name(rule)),
             from = escape(&rule.from),
             to = escape(&rule.to),
             kind = rule.kind,
@@ -183,6 +187,21 @@ pub fn page(sections: &[Section]) -> String {
     html.push_str(SCRIPT);
     html.push_str("</body>\n</html>\n");
     html
+}
+
+/// How the page names a rule: `from→to`, marked when it is a whole-word
+/// swap (an in-word rule may have the same sides).
+fn name(from: &str, to: &str, whole_word: bool) -> String {
+    let label = rule_label(from, to);
+    if whole_word {
+        format!("{label} (whole word)")
+    } else {
+        label
+    }
+}
+
+fn rule_name(rule: &Rule) -> String {
+    name(&rule.from, &rule.to, rule.kind == RuleKind::WholeWord)
 }
 
 /// Text as HTML character data or attribute value.
