@@ -41,65 +41,64 @@ fn fold(word: &str) -> String {
 fn main() {
     let out_dir = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     for lang in FOLDED_LANGUAGES {
-        let path = Path::new("dictionaries").join(format!("{lang}.tsv"));
-        println!("cargo:rerun-if-changed={}", path.display());
-        if let Err(message) = compile_folded(&path, &out_dir, lang) {
-            eprintln!("error: {message}");
-            process::exit(1);
-        }
+        or_exit(compile_folded(
+            &input(&format!("{lang}.tsv")),
+            &out_dir,
+            lang,
+        ));
     }
     for lang in LANGUAGES {
-        let path = Path::new("dictionaries").join(format!("{lang}.tsv"));
-        println!("cargo:rerun-if-changed={}", path.display());
-        if let Err(message) = compile(&path, &out_dir, lang) {
-            eprintln!("error: {message}");
-            process::exit(1);
-        }
-        let attested = Path::new("dictionaries").join(format!("{lang}-attested.txt"));
-        println!("cargo:rerun-if-changed={}", attested.display());
-        if let Err(message) =
-            compile_word_list(&attested, &out_dir.join(format!("{lang}-attested.fst")))
-        {
-            eprintln!("error: {message}");
-            process::exit(1);
-        }
-        let groups = Path::new("dictionaries").join(format!("{lang}-thesaurus.txt"));
-        let siblings = Path::new("dictionaries").join(format!("{lang}-siblings.txt"));
-        println!("cargo:rerun-if-changed={}", groups.display());
-        println!("cargo:rerun-if-changed={}", siblings.display());
+        or_exit(compile(&input(&format!("{lang}.tsv")), &out_dir, lang));
+        or_exit(compile_word_list(
+            &input(&format!("{lang}-attested.txt")),
+            &out_dir.join(format!("{lang}-attested.fst")),
+        ));
+        let groups = input(&format!("{lang}-thesaurus.txt"));
+        let siblings = input(&format!("{lang}-siblings.txt"));
         let keys = thesaurus_keys(&groups, 0).and_then(|mut keys| {
             keys.extend(thesaurus_keys(&siblings, 1)?);
             Ok(keys)
         });
         let out = out_dir.join(format!("{lang}-thesaurus.fst"));
-        if let Err(message) = keys.and_then(|mut keys| {
+        or_exit(keys.and_then(|mut keys| {
             keys.sort_unstable();
             write_map(&out, keys.into_iter().map(|k| (k, 0)))
-        }) {
-            eprintln!("error: {message}");
-            process::exit(1);
-        }
-        let ngrams = Path::new("dictionaries").join(format!("{lang}-ngrams.tsv"));
-        println!("cargo:rerun-if-changed={}", ngrams.display());
-        if let Err(message) = compile_ngrams(&ngrams, &out_dir.join(format!("{lang}-ngrams.fst"))) {
-            eprintln!("error: {message}");
-            process::exit(1);
-        }
-        let inflections = Path::new("dictionaries").join(format!("{lang}-inflections.txt"));
-        println!("cargo:rerun-if-changed={}", inflections.display());
-        if let Err(message) = check_inflections(&inflections) {
-            eprintln!("error: {message}");
-            process::exit(1);
-        }
+        }));
+        or_exit(compile_ngrams(
+            &input(&format!("{lang}-ngrams.tsv")),
+            &out_dir.join(format!("{lang}-ngrams.fst")),
+            &out_dir.join(format!("{lang}-ngrams-scale.rs")),
+        ));
+        or_exit(check_inflections(&input(&format!(
+            "{lang}-inflections.txt"
+        ))));
     }
     println!("cargo:rerun-if-changed=build.rs");
+}
+
+/// The path of `dictionaries/NAME`, which the build then depends on.
+fn input(name: &str) -> PathBuf {
+    let path = Path::new("dictionaries").join(name);
+    println!("cargo:rerun-if-changed={}", path.display());
+    path
+}
+
+/// Stops the build with the message of a failed step.
+fn or_exit(result: Result<(), String>) {
+    if let Err(message) = result {
+        eprintln!("error: {message}");
+        process::exit(1);
+    }
 }
 
 /// Compiles `key<TAB>count` lines (a key is one word or two words joined by
 /// one space), sorted by bytes and unique, into a map from key to the count
 /// on a log scale, `round(100 × log10(count))` (1 % steps are plenty for
-/// comparing how well words fit, and the map is a third the size).
-fn compile_ngrams(path: &Path, out: &Path) -> Result<(), String> {
+/// comparing how well words fit, and the map is a third the size). The
+/// totals the model needs (log10 of the words counted, of the smallest pair
+/// and of the smallest word count, from the scaled counts) go to `scale` as
+/// a Rust constant `SCALE`.
+fn compile_ngrams(path: &Path, out: &Path, scale: &Path) -> Result<(), String> {
     let text =
         fs::read_to_string(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
     let mut entries: Vec<(Vec<u8>, u64)> = Vec::new();
@@ -131,6 +130,28 @@ fn compile_ngrams(path: &Path, out: &Path) -> Result<(), String> {
         let scaled = (100.0 * (count.max(1) as f64).log10()).round() as u64;
         entries.push((key.as_bytes().to_vec(), scaled));
     }
+    let (mut total, mut pair_floor, mut word_floor) = (0.0, f64::MAX, f64::MAX);
+    for (key, value) in &entries {
+        let log = *value as f64 / 100.0;
+        if key.contains(&b' ') {
+            pair_floor = f64::min(pair_floor, log);
+        } else {
+            word_floor = f64::min(word_floor, log);
+            total += 10f64.powf(log);
+        }
+    }
+    if pair_floor == f64::MAX || word_floor == f64::MAX {
+        return Err(format!("{}: needs both words and pairs", path.display()));
+    }
+    let total = f64::max(total, 1.0).log10();
+    fs::write(
+        scale,
+        format!(
+            "const SCALE: Scale = Scale {{ total: {total:?}, pair_floor: {pair_floor:?}, \
+             word_floor: {word_floor:?} }};\n"
+        ),
+    )
+    .map_err(|e| format!("{}: {e}", scale.display()))?;
     write_map(out, entries.into_iter())
 }
 

@@ -6,11 +6,10 @@
 //! right neighbours, under a bigram model of book English, is the context
 //! check of whole-word suggestions. The counts are symspellpy's unigram and
 //! bigram lists (Google Books Ngram data), compiled by `build.rs` into an FST
-//! map from `word` or `word word` to `round(100 × log10(count))`.
+//! map from `word` or `word word` to `round(100 × log10(count))`, with the
+//! totals the model needs computed there too.
 
-use std::sync::OnceLock;
-
-use fst::{Map, Streamer};
+use fst::Map;
 
 use crate::error::{Error, Result};
 
@@ -23,10 +22,9 @@ const BACKOFF: f64 = 0.4;
 /// Word and word-pair counts.
 pub(crate) struct Ngrams {
     map: Map<&'static [u8]>,
-    scale: OnceLock<Scale>,
 }
 
-/// Totals read from the map once.
+/// Totals of the counts.
 struct Scale {
     /// log10 of the number of words counted.
     total: f64,
@@ -36,43 +34,14 @@ struct Scale {
     word_floor: f64,
 }
 
+// `const SCALE: Scale`, written by `build.rs` from the same counts.
+include!(concat!(env!("OUT_DIR"), "/en-ngrams-scale.rs"));
+
 impl Ngrams {
     /// The embedded English counts.
     pub(crate) fn english() -> Result<Ngrams> {
         let map = Map::new(EN_NGRAMS).map_err(|e| Error::Dictionary(e.to_string()))?;
-        Ok(Ngrams {
-            map,
-            scale: OnceLock::new(),
-        })
-    }
-
-    fn scale(&self) -> &Scale {
-        self.scale.get_or_init(|| {
-            let (mut total, mut pair_floor, mut word_floor) = (0.0, f64::MAX, f64::MAX);
-            let mut stream = self.map.stream();
-            while let Some((key, value)) = stream.next() {
-                let log = value as f64 / 100.0;
-                if key.contains(&b' ') {
-                    pair_floor = pair_floor.min(log);
-                } else {
-                    word_floor = word_floor.min(log);
-                    total += 10f64.powf(log);
-                }
-            }
-            Scale {
-                total: total.max(1.0).log10(),
-                pair_floor: if pair_floor == f64::MAX {
-                    0.0
-                } else {
-                    pair_floor
-                },
-                word_floor: if word_floor == f64::MAX {
-                    0.0
-                } else {
-                    word_floor
-                },
-            }
-        })
+        Ok(Ngrams { map })
     }
 
     /// log10 of the count of `key` (a lowercase word, or two joined by a
@@ -90,7 +59,7 @@ impl Ngrams {
     /// unlisted pair the backed-off share of `next`'s count, never more than
     /// an unlisted pair can have.
     fn log_follows(&self, word: &str, next: &str) -> f64 {
-        let scale = self.scale();
+        let scale = &SCALE;
         let word_count = self.log_count(word).unwrap_or(scale.word_floor);
         if let Some(pair) = self.log_count(&format!("{word} {next}")) {
             return pair - word_count;
@@ -106,7 +75,7 @@ impl Ngrams {
     /// there is no left neighbour or the counts do not list it, and the
     /// second left out when there is no right neighbour the counts list.
     pub(crate) fn fit(&self, left: Option<&str>, word: &str, right: Option<&str>) -> f64 {
-        let scale = self.scale();
+        let scale = &SCALE;
         let mut fit = match left.filter(|l| self.knows(l)) {
             Some(left) => self.log_follows(left, word),
             None => self.log_count(word).unwrap_or(scale.word_floor) - scale.total,
@@ -120,7 +89,7 @@ impl Ngrams {
     /// All listed pairs starting with `word`, for tests and inspection.
     #[cfg(test)]
     fn pairs_of(&self, word: &str) -> usize {
-        use fst::IntoStreamer;
+        use fst::{IntoStreamer, Streamer};
         let lo = format!("{word} ");
         let hi = format!("{word}!");
         let mut stream = self.map.range().ge(&lo).lt(&hi).into_stream();
