@@ -318,34 +318,27 @@ def fetch_scowl(tmp: Path) -> Path:
     return root
 
 
-def fetch_wordfreq(tmp: Path) -> tuple[bytes, bytes | None]:
-    """pip download the wordfreq wheel; return (large_en.msgpack.gz, METADATA)."""
-    dl = tmp / "wordfreq-wheel"
+def fetch_wheel(tmp: Path, name: str, version: str) -> Path:
+    """pip download one pinned wheel (no dependencies) into `tmp`; its path."""
+    dl = tmp / f"{name}-wheel"
     dl.mkdir()
     run([sys.executable, "-m", "pip", "download", "--no-deps", "--only-binary=:all:",
-         "--disable-pip-version-check", "-d", str(dl), f"wordfreq=={WORDFREQ_VERSION}"], tmp)
-    wheels = sorted(dl.glob(f"wordfreq-{WORDFREQ_VERSION}-*.whl"))
+         "--disable-pip-version-check", "-d", str(dl), f"{name}=={version}"], tmp)
+    wheels = sorted(dl.glob("*.whl"))
     if len(wheels) != 1:
-        sys.exit(f"error: expected one wordfreq wheel in {dl}, found {wheels}")
-    with zipfile.ZipFile(wheels[0]) as zf:
+        sys.exit(f"error: expected one {name} wheel in {dl}, found {wheels}")
+    return wheels[0]
+
+
+def fetch_wordfreq(tmp: Path) -> tuple[bytes, bytes | None]:
+    """pip download the wordfreq wheel; return (large_en.msgpack.gz, METADATA)."""
+    with zipfile.ZipFile(fetch_wheel(tmp, "wordfreq", WORDFREQ_VERSION)) as zf:
         data = zf.read(WORDFREQ_MEMBER)
         try:
             meta = zf.read(WORDFREQ_METADATA)
         except KeyError:
             meta = None
     return data, meta
-
-
-def fetch_symspellpy(tmp: Path) -> Path:
-    """pip download the pinned symspellpy wheel; return its path."""
-    dl = tmp / "symspellpy-wheel"
-    dl.mkdir()
-    run([sys.executable, "-m", "pip", "download", "--no-deps", "--only-binary=:all:",
-         "--disable-pip-version-check", "-d", str(dl), f"symspellpy=={SYMSPELLPY_VERSION}"], tmp)
-    wheels = sorted(dl.glob(f"symspellpy-{SYMSPELLPY_VERSION}-*.whl"))
-    if len(wheels) != 1:
-        sys.exit(f"error: expected one symspellpy wheel in {dl}, found {wheels}")
-    return wheels[0]
 
 
 def read_symspellpy(wheel: Path) -> dict:
@@ -571,6 +564,12 @@ def fence_for(text: str) -> str:
     while "`" * n in text:
         n += 1
     return "`" * n
+
+
+def fenced(text: str) -> list[str]:
+    """`text` verbatim as a Markdown code block, one list item per line."""
+    fence = fence_for(text)
+    return [fence + "text", text.rstrip("\n"), fence]
 
 
 def extract_attribution(meta: bytes) -> str:
@@ -917,10 +916,8 @@ def write_readme(path: Path, *, args, tsv: bytes, stats, per_file, freq, scowl_l
       f"{scowl_version or SCOWL_DEB_VERSION}), verbatim:")
     a("")
     if copyright_text is not None:
-        fence = fence_for(copyright_text)
-        a(fence + "text")
-        a(copyright_text.rstrip("\n"))
-        a(fence)
+        for line in fenced(copyright_text):
+            a(line)
     else:
         a("(copyright file not available in the given --scowl directory)")
     a("")
@@ -930,10 +927,8 @@ def write_readme(path: Path, *, args, tsv: bytes, stats, per_file, freq, scowl_l
       f"(`/usr/share/doc/wordnet-base/copyright` of `wordnet-base` "
       f"{wordnet_thesaurus.WORDNET_VERSION}), verbatim:")
     a("")
-    fence = fence_for(wordnet_notice)
-    a(fence + "text")
-    a(wordnet_notice.rstrip("\n"))
-    a(fence)
+    for line in fenced(wordnet_notice):
+        a(line)
     a("")
     a("### wordfreq")
     a("")
@@ -961,10 +956,8 @@ def write_readme(path: Path, *, args, tsv: bytes, stats, per_file, freq, scowl_l
     for member, text in symspellpy_licenses:
         a(f"`{member}`:")
         a("")
-        fence = fence_for(text)
-        a(fence + "text")
-        a(text.rstrip("\n"))
-        a(fence)
+        for line in fenced(text):
+            a(line)
         a("")
     a(f"symspellpy's README (the wheel's `{SYMSPELLPY_METADATA}`) does not say where "
       "the frequency lists come from; its only statement on provenance is:")
@@ -1150,7 +1143,7 @@ def main() -> None:
         wordnet_notice = wordnet_thesaurus.copyright_notice(wordnet_root)
         wordnet = wordnet_thesaurus.load(wordnet_root)
         wordnet_exceptions = read_wordnet_exceptions(wordnet_root)
-        symspellpy = read_symspellpy(args.symspellpy or fetch_symspellpy(tmp))
+        symspellpy = read_symspellpy(args.symspellpy or fetch_wheel(tmp, "symspellpy", SYMSPELLPY_VERSION))
     symspellpy_sha = check_symspellpy(symspellpy)
     freq = read_wordfreq(wf_data)
 

