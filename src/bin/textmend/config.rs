@@ -60,23 +60,21 @@ impl Settings {
                 ))
             }
         };
+        // The config file's lists (relative to it), then the command line's.
+        let paths = |listed: &[PathBuf], given: &[PathBuf]| -> Vec<PathBuf> {
+            listed
+                .iter()
+                .map(|p| base.join(p))
+                .chain(given.iter().cloned())
+                .collect()
+        };
         let mut words = UserWords::new();
-        for path in config
-            .dict
-            .iter()
-            .map(|p| base.join(p))
-            .chain(options.dicts.iter().cloned())
-        {
+        for path in paths(&config.dict, &options.dicts) {
             let bytes = fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
             words.extend(&UserWords::from_bytes(&bytes, &path).map_err(|e| e.to_string())?);
         }
         let mut ignore = Ignore::new();
-        for path in config
-            .ignore
-            .iter()
-            .map(|p| base.join(p))
-            .chain(options.ignores.iter().cloned())
-        {
+        for path in paths(&config.ignore, &options.ignores) {
             let text = fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
             ignore.extend(&Ignore::parse(&text, &path).map_err(|e| e.to_string())?);
         }
