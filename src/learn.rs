@@ -89,6 +89,12 @@ const MIN_EXPECTED_RESTORATIONS: f64 = 20.0;
 /// times, standing in for the missing word.
 const MIN_SHARE_OF_EXPECTED: f64 = 0.25;
 
+/// A single-word rule whose sides only a broad thesaurus relates needs its
+/// restored side to be a word the text should hold at least this many
+/// times by its frequency, yet does not: French `faire` and `temps` in a
+/// 10,000-word text, not `batte` (which a MyThes line relates to `pile`).
+const MIN_EXPECTED_BROAD_SINGLE: f64 = 1.0;
+
 /// How many examples each rule keeps for review.
 const MAX_EXAMPLES: usize = 5;
 
@@ -225,7 +231,9 @@ pub(crate) fn learn(
 
     let mut ranked: Vec<((String, String), Candidate)> = candidates
         .into_iter()
-        .filter(|((from, to), c)| !c.words.is_empty() && is_plausible(from, to, c, lexicon, words))
+        .filter(|((from, to), c)| {
+            !c.words.is_empty() && is_plausible(from, to, c, lexicon, words, thesaurus.is_broad())
+        })
         .collect();
     ranked.sort_by(|(ka, a), (kb, b)| {
         (b.words.len(), b.plausibility(), b.kind.prior(), b.tokens)
@@ -307,15 +315,33 @@ pub(crate) fn repaired_by(
 /// more by its frequency, none is there, and the suspect stands in its place
 /// often enough (`al·method·s` 571 times in four novels that hold no
 /// `always`).
-fn is_plausible(from: &str, to: &str, c: &Candidate, lexicon: &Lexicon, words: usize) -> bool {
+///
+/// A broad thesaurus (`broad`: lists of related words rather than synsets)
+/// lowers the support a rule needs, but one word is enough only when the
+/// restored side's absence is telling ([`MIN_EXPECTED_BROAD_SINGLE`]).
+fn is_plausible(
+    from: &str,
+    to: &str,
+    c: &Candidate,
+    lexicon: &Lexicon,
+    words: usize,
+    broad: bool,
+) -> bool {
     let supported = c.words.len() >= c.min_support();
     let everyday = |side: &str| lexicon.frequency(side).unwrap_or(0) >= MIN_SINGLE_SIDE_FREQUENCY;
     let long = |side: &str| side.chars().count() >= MIN_SINGLE_SIDE_CHARS;
+    let expected_in_text =
+        |word: &str| words as f64 * lexicon.frequency(word).unwrap_or(0) as f64 / 1e9;
     let expected = words as f64 * c.best_frequency as f64 / 1e9;
     let stands_in = expected >= MIN_EXPECTED_RESTORATIONS
         && c.tokens as f64 >= expected * MIN_SHARE_OF_EXPECTED;
     match c.kind {
-        RuleKind::Synonym => supported || (everyday(from) && everyday(to)),
+        RuleKind::Synonym => {
+            supported
+                || (everyday(from)
+                    && everyday(to)
+                    && (!broad || expected_in_text(to) >= MIN_EXPECTED_BROAD_SINGLE))
+        }
         RuleKind::WordSwap => {
             supported
                 || stands_in
@@ -342,8 +368,18 @@ fn select(
     let mut covered: HashSet<usize> = HashSet::new();
     let mut accepted = Vec::new();
     let mut singles: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    // A `to` side that holds the `to` side of a stronger accepted rule is
+    // absent because of that rule (`détail → travail` after `labeur →
+    // travail`, `vaste → direct` after `affirmer → dire`): its absence is
+    // no evidence of a rule of its own.
+    let explained_away = |to: &str, from: &str, accepted: &[usize]| {
+        accepted.iter().any(|&a| {
+            let (f, t) = &ranked[a].0;
+            f != from && to.contains(t.as_str())
+        })
+    };
     for (k, ((from, to), c)) in ranked.iter().enumerate() {
-        if text.occurs_outside(to, from, inserted) {
+        if text.occurs_outside(to, from, inserted) || explained_away(to, from, &accepted) {
             continue;
         }
         // Evidence a stronger rule already claimed does not count again
@@ -386,8 +422,11 @@ fn select(
             Evidence::Full => MIN_SINGLE_FREQUENCY,
             _ => MIN_COMPOUND_SINGLE_FREQUENCY,
         };
-        if best >= floor && best >= runner_up.saturating_mul(SINGLE_FREQUENCY_RATIO) {
-            let (from, to) = &ranked[options[0]].0;
+        let (from, to) = &ranked[options[0]].0;
+        if best >= floor
+            && best >= runner_up.saturating_mul(SINGLE_FREQUENCY_RATIO)
+            && !explained_away(to, from, &accepted)
+        {
             covered.insert(t);
             covered.extend(repairable(suspects, from, to, lexicon));
             accepted.push(options[0]);

@@ -196,4 +196,4 @@ pub use mender::{Mended, Mender, MenderBuilder, Mode, Skip, WordInfo};
 pub use rewrite::Edit;
 pub use rules::{Rule, RuleKind, RuleSet};
 pub use stats::LearningStats;
-pub use user::{Ignore, UserWords};
+pub use user::{Ignore, UserThesaurus, UserWords};

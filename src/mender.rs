@@ -29,7 +29,7 @@ use crate::stats::LearningStats;
 use crate::swaps::{self, Knowledge, Source};
 use crate::thesaurus::Thesaurus;
 use crate::tokenize::{tokenize, Case, Token};
-use crate::user::{Ignore, UserWords};
+use crate::user::{Ignore, UserThesaurus, UserWords};
 
 /// Why a text was passed through without looking for damage.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -211,6 +211,7 @@ pub struct MenderBuilder {
     rules: Option<RuleSet>,
     learn: Option<bool>,
     whole_words: bool,
+    thesauri: Vec<UserThesaurus>,
     limits: Limits,
 }
 
@@ -240,6 +241,7 @@ impl Default for MenderBuilder {
             rules: None,
             learn: None,
             whole_words: false,
+            thesauri: Vec::new(),
             limits: Limits {
                 max_word_chars: MAX_SUSPECT_CHARS,
                 max_explained: MAX_EXPLAINED_SUSPECTS,
@@ -312,6 +314,14 @@ impl MenderBuilder {
         self
     }
 
+    /// Use `thesaurus` for its language, in place of any given before (and,
+    /// for English, of the embedded WordNet data).
+    pub fn thesaurus(mut self, thesaurus: UserThesaurus) -> Self {
+        self.thesauri.retain(|t| t.language != thesaurus.language);
+        self.thesauri.push(thesaurus);
+        self
+    }
+
     /// Words longer than this many characters are never suspect (default
     /// 45, the longest English dictionary word).
     pub fn max_word_chars(mut self, chars: usize) -> Self {
@@ -350,6 +360,11 @@ impl MenderBuilder {
                 })
                 .collect::<Result<Vec<_>>>()?,
             no_thesaurus: Thesaurus::empty(),
+            thesauri: self
+                .thesauri
+                .into_iter()
+                .map(|t| (t.language, t.thesaurus))
+                .collect(),
             language: self.language,
             ignore: self.ignore,
             thesaurus: Thesaurus::english()?,
@@ -379,6 +394,8 @@ pub struct Mender {
     ngrams: Ngrams,
     /// For languages without a thesaurus.
     no_thesaurus: Thesaurus,
+    /// The user's thesauri, which take precedence.
+    thesauri: Vec<(Language, Thesaurus)>,
     /// The language given by the user, if any.
     language: Option<Language>,
     mode: Mode,
@@ -656,9 +673,12 @@ impl Mender {
             .unwrap_or(&self.lexicon)
     }
 
-    /// The thesaurus of `language`: only English has one.
+    /// The thesaurus of `language`: the user's, else (only for English) the
+    /// embedded one.
     fn thesaurus_for(&self, language: Language) -> &Thesaurus {
-        if language == Language::English {
+        if let Some((_, thesaurus)) = self.thesauri.iter().find(|(l, _)| *l == language) {
+            thesaurus
+        } else if language == Language::English {
             &self.thesaurus
         } else {
             &self.no_thesaurus

@@ -6,6 +6,14 @@
 //! prior for **learn**, never a source of rules: no substitution is made
 //! because the thesaurus lists it. The data is WordNet's synsets with their
 //! hypernyms, compiled by `build.rs` into an FST set of `word \0 group` keys.
+//!
+//! The other languages have no thesaurus that may be embedded in a
+//! permissively licensed binary (LibreOffice's are LGPL), so a user may load
+//! one at run time: a MyThes file (`/usr/share/mythes/th_fr_FR_v2.dat` from
+//! Debian's `mythes-fr`), each of whose meaning lines is one group.
+
+use std::borrow::Cow;
+use std::path::Path;
 
 use fst::{IntoStreamer, Set, Streamer};
 
@@ -19,22 +27,121 @@ const RELATED: u8 = 0;
 const SIBLINGS: u8 = 1;
 
 /// Groups of related words.
+#[derive(Clone)]
 pub(crate) struct Thesaurus {
-    groups: Option<Set<&'static [u8]>>,
+    groups: Option<Set<Cow<'static, [u8]>>>,
+    /// Whether its groups are broad lists of related words (MyThes) rather
+    /// than synsets: `pile` and `batte` share a French meaning line.
+    broad: bool,
 }
 
 impl Thesaurus {
     /// The embedded English thesaurus.
     pub(crate) fn english() -> Result<Thesaurus> {
-        let groups = Set::new(EN_THESAURUS).map_err(|e| Error::Dictionary(e.to_string()))?;
+        let groups =
+            Set::new(Cow::Borrowed(EN_THESAURUS)).map_err(|e| Error::Dictionary(e.to_string()))?;
         Ok(Thesaurus {
             groups: Some(groups),
+            broad: false,
+        })
+    }
+
+    /// A thesaurus in the MyThes format (`.dat`): a first line naming the
+    /// encoding (`UTF-8` or `ISO8859-1`), then entries of a `word|n` line
+    /// followed by `n` meaning lines `(part of speech)|synonym|synonym…`.
+    /// Each meaning line, with its entry's word, is one group of related
+    /// words; phrases and notes such as `(ugs.)` are left out. `path` names
+    /// the file in errors.
+    pub(crate) fn from_mythes(bytes: &[u8], path: &Path) -> Result<Thesaurus> {
+        let syntax = |line: usize, message: String| Error::ListSyntax {
+            path: path.to_path_buf(),
+            line,
+            message,
+        };
+        let first = bytes.split(|&b| b == b'\n').next().unwrap_or_default();
+        let encoding = String::from_utf8_lossy(first).trim().to_ascii_uppercase();
+        let text: String = match encoding.as_str() {
+            "UTF-8" | "UTF8" => std::str::from_utf8(bytes)
+                .map_err(|e| syntax(1, format!("not valid UTF-8: {e}")))?
+                .to_string(),
+            "ISO8859-1" | "ISO-8859-1" | "ISO8859-15" | "ISO-8859-15" => {
+                bytes.iter().map(|&b| char::from(b)).collect()
+            }
+            other => {
+                return Err(syntax(
+                    1,
+                    format!("encoding {other:?}: expected UTF-8 or ISO8859-1 (a MyThes .dat file)"),
+                ))
+            }
+        };
+        let mut keys: Vec<Vec<u8>> = Vec::new();
+        let mut group: u32 = 0;
+        let mut lines = text.lines().enumerate().skip(1);
+        while let Some((n, line)) = lines.next() {
+            let Some((word, count)) = line.rsplit_once('|') else {
+                continue;
+            };
+            let count: usize = count.trim().parse().map_err(|_| {
+                syntax(
+                    n + 1,
+                    format!("{line:?}: expected an entry line `word|count`"),
+                )
+            })?;
+            for _ in 0..count {
+                let Some((_, meaning)) = lines.next() else {
+                    return Err(syntax(
+                        n + 1,
+                        format!("{word:?}: fewer meaning lines than {count}"),
+                    ));
+                };
+                let words: Vec<String> = std::iter::once(word)
+                    .chain(meaning.split('|').skip(1))
+                    .filter_map(single_word)
+                    .collect();
+                if words.len() < 2 {
+                    continue;
+                }
+                for w in words {
+                    let mut key = w.into_bytes();
+                    key.push(RELATED);
+                    key.extend(group.to_be_bytes());
+                    keys.push(key);
+                }
+                group += 1;
+            }
+        }
+        if group == 0 {
+            return Err(syntax(
+                1,
+                "no groups of synonyms: not a MyThes .dat file".into(),
+            ));
+        }
+        keys.sort_unstable();
+        keys.dedup();
+        let groups = Set::from_iter(keys).map_err(|e| Error::Dictionary(e.to_string()))?;
+        Ok(Thesaurus {
+            groups: Some(Set::from(
+                groups
+                    .into_fst()
+                    .map_data(Cow::Owned)
+                    .map_err(|e| Error::Dictionary(e.to_string()))?,
+            )),
+            broad: true,
         })
     }
 
     /// A thesaurus that relates nothing, for languages without one.
     pub(crate) fn empty() -> Thesaurus {
-        Thesaurus { groups: None }
+        Thesaurus {
+            groups: None,
+            broad: false,
+        }
+    }
+
+    /// Whether a relation in it is only a hint: it lowers the support a
+    /// rule needs but never makes one word enough (see **learn**).
+    pub(crate) fn is_broad(&self) -> bool {
+        self.broad
     }
 
     /// Whether `a` and `b` are synonyms, or one is the other's broader term
@@ -85,6 +192,18 @@ impl Thesaurus {
     }
 }
 
+/// One word of a MyThes meaning line, lowercased and without its notes
+/// (`gucken (ugs.)` → `gucken`); none for phrases and fragments.
+fn single_word(item: &str) -> Option<String> {
+    let word = match item.find('(') {
+        Some(at) => &item[..at],
+        None => item,
+    }
+    .trim();
+    (word.chars().count() >= 2 && word.chars().all(char::is_alphabetic))
+        .then(|| word.to_lowercase())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -104,6 +223,53 @@ mod tests {
         ] {
             assert_eq!(thesaurus.are_related(a, b), related, "{a} {b}");
             assert_eq!(thesaurus.are_related(b, a), related, "{b} {a}");
+        }
+    }
+
+    #[test]
+    fn reads_mythes_files_in_either_encoding() {
+        let path = Path::new("th.dat");
+        let utf8 = "UTF-8\ngrand|2\n(Adjectif)|vaste|énorme (fam.)\n(Nom)|grand homme|géant\nvide|1\n(Adj)|creux\n";
+        let thesaurus = Thesaurus::from_mythes(utf8.as_bytes(), path).unwrap();
+        assert!(thesaurus.is_broad());
+        for (a, b, related) in [
+            ("grand", "vaste", true),
+            ("vaste", "énorme", true),
+            ("grand", "géant", true),
+            // Meaning lines are groups of their own.
+            ("vaste", "géant", false),
+            ("grand homme", "géant", false),
+            ("vide", "creux", true),
+            ("vide", "grand", false),
+        ] {
+            assert_eq!(thesaurus.are_related(a, b), related, "{a} {b}");
+        }
+        let latin1: Vec<u8> = b"ISO8859-1\nca\xf1a|1\n-|Junco|Ca\xf1izo\n".to_vec();
+        let thesaurus = Thesaurus::from_mythes(&latin1, path).unwrap();
+        assert!(thesaurus.are_related("caña", "cañizo"));
+        assert!(thesaurus.are_related("junco", "caña"));
+    }
+
+    #[test]
+    fn bad_mythes_files_are_errors_with_a_line() {
+        let path = Path::new("th.dat");
+        for (bytes, message) in [
+            (&b"KOI8-R\nx|1\n-|y\n"[..], "th.dat:1: encoding \"KOI8-R\""),
+            (
+                b"UTF-8\ngrand|3\n(Adj)|vaste\n",
+                "th.dat:2: \"grand\": fewer meaning lines than 3",
+            ),
+            (
+                b"UTF-8\ngrand|x\n",
+                "th.dat:2: \"grand|x\": expected an entry line",
+            ),
+            (b"UTF-8\n", "no groups of synonyms"),
+            (b"UTF-8\n\xff|1\n", "th.dat:1: not valid UTF-8"),
+        ] {
+            let Err(e) = Thesaurus::from_mythes(bytes, path) else {
+                panic!("{message}: no error");
+            };
+            assert!(e.to_string().contains(message), "{e}");
         }
     }
 

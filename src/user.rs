@@ -5,7 +5,9 @@
 //! line; a word list can also be compiled to an FST file
 //! ([`UserWords::to_fst`]) that loads without parsing. They only widen what
 //! counts as known or protected: a user word is never a suspect and may be a
-//! restoration, an ignored token is neither a suspect nor evidence.
+//! restoration, an ignored token is neither a suspect nor evidence. A user
+//! thesaurus gives a language without an embedded one the synonym prior that
+//! English has (see **thesaurus**).
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
@@ -14,6 +16,47 @@ use fst::{IntoStreamer, Map, MapBuilder, Streamer};
 use regex::Regex;
 
 use crate::error::{Error, Result};
+use crate::language::Language;
+use crate::thesaurus::Thesaurus;
+
+/// A thesaurus for one language, read from a MyThes `.dat` file (as
+/// LibreOffice and Debian's `mythes-*` packages ship them). Learning treats
+/// a substitution between two of its synonyms as English learning treats a
+/// WordNet pair: as a spinner's likely choice, which needs less evidence.
+/// For English it replaces the embedded WordNet data.
+#[derive(Clone)]
+pub struct UserThesaurus {
+    pub(crate) language: Language,
+    pub(crate) thesaurus: Thesaurus,
+}
+
+impl UserThesaurus {
+    /// Reads a MyThes file's bytes for `language`; `path` names it in errors.
+    pub fn from_mythes(language: Language, bytes: &[u8], path: &Path) -> Result<UserThesaurus> {
+        Ok(UserThesaurus {
+            language,
+            thesaurus: Thesaurus::from_mythes(bytes, path)?,
+        })
+    }
+
+    /// The language it serves.
+    pub fn language(&self) -> Language {
+        self.language
+    }
+
+    /// Whether it lists `a` and `b` (lowercase) as synonyms.
+    pub fn are_synonyms(&self, a: &str, b: &str) -> bool {
+        self.thesaurus.are_related(a, b)
+    }
+}
+
+impl std::fmt::Debug for UserThesaurus {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UserThesaurus")
+            .field("language", &self.language)
+            .finish_non_exhaustive()
+    }
+}
 
 /// Extra valid words, each with a frequency per billion words.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

@@ -4,7 +4,7 @@ use std::fs;
 use std::path::Path;
 use std::process::Command;
 
-use textmend::{Ignore, Mender, UserWords};
+use textmend::{Ignore, Language, Mender, UserThesaurus, UserWords};
 
 use super::{read, textmend};
 
@@ -96,4 +96,100 @@ fn bad_lists_name_the_file_and_line() {
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("ignore.txt:2: bad pattern"), "{stderr}");
+}
+
+/// A MyThes thesaurus in the format of Debian's `mythes-*` packages, with
+/// two everyday French synonym groups, a note and a phrase.
+const FRENCH_THESAURUS: &str = "UTF-8\n\
+temps|1\n(Nom)|durée|époque|moment (fam.)\n\
+faire|2\n(Verbe)|réaliser|exécuter|accomplir\n(Verbe)|faire fléchir|plier\n";
+
+#[test]
+fn a_user_thesaurus_lets_one_damaged_word_teach_a_synonym_swap() {
+    let clean = read("clean/fr_debian_handbook.txt");
+    let table =
+        [("temps", "durée"), ("faire", "réaliser")].map(|(a, b)| (a.to_string(), b.to_string()));
+    let spun = textmend::corrupt::spin(&clean, &table);
+    let thesaurus = UserThesaurus::from_mythes(
+        Language::French,
+        FRENCH_THESAURUS.as_bytes(),
+        Path::new("th_fr.dat"),
+    )
+    .unwrap();
+    assert!(thesaurus.are_synonyms("temps", "durée"));
+    assert!(thesaurus.are_synonyms("moment", "époque"));
+    assert!(!thesaurus.are_synonyms("temps", "faire"));
+    let plain = Mender::builder().build().unwrap();
+    let with = Mender::builder().thesaurus(thesaurus).build().unwrap();
+
+    // Each swap left one non-word (`longdurée`, `afréalisers`): one word is
+    // no rule without the thesaurus, and enough with it, because `temps`
+    // and `faire` are words a text of this length holds, yet this one does
+    // not.
+    assert!(plain.mend(&spun).edits().is_empty());
+    let mended = with.mend(&spun);
+    let repairs: Vec<(&str, &str)> = mended
+        .edits()
+        .iter()
+        .map(|e| (e.before.as_str(), e.after.as_str()))
+        .collect();
+    assert_eq!(
+        repairs,
+        [("afréalisers", "affaires"), ("longdurée", "longtemps")],
+        "{repairs:?}"
+    );
+    // The real words the spinner made (`durée` for `temps`) stay: they are
+    // for the whole-word stage, which is English only.
+    assert!(mended.text().contains("durée"));
+    // Clean text stays clean with the thesaurus.
+    assert_eq!(with.mend(&clean).text(), clean);
+}
+
+#[test]
+fn the_cli_reads_a_thesaurus_from_the_command_line_or_the_config() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("th_fr.dat"), FRENCH_THESAURUS).unwrap();
+    let clean = read("clean/fr_debian_handbook.txt");
+    let table = [("temps".to_string(), "durée".to_string())];
+    fs::write(
+        dir.path().join("spun.txt"),
+        textmend::corrupt::spin(&clean, &table),
+    )
+    .unwrap();
+    let bin = env!("CARGO_BIN_EXE_textmend");
+    let run = |args: &[&str]| {
+        Command::new(bin)
+            .args(args)
+            .current_dir(dir.path())
+            .output()
+            .unwrap()
+    };
+    let repaired =
+        |out: &std::process::Output| String::from_utf8_lossy(&out.stdout).contains("longtemps");
+
+    let out = run(&["spun.txt"]);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    assert!(!repaired(&out));
+    let out = run(&["--thesaurus", "fr=th_fr.dat", "spun.txt"]);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    assert!(repaired(&out));
+    fs::write(
+        dir.path().join("textmend.toml"),
+        "[thesaurus]\nfr = \"th_fr.dat\"\n",
+    )
+    .unwrap();
+    assert!(repaired(&run(&["spun.txt"])));
+
+    // Bad specifications and files are errors that say what is wrong.
+    for (args, message) in [
+        (["--thesaurus", "th_fr.dat"], "expected LANG=FILE"),
+        (["--thesaurus", "xx=th_fr.dat"], "no dictionary for \"xx\""),
+        (["--thesaurus", "fr=missing.dat"], "missing.dat"),
+        (["--thesaurus", "fr=spun.txt"], "spun.txt:1: encoding"),
+    ] {
+        let out = run(&[args[0], args[1], "spun.txt"]);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains(message), "{args:?}: {stderr}");
+    }
 }

@@ -108,7 +108,14 @@ struct Common {
     #[arg(long = "ignore", global = true, value_name = "FILE")]
     ignores: Vec<PathBuf>,
 
-    /// Read settings (`mode`, `dict`, `ignore`) from this TOML file instead
+    /// A thesaurus for one language, as LANG=FILE: a MyThes `.dat` file
+    /// such as Debian's `mythes-fr` installs
+    /// (`fr=/usr/share/mythes/th_fr_FR_v2.dat`). Swaps between its synonyms
+    /// need less evidence to be learned. May be given once per language.
+    #[arg(long = "thesaurus", global = true, value_name = "LANG=FILE", value_parser = parse_thesaurus)]
+    thesauri: Vec<(textmend::Language, PathBuf)>,
+
+    /// Read settings (`mode`, `dict`, `ignore`, `thesaurus`) from this TOML file instead
     /// of `textmend.toml` in the working directory.
     #[arg(long, global = true, value_name = "PATH")]
     config: Option<PathBuf>,
@@ -318,6 +325,17 @@ fn parse_language(code: &str) -> Result<LangChoice, String> {
         })
 }
 
+/// `--thesaurus LANG=FILE`.
+pub fn parse_thesaurus(given: &str) -> Result<(textmend::Language, PathBuf), String> {
+    let (code, path) = given.split_once('=').ok_or_else(|| {
+        format!("{given:?}: expected LANG=FILE, such as fr=/usr/share/mythes/th_fr_FR_v2.dat")
+    })?;
+    let language = textmend::Language::from_code(code).ok_or_else(|| {
+        format!("no dictionary for {code:?}: expected en, de, fr, es, it, pt or nl")
+    })?;
+    Ok((language, PathBuf::from(path)))
+}
+
 /// The damage to look for, for `--mode`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Damage {
@@ -406,6 +424,8 @@ pub struct Options {
     pub dicts: Vec<PathBuf>,
     /// `--ignore` files.
     pub ignores: Vec<PathBuf>,
+    /// `--thesaurus` files, by language.
+    pub thesauri: Vec<(textmend::Language, PathBuf)>,
     /// `--config`.
     pub config: Option<PathBuf>,
     /// Set for `textmend dict`.
@@ -490,6 +510,7 @@ impl Args {
             language: self.common.lang.0,
             dicts: self.common.dicts,
             ignores: self.common.ignores,
+            thesauri: self.common.thesauri,
             config: self.common.config,
             dict,
             quiet: self.common.quiet,

@@ -2,11 +2,12 @@
 //! user's word and ignore lists, and the `dict` subcommand's helpers. Turns
 //! them into builder calls; the library never reads files itself.
 
+use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
-use textmend::{Ignore, MenderBuilder, Mode, UserWords, WordInfo};
+use textmend::{Ignore, MenderBuilder, Mode, UserThesaurus, UserWords, WordInfo};
 
 use crate::args::Options;
 
@@ -25,6 +26,9 @@ struct Config {
     /// Ignore lists, as for `--ignore`.
     #[serde(default)]
     ignore: Vec<PathBuf>,
+    /// MyThes files by language code, as for `--thesaurus`.
+    #[serde(default)]
+    thesaurus: BTreeMap<String, PathBuf>,
 }
 
 /// The settings of one run: the config file's, then the command line's.
@@ -33,6 +37,7 @@ pub struct Settings {
     language: Option<textmend::Language>,
     words: UserWords,
     ignore: Ignore,
+    thesauri: Vec<UserThesaurus>,
 }
 
 impl Settings {
@@ -45,6 +50,10 @@ impl Settings {
             }
             None => (Config::default(), PathBuf::new()),
         };
+        let config_path = options
+            .config
+            .clone()
+            .unwrap_or_else(|| PathBuf::from(CONFIG_FILE));
         let config_mode = match config.mode.as_deref() {
             None | Some("auto") => Mode::Auto,
             Some("spinner") => Mode::Spinner,
@@ -52,11 +61,7 @@ impl Settings {
             Some(other) => {
                 return Err(format!(
                     "{}: mode {other:?}: expected auto, spinner or ocr",
-                    options
-                        .config
-                        .as_deref()
-                        .unwrap_or(Path::new(CONFIG_FILE))
-                        .display()
+                    config_path.display()
                 ))
             }
         };
@@ -78,11 +83,28 @@ impl Settings {
             let text = fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
             ignore.extend(&Ignore::parse(&text, &path).map_err(|e| e.to_string())?);
         }
+        // The command line's thesaurus for a language replaces the config
+        // file's.
+        let mut thesauri: Vec<UserThesaurus> = Vec::new();
+        let listed = config.thesaurus.iter().map(|(code, path)| {
+            crate::args::parse_thesaurus(&format!("{code}={}", path.display()))
+                .map(|(language, _)| (language, base.join(path)))
+                .map_err(|e| format!("{}: thesaurus: {e}", config_path.display()))
+        });
+        for given in listed.chain(options.thesauri.iter().cloned().map(Ok)) {
+            let (language, path) = given?;
+            let bytes = fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+            let thesaurus =
+                UserThesaurus::from_mythes(language, &bytes, &path).map_err(|e| e.to_string())?;
+            thesauri.retain(|t| t.language() != language);
+            thesauri.push(thesaurus);
+        }
         Ok(Settings {
             mode: options.damage.unwrap_or(config_mode),
             language: options.language,
             words,
             ignore,
+            thesauri,
         })
     }
 
@@ -92,6 +114,10 @@ impl Settings {
             .mode(self.mode)
             .words(&self.words)
             .ignore(&self.ignore);
+        let builder = self
+            .thesauri
+            .iter()
+            .fold(builder, |b, t| b.thesaurus(t.clone()));
         match self.language {
             Some(language) => builder.language(language),
             None => builder,
