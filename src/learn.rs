@@ -330,9 +330,9 @@ fn is_plausible(
     let supported = c.words.len() >= c.min_support();
     let everyday = |side: &str| lexicon.frequency(side).unwrap_or(0) >= MIN_SINGLE_SIDE_FREQUENCY;
     let long = |side: &str| side.chars().count() >= MIN_SINGLE_SIDE_CHARS;
-    let expected_in_text =
-        |word: &str| words as f64 * lexicon.frequency(word).unwrap_or(0) as f64 / 1e9;
-    let expected = words as f64 * c.best_frequency as f64 / 1e9;
+    // How often a word of this frequency (per billion) should occur here.
+    let expected_count = |frequency: u64| words as f64 * frequency as f64 / 1e9;
+    let expected = expected_count(c.best_frequency);
     let stands_in = expected >= MIN_EXPECTED_RESTORATIONS
         && c.tokens as f64 >= expected * MIN_SHARE_OF_EXPECTED;
     match c.kind {
@@ -340,7 +340,9 @@ fn is_plausible(
             supported
                 || (everyday(from)
                     && everyday(to)
-                    && (!broad || expected_in_text(to) >= MIN_EXPECTED_BROAD_SINGLE))
+                    && (!broad
+                        || expected_count(lexicon.frequency(to).unwrap_or(0))
+                            >= MIN_EXPECTED_BROAD_SINGLE))
         }
         RuleKind::WordSwap => {
             supported

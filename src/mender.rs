@@ -360,11 +360,7 @@ impl MenderBuilder {
                 })
                 .collect::<Result<Vec<_>>>()?,
             no_thesaurus: Thesaurus::empty(),
-            thesauri: self
-                .thesauri
-                .into_iter()
-                .map(|t| (t.language, t.thesaurus))
-                .collect(),
+            thesauri: self.thesauri,
             language: self.language,
             ignore: self.ignore,
             thesaurus: Thesaurus::english()?,
@@ -394,8 +390,8 @@ pub struct Mender {
     ngrams: Ngrams,
     /// For languages without a thesaurus.
     no_thesaurus: Thesaurus,
-    /// The user's thesauri, which take precedence.
-    thesauri: Vec<(Language, Thesaurus)>,
+    /// The user's thesauri, one per language, which take precedence.
+    thesauri: Vec<UserThesaurus>,
     /// The language given by the user, if any.
     language: Option<Language>,
     mode: Mode,
@@ -676,8 +672,8 @@ impl Mender {
     /// The thesaurus of `language`: the user's, else (only for English) the
     /// embedded one.
     fn thesaurus_for(&self, language: Language) -> &Thesaurus {
-        if let Some((_, thesaurus)) = self.thesauri.iter().find(|(l, _)| *l == language) {
-            thesaurus
+        if let Some(user) = self.thesauri.iter().find(|t| t.language == language) {
+            &user.thesaurus
         } else if language == Language::English {
             &self.thesaurus
         } else {

@@ -139,7 +139,8 @@ impl Thesaurus {
     }
 
     /// Whether a relation in it is only a hint: it lowers the support a
-    /// rule needs but never makes one word enough (see **learn**).
+    /// rule needs, but makes one word enough only with more evidence (see
+    /// **learn**).
     pub(crate) fn is_broad(&self) -> bool {
         self.broad
     }

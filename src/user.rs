@@ -58,6 +58,17 @@ impl std::fmt::Debug for UserThesaurus {
     }
 }
 
+/// The lines of a word or ignore list that say something, with their
+/// 1-based numbers: without a trailing `\r`, and neither blank nor a `#`
+/// comment.
+fn list_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.lines()
+        .map(|line| line.strip_suffix('\r').unwrap_or(line))
+        .enumerate()
+        .filter(|(_, line)| !line.trim().is_empty() && !line.starts_with('#'))
+        .map(|(i, line)| (i + 1, line))
+}
+
 /// Extra valid words, each with a frequency per billion words.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct UserWords {
@@ -105,14 +116,10 @@ impl UserWords {
     /// errors.
     pub fn parse(text: &str, path: &Path) -> Result<UserWords> {
         let mut words = UserWords::new();
-        for (i, line) in text.lines().enumerate() {
-            let line = line.strip_suffix('\r').unwrap_or(line);
-            if line.trim().is_empty() || line.starts_with('#') {
-                continue;
-            }
+        for (n, line) in list_lines(text) {
             let error = |message: &str| Error::ListSyntax {
                 path: path.to_path_buf(),
-                line: i + 1,
+                line: n,
                 message: message.to_string(),
             };
             let (word, frequency) = match line.split_once('\t') {
@@ -196,17 +203,13 @@ impl Ignore {
     /// source in errors.
     pub fn parse(text: &str, path: &Path) -> Result<Ignore> {
         let mut ignore = Ignore::new();
-        for (i, line) in text.lines().enumerate() {
-            let line = line.strip_suffix('\r').unwrap_or(line);
-            if line.trim().is_empty() || line.starts_with('#') {
-                continue;
-            }
+        for (n, line) in list_lines(text) {
             match line.strip_prefix(PATTERN_PREFIX) {
                 Some(pattern) => {
                     let regex =
                         Regex::new(&format!("^(?:{pattern})$")).map_err(|e| Error::ListSyntax {
                             path: path.to_path_buf(),
-                            line: i + 1,
+                            line: n,
                             message: format!("bad pattern: {e}"),
                         })?;
                     ignore.patterns.push(regex);

@@ -9,7 +9,7 @@ use std::process::{Command, Output, Stdio};
 
 use serde_json::Value;
 
-use super::{fixture, read, textmend};
+use super::{fixture, read, textmend, textmend_in};
 
 const SPUN: &str = "fixtures/spinner/003_c01601a3d6194ed1.in.txt";
 const REPAIRED: &str = "spinner/003_c01601a3d6194ed1.out.txt";
@@ -18,16 +18,6 @@ const CLEAN: [&str; 3] = [
     "fixtures/clean/002_59856663b4200737.txt",
     "fixtures/clean/004_a8a708190db0c4ae.txt",
 ];
-
-/// Runs the binary in `dir`.
-fn textmend_in(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_textmend"))
-        .args(args)
-        .current_dir(dir)
-        .stdin(Stdio::null())
-        .output()
-        .unwrap()
-}
 
 fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()

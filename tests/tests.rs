@@ -386,6 +386,16 @@ fn edits_change_nothing_outside_their_spans() {
 
 // ---- the binary ----
 
+/// Runs the binary in `dir`, with no standard input.
+pub(crate) fn textmend_in(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_textmend"))
+        .args(args)
+        .current_dir(dir)
+        .stdin(Stdio::null())
+        .output()
+        .unwrap()
+}
+
 pub(crate) fn textmend(args: &[&str], stdin: &[u8]) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_textmend"))
         .args(args)

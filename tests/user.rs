@@ -2,11 +2,10 @@
 
 use std::fs;
 use std::path::Path;
-use std::process::Command;
 
 use textmend::{Ignore, Language, Mender, UserThesaurus, UserWords};
 
-use super::{read, textmend};
+use super::{read, textmend, textmend_in};
 
 /// The names of seed 000 (a news article) that the dictionary lacks.
 const NAMES: &str = "Zelenskiy\nVolodymyr\nTirana\nKyiv\n";
@@ -49,14 +48,7 @@ fn ignored_words_and_patterns_are_never_repaired() {
 fn the_cli_reads_lists_config_and_compiled_dictionaries() {
     let dir = tempfile::tempdir().unwrap();
     fs::write(dir.path().join("names.txt"), NAMES).unwrap();
-    let bin = env!("CARGO_BIN_EXE_textmend");
-    let run = |args: &[&str]| {
-        Command::new(bin)
-            .args(args)
-            .current_dir(dir.path())
-            .output()
-            .unwrap()
-    };
+    let run = |args: &[&str]| textmend_in(dir.path(), args);
     let out = run(&["dict", "build", "names.txt", "-o", "names.dict"]);
     assert_eq!(out.status.code(), Some(0), "{out:?}");
     let out = run(&[
@@ -156,14 +148,7 @@ fn the_cli_reads_a_thesaurus_from_the_command_line_or_the_config() {
         textmend::corrupt::spin(&clean, &table),
     )
     .unwrap();
-    let bin = env!("CARGO_BIN_EXE_textmend");
-    let run = |args: &[&str]| {
-        Command::new(bin)
-            .args(args)
-            .current_dir(dir.path())
-            .output()
-            .unwrap()
-    };
+    let run = |args: &[&str]| textmend_in(dir.path(), args);
     let repaired =
         |out: &std::process::Output| String::from_utf8_lossy(&out.stdout).contains("longtemps");
 

@@ -330,10 +330,13 @@ pub fn parse_thesaurus(given: &str) -> Result<(textmend::Language, PathBuf), Str
     let (code, path) = given.split_once('=').ok_or_else(|| {
         format!("{given:?}: expected LANG=FILE, such as fr=/usr/share/mythes/th_fr_FR_v2.dat")
     })?;
-    let language = textmend::Language::from_code(code).ok_or_else(|| {
-        format!("no dictionary for {code:?}: expected en, de, fr, es, it, pt or nl")
-    })?;
-    Ok((language, PathBuf::from(path)))
+    Ok((language_code(code)?, PathBuf::from(path)))
+}
+
+/// The language of a code such as `fr` (not `auto`).
+pub fn language_code(code: &str) -> Result<textmend::Language, String> {
+    textmend::Language::from_code(code)
+        .ok_or_else(|| format!("no dictionary for {code:?}: expected en, de, fr, es, it, pt or nl"))
 }
 
 /// The damage to look for, for `--mode`.

@@ -83,21 +83,20 @@ impl Settings {
             let text = fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
             ignore.extend(&Ignore::parse(&text, &path).map_err(|e| e.to_string())?);
         }
-        // The command line's thesaurus for a language replaces the config
-        // file's.
+        // The config file's, then the command line's: the builder keeps the
+        // last one given for a language.
         let mut thesauri: Vec<UserThesaurus> = Vec::new();
         let listed = config.thesaurus.iter().map(|(code, path)| {
-            crate::args::parse_thesaurus(&format!("{code}={}", path.display()))
-                .map(|(language, _)| (language, base.join(path)))
+            crate::args::language_code(code)
+                .map(|language| (language, base.join(path)))
                 .map_err(|e| format!("{}: thesaurus: {e}", config_path.display()))
         });
         for given in listed.chain(options.thesauri.iter().cloned().map(Ok)) {
             let (language, path) = given?;
             let bytes = fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-            let thesaurus =
-                UserThesaurus::from_mythes(language, &bytes, &path).map_err(|e| e.to_string())?;
-            thesauri.retain(|t| t.language() != language);
-            thesauri.push(thesaurus);
+            thesauri.push(
+                UserThesaurus::from_mythes(language, &bytes, &path).map_err(|e| e.to_string())?,
+            );
         }
         Ok(Settings {
             mode: options.damage.unwrap_or(config_mode),
