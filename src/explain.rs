@@ -5,9 +5,9 @@
 //! start or end with `w` gives an explanation `w = p·x·q`, `d = p·y·q`: "the
 //! text says `x` where `y` belongs" — kept when `x` and `y` are both everyday
 //! words, the way a spinner swaps them. Candidates come from two bounded FST
-//! walks, one over the forward FST anchored at `w`'s first characters and one
-//! over the reversed FST anchored at its last characters, so the cost does not
-//! depend on the size of the dictionary. Explain does not decide which
+//! walks, one over the forward FST anchored at the shortest `p` and one over
+//! the reversed FST anchored at the shortest `q` that a reading with enough
+//! context leaves, so the cost does not depend on the size of the dictionary. Explain does not decide which
 //! explanation is true: that takes the evidence of the whole text (**learn**).
 
 use std::collections::HashSet;
@@ -17,11 +17,6 @@ use crate::lexicon::{Anchor, Lexicon};
 mod misreadings;
 
 pub(crate) use misreadings::{misreadings, Automata, Misreading, MAX_GLYPH_CHARS};
-
-/// Walks start from this many characters at either end of the suspect. Two
-/// is the least that keeps a walk small and still reaches `ag·finish·a` →
-/// `agenda`, where only two characters precede the damage.
-const ANCHOR_CHARS: usize = 2;
 
 /// An explanation must keep at least this many characters of the suspect
 /// unchanged (`att·finish` → `att·end`). Shorter contexts explain almost any
@@ -64,19 +59,7 @@ pub(crate) struct Explanation {
 
 /// All explanations of the lowercase suspect `key`, one per restored word.
 pub(crate) fn explain(key: &str, lexicon: &Lexicon) -> Vec<Explanation> {
-    let n_chars = key.chars().count();
-    if n_chars <= ANCHOR_CHARS {
-        return Vec::new();
-    }
     let w = key.as_bytes();
-    let head = key
-        .char_indices()
-        .nth(ANCHOR_CHARS)
-        .map_or(w.len(), |(i, _)| i);
-    let tail = key
-        .char_indices()
-        .nth(n_chars - ANCHOR_CHARS)
-        .map_or(0, |(i, _)| i);
     let max_len = w.len() + MAX_GROWTH_BYTES;
 
     // The readings `p·x·q` whose `x` is an everyday word, found once per
@@ -91,13 +74,36 @@ pub(crate) fn explain(key: &str, lexicon: &Lexicon) -> Vec<Explanation> {
             }
         }
     }
-    if words_in.is_empty() {
+    // A restored word keeps the `p` and `q` of one of those readings, so it
+    // starts with `p` or ends with `q`, whichever is longer (at least two
+    // characters when the context is long enough to learn from). The
+    // prefixes of `w` nest, and so do its suffixes, so two walks anchored
+    // at the shortest such `p` and `q` find every restored word — far
+    // fewer than walks anchored at two characters in a language of long
+    // compounds.
+    let (mut head, mut tail): (Option<usize>, Option<usize>) = (None, None);
+    for &(i, j) in &words_in {
+        let (p, q) = (key[..i].chars().count(), key[w.len() - j..].chars().count());
+        if p + q < MIN_CONTEXT_CHARS {
+            continue;
+        }
+        if p >= q {
+            head = Some(head.map_or(i, |h| h.min(i)));
+        } else {
+            tail = Some(tail.map_or(j, |t| t.min(j)));
+        }
+    }
+    if head.is_none() && tail.is_none() {
         return Vec::new();
     }
 
     let mut seen: HashSet<Vec<u8>> = HashSet::new();
     let mut found = Vec::new();
-    for (anchor, fix) in [(Anchor::Prefix, &w[..head]), (Anchor::Suffix, &w[tail..])] {
+    let anchors = [
+        head.map(|h| (Anchor::Prefix, &w[..h])),
+        tail.map(|t| (Anchor::Suffix, &w[w.len() - t..])),
+    ];
+    for (anchor, fix) in anchors.into_iter().flatten() {
         lexicon.for_each_anchored(anchor, fix, max_len, |d, frequency| {
             if d == w || !seen.insert(d.to_vec()) {
                 return;
