@@ -63,6 +63,15 @@ pub(crate) struct SuspectType {
     pub(crate) lowercase: bool,
     /// Splits into two known words of some length (`bootloader`).
     pub(crate) is_compound: bool,
+    /// In a language that writes compounds as one word, a compound of
+    /// dictionary words that the dictionary does not list
+    /// ([`Lexicon::is_compound_word`]): a valid word as often as not
+    /// (`Paketverwaltung`), and also what a spinner makes of a listed one
+    /// (`Zeitpunkt` → `Dauerpunkt`).
+    pub(crate) is_closed_compound: bool,
+    /// In a language that capitalises every noun (German), where a word
+    /// written like a name is as likely a noun the dictionary lacks.
+    pub(crate) nouns_capitalised: bool,
     /// Not a valid word, but a form seen in real text (`surprize`,
     /// `sublicense`): unlikely to be a corruption.
     pub(crate) is_attested: bool,
@@ -75,6 +84,13 @@ pub(crate) struct SuspectType {
 }
 
 impl SuspectType {
+    /// An unlisted compound of a language that writes compounds as one
+    /// word, or a German noun the dictionary lacks (written like a name): a
+    /// valid word as often as a damaged one.
+    pub(crate) fn is_compound_or_noun(&self) -> bool {
+        self.is_closed_compound || (self.nouns_capitalised && self.is_name_like())
+    }
+
     /// Capitalised in mid-sentence and never written in lowercase: the
     /// shape of a proper name.
     pub(crate) fn is_name_like(&self) -> bool {
@@ -86,6 +102,8 @@ impl SuspectType {
     pub(crate) fn new(key: String, lexicon: &Lexicon) -> SuspectType {
         SuspectType {
             is_compound: lexicon.has_open_compounds() && is_compound(&key, lexicon),
+            is_closed_compound: lexicon.is_compound_word(&key),
+            nouns_capitalised: lexicon.language().capitalises_nouns(),
             is_derivation: is_derivation_of_known(&key, lexicon),
             // People write `surprize`; nobody but a spinner writes
             // `believeing`, even if a few web pages have it too.
@@ -305,7 +323,9 @@ fn doubles(base: &str) -> bool {
 }
 /// Whether a token is no suspect: a dictionary word (after the case rules,
 /// with or without its clitic), a correctly spelled inflection of one, or
-/// too short, too long or too odd to be damage worth explaining.
+/// too short, too long or too odd to be damage worth explaining. Unlisted
+/// compounds are suspects, guarded as such ([`SuspectType::
+/// is_closed_compound`]).
 fn is_known_token(word: &str, lexicon: &Lexicon, chars: RangeInclusive<usize>) -> bool {
     if lexicon.lookup(word).is_some() {
         return true;
@@ -318,7 +338,6 @@ fn is_known_token(word: &str, lexicon: &Lexicon, chars: RangeInclusive<usize>) -
     !chars.contains(&n_chars)
         || core.chars().any(is_apostrophe)
         || is_inflection_of_known(core, lexicon)
-        || lexicon.is_compound_word(&core.to_lowercase())
 }
 
 /// Whether `key` is two known lowercase words joined, each of at least
@@ -341,6 +360,24 @@ mod tests {
     fn suspects(text: &str) -> Vec<SuspectType> {
         let lexicon = Lexicon::english().unwrap();
         detect(text, &tokenize(text), &lexicon, MAX_SUSPECT_CHARS, false).suspects
+    }
+
+    #[test]
+    fn unlisted_german_compounds_are_guarded_suspects() {
+        let lexicon = Lexicon::for_language(crate::language::Language::German).unwrap();
+        let text = "Zum Zeitpunkt der Paketverwaltung sprach Kuleba.";
+        let found = detect(text, &tokenize(text), &lexicon, MAX_SUSPECT_CHARS, false).suspects;
+        let keys: Vec<&str> = found.iter().map(|s| s.key.as_str()).collect();
+        // `Zeitpunkt` is listed; `Paketverwaltung` is not, though both of
+        // its parts are.
+        assert!(!keys.contains(&"zeitpunkt"), "{keys:?}");
+        let compound = found.iter().find(|s| s.key == "paketverwaltung").unwrap();
+        assert!(compound.is_closed_compound && compound.is_compound_or_noun());
+        // In German a capital in mid-sentence marks a noun as much as a
+        // name: both are only guarded.
+        let name = found.iter().find(|s| s.key == "kuleba").unwrap();
+        assert!(name.is_name_like() && name.is_compound_or_noun());
+        assert!(!name.is_closed_compound);
     }
 
     #[test]

@@ -70,6 +70,12 @@ impl Language {
         matches!(self, Language::German | Language::Dutch)
     }
 
+    /// Whether the language writes every noun with a capital (German), so
+    /// that a capital in mid-sentence does not mark a name.
+    pub(crate) fn capitalises_nouns(self) -> bool {
+        self == Language::German
+    }
+
     fn from_whatlang(lang: whatlang::Lang) -> Option<Language> {
         match lang {
             whatlang::Lang::Eng => Some(Language::English),

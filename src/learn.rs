@@ -29,6 +29,7 @@ use memchr::memmem;
 
 use crate::detect::SuspectType;
 use crate::explain::Explanation;
+use crate::language::Language;
 use crate::lexicon::Lexicon;
 use crate::rules::{Rule, RuleKind, RuleSet};
 use crate::thesaurus::Thesaurus;
@@ -95,6 +96,13 @@ const MIN_SHARE_OF_EXPECTED: f64 = 0.25;
 /// 10,000-word text, not `batte` (which a MyThes line relates to `pile`).
 const MIN_EXPECTED_BROAD_SINGLE: f64 = 1.0;
 
+/// A rule learned from weak evidence (see [`is_plausible`]) needs its
+/// restored side to be expected at least this many times in the text by
+/// its frequency: absent where three were expected is a 5% chance
+/// (Poisson), so its absence is the spinner's signature rather than the
+/// author's vocabulary.
+const MIN_TELLING_ABSENCE: f64 = 3.0;
+
 /// How many examples each rule keeps for review.
 const MAX_EXAMPLES: usize = 5;
 
@@ -106,11 +114,14 @@ pub(crate) enum Evidence {
     /// Only explanations whose sides the thesaurus relates: the type splits
     /// into two known words (`under·remain`), which a spinner makes out of a
     /// compound (`under·stand`) but which is also how valid compounds and
-    /// jargon look (`boot·loader`).
+    /// jargon look (`boot·loader`). So do unlisted German and Dutch
+    /// compounds (`Dauer·punkt` from `Zeit·punkt`, but also the author's
+    /// `Paket·verwaltung`, which `Finanz·verwaltung` explains as well), and
+    /// German nouns the dictionary lacks, which are written like names.
     SynonymsOnly,
-    /// None: the type is written like a proper name, it is an attested form
-    /// (`surprize`) — real, if rare or old, writing — or a prefix on a known
-    /// word (`un·pardoned`).
+    /// None: the type is written like a proper name (outside German), it is
+    /// an attested form (`surprize`) — real, if rare or old, writing — or a
+    /// prefix on a known word (`un·pardoned`).
     None,
 }
 
@@ -119,10 +130,12 @@ pub(crate) enum Evidence {
 /// word by chance ("learn strictly"); they are repaired only by rules that
 /// other evidence proves.
 pub(crate) fn evidence(suspect: &SuspectType) -> Evidence {
-    if suspect.is_name_like() || suspect.is_attested || suspect.is_derivation || suspect.has_digits
-    {
+    // In German every noun is written like a name: there the shape is no
+    // name's, only a word the dictionary lacks.
+    let name = suspect.is_name_like() && !suspect.nouns_capitalised;
+    if name || suspect.is_attested || suspect.is_derivation || suspect.has_digits {
         Evidence::None
-    } else if suspect.is_compound {
+    } else if suspect.is_compound || suspect.is_compound_or_noun() {
         Evidence::SynonymsOnly
     } else {
         Evidence::Full
@@ -137,6 +150,9 @@ struct Candidate {
     types: Vec<(usize, String)>,
     /// Distinct restored words (stemmed).
     words: HashSet<String>,
+    /// Those among them restored from suspects that are no unlisted
+    /// compound and no unlisted German noun ([`SuspectType::is_compound_or_noun`]).
+    plain_words: HashSet<String>,
     /// Suspect tokens explained.
     tokens: usize,
     /// Highest frequency among its restored words.
@@ -145,6 +161,9 @@ struct Candidate {
     total_frequency: u64,
     /// A word swap whose sides the thesaurus calls siblings.
     siblings: bool,
+    /// Every suspect it explains is written capitalised only and has its
+    /// `from` side at the start (German nouns: `Dauer·punkt`).
+    capitalised: bool,
     examples: Vec<(String, String)>,
 }
 
@@ -155,6 +174,18 @@ impl Candidate {
     /// differences in frequency decide nothing.
     fn plausibility(&self) -> u32 {
         self.total_frequency.max(1).ilog10()
+    }
+
+    /// The rule's sides as the spinner's signature is checked for them: a
+    /// spinner replaces case-sensitively, so a swap seen only at the start of
+    /// capitalised words (`Zeit` → `Dauer` in German nouns) leaves the
+    /// lowercase side inside other words (`Lauf·zeit`) alone.
+    fn signature(&self, from: &str, to: &str) -> (String, String) {
+        if self.capitalised {
+            (capitalise(from), capitalise(to))
+        } else {
+            (from.to_string(), to.to_string())
+        }
     }
 
     /// Distinct words needed to accept the rule without the single-word
@@ -200,10 +231,12 @@ pub(crate) fn learn(
                         kind,
                         types: Vec::new(),
                         words: HashSet::new(),
+                        plain_words: HashSet::new(),
                         tokens: 0,
                         best_frequency: 0,
                         total_frequency: 0,
                         siblings,
+                        capitalised: true,
                         examples: Vec::new(),
                     })
                 }
@@ -216,10 +249,16 @@ pub(crate) fn learn(
             if !counts {
                 continue;
             }
+            c.capitalised &= !suspect.lowercase
+                && suspect.key.starts_with(e.from.as_str())
+                && e.restored.starts_with(e.to.as_str());
             let stemmed = stem(&e.restored, lexicon);
             c.types.push((i, stemmed.clone()));
             c.tokens += suspect.occurrences.len();
             c.best_frequency = c.best_frequency.max(e.frequency);
+            if !suspect.is_compound_or_noun() {
+                c.plain_words.insert(stemmed.clone());
+            }
             if c.words.insert(stemmed) {
                 c.total_frequency += e.frequency;
                 if c.examples.len() < MAX_EXAMPLES {
@@ -244,13 +283,15 @@ pub(crate) fn learn(
     // The spinner's signature is checked against the text minus what the
     // well-supported rules say was inserted (`main` inside an inserted
     // `remainder`).
-    let inserted: Vec<&str> = ranked
+    let inserted: Vec<String> = ranked
         .iter()
         .filter(|((from, to), c)| {
-            c.words.len() >= c.min_support() && !text.occurs_outside(to, from, &[])
+            let (from, to) = c.signature(from, to);
+            c.words.len() >= c.min_support() && !text.occurs_outside(&to, &from, &[])
         })
-        .map(|((from, _), _)| from.as_str())
+        .map(|((from, to), c)| c.signature(from, to).0)
         .collect();
+    let inserted: Vec<&str> = inserted.iter().map(String::as_str).collect();
     let accepted = select(text, suspects, &ranked, &inserted, lexicon);
     let rules = accepted
         .into_iter()
@@ -335,6 +376,19 @@ fn is_plausible(
     let expected = expected_count(c.best_frequency);
     let stands_in = expected >= MIN_EXPECTED_RESTORATIONS
         && c.tokens as f64 >= expected * MIN_SHARE_OF_EXPECTED;
+    // Where the evidence is weak, the signature must say something: the
+    // restored side must be a word the text should hold several times.
+    // Weak are unlisted compounds and nouns (an author's own `Paket·name`
+    // reads as `Straßen·name` as well as a spinner's `Dauer·punkt` reads as
+    // `Zeit·punkt`, and `Straße`, rare in a manual, is absent too), and, in
+    // the languages whose dictionaries are bare frequency lists with no
+    // inflection or derivation rules, swaps no thesaurus relates: there
+    // real words (`em·paquet·er`) are suspects far more often.
+    let weak = c.plain_words.len() < c.min_support() && c.plain_words.len() < c.words.len()
+        || (c.kind == RuleKind::WordSwap && lexicon.language() != Language::English);
+    if weak && expected_count(lexicon.frequency(to).unwrap_or(0)) < MIN_TELLING_ABSENCE {
+        return false;
+    }
     match c.kind {
         RuleKind::Synonym => {
             supported
@@ -381,7 +435,10 @@ fn select(
         })
     };
     for (k, ((from, to), c)) in ranked.iter().enumerate() {
-        if text.occurs_outside(to, from, inserted) || explained_away(to, from, &accepted) {
+        let (cased_from, cased_to) = c.signature(from, to);
+        if text.occurs_outside(&cased_to, &cased_from, inserted)
+            || explained_away(to, from, &accepted)
+        {
             continue;
         }
         // Evidence a stronger rule already claimed does not count again
@@ -445,6 +502,14 @@ fn select(
 pub(crate) fn confidence(words: usize, kind: RuleKind) -> f64 {
     let evidence = words + kind.prior();
     1.0 - 0.5f64.powi(evidence.min(30) as i32)
+}
+
+/// `word` with its first letter a capital.
+fn capitalise(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
 }
 
 /// The unit of evidence for a restored word: its form after dropping up to
@@ -609,6 +674,28 @@ mod tests {
         ));
         assert!(occurs_outside("the end", "end", "finish", &[]));
         assert!(!occurs_outside("End of story", "end", "finish", &[]));
+    }
+
+    #[test]
+    fn a_swap_seen_in_capitals_is_checked_in_capitals() {
+        // A spinner that swapped German `Zeit` left the lowercase `zeit` of
+        // `Laufzeit` alone.
+        let text = "Der Dauerpunkt und die Laufzeit";
+        assert!(occurs_outside(text, "zeit", "dauer", &[]));
+        assert!(!occurs_outside(
+            text,
+            &capitalise("zeit"),
+            &capitalise("dauer"),
+            &[]
+        ));
+        assert!(occurs_outside(
+            "Die Zeit",
+            &capitalise("zeit"),
+            "Dauer",
+            &[]
+        ));
+        assert_eq!(capitalise("übel"), "Übel");
+        assert_eq!(capitalise(""), "");
     }
 
     #[test]

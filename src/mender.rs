@@ -4,6 +4,7 @@
 //! others' internals.
 
 use std::borrow::Cow;
+use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
@@ -196,6 +197,10 @@ pub struct WordInfo {
     pub user: bool,
     /// Not a dictionary word but a form seen in real text (`surprize`).
     pub attested: bool,
+    /// Not a dictionary word but a compound of dictionary words, in a
+    /// language that writes compounds as one word (`Paketverwaltung`): a
+    /// suspect that only thesaurus-backed rules change.
+    pub compound: bool,
     /// Never touched (`--ignore`).
     pub ignored: bool,
 }
@@ -468,7 +473,8 @@ impl<'a> Mended<'a> {
     }
 
     /// Tokens that are not dictionary words and were left as they are:
-    /// names, rare words, and damage no rule explains.
+    /// names, rare words, and damage no rule explains (unlisted compounds of
+    /// dictionary words are not counted).
     pub fn suspects_left(&self) -> usize {
         self.suspect_tokens - self.word_edits
     }
@@ -708,7 +714,17 @@ impl Mender {
             None => self.rules.clone(),
         };
         let mut word_edits = rewrite(&prepared, &suspects, &rules, lexicon, self.mode.glyphs());
-        let repaired = word_edits.len();
+        // Unlisted compounds are suspects for the rules' sake, but not
+        // counted as words left unknown: they are made of known words.
+        let compounds: HashSet<usize> = suspects
+            .iter()
+            .filter(|s| s.is_closed_compound)
+            .flat_map(|s| s.occurrences.iter().map(|o| o.span.start))
+            .collect();
+        let repaired = word_edits
+            .iter()
+            .filter(|e| !compounds.contains(&e.span.start))
+            .count();
         if self.mode.glyphs() {
             word_edits.extend(rewrite_misread_words(&prepared, &tokens, &rules, lexicon));
             word_edits.sort_by_key(|e| e.span.start);
@@ -717,14 +733,15 @@ impl Mender {
         let mut edits = compose(text, mended_breaks, word_edits);
         let mut suggestions = Vec::new();
         let mut rules = rules;
-        if language == Language::English && self.mode.swaps() {
+        if self.mode.swaps() {
             // Whole words are looked at in the input itself: they are real
             // words, which no earlier repair touched.
             let tokens: Cow<'_, [Token]> = match &prepared {
                 Cow::Borrowed(_) => tokens,
                 Cow::Owned(_) => Cow::Owned(tokenize(text)),
             };
-            (rules, suggestions) = self.whole_words_in(text, &tokens, &edits, rules, given);
+            (rules, suggestions) =
+                self.whole_words_in(text, &tokens, &edits, rules, given, language);
             if self.whole_words {
                 edits.append(&mut suggestions);
                 edits.sort_by_key(|e| e.span.start);
@@ -735,7 +752,11 @@ impl Mender {
             edits,
             suggestions,
             rules,
-            suspect_tokens: suspects.iter().map(|s| s.occurrences.len()).sum(),
+            suspect_tokens: suspects
+                .iter()
+                .filter(|s| !s.is_closed_compound)
+                .map(|s| s.occurrences.len())
+                .sum(),
             word_edits: repaired,
         }
     }
@@ -750,27 +771,30 @@ impl Mender {
         edits: &[Edit],
         rules: RuleSet,
         given: Option<&RuleSet>,
+        language: Language,
     ) -> (RuleSet, Vec<Edit>) {
         let source = Source {
             text,
             tokens,
             edits,
         };
+        let data = self.knowledge(language);
         let rules = if given.is_none() && self.learn {
-            let learned = swaps::learn(&[source], &rules, &self.knowledge());
+            let learned = swaps::learn(&[source], &rules, &data);
             rules.extended_with(&RuleSet::new(learned))
         } else {
             rules
         };
-        let repairs = swaps::apply(&source, rules.rules(), &self.ngrams);
+        let repairs = swaps::apply(&source, rules.rules(), &data);
         (rules, repairs)
     }
 
-    /// What the whole-word stage reads.
-    fn knowledge(&self) -> Knowledge<'_> {
+    /// What the whole-word stage reads in `language`: word-pair counts
+    /// exist for English only.
+    fn knowledge(&self, language: Language) -> Knowledge<'_> {
         Knowledge {
-            lexicon: &self.lexicon,
-            ngrams: &self.ngrams,
+            lexicon: self.lexicon_for(language),
+            ngrams: (language == Language::English).then_some(&self.ngrams),
         }
     }
 
@@ -862,7 +886,7 @@ impl Mender {
             lexicon,
             thesaurus,
         ));
-        if language != Language::English || !self.mode.swaps() {
+        if !self.mode.swaps() {
             return rules;
         }
         // Whole-word swaps, from the batch's word counts together.
@@ -871,7 +895,7 @@ impl Mender {
             tokens: &tokens,
             edits: &[],
         };
-        let learned = swaps::learn(&[source], &rules, &self.knowledge());
+        let learned = swaps::learn(&[source], &rules, &self.knowledge(language));
         rules.extended_with(&RuleSet::new(learned))
     }
 
@@ -886,14 +910,13 @@ impl Mender {
         self.knows_in(word, Language::English)
     }
 
-    /// Whether `word` is a word of `language` (its dictionary, compounds of
-    /// it, the user's words).
+    /// Whether `word` is a word of `language` (its dictionary or the user's
+    /// words). Compounds the dictionary does not list are not: they are
+    /// suspects, if guarded ones ([`WordInfo::compound`]).
     pub fn knows_in(&self, word: &str, language: Language) -> bool {
         let lexicon = self.lexicon_for(language);
         let (core, _) = split_clitic(word);
-        lexicon.lookup(word).is_some()
-            || lexicon.lookup(core).is_some()
-            || lexicon.is_compound_word(&word.to_lowercase())
+        lexicon.lookup(word).is_some() || lexicon.lookup(core).is_some()
     }
 
     /// The language `text` would be mended in as a whole (the given one, or
@@ -923,6 +946,7 @@ impl Mender {
             frequency,
             user: lexicon.is_user_word(word) || lexicon.is_user_word(&word.to_lowercase()),
             attested: lexicon.is_attested(&word.to_lowercase()),
+            compound: lexicon.is_compound_word(&word.to_lowercase()),
             ignored: self.ignore.is_ignored(word),
         }
     }

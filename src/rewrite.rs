@@ -187,7 +187,8 @@ fn restore(
 ) -> Option<Restoration> {
     let usable = |rule: &Rule| match (rule.kind, evidence(suspect)) {
         (RuleKind::WholeWord, _) => false,
-        (RuleKind::Glyph, _) => true,
+        // A valid compound is no misreading.
+        (RuleKind::Glyph, _) => !suspect.is_closed_compound,
         (_, Evidence::Full) => true,
         (_, Evidence::SynonymsOnly) => {
             rule.kind == RuleKind::Synonym || rule.words >= MIN_WORDS_FOR_GUARDED
@@ -223,6 +224,16 @@ fn restore(
         } else {
             lexicon.frequency(&word)
         };
+        // An unlisted compound that proven word swaps turn into another
+        // compound of dictionary words (`Tätigkeits·methoden` →
+        // `Arbeits·methoden`) is restored too: the suspect was no listed
+        // word either, and the rules were proven elsewhere.
+        let frequency = frequency.or_else(|| {
+            let proven = applied.iter().all(|(k, _)| {
+                rules[*k].kind != RuleKind::Glyph && rules[*k].words >= MIN_WORDS_FOR_GUARDED
+            });
+            (suspect.is_closed_compound && proven && lexicon.is_compound_word(&word)).then_some(0)
+        });
         let frequency = frequency.filter(|&f| {
             let glyphs = applied
                 .iter()

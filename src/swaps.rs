@@ -29,10 +29,27 @@ const MAX_CONTEXT: f64 = 3.0;
 /// Context gains this close to zero are ties (rounding in the counts).
 const TIE: f64 = 1e-6;
 
-/// The data the stage reads.
+/// Without word-pair counts (outside English), a whole-word swap needs an
+/// in-word rule proven by at least this many distinct words: a rule seen in
+/// one or two words would otherwise turn every occurrence of a common word
+/// (`paquet`) into its partner.
+const MIN_LITERAL_SUPPORT: usize = 3;
+
+/// ... and the rule's original (`arbeit`) must be expected at least this
+/// many times in the scope by its frequency (the in-word stage's telling
+/// absence).
+const MIN_LITERAL_EXPECTED: f64 = 3.0;
+
+/// ... and the form the word stands for at least this many times.
+const MIN_LITERAL_FORM_EXPECTED: f64 = 1.0;
+
+/// The data the stage reads: the text's dictionary, and for English the
+/// inflections and word-pair counts. Without them (the other languages), a
+/// word stands for the original only as a rule's literal rendering of it
+/// (`Tätigkeit·en` for `Arbeit·en`), and its neighbours are not weighed.
 pub(crate) struct Knowledge<'a> {
     pub(crate) lexicon: &'a Lexicon,
-    pub(crate) ngrams: &'a Ngrams,
+    pub(crate) ngrams: Option<&'a Ngrams>,
 }
 
 /// One text of a scope: the text, its tokens and the in-word edits already
@@ -52,7 +69,10 @@ pub(crate) fn learn(sources: &[Source], rules: &RuleSet, data: &Knowledge) -> Ve
     // Lemma pairs the text showed as in-word rules, `from → to`.
     let mut backed: HashMap<&str, Vec<&str>> = HashMap::new();
     for r in rules.rules() {
-        if matches!(r.kind, RuleKind::Synonym | RuleKind::WordSwap) {
+        // Without word-pair counts no occurrence is checked against its
+        // neighbours, so the rule must be proven by several words.
+        let proven = data.ngrams.is_some() || r.words >= MIN_LITERAL_SUPPORT;
+        if matches!(r.kind, RuleKind::Synonym | RuleKind::WordSwap) && proven {
             backed
                 .entry(r.from.as_str())
                 .or_default()
@@ -73,46 +93,49 @@ pub(crate) fn learn(sources: &[Source], rules: &RuleSet, data: &Knowledge) -> Ve
         if data.lexicon.frequency(word).is_none() {
             continue;
         }
-        let word_readings = readings(word, data.lexicon);
-        for (lemma, slot) in &word_readings {
-            for &original_lemma in backed.get(lemma.as_str()).into_iter().flatten() {
-                if word_readings.iter().any(|(l, _)| l == original_lemma) {
-                    continue;
-                }
-                for original in inflect(original_lemma, *slot, data.lexicon) {
-                    if original == *word || counts.seen.contains_key(&original) {
-                        continue;
-                    }
-                    // What the rule itself makes of the original (`started`
-                    // → `begined`): if the text holds that instead, it is
-                    // the spinner's form, and the word is the author's own
-                    // (`began`).
-                    let literal = original.replace(original_lemma, lemma);
-                    if literal != *word && counts.seen.contains_key(&literal) {
-                        continue;
-                    }
-                    candidates.push(Candidate {
-                        word: word.clone(),
-                        original,
-                        lemmas: (lemma.clone(), original_lemma.to_string()),
-                        count: n,
-                        keyness: keyness(n, expected(word)),
-                        context: 0.0,
-                    });
-                }
+        for (lemma, original_lemma, original) in originals(word, &backed, data) {
+            if original == *word || counts.seen.contains_key(&original) {
+                continue;
             }
+            // What the rule itself makes of the original (`started` →
+            // `begined`): if the text holds that instead, it is the
+            // spinner's form, and the word is the author's own (`began`).
+            let literal = original.replace(original_lemma, &lemma);
+            if literal != *word && counts.seen.contains_key(&literal) {
+                continue;
+            }
+            // Without context, the absence of the rule's original must be
+            // telling, and so must the absence of the form itself (the
+            // author's own `termes` is no spun `fins`, which French seldom
+            // writes).
+            if data.ngrams.is_none()
+                && (expected(original_lemma) < MIN_LITERAL_EXPECTED
+                    || expected(&original) < MIN_LITERAL_FORM_EXPECTED)
+            {
+                continue;
+            }
+            candidates.push(Candidate {
+                word: word.clone(),
+                original,
+                lemmas: (lemma, original_lemma.to_string()),
+                count: n,
+                keyness: keyness(n, expected(word)),
+                context: 0.0,
+            });
         }
     }
     // The context check, summed over every occurrence in the scope.
-    let wanted: HashSet<String> = candidates.iter().map(|c| c.word.clone()).collect();
-    let contexts = neighbours(sources, &wanted);
-    for c in &mut candidates {
-        c.context = contexts
-            .get(c.word.as_str())
-            .into_iter()
-            .flatten()
-            .map(|(left, right)| context_gain(data.ngrams, left, right, &c.original, &c.word))
-            .sum();
+    if let Some(ngrams) = data.ngrams {
+        let wanted: HashSet<String> = candidates.iter().map(|c| c.word.clone()).collect();
+        let contexts = neighbours(sources, &wanted, data.lexicon);
+        for c in &mut candidates {
+            c.context = contexts
+                .get(c.word.as_str())
+                .into_iter()
+                .flatten()
+                .map(|(left, right)| context_gain(ngrams, left, right, &c.original, &c.word))
+                .sum();
+        }
     }
     // The neighbours must not, on the whole, prefer the word in the text;
     // each word keeps the original they like best.
@@ -161,6 +184,45 @@ pub(crate) fn learn(sources: &[Source], rules: &RuleSet, data: &Knowledge) -> Ve
         .collect()
 }
 
+/// The originals `word` may stand for under the in-word rules' lemma pairs
+/// (`backed`, `from → to`), as `(lemma of word, lemma of original,
+/// original)`: with English morphology, the same inflection of a lemma
+/// pair (`notified` → `told`); otherwise the rule's literal rendering of a
+/// dictionary word that starts with its side (`tätigkeiten` → `arbeiten`).
+fn originals<'b>(
+    word: &str,
+    backed: &HashMap<&str, Vec<&'b str>>,
+    data: &Knowledge,
+) -> Vec<(String, &'b str, String)> {
+    let mut found = Vec::new();
+    if data.ngrams.is_none() {
+        for (&lemma, originals) in backed {
+            let Some(rest) = word.strip_prefix(lemma) else {
+                continue;
+            };
+            for &original_lemma in originals {
+                let original = format!("{original_lemma}{rest}");
+                if data.lexicon.frequency(&original).is_some() {
+                    found.push((lemma.to_string(), original_lemma, original));
+                }
+            }
+        }
+        return found;
+    }
+    let word_readings = readings(word, data.lexicon);
+    for (lemma, slot) in &word_readings {
+        for &original_lemma in backed.get(lemma.as_str()).into_iter().flatten() {
+            if word_readings.iter().any(|(l, _)| l == original_lemma) {
+                continue;
+            }
+            for original in inflect(original_lemma, *slot, data.lexicon) {
+                found.push((lemma.clone(), original_lemma, original));
+            }
+        }
+    }
+    found
+}
+
 /// A possible swap `original → word`, with its evidence.
 struct Candidate {
     /// The word in the text (`stated`).
@@ -180,7 +242,7 @@ struct Candidate {
 /// The whole-word repairs `swaps` make in `source`: every occurrence whose
 /// case allows it (lowercase, or capitalised where a sentence opens) and
 /// whose neighbours fit the original at least as well as the word.
-pub(crate) fn apply(source: &Source, swaps: &[Rule], ngrams: &Ngrams) -> Vec<Edit> {
+pub(crate) fn apply(source: &Source, swaps: &[Rule], data: &Knowledge) -> Vec<Edit> {
     let by_word: HashMap<&str, &Rule> = swaps
         .iter()
         .filter(|r| r.kind == RuleKind::WholeWord)
@@ -197,7 +259,7 @@ pub(crate) fn apply(source: &Source, swaps: &[Rule], ngrams: &Ngrams) -> Vec<Edi
     };
     let mut edits = Vec::new();
     for (i, token) in source.tokens.iter().enumerate() {
-        let Some(word) = eligible(source.text, token) else {
+        let Some(word) = eligible(source.text, token, data.lexicon) else {
             continue;
         };
         let Some(rule) = by_word.get(word.as_str()) else {
@@ -206,9 +268,11 @@ pub(crate) fn apply(source: &Source, swaps: &[Rule], ngrams: &Ngrams) -> Vec<Edi
         if edited(&token.span) {
             continue;
         }
-        let (left, right) = around(source, i);
-        if context_gain(ngrams, &left, &right, &rule.to, &rule.from) <= -TIE {
-            continue;
+        if let Some(ngrams) = data.ngrams {
+            let (left, right) = around(source, i);
+            if context_gain(ngrams, &left, &right, &rule.to, &rule.from) <= -TIE {
+                continue;
+            }
         }
         edits.push(Edit {
             span: token.span.clone(),
@@ -275,15 +339,18 @@ fn word_counts(sources: &[Source]) -> Counts {
 
 /// The lowercase form of a token that a whole-word swap may touch: all
 /// letters, lowercase or capitalised at a sentence opening (elsewhere a
-/// capital marks a name: `State Department`).
-fn eligible(text: &str, token: &Token) -> Option<String> {
+/// capital marks a name: `State Department`), or anywhere in a language
+/// that capitalises its nouns.
+fn eligible(text: &str, token: &Token, lexicon: &Lexicon) -> Option<String> {
     let word = &text[token.span.clone()];
     if token.has_digits || !word.chars().all(char::is_alphabetic) {
         return None;
     }
     match token.case {
         Case::Lower => Some(word.to_string()),
-        Case::Title if token.sentence_start => Some(word.to_lowercase()),
+        Case::Title if token.sentence_start || lexicon.language().capitalises_nouns() => {
+            Some(word.to_lowercase())
+        }
         _ => None,
     }
 }
@@ -291,11 +358,15 @@ fn eligible(text: &str, token: &Token) -> Option<String> {
 type Neighbours = (Option<String>, Option<String>);
 
 /// The neighbours of every eligible occurrence of the `wanted` words.
-fn neighbours(sources: &[Source], wanted: &HashSet<String>) -> HashMap<String, Vec<Neighbours>> {
+fn neighbours(
+    sources: &[Source],
+    wanted: &HashSet<String>,
+    lexicon: &Lexicon,
+) -> HashMap<String, Vec<Neighbours>> {
     let mut found: HashMap<String, Vec<Neighbours>> = HashMap::new();
     for source in sources {
         for (i, token) in source.tokens.iter().enumerate() {
-            let Some(word) = eligible(source.text, token) else {
+            let Some(word) = eligible(source.text, token, lexicon) else {
                 continue;
             };
             if wanted.contains(&word) {
@@ -375,7 +446,7 @@ mod tests {
         let ngrams = Ngrams::english().unwrap();
         let data = Knowledge {
             lexicon: &lexicon,
-            ngrams: &ngrams,
+            ngrams: Some(&ngrams),
         };
         let text = "Notified of it, she notified him. He was notifying them.";
         let tokens = tokenize(text);
@@ -406,7 +477,7 @@ mod tests {
         assert!(pairs.contains(&("notified", "told")), "{pairs:?}");
         assert!(pairs.contains(&("notifying", "telling")), "{pairs:?}");
         assert!(swaps.iter().all(|r| r.kind == RuleKind::WholeWord));
-        let edits = apply(&source(), &swaps, &ngrams);
+        let edits = apply(&source(), &swaps, &data);
         let after: Vec<&str> = edits.iter().map(|e| e.after.as_str()).collect();
         // `notified of` is idiomatic and `told of` less so: that one stays.
         assert_eq!(after, ["told", "telling"]);
@@ -415,5 +486,54 @@ mod tests {
         assert!(edits
             .iter()
             .all(|e| e.whole_word && e.confidence < 0.75 && e.confidence > 0.7));
+    }
+
+    #[test]
+    fn without_word_pairs_swaps_are_the_rules_literal_renderings() {
+        let lexicon = Lexicon::for_language(crate::language::Language::German).unwrap();
+        let data = Knowledge {
+            lexicon: &lexicon,
+            ngrams: None,
+        };
+        // A German text whose `Arbeit` a spinner made `Tätigkeit` all
+        // through: a text this long should hold `Arbeit` several times.
+        let sentence = "Die Tätigkeit ist getan und die Tätigkeiten sind getan. ";
+        let text = sentence.repeat(1000);
+        let tokens = tokenize(&text);
+        let source = Source {
+            text: &text,
+            tokens: &tokens,
+            edits: &[],
+        };
+        let rule = |words: usize| Rule {
+            from: "tätigkeit".to_string(),
+            to: "arbeit".to_string(),
+            kind: RuleKind::Synonym,
+            words,
+            tokens: words,
+            confidence: 0.9,
+            rate: None,
+            keyness: None,
+            examples: Vec::new(),
+        };
+        // With no context to check, a rule seen in two words is too weak.
+        assert!(learn(&[source], &RuleSet::new(vec![rule(2)]), &data).is_empty());
+        let swaps = learn(&[source], &RuleSet::new(vec![rule(3)]), &data);
+        let mut pairs: Vec<(&str, &str)> = swaps
+            .iter()
+            .map(|r| (r.from.as_str(), r.to.as_str()))
+            .collect();
+        pairs.sort_unstable();
+        assert_eq!(
+            pairs,
+            [("tätigkeit", "arbeit"), ("tätigkeiten", "arbeiten")]
+        );
+        // German nouns are capitalised anywhere in a sentence.
+        let edits = apply(&source, &swaps, &data);
+        assert_eq!(edits.len(), 2000);
+        assert!(edits[..2]
+            .iter()
+            .map(|e| e.after.as_str())
+            .eq(["Arbeit", "Arbeiten"]));
     }
 }

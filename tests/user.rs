@@ -130,9 +130,11 @@ fn a_user_thesaurus_lets_one_damaged_word_teach_a_synonym_swap() {
         [("afréalisers", "affaires"), ("longdurée", "longtemps")],
         "{repairs:?}"
     );
-    // The real words the spinner made (`durée` for `temps`) stay: they are
-    // for the whole-word stage, which is English only.
+    // The real words the spinner made (`durée` for `temps`) stay: one
+    // damaged word is too little for the whole-word stage, and it would
+    // only suggest them.
     assert!(mended.text().contains("durée"));
+    assert!(mended.suggestions().is_empty());
     // Clean text stays clean with the thesaurus.
     assert_eq!(with.mend(&clean).text(), clean);
 }
@@ -176,5 +178,87 @@ fn the_cli_reads_a_thesaurus_from_the_command_line_or_the_config() {
         assert_eq!(out.status.code(), Some(2), "{args:?}");
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(stderr.contains(message), "{args:?}: {stderr}");
+    }
+}
+
+/// A MyThes thesaurus with two German meanings, as a user would point at
+/// Debian's `mythes-de`.
+const GERMAN_THESAURUS: &str = "UTF-8\n\
+Zeit|1\n(Substantiv)|Dauer|Frist|Zeitraum\n\
+Arbeit|1\n(Substantiv)|Tätigkeit|Beschäftigung|Job\n";
+
+/// Word by word (the spinner keeps the spaces): how many damaged words the
+/// repair restored, and how many words it changed into anything else.
+fn fixed_and_wrong(clean: &str, spun: &str, mended: &str) -> (usize, usize) {
+    let words = |t: &str| t.split_whitespace().map(str::to_string).collect::<Vec<_>>();
+    let (clean, spun, mended) = (words(clean), words(spun), words(mended));
+    assert_eq!((clean.len(), spun.len()), (mended.len(), mended.len()));
+    let fixed = (0..clean.len())
+        .filter(|&i| spun[i] != clean[i] && mended[i] == clean[i])
+        .count();
+    let wrong = (0..clean.len())
+        .filter(|&i| mended[i] != spun[i] && mended[i] != clean[i])
+        .count();
+    (fixed, wrong)
+}
+
+#[test]
+fn german_compounds_teach_noun_swaps_that_a_thesaurus_backs() {
+    let clean = read("clean/de_debian_handbook.txt");
+    let table =
+        [("Zeit", "Dauer"), ("Arbeit", "Tätigkeit")].map(|(a, b)| (a.to_string(), b.to_string()));
+    let spun = textmend::corrupt::spin(&clean, &table);
+    let thesaurus = || {
+        UserThesaurus::from_mythes(
+            Language::German,
+            GERMAN_THESAURUS.as_bytes(),
+            Path::new("th_de.dat"),
+        )
+        .unwrap()
+    };
+    let plain = Mender::builder().build().unwrap();
+    let with = Mender::builder().thesaurus(thesaurus()).build().unwrap();
+
+    // The spinner's `Dauerpunkt` is an unlisted compound of known words, as
+    // are the author's own `Paketverwaltung`s: without a thesaurus that
+    // relates the swapped nouns, nothing is learned from them.
+    assert!(plain.mend(&spun).edits().is_empty());
+    let mended = with.mend(&spun);
+    let repairs: Vec<(&str, &str)> = mended
+        .edits()
+        .iter()
+        .map(|e| (e.before.as_str(), e.after.as_str()))
+        .collect();
+    // The rules are learned although `zeit` survives in lowercase inside
+    // other words (`Laufzeit`): the spinner swapped capitalised `Zeit`.
+    assert!(
+        repairs.contains(&("Dauerpunkt", "Zeitpunkt")),
+        "{repairs:?}"
+    );
+    // Proven rules also restore compounds the dictionary does not list.
+    assert!(
+        repairs.contains(&("Tätigkeitsmethoden", "Arbeitsmethoden")),
+        "{repairs:?}"
+    );
+    let (fixed, wrong) = fixed_and_wrong(&clean, &spun, mended.text());
+    assert!(fixed >= 15 && wrong == 0, "{fixed} fixed, {wrong} wrong");
+
+    // The whole words the spinner made (`Dauer` for `Zeit`) are suggested
+    // from the rule learned in compounds, and applied when asked for.
+    assert!(mended
+        .suggestions()
+        .iter()
+        .any(|e| (e.before.as_str(), e.after.as_str()) == ("Dauer", "Zeit")));
+    let whole = Mender::builder()
+        .thesaurus(thesaurus())
+        .whole_words(true)
+        .build()
+        .unwrap();
+    let (more, wrong) = fixed_and_wrong(&clean, &spun, whole.mend(&spun).text());
+    assert!(more > fixed && wrong == 0, "{more} fixed, {wrong} wrong");
+
+    // Clean German stays clean with the thesaurus, whole words and all.
+    for clean in [clean, read("clean/001_cd878cb6dc3a5027.txt")] {
+        assert_eq!(whole.mend(&clean).text(), clean);
     }
 }

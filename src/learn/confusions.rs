@@ -44,13 +44,13 @@ const MAX_EXAMPLES: usize = 5;
 
 /// Whether a suspect may support a confusion: not a name (names are
 /// misread too, but a rare name lines up with a word by chance), and not an
-/// attested form. Old and rare spellings share endings (`lead·eth`,
+/// attested form, nor a valid compound. Old and rare spellings share endings (`lead·eth`,
 /// `make·th`) that line up with a substitution (`th → r`: `leader`,
 /// `maker`) as systematically as a scanner's habit, while a scanner's damage
 /// is mostly new forms. Both are still repaired by rules learned from the
 /// rest.
 pub(crate) fn gives_evidence(suspect: &SuspectType) -> bool {
-    !suspect.is_name_like() && !suspect.is_attested
+    !suspect.is_name_like() && !suspect.is_attested && !suspect.is_closed_compound
 }
 
 /// Evidence gathered for one candidate confusion.

@@ -157,6 +157,9 @@ pub fn describe(word: &str, info: &WordInfo) -> String {
     if info.attested {
         facts.push("an attested form".to_string());
     }
+    if info.compound {
+        facts.push("a compound of dictionary words".to_string());
+    }
     if info.ignored {
         facts.push("ignored".to_string());
     }
