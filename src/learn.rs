@@ -468,6 +468,15 @@ fn select(
         if covered.contains(&t) {
             continue;
         }
+        // A restoration whose `to` side is absent only because a stronger
+        // accepted rule removed it is no rival either.
+        options.retain(|&k| {
+            let (from, to) = &ranked[k].0;
+            !explained_away(to, from, &accepted)
+        });
+        if options.is_empty() {
+            continue;
+        }
         if options
             .iter()
             .any(|&k| ranked[k].1.kind == RuleKind::Synonym)
@@ -482,10 +491,7 @@ fn select(
             _ => MIN_COMPOUND_SINGLE_FREQUENCY,
         };
         let (from, to) = &ranked[options[0]].0;
-        if best >= floor
-            && best >= runner_up.saturating_mul(SINGLE_FREQUENCY_RATIO)
-            && !explained_away(to, from, &accepted)
-        {
+        if best >= floor && best >= runner_up.saturating_mul(SINGLE_FREQUENCY_RATIO) {
             covered.insert(t);
             covered.extend(repairable(suspects, from, to, lexicon));
             accepted.push(options[0]);
