@@ -90,17 +90,19 @@ const MIN_EXPECTED_RESTORATIONS: f64 = 20.0;
 /// times, standing in for the missing word.
 const MIN_SHARE_OF_EXPECTED: f64 = 0.25;
 
-/// A single-word rule whose sides only a broad thesaurus relates needs its
-/// restored side to be a word the text should hold at least this many
-/// times by its frequency, yet does not: French `faire` and `temps` in a
-/// 10,000-word text, not `batte` (which a MyThes line relates to `pile`).
-const MIN_EXPECTED_BROAD_SINGLE: f64 = 1.0;
+/// A rule whose sides only a broad thesaurus relates, or outside English
+/// no thesaurus at all, needs its restored side to be a word the text
+/// should hold at least this many times by its frequency, yet does not:
+/// French `faire` and `temps` in a 10,000-word text, not `batte` (which a
+/// MyThes line relates to `pile`) nor `ball`.
+const MIN_EXPECTED_ABSENT: f64 = 1.0;
 
-/// A rule learned from weak evidence (see [`is_plausible`]) needs its
-/// restored side to be expected at least this many times in the text by
-/// its frequency: absent where three were expected is a 5% chance
-/// (Poisson), so its absence is the spinner's signature rather than the
-/// author's vocabulary.
+/// A rule learned only from unlisted compounds and nouns (see
+/// [`is_plausible`]) needs its restored side to be expected at least this
+/// many times in the text by its frequency: absent where three were
+/// expected is a 5% chance (Poisson), so its absence is the spinner's
+/// signature rather than the author's vocabulary. Single-word readings
+/// whose absence is this telling also outrank the others.
 const MIN_TELLING_ABSENCE: f64 = 3.0;
 
 /// How many examples each rule keeps for review.
@@ -358,8 +360,10 @@ pub(crate) fn repaired_by(
 /// `always`).
 ///
 /// A broad thesaurus (`broad`: lists of related words rather than synsets)
-/// lowers the support a rule needs, but one word is enough only when the
-/// restored side's absence is telling ([`MIN_EXPECTED_BROAD_SINGLE`]).
+/// lowers the support a rule needs, but its pairs, like swaps no thesaurus
+/// relates outside English, need a restored side whose absence says
+/// something ([`MIN_EXPECTED_ABSENT`]); rules learned only from unlisted
+/// compounds and nouns, one that says more ([`MIN_TELLING_ABSENCE`]).
 fn is_plausible(
     from: &str,
     to: &str,
@@ -378,26 +382,29 @@ fn is_plausible(
         && c.tokens as f64 >= expected * MIN_SHARE_OF_EXPECTED;
     // Where the evidence is weak, the signature must say something: the
     // restored side must be a word the text should hold several times.
-    // Weak are unlisted compounds and nouns (an author's own `Paket·name`
+    // Weak are unlisted compounds and nouns: an author's own `Paket·name`
     // reads as `Straßen·name` as well as a spinner's `Dauer·punkt` reads as
-    // `Zeit·punkt`, and `Straße`, rare in a manual, is absent too), and, in
-    // the languages whose dictionaries are bare frequency lists with no
-    // inflection or derivation rules, swaps no thesaurus relates: there
-    // real words (`em·paquet·er`) are suspects far more often.
-    let weak = c.plain_words.len() < c.min_support() && c.plain_words.len() < c.words.len()
+    // `Zeit·punkt`, and `Straße`, rare in a manual, is absent too.
+    let expected_to = expected_count(lexicon.frequency(to).unwrap_or(0));
+    let compounds_only =
+        c.plain_words.len() < c.min_support() && c.plain_words.len() < c.words.len();
+    if compounds_only && expected_to < MIN_TELLING_ABSENCE {
+        return false;
+    }
+    // Weak priors need the restored side to be a word the text should hold
+    // at least once: a broad thesaurus relates nearly any two words
+    // somewhere (`paquet` and `lest`), and outside English, whose
+    // dictionaries are bare frequency lists with no inflection or
+    // derivation rules, real words are suspects far more often
+    // (`em·paquet·er` reads as `em·ball·er`, `ein·gefroren·e` as
+    // `ein·heimisch·e`).
+    let loose = (broad && c.kind == RuleKind::Synonym)
         || (c.kind == RuleKind::WordSwap && lexicon.language() != Language::English);
-    if weak && expected_count(lexicon.frequency(to).unwrap_or(0)) < MIN_TELLING_ABSENCE {
+    if loose && expected_to < MIN_EXPECTED_ABSENT {
         return false;
     }
     match c.kind {
-        RuleKind::Synonym => {
-            supported
-                || (everyday(from)
-                    && everyday(to)
-                    && (!broad
-                        || expected_count(lexicon.frequency(to).unwrap_or(0))
-                            >= MIN_EXPECTED_BROAD_SINGLE))
-        }
+        RuleKind::Synonym => supported || (everyday(from) && everyday(to)),
         RuleKind::WordSwap => {
             supported
                 || stands_in
@@ -482,6 +489,17 @@ fn select(
             .any(|&k| ranked[k].1.kind == RuleKind::Synonym)
         {
             options.retain(|&k| ranked[k].1.kind == RuleKind::Synonym);
+        }
+        // So does one whose restored side's absence is telling: a word the
+        // text should hold several times (`grand` for `vaste·ement`, over
+        // `haut` and `plein`).
+        let telling = |k: usize| {
+            let to = &ranked[k].0 .1;
+            text.words() as f64 * lexicon.frequency(to).unwrap_or(0) as f64 / 1e9
+                >= MIN_TELLING_ABSENCE
+        };
+        if options.iter().any(|&k| telling(k)) {
+            options.retain(|&k| telling(k));
         }
         options.sort_by_key(|&k| std::cmp::Reverse(ranked[k].1.best_frequency));
         let best = ranked[options[0]].1.best_frequency;

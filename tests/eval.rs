@@ -71,8 +71,9 @@ fn whole_word_quality_floor() {
 
 /// A batch of articles from one spun site shares one spinner table:
 /// `eval --scope corpus` spins all files with one table and learns from
-/// them together. The batch must find more than the files alone (the same
-/// table, each file learned on its own).
+/// them together. The batch must repair more than the files alone (the
+/// same table, each file learned on its own): more non-words, and more
+/// whole words net of the clean words it changed.
 #[test]
 fn a_batch_learns_more_than_its_files_alone() {
     let spin = [
@@ -85,21 +86,28 @@ fn a_batch_learns_more_than_its_files_alone() {
         "7",
     ];
     let batch = eval(&[&["--scope", "corpus"], &spin[..], &PROSE[..]].concat());
-    let (mut alone_fixed, mut alone_real_fixed) = (0, 0);
+    // Whole-word repairs are compared net of the clean words they changed:
+    // a file alone may accept a swap from one word that the batch's wider
+    // evidence rejects (`believe → think` in each novel, whose whole-word
+    // swaps also turn some of the author's own `believe`s).
+    let net = |result: &Value| {
+        result["real_word"]["fixed"].as_i64().unwrap() - result["damaged"].as_i64().unwrap()
+    };
+    let (mut alone_fixed, mut alone_net) = (0, 0);
     for file in PROSE {
         let one = eval(&[&spin[..], &[file][..]].concat());
         alone_fixed += one["non_word"]["fixed"].as_u64().unwrap();
-        alone_real_fixed += one["real_word"]["fixed"].as_u64().unwrap();
+        alone_net += net(&one);
     }
     let fixed = batch["non_word"]["fixed"].as_u64().unwrap();
-    let real_fixed = batch["real_word"]["fixed"].as_u64().unwrap();
     assert!(
         fixed > alone_fixed,
         "batch {fixed}, alone {alone_fixed}: {batch}"
     );
     assert!(
-        real_fixed > alone_real_fixed,
-        "batch {real_fixed}, alone {alone_real_fixed}"
+        net(&batch) > alone_net,
+        "batch {}, alone {alone_net}",
+        net(&batch)
     );
     let recall = batch["non_word"]["recall"].as_f64().unwrap();
     assert!(recall >= 0.75, "non-word recall {recall}: {batch}");
