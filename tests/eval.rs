@@ -115,6 +115,73 @@ fn a_batch_learns_more_than_its_files_alone() {
     assert!(batch["damaged"].as_u64().unwrap() <= 5, "{batch}");
 }
 
+/// A Debian MyThes thesaurus (`mythes-de`, `mythes-fr`), which the binary
+/// may not embed (LGPL); CI installs them (`.ci/run`). Elsewhere a test
+/// that needs one is skipped when it is missing.
+fn mythes(file: &str) -> Option<String> {
+    let path = format!("/usr/share/mythes/{file}");
+    let found = std::path::Path::new(&path).is_file();
+    if !found && std::env::var_os("CI").is_some() {
+        panic!("{path} is missing; .ci/run installs Debian's mythes packages");
+    }
+    found.then_some(path)
+}
+
+/// The floor outside English: German and French spun with their tables
+/// (`fixtures/spinner/{de,fr}_table.tsv`) on the Debian Handbook fixtures,
+/// with the user's MyThes thesaurus for the language. Non-word F1 at least
+/// 0.90, no wrong repair, no clean word changed; and the clean fixtures of
+/// the language stay byte-identical with the same thesaurus.
+#[test]
+fn german_and_french_quality_floor_with_a_thesaurus() {
+    let cases = [
+        (
+            "de",
+            "th_de_DE_v2.dat",
+            &[
+                "fixtures/clean/de_debian_handbook.txt",
+                "fixtures/clean/001_cd878cb6dc3a5027.txt",
+            ][..],
+            &["fixtures/clean/de_debian_faq.txt"][..],
+        ),
+        (
+            "fr",
+            "th_fr_FR_v2.dat",
+            &["fixtures/clean/fr_debian_handbook.txt"][..],
+            &["fixtures/clean/fr_debian_faq.txt"][..],
+        ),
+    ];
+    for (lang, file, spun, other) in cases {
+        let Some(path) = mythes(file) else {
+            eprintln!("{file} not installed: the {lang} floor is skipped");
+            continue;
+        };
+        let thesaurus = format!("{lang}={path}");
+        let table = format!("fixtures/spinner/{lang}_table.tsv");
+        let args = [
+            "--thesaurus",
+            &thesaurus,
+            "--corrupt",
+            "spinner",
+            "--table",
+            &table,
+        ];
+        let result = eval(&[&args[..], spun].concat());
+        let non_word = &result["non_word"];
+        assert!(non_word["corrupted"].as_u64().unwrap() >= 20, "{result}");
+        let f1 = non_word["f1"].as_f64().unwrap();
+        assert!(f1 >= 0.90, "{lang} non-word F1 {f1}: {result}");
+        assert_eq!(result["wrong"], 0, "{result}");
+        assert_eq!(result["damaged"], 0, "{result}");
+        for clean in spun.iter().chain(other) {
+            let out = textmend(&["--thesaurus", &thesaurus, clean], b"");
+            assert!(out.status.success(), "{out:?}");
+            let text = std::fs::read(clean).unwrap();
+            assert!(out.stdout == text, "{clean} changed with {thesaurus}");
+        }
+    }
+}
+
 /// The OCR floor: a scanner's glyph confusions (the built-in ones, and a
 /// table whose first confusions the glyph prior does not list) on the same
 /// 29,000 words. Non-word damage F1 at least 0.90 with no clean word
