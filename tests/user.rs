@@ -179,6 +179,17 @@ fn the_cli_reads_a_thesaurus_from_the_command_line_or_the_config() {
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(stderr.contains(message), "{args:?}: {stderr}");
     }
+
+    // `dict build --thesaurus` compiles the file into one that loads
+    // without parsing and repairs the same.
+    let out = run(&["dict", "build", "--thesaurus", "th_fr.dat", "-o", "fr.thes"]);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("fr.thes: a thesaurus compiled"));
+    assert!(fs::read(dir.path().join("fr.thes")).unwrap() != FRENCH_THESAURUS.as_bytes());
+    assert!(repaired(&run(&["--thesaurus", "fr=fr.thes", "spun.txt"])));
+    let out = run(&["dict", "build", "--thesaurus", "spun.txt", "-o", "x.thes"]);
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    assert!(!dir.path().join("x.thes").exists());
 }
 
 /// A MyThes thesaurus with two German meanings, as a user would point at

@@ -226,14 +226,19 @@ enum Command {
 #[derive(Debug, Clone, Subcommand)]
 pub enum DictAction {
     /// Compile a word list (one word per line, optionally `word<TAB>frequency`)
-    /// into a dictionary file that --dict loads without parsing.
+    /// into a dictionary file that --dict loads without parsing, or with
+    /// --thesaurus a MyThes thesaurus into a file that --thesaurus loads
+    /// without parsing.
     Build {
-        /// The word list.
+        /// The word list (or the MyThes .dat file).
         #[arg(value_name = "WORDS")]
         words: PathBuf,
         /// Where to write the compiled dictionary.
         #[arg(short, long, value_name = "PATH")]
         output: PathBuf,
+        /// WORDS is a MyThes thesaurus (`/usr/share/mythes/th_de_DE_v2.dat`).
+        #[arg(long)]
+        thesaurus: bool,
     },
     /// Say what textmend knows about each WORD: known or not, its frequency,
     /// whether a user dictionary has it, whether it is an attested form or

@@ -143,6 +143,14 @@ pub fn build_dictionary(words: &Path, output: &Path) -> Result<usize, String> {
     Ok(list.len())
 }
 
+/// Compiles the MyThes thesaurus at `path` to `output` (atomically).
+pub fn build_thesaurus(path: &Path, output: &Path) -> Result<(), String> {
+    let bytes = fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let compiled = UserThesaurus::compile(&bytes, path).map_err(|e| e.to_string())?;
+    crate::write::write_atomically(output, &compiled)
+        .map_err(|e| format!("{}: {e}", output.display()))
+}
+
 /// One line of `textmend dict lookup`.
 pub fn describe(word: &str, info: &WordInfo) -> String {
     let mut facts: Vec<String> = Vec::new();

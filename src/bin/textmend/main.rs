@@ -51,10 +51,20 @@ fn main() -> ExitCode {
 }
 
 fn run(options: &Options, mut reporter: Reporter) -> io::Result<Exit> {
-    if let Some(DictAction::Build { words, output }) = &options.dict {
-        return Ok(match config::build_dictionary(words, output) {
-            Ok(count) => {
-                reporter.notice(format_args!("{}: {count} words compiled", output.display()));
+    if let Some(DictAction::Build {
+        words,
+        output,
+        thesaurus,
+    }) = &options.dict
+    {
+        let built = if *thesaurus {
+            config::build_thesaurus(words, output).map(|()| "a thesaurus compiled".to_string())
+        } else {
+            config::build_dictionary(words, output).map(|count| format!("{count} words compiled"))
+        };
+        return Ok(match built {
+            Ok(what) => {
+                reporter.notice(format_args!("{}: {what}", output.display()));
                 Exit::Success
             }
             Err(message) => {
