@@ -27,6 +27,14 @@ pub(crate) fn read(path: &str) -> String {
     fs::read_to_string(fixture(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
+/// Each edit as `(before, after)`.
+pub(crate) fn repairs(edits: &[textmend::Edit]) -> Vec<(&str, &str)> {
+    edits
+        .iter()
+        .map(|e| (e.before.as_str(), e.after.as_str()))
+        .collect()
+}
+
 /// The `.txt` files of a fixtures directory, sorted.
 fn texts_in(dir: &str) -> Vec<PathBuf> {
     let mut paths: Vec<PathBuf> = fs::read_dir(fixture(dir))
@@ -191,13 +199,8 @@ fn damaged_fixtures_come_out_as_expected() {
 fn seed_003_repairs_exactly_the_eleven_corrupted_words() {
     let text = read("spinner/003_c01601a3d6194ed1.in.txt");
     let mended = mender().mend(&text);
-    let pairs: Vec<(&str, &str)> = mended
-        .edits()
-        .iter()
-        .map(|e| (e.before.as_str(), e.after.as_str()))
-        .collect();
     assert_eq!(
-        pairs,
+        repairs(mended.edits()),
         [
             ("agfinisha", "agenda"),
             ("counattempt", "country"),

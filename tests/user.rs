@@ -5,7 +5,7 @@ use std::path::Path;
 
 use textmend::{Ignore, Language, Mender, UserThesaurus, UserWords};
 
-use super::{read, textmend, textmend_in};
+use super::{read, repairs, textmend, textmend_in};
 
 /// The names of seed 000 (a news article) that the dictionary lacks.
 const NAMES: &str = "Zelenskiy\nVolodymyr\nTirana\nKyiv\n";
@@ -120,15 +120,9 @@ fn a_user_thesaurus_lets_one_damaged_word_teach_a_synonym_swap() {
     // not.
     assert!(plain.mend(&spun).edits().is_empty());
     let mended = with.mend(&spun);
-    let repairs: Vec<(&str, &str)> = mended
-        .edits()
-        .iter()
-        .map(|e| (e.before.as_str(), e.after.as_str()))
-        .collect();
     assert_eq!(
-        repairs,
-        [("afréalisers", "affaires"), ("longdurée", "longtemps")],
-        "{repairs:?}"
+        repairs(mended.edits()),
+        [("afréalisers", "affaires"), ("longdurée", "longtemps")]
     );
     // The real words the spinner made (`durée` for `temps`) stay: one
     // damaged word is too little for the whole-word stage, and it would
@@ -235,11 +229,7 @@ fn german_compounds_teach_noun_swaps_that_a_thesaurus_backs() {
     // relates the swapped nouns, nothing is learned from them.
     assert!(plain.mend(&spun).edits().is_empty());
     let mended = with.mend(&spun);
-    let repairs: Vec<(&str, &str)> = mended
-        .edits()
-        .iter()
-        .map(|e| (e.before.as_str(), e.after.as_str()))
-        .collect();
+    let repairs = repairs(mended.edits());
     // The rules are learned although `zeit` survives in lowercase inside
     // other words (`Laufzeit`): the spinner swapped capitalised `Zeit`.
     assert!(
