@@ -1,13 +1,13 @@
 //! Arbitrary bytes through the path the CLI takes (`Mender::mend_bytes`,
 //! and `Mender::mend` when they are UTF-8, with and without whole-word
-//! repairs applied): no panic, nothing lost outside the edits, suggestions
-//! that point at their words.
+//! repairs applied, and with a German thesaurus): no panic, nothing lost
+//! outside the edits, suggestions that point at their words.
 #![no_main]
 
 use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
-use textmend::Mender;
+use textmend::{Language, Mender, UserThesaurus};
 
 fn mender() -> &'static Mender {
     static MENDER: OnceLock<Mender> = OnceLock::new();
@@ -18,6 +18,27 @@ fn whole_words() -> &'static Mender {
     static MENDER: OnceLock<Mender> = OnceLock::new();
     MENDER.get_or_init(|| {
         Mender::builder()
+            .whole_words(true)
+            .build()
+            .expect("embedded dictionary")
+    })
+}
+
+/// With a small German thesaurus, so that German compounds and nouns give
+/// evidence and literal whole-word swaps are made.
+fn with_thesaurus() -> &'static Mender {
+    static MENDER: OnceLock<Mender> = OnceLock::new();
+    MENDER.get_or_init(|| {
+        let mythes =
+            "UTF-8\nZeit|1\n(Substantiv)|Dauer|Frist\nArbeit|1\n(Substantiv)|Tätigkeit|Job\n";
+        let thesaurus = UserThesaurus::from_mythes(
+            Language::German,
+            mythes.as_bytes(),
+            std::path::Path::new("th_de.dat"),
+        )
+        .expect("a valid thesaurus");
+        Mender::builder()
+            .thesaurus(thesaurus)
             .whole_words(true)
             .build()
             .expect("embedded dictionary")
@@ -50,5 +71,6 @@ fuzz_target!(|data: &[u8]| {
         check(text, &result);
         assert_eq!(mended.as_ref(), result.text().as_bytes());
         check(text, &whole_words().mend(text));
+        check(text, &with_thesaurus().mend(text));
     }
 });
