@@ -510,8 +510,16 @@ impl Mender {
 
     /// Repairs bytes that may not all be valid UTF-8: rules are learned
     /// from the valid stretches together and applied inside each of them;
-    /// the invalid bytes pass through untouched, in place.
+    /// the invalid bytes pass through untouched, in place. Bytes that are
+    /// all valid UTF-8 are mended as [`Mender::mend`] mends the text, each
+    /// language's paragraphs with their own rules.
     pub fn mend_bytes<'a>(&self, bytes: &'a [u8]) -> Cow<'a, [u8]> {
+        if let Ok(text) = std::str::from_utf8(bytes) {
+            return match self.mend(text).into_text() {
+                Cow::Borrowed(_) => Cow::Borrowed(bytes),
+                Cow::Owned(text) => Cow::Owned(text.into_bytes()),
+            };
+        }
         let valid: Vec<&str> = bytes.utf8_chunks().map(|c| c.valid()).collect();
         let rules = if self.learn {
             self.learn(&valid)

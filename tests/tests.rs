@@ -674,3 +674,28 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn bytes_that_are_valid_text_are_mended_as_text() {
+    // A spun French text with a German one after it: each part is learned
+    // from in its own language, whether it comes as text or as bytes (as
+    // bytes, both parts were learned from as the longer one's language).
+    // Found by the fuzz target `mend`.
+    let table: Vec<(String, String)> = read("spinner/fr_table.tsv")
+        .lines()
+        .filter_map(|l| l.split_once('\t'))
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect();
+    let french = corrupt::spin(&read("clean/fr_debian_handbook.txt"), &table);
+    let german = read("clean/de_debian_faq.txt");
+    let mender = mender();
+    for (a, b) in [(3_000, 20_000), (20_000, 3_000)] {
+        let head = |text: &str, n: usize| text[..text[..n].rfind('\n').unwrap()].to_string();
+        let mixed = format!("{}\n\n{}\n", head(&french, a), head(&german, b));
+        let mended = mender.mend(&mixed);
+        assert_eq!(
+            String::from_utf8_lossy(&mender.mend_bytes(mixed.as_bytes())),
+            mended.text()
+        );
+    }
+}
