@@ -31,8 +31,10 @@ use crate::detect::SuspectType;
 use crate::explain::Explanation;
 use crate::language::Language;
 use crate::lexicon::Lexicon;
+use crate::rewrite::with_case;
 use crate::rules::{Rule, RuleKind, RuleSet};
 use crate::thesaurus::Thesaurus;
+use crate::tokenize::Case;
 
 mod confusions;
 
@@ -184,7 +186,7 @@ impl Candidate {
     /// lowercase side inside other words (`Lauf·zeit`) alone.
     fn signature(&self, from: &str, to: &str) -> (String, String) {
         if self.capitalised {
-            (capitalise(from), capitalise(to))
+            (with_case(from, Case::Title), with_case(to, Case::Title))
         } else {
             (from.to_string(), to.to_string())
         }
@@ -375,8 +377,7 @@ fn is_plausible(
     let supported = c.words.len() >= c.min_support();
     let everyday = |side: &str| lexicon.frequency(side).unwrap_or(0) >= MIN_SINGLE_SIDE_FREQUENCY;
     let long = |side: &str| side.chars().count() >= MIN_SINGLE_SIDE_CHARS;
-    // How often a word of this frequency (per billion) should occur here.
-    let expected_count = |frequency: u64| words as f64 * frequency as f64 / 1e9;
+    let expected_count = |frequency: u64| expected_count(words, frequency);
     let expected = expected_count(c.best_frequency);
     let stands_in = expected >= MIN_EXPECTED_RESTORATIONS
         && c.tokens as f64 >= expected * MIN_SHARE_OF_EXPECTED;
@@ -495,8 +496,7 @@ fn select(
         // `haut` and `plein`).
         let telling = |k: usize| {
             let to = &ranked[k].0 .1;
-            text.words() as f64 * lexicon.frequency(to).unwrap_or(0) as f64 / 1e9
-                >= MIN_TELLING_ABSENCE
+            expected_count(text.words(), lexicon.frequency(to).unwrap_or(0)) >= MIN_TELLING_ABSENCE
         };
         if options.iter().any(|&k| telling(k)) {
             options.retain(|&k| telling(k));
@@ -528,12 +528,10 @@ pub(crate) fn confidence(words: usize, kind: RuleKind) -> f64 {
     1.0 - 0.5f64.powi(evidence.min(30) as i32)
 }
 
-/// `word` with its first letter a capital.
-fn capitalise(word: &str) -> String {
-    let mut chars = word.chars();
-    chars.next().map_or_else(String::new, |first| {
-        first.to_uppercase().chain(chars).collect()
-    })
+/// How often a word of `frequency` (per billion) should occur in a text of
+/// `words` words.
+pub(crate) fn expected_count(words: usize, frequency: u64) -> f64 {
+    words as f64 * frequency as f64 / 1e9
 }
 
 /// The unit of evidence for a restored word: its form after dropping up to
@@ -706,20 +704,9 @@ mod tests {
         // `Laufzeit` alone.
         let text = "Der Dauerpunkt und die Laufzeit";
         assert!(occurs_outside(text, "zeit", "dauer", &[]));
-        assert!(!occurs_outside(
-            text,
-            &capitalise("zeit"),
-            &capitalise("dauer"),
-            &[]
-        ));
-        assert!(occurs_outside(
-            "Die Zeit",
-            &capitalise("zeit"),
-            "Dauer",
-            &[]
-        ));
-        assert_eq!(capitalise("übel"), "Übel");
-        assert_eq!(capitalise(""), "");
+        let title = |word: &str| with_case(word, Case::Title);
+        assert!(!occurs_outside(text, &title("zeit"), &title("dauer"), &[]));
+        assert!(occurs_outside("Die Zeit", &title("zeit"), "Dauer", &[]));
     }
 
     #[test]

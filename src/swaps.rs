@@ -15,6 +15,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use crate::learn::expected_count;
 use crate::lexicon::Lexicon;
 use crate::morphology::{inflect, readings};
 use crate::ngrams::Ngrams;
@@ -84,7 +85,7 @@ pub(crate) fn learn(sources: &[Source], rules: &RuleSet, data: &Knowledge) -> Ve
     }
     let counts = word_counts(sources);
     let expected =
-        |word: &str| counts.words as f64 * data.lexicon.frequency(word).unwrap_or(0) as f64 / 1e9;
+        |word: &str| expected_count(counts.words, data.lexicon.frequency(word).unwrap_or(0));
     let mut candidates: Vec<Candidate> = Vec::new();
     for (word, &n) in &counts.seen {
         if counts.restored.contains(word) {
