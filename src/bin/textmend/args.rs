@@ -110,8 +110,10 @@ struct Common {
 
     /// A thesaurus for one language, as LANG=FILE: a MyThes `.dat` file
     /// such as Debian's `mythes-fr` installs
-    /// (`fr=/usr/share/mythes/th_fr_FR_v2.dat`). Swaps between its synonyms
-    /// need less evidence to be learned. May be given once per language.
+    /// (`fr=/usr/share/mythes/th_fr_FR_v2.dat`), or one compiled by `dict
+    /// build --thesaurus`. Swaps between its synonyms need less evidence to
+    /// be learned; German compounds teach only swaps it backs. May be given
+    /// once per language.
     #[arg(long = "thesaurus", global = true, value_name = "LANG=FILE", value_parser = parse_thesaurus)]
     thesauri: Vec<(textmend::Language, PathBuf)>,
 
