@@ -960,7 +960,10 @@ impl Mender {
     }
 
     /// The suspects of `text` (its `tokens`), without the tokens the user
-    /// ignores.
+    /// ignores, and outside English without English words: technical text
+    /// in any language quotes English (`diff`, `done`, `add` in a Spanish
+    /// manual), and those are foreign words, not damage — read as Spanish
+    /// they taught a scanner's `d → b` (`diff` → `biff`).
     fn suspects(&self, text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<SuspectType> {
         let mut suspects = detect(
             text,
@@ -970,6 +973,9 @@ impl Mender {
             self.mode.glyphs(),
         )
         .suspects;
+        if lexicon.language() != Language::English {
+            suspects.retain(|s| self.lexicon.frequency(&s.key).is_none());
+        }
         if !self.ignore.is_empty() {
             for s in &mut suspects {
                 s.occurrences

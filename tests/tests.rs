@@ -699,3 +699,19 @@ fn bytes_that_are_valid_text_are_mended_as_text() {
         );
     }
 }
+
+#[test]
+fn english_words_in_other_languages_are_no_suspects() {
+    // Technical prose in any language quotes English: in a Spanish text
+    // `diff`, `done` and `add` are foreign words, not damage to explain
+    // (as Spanish words they taught a scanner's `d → b`: `diff` → `biff`).
+    let mender = mender();
+    let spanish = read("clean/es_debian_handbook.txt");
+    let quoting = format!("{spanish}Se usa diff, done y add en la terminal cuando hay cambios.\n");
+    let mended = mender.mend(&quoting);
+    assert_eq!(mended.text(), quoting);
+    assert_eq!(
+        mended.suspects_left(),
+        mender.mend(&spanish).suspects_left()
+    );
+}
