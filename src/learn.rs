@@ -92,12 +92,16 @@ const MIN_EXPECTED_RESTORATIONS: f64 = 20.0;
 /// times, standing in for the missing word.
 const MIN_SHARE_OF_EXPECTED: f64 = 0.25;
 
-/// A rule whose sides only a broad thesaurus relates, or outside English
-/// no thesaurus at all, needs its restored side to be a word the text
-/// should hold at least this many times by its frequency, yet does not:
-/// French `faire` and `temps` in a 10,000-word text, not `batte` (which a
-/// MyThes line relates to `pile`) nor `ball`.
+/// A rule whose sides only a broad thesaurus relates needs its restored
+/// side to be a word the text should hold at least this many times by its
+/// frequency, yet does not: French `faire` and `temps` in a 10,000-word
+/// text, not `batte` (which a MyThes line relates to `pile`).
 const MIN_EXPECTED_ABSENT: f64 = 1.0;
+
+/// Outside English, a swap no thesaurus relates needs its restored side to
+/// be expected at least this many times: absent by chance where two were
+/// expected is a 14% chance (Poisson), where one was, 37%.
+const MIN_EXPECTED_UNRELATED_ABSENT: f64 = 2.0;
 
 /// A rule learned only from unlisted compounds and nouns (see
 /// [`is_plausible`]) needs its restored side to be expected at least this
@@ -362,10 +366,11 @@ pub(crate) fn repaired_by(
 /// `always`).
 ///
 /// A broad thesaurus (`broad`: lists of related words rather than synsets)
-/// lowers the support a rule needs, but its pairs, like swaps no thesaurus
-/// relates outside English, need a restored side whose absence says
-/// something ([`MIN_EXPECTED_ABSENT`]); rules learned only from unlisted
-/// compounds and nouns, one that says more ([`MIN_TELLING_ABSENCE`]).
+/// lowers the support a rule needs, but its pairs need a restored side
+/// whose absence says something ([`MIN_EXPECTED_ABSENT`]), as do swaps no
+/// thesaurus relates outside English ([`MIN_EXPECTED_UNRELATED_ABSENT`]);
+/// rules learned only from unlisted compounds and nouns, one that says more
+/// ([`MIN_TELLING_ABSENCE`]).
 fn is_plausible(
     from: &str,
     to: &str,
@@ -392,16 +397,23 @@ fn is_plausible(
     if compounds_only && expected_to < MIN_TELLING_ABSENCE {
         return false;
     }
-    // Weak priors need the restored side to be a word the text should hold
-    // at least once: a broad thesaurus relates nearly any two words
-    // somewhere (`paquet` and `lest`), and outside English, whose
-    // dictionaries are bare frequency lists with no inflection or
-    // derivation rules, real words are suspects far more often
-    // (`em·paquet·er` reads as `em·ball·er`, `ein·gefroren·e` as
-    // `ein·heimisch·e`).
-    let loose = (broad && c.kind == RuleKind::Synonym)
-        || (c.kind == RuleKind::WordSwap && lexicon.language() != Language::English);
-    if loose && expected_to < MIN_EXPECTED_ABSENT {
+    // Weak priors need the restored side's absence to say something. A
+    // broad thesaurus relates nearly any two words somewhere (`paquet` and
+    // `lest`): its pairs need a restored side the text should hold at least
+    // once. Outside English, whose dictionaries are bare frequency lists
+    // with no inflection or derivation rules, real words are suspects far
+    // more often, and two of them line up by chance (`em·paquet·er` as
+    // `em·ball·er`, `ri·compila·ta` as `ri·visita·ta` in an Italian manual
+    // that should hold `visita` once): a swap no thesaurus relates needs a
+    // restored side expected twice.
+    let absent_enough = match c.kind {
+        RuleKind::Synonym if broad => expected_to >= MIN_EXPECTED_ABSENT,
+        RuleKind::WordSwap if lexicon.language() != Language::English => {
+            expected_to >= MIN_EXPECTED_UNRELATED_ABSENT
+        }
+        _ => true,
+    };
+    if !absent_enough {
         return false;
     }
     match c.kind {
