@@ -396,7 +396,7 @@ fn parallel_jobs_keep_input_order_and_output() {
 /// batch repairs more than learning article by article, and damages nothing.
 #[test]
 fn corpus_scope_pools_the_evidence_of_a_batch() {
-    let table = textmend::corrupt::parse_table(&read("spinner/held_out_table.tsv")).unwrap();
+    let table = textmend_eval::corrupt::parse_table(&read("spinner/held_out_table.tsv")).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let prose = read("clean/persuasion.txt");
     let lines: Vec<&str> = prose.lines().collect();
@@ -406,7 +406,7 @@ fn corpus_scope_pools_the_evidence_of_a_batch() {
         let name = format!("a{i:02}.txt");
         fs::write(
             dir.path().join(&name),
-            textmend::corrupt::spin(&original, &table),
+            textmend_eval::corrupt::spin(&original, &table),
         )
         .unwrap();
         fs::write(dir.path().join(format!("{name}.truth")), original).unwrap();
@@ -502,11 +502,11 @@ fn jsonl_repairs_one_field_and_keeps_every_other_byte() {
 /// gives, evidence and all.
 #[test]
 fn merged_shard_statistics_decide_like_the_whole() {
-    let table = textmend::corrupt::parse_table(&read("spinner/held_out_table.tsv")).unwrap();
+    let table = textmend_eval::corrupt::parse_table(&read("spinner/held_out_table.tsv")).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let mut shards = Vec::new();
     for name in ["persuasion", "pride_prejudice"] {
-        let spun = textmend::corrupt::spin(&read(&format!("clean/{name}.txt")), &table);
+        let spun = textmend_eval::corrupt::spin(&read(&format!("clean/{name}.txt")), &table);
         let lines: Vec<&str> = spun.lines().collect();
         for (i, half) in lines.chunks(lines.len() / 2 + 1).enumerate() {
             let shard = format!("{name}{i}.txt");

@@ -10,7 +10,8 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
-use textmend::{corrupt, Language, Mender, Mode, RuleKind, RuleSet, Skip};
+use textmend::{Language, Mender, Mode, RuleKind, RuleSet, Skip};
+use textmend_eval::corrupt;
 
 mod bad;
 mod eval;

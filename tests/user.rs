@@ -101,7 +101,7 @@ fn a_user_thesaurus_lets_one_damaged_word_teach_a_synonym_swap() {
     let clean = read("clean/fr_debian_handbook.txt");
     let table =
         [("temps", "durée"), ("faire", "réaliser")].map(|(a, b)| (a.to_string(), b.to_string()));
-    let spun = textmend::corrupt::spin(&clean, &table);
+    let spun = textmend_eval::corrupt::spin(&clean, &table);
     let thesaurus = UserThesaurus::from_mythes(
         Language::French,
         FRENCH_THESAURUS.as_bytes(),
@@ -141,7 +141,7 @@ fn the_cli_reads_a_thesaurus_from_the_command_line_or_the_config() {
     let table = [("temps".to_string(), "durée".to_string())];
     fs::write(
         dir.path().join("spun.txt"),
-        textmend::corrupt::spin(&clean, &table),
+        textmend_eval::corrupt::spin(&clean, &table),
     )
     .unwrap();
     let run = |args: &[&str]| textmend_in(dir.path(), args);
@@ -212,7 +212,7 @@ fn german_compounds_teach_noun_swaps_that_a_thesaurus_backs() {
     let clean = read("clean/de_debian_handbook.txt");
     let table =
         [("Zeit", "Dauer"), ("Arbeit", "Tätigkeit")].map(|(a, b)| (a.to_string(), b.to_string()));
-    let spun = textmend::corrupt::spin(&clean, &table);
+    let spun = textmend_eval::corrupt::spin(&clean, &table);
     let thesaurus = || {
         UserThesaurus::from_mythes(
             Language::German,

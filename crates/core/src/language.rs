@@ -64,6 +64,12 @@ impl Language {
         Language::ALL.into_iter().find(|l| l.code() == code)
     }
 
+    /// Whether this build embeds the language's dictionary (English always;
+    /// each other language with its crate feature).
+    pub fn is_built_in(self) -> bool {
+        self == Language::English || textmend_dict::folded(self.code()).is_some()
+    }
+
     /// Whether words of the language join into compounds written as one
     /// word (`Rüstungsunternehmen`), which the dictionary cannot list.
     pub(crate) fn has_compounds(self) -> bool {

@@ -15,49 +15,13 @@ use fst::{Automaton, IntoStreamer, Map, Streamer};
 
 use crate::error::{Error, Result};
 use crate::language::Language;
+use textmend_dict::fold;
 
-static EN_FORWARD: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/en.fst"));
-static EN_REVERSED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/en.rev.fst"));
-static EN_ATTESTED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/en-attested.fst"));
-
-/// The forward and reversed FSTs of a language keyed by folded forms.
-macro_rules! folded {
-    ($code:literal) => {
-        (
-            include_bytes!(concat!(env!("OUT_DIR"), "/", $code, ".fst")) as &[u8],
-            include_bytes!(concat!(env!("OUT_DIR"), "/", $code, ".rev.fst")) as &[u8],
-        )
-    };
-}
-
-/// The embedded FSTs of a language other than English.
-fn folded_fsts(language: Language) -> (&'static [u8], &'static [u8]) {
+/// The embedded word lists of `language`, if it was built in.
+fn embedded(language: Language) -> Option<textmend_dict::Words> {
     match language {
-        Language::German => folded!("de"),
-        Language::French => folded!("fr"),
-        Language::Spanish => folded!("es"),
-        Language::Italian => folded!("it"),
-        Language::Portuguese => folded!("pt"),
-        Language::Dutch => folded!("nl"),
-        Language::English => (EN_FORWARD, EN_REVERSED),
-    }
-}
-
-/// The key a word of a case-insensitive dictionary is stored under:
-/// lowercase, `ß` as `ss`, the typographic apostrophe as `'` (as
-/// `build.rs` folds them).
-fn fold(word: &str) -> Cow<'_, str> {
-    if word
-        .chars()
-        .any(|c| c.is_uppercase() || c == 'ß' || c == '\u{2019}')
-    {
-        Cow::Owned(
-            word.to_lowercase()
-                .replace('ß', "ss")
-                .replace('\u{2019}', "'"),
-        )
-    } else {
-        Cow::Borrowed(word)
+        Language::English => Some(textmend_dict::english().words),
+        other => textmend_dict::folded(other.code()),
     }
 }
 
@@ -113,14 +77,14 @@ impl Lexicon {
     pub(crate) fn for_language(language: Language) -> Result<Lexicon> {
         let map =
             |bytes: &'static [u8]| Map::new(bytes).map_err(|e| Error::Dictionary(e.to_string()));
-        let (forward, reversed) = folded_fsts(language);
+        let words = embedded(language).ok_or(Error::LanguageNotBuilt(language))?;
         let english = language == Language::English;
         Ok(Lexicon {
             language,
-            forward: map(forward)?,
-            reversed: map(reversed)?,
+            forward: map(words.forward)?,
+            reversed: map(words.reversed)?,
             attested: if english {
-                Some(map(EN_ATTESTED)?)
+                Some(map(textmend_dict::english().attested)?)
             } else {
                 None
             },

@@ -30,17 +30,19 @@ const LANGUAGES: &[&str] = &["en"];
 /// They have no attested list and no thesaurus yet.
 const FOLDED_LANGUAGES: &[&str] = &["de", "es", "fr", "it", "nl", "pt"];
 
-/// The key a word of a folded language is stored under: lowercase, `ß` as
-/// `ss`, the typographic apostrophe as `'`. Must match `Lexicon::fold`.
-fn fold(word: &str) -> String {
-    word.to_lowercase()
-        .replace('ß', "ss")
-        .replace('\u{2019}', "'")
+/// Whether the crate feature of `lang` is on (English always is).
+fn is_enabled(lang: &str) -> bool {
+    lang == "en" || env::var_os(format!("CARGO_FEATURE_{}", lang.to_uppercase())).is_some()
 }
+
+// The same folding the library looks words up with.
+#[path = "src/fold.rs"]
+mod fold;
+use fold::fold;
 
 fn main() {
     let out_dir = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
-    for lang in FOLDED_LANGUAGES {
+    for lang in FOLDED_LANGUAGES.iter().filter(|l| is_enabled(l)) {
         or_exit(compile_folded(
             &input(&format!("{lang}.tsv")),
             &out_dir,
@@ -74,11 +76,13 @@ fn main() {
         ))));
     }
     println!("cargo:rerun-if-changed=build.rs");
+    println!("cargo:rerun-if-changed=src/fold.rs");
 }
 
 /// The path of `dictionaries/NAME`, which the build then depends on.
 fn input(name: &str) -> PathBuf {
-    let path = Path::new("dictionaries").join(name);
+    let manifest = PathBuf::from(env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets it"));
+    let path = manifest.join("../../dictionaries").join(name);
     println!("cargo:rerun-if-changed={}", path.display());
     path
 }
@@ -97,7 +101,7 @@ fn or_exit(result: Result<(), String>) {
 /// comparing how well words fit, and the map is a third the size). The
 /// totals the model needs (log10 of the words counted, of the smallest pair
 /// and of the smallest word count, from the scaled counts) go to `scale` as
-/// a Rust constant `SCALE`.
+/// a Rust constant `EN_NGRAM_SCALE`.
 fn compile_ngrams(path: &Path, out: &Path, scale: &Path) -> Result<(), String> {
     let text =
         fs::read_to_string(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
@@ -147,8 +151,9 @@ fn compile_ngrams(path: &Path, out: &Path, scale: &Path) -> Result<(), String> {
     fs::write(
         scale,
         format!(
-            "const SCALE: Scale = Scale {{ total: {total:?}, pair_floor: {pair_floor:?}, \
-             word_floor: {word_floor:?} }};\n"
+            "/// The totals of the English word counts.\n\
+             pub const EN_NGRAM_SCALE: Scale = Scale {{ total: {total:?}, \
+             pair_floor: {pair_floor:?}, word_floor: {word_floor:?} }};\n"
         ),
     )
     .map_err(|e| format!("{}: {e}", scale.display()))?;
@@ -211,7 +216,7 @@ fn compile_folded(path: &Path, out_dir: &Path, lang: &str) -> Result<(), String>
     let entries = parse(path, &text)?;
     let mut folded: Vec<(Vec<u8>, u64)> = entries
         .iter()
-        .map(|(w, f)| (fold(w).into_bytes(), *f))
+        .map(|(w, f)| (fold(w).into_owned().into_bytes(), *f))
         .collect();
     folded.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
     folded.dedup_by(|later, earlier| later.0 == earlier.0);

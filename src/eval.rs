@@ -1,7 +1,7 @@
 //! `textmend eval`: corrupt clean files, repair them and score the repair
 //! (or score a real corrupted file against its ground truth). The scoring
-//! and the corruption are the library's (`textmend::score`,
-//! `textmend::corrupt`); this module runs them and times the repair.
+//! and the corruption are the library's (`textmend_eval::score`,
+//! `textmend_eval::corrupt`); this module runs them and times the repair.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -9,16 +9,16 @@ use std::io::IsTerminal;
 use std::path::Path;
 use std::time::Instant;
 
-use textmend::corrupt;
-use textmend::score::{score, score_rules, RuleScore, Score};
 use textmend::{Language, Mender, RuleSet};
+use textmend_eval::corrupt;
+use textmend_eval::score::{score, score_rules, RuleScore, Score};
 
 use crate::args::{Corruption, EvalOptions, Scope};
 use crate::report::rules_label;
 
 /// The default spinner table (data kept in `fixtures/`; the repair code
 /// never sees it).
-const DEFAULT_TABLE: &str = include_str!("../../../fixtures/spinner/default_table.tsv");
+const DEFAULT_TABLE: &str = include_str!("../fixtures/spinner/default_table.tsv");
 
 /// What an evaluation measured, over all its files.
 pub struct Evaluation {

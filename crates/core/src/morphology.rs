@@ -13,8 +13,6 @@ use std::sync::OnceLock;
 
 use crate::lexicon::Lexicon;
 
-static EN_INFLECTIONS: &str = include_str!("../dictionaries/en-inflections.txt");
-
 /// An inflection: which ending a form has on its lemma.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub(crate) enum Slot {
@@ -61,7 +59,7 @@ fn exceptions() -> &'static Exceptions {
     EXCEPTIONS.get_or_init(|| {
         let mut lemmas: HashMap<&str, Vec<&str>> = HashMap::new();
         let mut forms: HashMap<&str, Vec<&str>> = HashMap::new();
-        for line in EN_INFLECTIONS.lines() {
+        for line in textmend_dict::english().inflections.lines() {
             let mut fields = line.split(' ');
             if let (Some(form), Some(lemma), Some(pos)) =
                 (fields.next(), fields.next(), fields.next())

@@ -2,7 +2,7 @@
 
 use serde_json::json;
 
-use textmend::score::Counts;
+use textmend_eval::score::Counts;
 
 use crate::eval::Evaluation;
 

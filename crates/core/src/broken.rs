@@ -623,7 +623,7 @@ mod tests {
     #[test]
     fn clean_and_spun_fixtures_give_no_repairs() {
         let lex = lexicon();
-        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures");
         let mut checked = 0;
         for dir in ["clean", "spinner"] {
             for entry in fs::read_dir(root.join(dir)).unwrap() {

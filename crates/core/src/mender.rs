@@ -350,12 +350,15 @@ impl MenderBuilder {
 
     /// The configured mender with the embedded dictionaries.
     pub fn build(self) -> Result<Mender> {
+        if let Some(language) = self.language.filter(|l| !l.is_built_in()) {
+            return Err(crate::Error::LanguageNotBuilt(language));
+        }
         Ok(Mender {
             lexicon: Lexicon::english()?
                 .with_words(self.words.iter().map(|(w, f)| (w.to_string(), f))),
             others: Language::ALL
                 .into_iter()
-                .filter(|&l| l != Language::English)
+                .filter(|&l| l != Language::English && l.is_built_in())
                 .map(|l| {
                     Ok((
                         l,
@@ -658,6 +661,7 @@ impl Mender {
     fn judge(&self, text: &str, part: &str, tokens: &[Token]) -> Option<Language> {
         match detect_language(text, part, tokens) {
             Verdict::Known(Language::English) => Some(Language::English),
+            Verdict::Known(language) if !language.is_built_in() => None,
             Verdict::Known(language) => {
                 let lexicon = self.lexicon_for(language);
                 let sample: Vec<&Token> = tokens.iter().take(MAX_JUDGED_TOKENS).collect();

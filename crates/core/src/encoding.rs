@@ -439,7 +439,7 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
-    use crate::corrupt;
+    use textmend_eval::corrupt;
 
     fn repaired(text: &str) -> String {
         apply(text, &repair_mojibake(text))
@@ -589,7 +589,7 @@ mod tests {
     /// Every file under `fixtures/clean/`.
     fn clean_fixtures() -> Vec<PathBuf> {
         let mut paths = Vec::new();
-        let mut dirs = vec![Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/clean")];
+        let mut dirs = vec![Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/clean")];
         while let Some(dir) = dirs.pop() {
             for entry in fs::read_dir(&dir).unwrap() {
                 let path = entry.unwrap().path();

@@ -31,6 +31,10 @@ pub enum Error {
         /// What was wrong with the line.
         message: String,
     },
+    /// The language's dictionary is not in this build (its crate feature was
+    /// off).
+    #[error("this build of textmend has no {0} dictionary")]
+    LanguageNotBuilt(crate::Language),
     /// An embedded dictionary could not be loaded; this means a broken build.
     #[error("embedded dictionary is corrupt: {0}")]
     Dictionary(String),

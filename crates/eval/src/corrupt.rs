@@ -17,7 +17,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 /// wins where two overlap, and replaced text is not replaced again).
 ///
 /// ```
-/// let spun = textmend::corrupt::spin("I attend in my country.", &[
+/// let spun = textmend_eval::corrupt::spin("I attend in my country.", &[
 ///     ("end".to_string(), "finish".to_string()),
 ///     ("try".to_string(), "attempt".to_string()),
 /// ]);

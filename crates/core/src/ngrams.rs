@@ -11,9 +11,9 @@
 
 use fst::Map;
 
-use crate::error::{Error, Result};
+use textmend_dict::Scale;
 
-static EN_NGRAMS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/en-ngrams.fst"));
+use crate::error::{Error, Result};
 
 /// The share of a word's count that an unseen pair is assumed to keep
 /// ("stupid backoff").
@@ -24,23 +24,14 @@ pub(crate) struct Ngrams {
     map: Map<&'static [u8]>,
 }
 
-/// Totals of the counts.
-struct Scale {
-    /// log10 of the number of words counted.
-    total: f64,
-    /// log10 of the smallest pair count listed: an unlisted pair was rarer.
-    pair_floor: f64,
-    /// log10 of the smallest word count listed.
-    word_floor: f64,
-}
-
-// `const SCALE: Scale`, written by `build.rs` from the same counts.
-include!(concat!(env!("OUT_DIR"), "/en-ngrams-scale.rs"));
+/// The totals of the counts, computed when they were compiled.
+const SCALE: Scale = textmend_dict::EN_NGRAM_SCALE;
 
 impl Ngrams {
     /// The embedded English counts.
     pub(crate) fn english() -> Result<Ngrams> {
-        let map = Map::new(EN_NGRAMS).map_err(|e| Error::Dictionary(e.to_string()))?;
+        let map = Map::new(textmend_dict::english().ngrams)
+            .map_err(|e| Error::Dictionary(e.to_string()))?;
         Ok(Ngrams { map })
     }
 

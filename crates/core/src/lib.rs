@@ -72,8 +72,8 @@
 //!   whole.
 //! * [`Mender::mend_bytes`] repairs input that is not all valid UTF-8,
 //!   inside its valid stretches.
-//! * [`corrupt`] and [`score`] damage clean text on purpose and score a
-//!   repair word by word (`textmend eval`); the repair never uses them.
+//! * The `textmend-eval` crate damages clean text on purpose and scores a
+//!   repair word by word (`textmend eval`); the repair never uses it.
 //!
 //! # The clean-text guarantee
 //!
@@ -115,7 +115,6 @@
 #![forbid(unsafe_code)]
 
 mod broken;
-pub mod corrupt;
 mod detect;
 mod encoding;
 mod error;
@@ -129,7 +128,6 @@ mod morphology;
 mod ngrams;
 mod rewrite;
 mod rules;
-pub mod score;
 mod stats;
 mod swaps;
 mod thesaurus;

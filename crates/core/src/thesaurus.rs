@@ -19,8 +19,6 @@ use fst::{IntoStreamer, Set, Streamer};
 
 use crate::error::{Error, Result};
 
-static EN_THESAURUS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/en-thesaurus.fst"));
-
 /// How a thesaurus compiled by [`Thesaurus::to_bytes`] starts (then one
 /// byte, 1 for a broad thesaurus, then the FST set).
 const COMPILED_MAGIC: &[u8] = b"textmend thesaurus 1\n";
@@ -42,8 +40,8 @@ pub(crate) struct Thesaurus {
 impl Thesaurus {
     /// The embedded English thesaurus.
     pub(crate) fn english() -> Result<Thesaurus> {
-        let groups =
-            Set::new(Cow::Borrowed(EN_THESAURUS)).map_err(|e| Error::Dictionary(e.to_string()))?;
+        let groups = Set::new(Cow::Borrowed(textmend_dict::english().thesaurus))
+            .map_err(|e| Error::Dictionary(e.to_string()))?;
         Ok(Thesaurus {
             groups: Some(groups),
             broad: false,
