@@ -4,7 +4,7 @@
 
 use std::sync::OnceLock;
 
-use textmend::{stages, Mender, RuleSet};
+use textmend::{bench as stages, Mender, RuleSet};
 
 fn main() {
     divan::main();

@@ -114,33 +114,22 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
-mod broken;
-mod detect;
-mod encoding;
+mod chars;
+mod edit;
 mod error;
-mod explain;
-mod glyphs;
-mod language;
-mod learn;
-mod lexicon;
+mod formats;
+mod knowledge;
 mod mender;
-mod morphology;
-mod ngrams;
-mod rewrite;
-mod rules;
-mod stats;
-mod swaps;
-mod thesaurus;
-mod tokenize;
-mod user;
+mod stages;
 
 /// Entry points to single pipeline stages, for the benchmarks in
 /// `benches/stages.rs`. Not part of the stable API.
 #[doc(hidden)]
-pub mod stages {
-    use crate::detect::{detect, MAX_SUSPECT_CHARS};
-    use crate::explain::explain;
-    use crate::tokenize::tokenize;
+pub mod bench {
+    use crate::chars::MAX_WORD_CHARS;
+    use crate::stages::detect::detect;
+    use crate::stages::explain::explain;
+    use crate::stages::tokenize::tokenize;
     use crate::{Mender, RuleSet};
 
     /// Tokenizes `text`; the number of word tokens.
@@ -151,7 +140,7 @@ pub mod stages {
     /// Tokenizes and looks up every token; the number of suspect types.
     pub fn suspects(mender: &Mender, text: &str) -> usize {
         let tokens = tokenize(text);
-        detect(text, &tokens, mender.lexicon(), MAX_SUSPECT_CHARS, true)
+        detect(text, &tokens, mender.lexicon(), MAX_WORD_CHARS, true)
             .suspects
             .len()
     }
@@ -159,7 +148,7 @@ pub mod stages {
     /// Explains every suspect type of `text`; the number of explanations.
     pub fn explanations(mender: &Mender, text: &str) -> usize {
         let tokens = tokenize(text);
-        detect(text, &tokens, mender.lexicon(), MAX_SUSPECT_CHARS, true)
+        detect(text, &tokens, mender.lexicon(), MAX_WORD_CHARS, true)
             .suspects
             .iter()
             .map(|s| explain(&s.key, mender.lexicon()).len())
@@ -169,11 +158,11 @@ pub mod stages {
     /// Finds the misreadings of every suspect type of `text`; their number.
     pub fn misreadings(mender: &Mender, text: &str) -> usize {
         let tokens = tokenize(text);
-        let automata = crate::explain::Automata::new();
-        detect(text, &tokens, mender.lexicon(), MAX_SUSPECT_CHARS, true)
+        let automata = crate::stages::explain::Automata::new();
+        detect(text, &tokens, mender.lexicon(), MAX_WORD_CHARS, true)
             .suspects
             .iter()
-            .map(|s| crate::explain::misreadings(&s.key, mender.lexicon(), &automata).len())
+            .map(|s| crate::stages::explain::misreadings(&s.key, mender.lexicon(), &automata).len())
             .sum()
     }
 
@@ -188,10 +177,10 @@ pub mod stages {
     }
 }
 
+pub use edit::Edit;
 pub use error::{Error, Result};
-pub use language::Language;
+pub use formats::rules::{Rule, RuleKind, RuleSet};
+pub use formats::stats::LearningStats;
+pub use knowledge::language::Language;
+pub use knowledge::user::{Ignore, UserThesaurus, UserWords};
 pub use mender::{Mended, Mender, MenderBuilder, Mode, Skip, WordInfo};
-pub use rewrite::Edit;
-pub use rules::{Rule, RuleKind, RuleSet};
-pub use stats::LearningStats;
-pub use user::{Ignore, UserThesaurus, UserWords};

@@ -13,11 +13,8 @@
 
 use levenshtein_automata::LevenshteinAutomatonBuilder;
 
-use crate::lexicon::Lexicon;
-
-/// The longest side of a glyph substitution, in characters: OCR confuses
-/// single glyphs and pairs (`rn`/`m`, `ﬃ`/`ffi`), not syllables.
-pub(crate) const MAX_GLYPH_CHARS: usize = 3;
+use crate::knowledge::glyphs::MAX_GLYPH_CHARS;
+use crate::knowledge::lexicon::Lexicon;
 
 /// Suspects of at most this many characters are matched within edit
 /// distance 1, longer ones within 2: at distance 2 a three-letter string is

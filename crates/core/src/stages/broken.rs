@@ -21,7 +21,7 @@
 //! Pieces are runs of letters: digits, underscores, URLs, e-mail addresses
 //! and handles rule a repair out. This is a different kind of damage from
 //! a spinner's, so the stage works on the raw text rather than on
-//! [`crate::tokenize`]'s tokens, which split at the very hyphens, soft
+//! [`crate::stages::tokenize`]'s tokens, which split at the very hyphens, soft
 //! hyphens and spaces it looks at. It does not apply its repairs (the
 //! caller rebuilds the text once), does not look beyond a pair of
 //! neighbouring pieces, and changes nothing but a break and the pieces it
@@ -45,8 +45,8 @@ use std::cell::{OnceCell, RefCell};
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
-use crate::lexicon::Lexicon;
-use crate::tokenize::{is_combining_mark, is_skipped_chunk};
+use crate::chars::{is_combining_mark, is_skipped_chunk, MAX_WORD_CHARS};
+use crate::knowledge::lexicon::Lexicon;
 
 /// The invisible hyphen that marks where a word may be broken.
 const SOFT_HYPHEN: char = '\u{ad}';
@@ -65,11 +65,6 @@ const MIN_PIECE_CHARS: usize = 2;
 /// rarer the joined word, the likelier it is to match them by accident;
 /// the words that OCR splits in ordinary prose are mostly common ones.
 const MIN_STRAY_SPACE_FREQUENCY: u64 = 1_000;
-
-/// Pieces and joined words longer than this are not dictionary words (the
-/// longest English dictionary word has 45 letters); the bound also keeps a
-/// pathological "word" from being copied and looked up.
-const MAX_WORD_CHARS: usize = 45;
 
 /// One repair: replace the bytes in `span` with `after`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -428,7 +423,7 @@ mod tests {
 
     /// `text` with `repairs` applied.
     fn apply(text: &str, repairs: &[Repair]) -> String {
-        crate::rewrite::splice(
+        crate::edit::splice(
             text,
             repairs.iter().map(|r| (r.span.clone(), r.after.as_str())),
         )

@@ -13,6 +13,8 @@
 
 use std::ops::Range;
 
+use crate::chars::{is_combining_mark, is_skipped_chunk};
+
 /// The case pattern of a word token.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Case {
@@ -59,17 +61,6 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
     tokens
 }
 
-/// Whether a whitespace-separated chunk is a URL, e-mail address, handle or
-/// tag, none of which is prose.
-pub(crate) fn is_skipped_chunk(chunk: &str) -> bool {
-    let trimmed = chunk.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '@' && c != '#');
-    trimmed.starts_with('@')
-        || trimmed.starts_with('#')
-        || chunk.contains("://")
-        || trimmed.starts_with("www.")
-        || chunk.contains('@')
-}
-
 fn tokenize_chunk(text: &str, chunk: Range<usize>, tokens: &mut Vec<Token>) {
     let s = &text[chunk.clone()];
     if is_skipped_chunk(s) {
@@ -99,12 +90,6 @@ fn tokenize_chunk(text: &str, chunk: Range<usize>, tokens: &mut Vec<Token>) {
 
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_' || is_combining_mark(c)
-}
-
-/// Combining diacritics (U+0300–U+036F and the supplement U+1DC0–U+1DFF) are
-/// part of the letter before them.
-pub(crate) fn is_combining_mark(c: char) -> bool {
-    matches!(c, '\u{300}'..='\u{36f}' | '\u{1dc0}'..='\u{1dff}')
 }
 
 pub(crate) fn is_apostrophe(c: char) -> bool {
@@ -183,6 +168,21 @@ fn is_abbreviation(before: &str) -> bool {
     (1..=3).contains(&n) && word.starts_with(|c: char| c.is_uppercase())
 }
 
+/// `word` (lowercase) written in the case pattern `case`.
+pub(crate) fn with_case(word: &str, case: Case) -> String {
+    match case {
+        Case::Lower => word.to_string(),
+        Case::Upper => word.to_uppercase(),
+        Case::Title => {
+            let mut chars = word.chars();
+            chars
+                .next()
+                .map(|c| c.to_uppercase().chain(chars).collect())
+                .unwrap_or_default()
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -256,5 +256,13 @@ mod tests {
                 (Case::Title, false),
             ]
         );
+    }
+
+    #[test]
+    fn restores_case_patterns() {
+        assert_eq!(with_case("country", Case::Lower), "country");
+        assert_eq!(with_case("country", Case::Title), "Country");
+        assert_eq!(with_case("ärger", Case::Title), "Ärger");
+        assert_eq!(with_case("end", Case::Upper), "END");
     }
 }

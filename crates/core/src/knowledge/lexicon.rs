@@ -14,7 +14,7 @@ use std::collections::HashMap;
 use fst::{Automaton, IntoStreamer, Map, Streamer};
 
 use crate::error::{Error, Result};
-use crate::language::Language;
+use crate::knowledge::language::Language;
 use textmend_dict::fold;
 
 /// The embedded word lists of `language`, if it was built in.
@@ -33,8 +33,10 @@ const LINKS: &[&str] = &["s", "es", "n", "en", "er", "e"];
 /// the last one must be a common word ([`MIN_COMPOUND_HEAD_FREQUENCY`]):
 /// the German list holds thousands of three-letter fragments and rare
 /// forms (`rge`, `bni`), and with those nearly any string splits into
-/// "words" (`Schluss·rgebnisse` did).
-const MIN_COMPOUND_PART_CHARS: usize = 4;
+/// "words" (`Schluss·rgebnisse` did). English open compounds need as much
+/// of each part, so that `ref·utilize` is not mistaken for one while
+/// `boot·loader` is.
+pub(crate) const MIN_COMPOUND_PART_CHARS: usize = 4;
 
 /// A compound has at most this many parts (`Verteidigung·s·industrie·forum`
 /// has three and a hyphen, which the tokenizer splits at).
@@ -336,6 +338,12 @@ impl Automaton for BoundedPrefix<'_> {
             _ => Some(n + 1),
         }
     }
+}
+
+/// How often a word of `frequency` (per billion) should occur in a text of
+/// `words` words.
+pub(crate) fn expected_count(words: usize, frequency: u64) -> f64 {
+    words as f64 * frequency as f64 / 1e9
 }
 
 #[cfg(test)]

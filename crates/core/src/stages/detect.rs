@@ -16,8 +16,9 @@
 use std::collections::HashMap;
 use std::ops::{Range, RangeInclusive};
 
-use crate::lexicon::Lexicon;
-use crate::tokenize::{is_apostrophe, Case, Token};
+use crate::knowledge::lexicon::{Lexicon, MIN_COMPOUND_PART_CHARS};
+use crate::knowledge::morphology::{inflection_of_known, is_inflection_of_known, Spelling};
+use crate::stages::tokenize::{is_apostrophe, Case, Token};
 
 /// Suspects shorter than this many characters are ignored: two-letter
 /// strings are abbreviations far more often than damaged words, and no
@@ -28,16 +29,6 @@ const MIN_SUSPECT_CHARS: usize = 3;
 /// a scanner damages `he` and `be` as often as longer words, and a glyph
 /// confusion learned from those longer words repairs them (`hc` → `he`).
 const MIN_GLYPH_SUSPECT_CHARS: usize = 2;
-
-/// Longer tokens are not damaged words but identifiers, encoded data or
-/// run-together text: the longest English dictionary word has 45 letters.
-/// The bound also keeps the cost of a pathological "word" linear. The
-/// default of [`detect`]'s `max_chars`.
-pub(crate) const MAX_SUSPECT_CHARS: usize = 45;
-
-/// A compound guard part must be at least this many characters, so that
-/// `ref·utilize` is not mistaken for a compound while `boot·loader` is.
-const MIN_COMPOUND_PART_CHARS: usize = 4;
 
 /// One place where a suspect type occurs.
 #[derive(Clone, Debug)]
@@ -198,76 +189,6 @@ pub(crate) fn detect(
     Detection { suspects }
 }
 
-/// Whether `word` is a regular inflection of a known word spelled by the
-/// rules of English (`muslins`, `flatteries`, `modestest`): the dictionary
-/// lists such forms of common words only, and a rare one is not damage. The
-/// spelling rules matter: a spinner glues endings onto the word it inserted
-/// without them (`shape·ed`, `believe·ing`, `notify·s`), and those stay
-/// suspect.
-fn is_inflection_of_known(word: &str, lexicon: &Lexicon) -> bool {
-    inflection_of_known(word, lexicon) == Some(Spelling::Right)
-}
-
-/// How a word made of a known word and a regular ending is spelled.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Spelling {
-    /// By the rules (`muslins`, `modestest`, `flatteries`).
-    Right,
-    /// Against them (`believe·ing`, `reply·ed`, `wish·s`): the ending glued
-    /// on as a spinner does, never as people spell.
-    Wrong,
-}
-
-/// Whether `word` is a known word plus a regular ending, and if so whether
-/// it is spelled right; `None` when it is not such a word at all.
-fn inflection_of_known(word: &str, lexicon: &Lexicon) -> Option<Spelling> {
-    let lower = word.to_lowercase();
-    let known =
-        |base: &str| base.chars().count() >= MIN_SUSPECT_CHARS && lexicon.lookup(base).is_some();
-    let ends_consonant_y = |b: &str| matches!(b.as_bytes(), [.., c, b'y'] if !b"aeiou".contains(c));
-    let ends_sibilant = |b: &str| {
-        matches!(
-            b.as_bytes(),
-            [.., b's' | b'x' | b'z'] | [.., b'c' | b's', b'h']
-        )
-    };
-    let ends_e = |b: &str| b.ends_with('e');
-    // `-ies`, `-ied`, `-ier`, `-iest` after a consonant + `y`.
-    let y_form = ["ies", "ied", "ier", "iest"].iter().any(|ending| {
-        lower.strip_suffix(ending).is_some_and(|stem| {
-            let base = format!("{stem}y");
-            ends_consonant_y(&base) && known(&base)
-        })
-    });
-    // `tagged`, `bigger`: a doubled last consonant before the ending.
-    let doubled = ["ed", "ing", "er", "est"].iter().any(|ending| {
-        lower.strip_suffix(ending).is_some_and(|stem| {
-            let b = stem.as_bytes();
-            matches!(b, [.., x, y] if x == y)
-                && known(&stem[..stem.len() - 1])
-                && doubles(&stem[..stem.len() - 1])
-        })
-    });
-    let mut found = (y_form || doubled).then_some(Spelling::Right);
-    for (ending, base_ok) in INFLECTIONS {
-        if let Some(base) = lower.strip_suffix(ending) {
-            if !known(base) {
-                continue;
-            }
-            if base_ok(
-                base,
-                ends_consonant_y(base),
-                ends_sibilant(base),
-                ends_e(base),
-            ) {
-                return Some(Spelling::Right);
-            }
-            found = found.or(Some(Spelling::Wrong));
-        }
-    }
-    found
-}
-
 /// Whether `word` is a common prefix on a known word or on a regular
 /// inflection of one (`un·pardoned`, `sub·license`, `re·passing`): most
 /// often a derivation the dictionary does not list. Longer prefixes that are
@@ -291,36 +212,6 @@ const PREFIXES: &[&str] = &[
 /// a prefix and a fragment (`re·ad`) do not pass for a derivation.
 const MIN_DERIVATION_BASE_CHARS: usize = 4;
 
-/// Regular endings and when English spelling allows them after a base:
-/// `(ending, allowed(base, ends in consonant + y, ends in a sibilant, ends in e))`.
-type EndingRule = fn(&str, bool, bool, bool) -> bool;
-const INFLECTIONS: &[(&str, EndingRule)] = &[
-    ("s", |_, cy, sib, _| !cy && !sib),
-    ("es", |b, _, sib, _| sib || b.ends_with('o')),
-    ("d", |_, _, _, e| e),
-    ("ed", |b, cy, _, e| !cy && !e && !doubles(b)),
-    ("ing", |b, _, _, e| {
-        (!e || b.ends_with("ee") || b.ends_with("ye") || b.ends_with("oe")) && !doubles(b)
-    }),
-    ("er", |b, cy, _, e| !cy && !e && !doubles(b)),
-    ("est", |b, cy, _, e| !cy && !e && !doubles(b)),
-];
-
-/// Whether a base doubles its last consonant before `-ed`, `-ing`, `-er`,
-/// `-est`: one syllable ending in consonant, vowel, consonant (`tag` →
-/// `tagged`, so `taged` is no word, while `visit` → `visited`).
-fn doubles(base: &str) -> bool {
-    let b = base.as_bytes();
-    let vowel = |c: &u8| b"aeiou".contains(c);
-    let syllables = b
-        .iter()
-        .enumerate()
-        .filter(|&(i, c)| vowel(c) && (i == 0 || !vowel(&b[i - 1])))
-        .count();
-    matches!(b, [.., c1, v, c2]
-        if !vowel(c1) && vowel(v) && !vowel(c2) && !b"wxy".contains(c2))
-        && syllables == 1
-}
 /// Whether a token is no suspect: a dictionary word (after the case rules,
 /// with or without its clitic), a correctly spelled inflection of one, or
 /// too short, too long or too odd to be damage worth explaining. Unlisted
@@ -352,21 +243,69 @@ fn is_compound(key: &str, lexicon: &Lexicon) -> bool {
         .any(|i| lexicon.frequency(&key[..i]).is_some() && lexicon.frequency(&key[i..]).is_some())
 }
 
+/// How much a suspect type may count as evidence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Evidence {
+    /// Any explanation counts.
+    Full,
+    /// Only explanations whose sides the thesaurus relates: the type splits
+    /// into two known words (`under·remain`), which a spinner makes out of a
+    /// compound (`under·stand`) but which is also how valid compounds and
+    /// jargon look (`boot·loader`). So do unlisted German and Dutch
+    /// compounds (`Dauer·punkt` from `Zeit·punkt`, but also the author's
+    /// `Paket·verwaltung`, which `Finanz·verwaltung` explains as well), and
+    /// German nouns the dictionary lacks, which are written like names.
+    SynonymsOnly,
+    /// None: the type is written like a proper name (outside German), it is
+    /// an attested form (`surprize`) — real, if rare or old, writing — or a
+    /// prefix on a known word (`un·pardoned`).
+    None,
+}
+
+/// How much `suspect` may count as evidence for a rule. Names, rare real
+/// forms, derivations and compounds outside the dictionary split into word +
+/// word by chance ("learn strictly"); they are repaired only by rules that
+/// other evidence proves.
+pub(crate) fn evidence(suspect: &SuspectType) -> Evidence {
+    // In German every noun is written like a name: there the shape is no
+    // name's, only a word the dictionary lacks.
+    let name = suspect.is_name_like() && !suspect.nouns_capitalised;
+    if name || suspect.is_attested || suspect.is_derivation || suspect.has_digits {
+        Evidence::None
+    } else if suspect.is_compound || suspect.is_compound_or_noun() {
+        Evidence::SynonymsOnly
+    } else {
+        Evidence::Full
+    }
+}
+
+/// Whether a suspect may support a confusion: not a name (names are
+/// misread too, but a rare name lines up with a word by chance), and not an
+/// attested form, nor a valid compound. Old and rare spellings share endings (`lead·eth`,
+/// `make·th`) that line up with a substitution (`th → r`: `leader`,
+/// `maker`) as systematically as a scanner's habit, while a scanner's damage
+/// is mostly new forms. Both are still repaired by rules learned from the
+/// rest.
+pub(crate) fn gives_glyph_evidence(suspect: &SuspectType) -> bool {
+    !suspect.is_name_like() && !suspect.is_attested && !suspect.is_closed_compound
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tokenize::tokenize;
+    use crate::chars::MAX_WORD_CHARS;
+    use crate::stages::tokenize::tokenize;
 
     fn suspects(text: &str) -> Vec<SuspectType> {
         let lexicon = Lexicon::english().unwrap();
-        detect(text, &tokenize(text), &lexicon, MAX_SUSPECT_CHARS, false).suspects
+        detect(text, &tokenize(text), &lexicon, MAX_WORD_CHARS, false).suspects
     }
 
     #[test]
     fn unlisted_german_compounds_are_guarded_suspects() {
-        let lexicon = Lexicon::for_language(crate::language::Language::German).unwrap();
+        let lexicon = Lexicon::for_language(crate::knowledge::language::Language::German).unwrap();
         let text = "Zum Zeitpunkt der Paketverwaltung sprach Kuleba.";
-        let found = detect(text, &tokenize(text), &lexicon, MAX_SUSPECT_CHARS, false).suspects;
+        let found = detect(text, &tokenize(text), &lexicon, MAX_WORD_CHARS, false).suspects;
         let keys: Vec<&str> = found.iter().map(|s| s.key.as_str()).collect();
         // `Zeitpunkt` is listed; `Paketverwaltung` is not, though both of
         // its parts are.

@@ -27,18 +27,20 @@ use std::collections::{BTreeMap, HashSet};
 
 use memchr::memmem;
 
-use crate::detect::SuspectType;
-use crate::explain::Explanation;
-use crate::language::Language;
-use crate::lexicon::Lexicon;
-use crate::rewrite::with_case;
-use crate::rules::{Rule, RuleKind, RuleSet};
-use crate::thesaurus::Thesaurus;
-use crate::tokenize::Case;
+use crate::formats::rules::{Rule, RuleKind, RuleSet};
+use crate::formats::stats::TextView;
+use crate::knowledge::language::Language;
+use crate::knowledge::lexicon::{expected_count, Lexicon};
+use crate::knowledge::morphology::stem;
+use crate::knowledge::thesaurus::Thesaurus;
+use crate::stages::detect::{evidence, Evidence, SuspectType};
+use crate::stages::explain::Explanation;
+use crate::stages::tokenize::with_case;
+use crate::stages::tokenize::Case;
 
 mod confusions;
 
-pub(crate) use confusions::{gives_evidence, is_scanned, learn_confusions};
+pub(crate) use confusions::{is_scanned, learn_confusions};
 
 /// A word-swap rule needs this many distinct restored words, unless it is
 /// the only clean explanation of its suspect (see [`SINGLE_FREQUENCY_RATIO`]).
@@ -113,42 +115,6 @@ const MIN_TELLING_ABSENCE: f64 = 3.0;
 
 /// How many examples each rule keeps for review.
 const MAX_EXAMPLES: usize = 5;
-
-/// How much a suspect type may count as evidence.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Evidence {
-    /// Any explanation counts.
-    Full,
-    /// Only explanations whose sides the thesaurus relates: the type splits
-    /// into two known words (`under·remain`), which a spinner makes out of a
-    /// compound (`under·stand`) but which is also how valid compounds and
-    /// jargon look (`boot·loader`). So do unlisted German and Dutch
-    /// compounds (`Dauer·punkt` from `Zeit·punkt`, but also the author's
-    /// `Paket·verwaltung`, which `Finanz·verwaltung` explains as well), and
-    /// German nouns the dictionary lacks, which are written like names.
-    SynonymsOnly,
-    /// None: the type is written like a proper name (outside German), it is
-    /// an attested form (`surprize`) — real, if rare or old, writing — or a
-    /// prefix on a known word (`un·pardoned`).
-    None,
-}
-
-/// How much `suspect` may count as evidence for a rule. Names, rare real
-/// forms, derivations and compounds outside the dictionary split into word +
-/// word by chance ("learn strictly"); they are repaired only by rules that
-/// other evidence proves.
-pub(crate) fn evidence(suspect: &SuspectType) -> Evidence {
-    // In German every noun is written like a name: there the shape is no
-    // name's, only a word the dictionary lacks.
-    let name = suspect.is_name_like() && !suspect.nouns_capitalised;
-    if name || suspect.is_attested || suspect.is_derivation || suspect.has_digits {
-        Evidence::None
-    } else if suspect.is_compound || suspect.is_compound_or_noun() {
-        Evidence::SynonymsOnly
-    } else {
-        Evidence::Full
-    }
-}
 
 /// Evidence gathered for one candidate rule.
 struct Candidate {
@@ -540,175 +506,11 @@ pub(crate) fn confidence(words: usize, kind: RuleKind) -> f64 {
     1.0 - 0.5f64.powi(evidence.min(30) as i32)
 }
 
-/// How often a word of `frequency` (per billion) should occur in a text of
-/// `words` words.
-pub(crate) fn expected_count(words: usize, frequency: u64) -> f64 {
-    words as f64 * frequency as f64 / 1e9
-}
-
-/// The unit of evidence for a restored word: its form after dropping up to
-/// two regular inflections (`-s`, `-es`, `-d`, `-ed`, `-ing`, also after a
-/// dropped `e` or a doubled consonant) while it stays a word, so `buyer`
-/// and `buyers`, `surprise` and `surprised` count once.
-fn stem(word: &str, lexicon: &Lexicon) -> String {
-    let once = strip_inflection(word, lexicon);
-    match once.as_str() {
-        w if w == word => once,
-        // `trackings` → `tracking` → `track`
-        w => strip_inflection(w, lexicon),
-    }
-}
-
-/// `word` without one regular inflection, if what remains is a word.
-fn strip_inflection(word: &str, lexicon: &Lexicon) -> String {
-    INFLECTIONS
-        .iter()
-        .filter_map(|ending| word.strip_suffix(ending))
-        .flat_map(|base| {
-            // `attended` → `attend`, `restoring` → `restore`,
-            // `rebelled` → `rebel`.
-            let undoubled = match base.as_bytes() {
-                [.., a, b] if a == b && !b"aeiou".contains(b) => &base[..base.len() - 1],
-                _ => base,
-            };
-            [base.to_string(), format!("{base}e"), undoubled.to_string()]
-        })
-        .filter(|base| base.len() >= 3 && lexicon.frequency(base).is_some())
-        .min_by_key(|base| base.len())
-        .unwrap_or_else(|| word.to_string())
-}
-
-/// Regular English inflections, for [`stem`].
-const INFLECTIONS: &[&str] = &["s", "es", "d", "ed", "ing"];
-
-/// What learning needs to know of the text itself, beyond its suspects: a
-/// text, or statistics gathered from texts and merged (`stats`).
-pub(crate) trait TextView {
-    /// The number of whitespace-separated words.
-    fn words(&self) -> usize;
-    /// Whether `to` occurs anywhere but inside an occurrence of `from` or of
-    /// one of the `inserted` strings (see [`occurs_outside`]).
-    fn occurs_outside(&self, to: &str, from: &str, inserted: &[&str]) -> bool;
-    /// How often the lowercase letters `letters` occur in the text's words,
-    /// case-folded (see [`fold_letters`]).
-    fn letter_count(&self, letters: &str) -> u64;
-}
-
-/// The text with every letter lowercased and everything else a space, so
-/// that letter sequences are counted inside words only. ASCII, which is
-/// most of any text, is folded byte by byte; other characters one by one.
-pub(crate) fn fold_letters(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for chunk in text.split_inclusive(|c: char| !c.is_ascii()) {
-        let (ascii, rest) = match chunk.char_indices().next_back() {
-            Some((at, c)) if !c.is_ascii() => (&chunk[..at], Some(c)),
-            _ => (chunk, None),
-        };
-        out.extend(ascii.bytes().map(|b| {
-            if b.is_ascii_alphabetic() {
-                char::from(b.to_ascii_lowercase())
-            } else {
-                ' '
-            }
-        }));
-        match rest {
-            Some(c) if c.is_alphabetic() => out.extend(c.to_lowercase()),
-            Some(_) => out.push(' '),
-            None => {}
-        }
-    }
-    out
-}
-
-/// A text as learning sees it, with its case-folded letters worked out on
-/// first use.
-pub(crate) struct Text<'a> {
-    text: &'a str,
-    folded: std::sync::OnceLock<String>,
-}
-
-impl<'a> Text<'a> {
-    pub(crate) fn new(text: &'a str) -> Text<'a> {
-        Text {
-            text,
-            folded: std::sync::OnceLock::new(),
-        }
-    }
-}
-
-impl TextView for Text<'_> {
-    fn words(&self) -> usize {
-        self.text.split_whitespace().count()
-    }
-
-    fn occurs_outside(&self, to: &str, from: &str, inserted: &[&str]) -> bool {
-        occurs_outside(self.text, to, from, inserted)
-    }
-
-    fn letter_count(&self, letters: &str) -> u64 {
-        let folded = self.folded.get_or_init(|| fold_letters(self.text));
-        memmem::find_iter(folded.as_bytes(), letters.as_bytes()).count() as u64
-    }
-}
-
-/// Whether `to` occurs in `text` anywhere but inside an occurrence of `from`
-/// or of one of the `inserted` strings — places where a spinner's own
-/// insertions may contain it (`son` in an inserted `person`).
-/// Case-sensitive, like the spinners and scanners it models.
-pub(crate) fn occurs_outside(text: &str, to: &str, from: &str, inserted: &[&str]) -> bool {
-    let hay = text.as_bytes();
-    let to = to.as_bytes();
-    let hosts: Vec<(&[u8], Vec<usize>)> = std::iter::once(from)
-        .chain(inserted.iter().copied())
-        .map(|host| {
-            let host = host.as_bytes();
-            (host, memmem::find_iter(host, to).collect())
-        })
-        .filter(|(_, offsets): &(&[u8], Vec<usize>)| !offsets.is_empty())
-        .collect();
-    memmem::find_iter(hay, to).any(|p| {
-        !hosts.iter().any(|(host, offsets)| {
-            offsets
-                .iter()
-                .any(|&k| p >= k && hay.get(p - k..p - k + host.len()) == Some(*host))
-        })
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_replaced_side_may_only_survive_inside_the_replacement() {
-        assert!(!occurs_outside(
-            "a person and a personal",
-            "son",
-            "person",
-            &[]
-        ));
-        assert!(occurs_outside(
-            "a person and a parson",
-            "son",
-            "person",
-            &[]
-        ));
-        assert!(!occurs_outside(
-            "a person and a parson",
-            "son",
-            "person",
-            &["parson"]
-        ));
-        assert!(occurs_outside("a person and his son", "son", "person", &[]));
-        assert!(!occurs_outside(
-            "attfinish the agfinisha",
-            "end",
-            "finish",
-            &[]
-        ));
-        assert!(occurs_outside("the end", "end", "finish", &[]));
-        assert!(!occurs_outside("End of story", "end", "finish", &[]));
-    }
+    use crate::formats::stats::occurs_outside;
+    use crate::stages::tokenize::Case;
 
     #[test]
     fn a_swap_seen_in_capitals_is_checked_in_capitals() {
@@ -719,32 +521,6 @@ mod tests {
         let title = |word: &str| with_case(word, Case::Title);
         assert!(!occurs_outside(text, &title("zeit"), &title("dauer"), &[]));
         assert!(occurs_outside("Die Zeit", &title("zeit"), "Dauer", &[]));
-    }
-
-    #[test]
-    fn folds_letters_and_blanks_the_rest() {
-        assert_eq!(fold_letters("Straße, NAÏVE 1ike"), "straße  naïve  ike");
-        assert_eq!(fold_letters(""), "");
-        assert_eq!(fold_letters("É"), "é");
-    }
-
-    #[test]
-    fn stems_inflected_restorations() {
-        let lexicon = Lexicon::english().unwrap();
-        for (word, stemmed) in [
-            ("buyers", "buyer"),
-            ("surprised", "surprise"),
-            ("attended", "attend"),
-            ("attending", "attend"),
-            ("restoring", "restore"),
-            ("rebelled", "rebel"),
-            ("rebelling", "rebel"),
-            ("trackings", "track"),
-            ("boxes", "box"),
-            ("agenda", "agenda"),
-        ] {
-            assert_eq!(stem(word, &lexicon), stemmed);
-        }
     }
 
     #[test]

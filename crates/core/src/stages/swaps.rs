@@ -15,13 +15,13 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::learn::expected_count;
-use crate::lexicon::Lexicon;
-use crate::morphology::{inflect, readings};
-use crate::ngrams::Ngrams;
-use crate::rewrite::{with_case, Edit};
-use crate::rules::{Rule, RuleKind, RuleSet};
-use crate::tokenize::{Case, Token};
+use crate::edit::Edit;
+use crate::formats::rules::{Rule, RuleKind, RuleSet};
+use crate::knowledge::lexicon::{expected_count, Lexicon};
+use crate::knowledge::morphology::{inflect, readings};
+use crate::knowledge::ngrams::Ngrams;
+use crate::stages::tokenize::with_case;
+use crate::stages::tokenize::{Case, Token};
 
 /// The most one occurrence's context can add or take, in natural-log
 /// units: one idiomatic pair must not outweigh the counts.
@@ -414,7 +414,7 @@ fn context_gain(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tokenize::tokenize;
+    use crate::stages::tokenize::tokenize;
 
     #[test]
     fn keyness_counts_only_over_representation() {
@@ -491,7 +491,7 @@ mod tests {
 
     #[test]
     fn without_word_pairs_swaps_are_the_rules_literal_renderings() {
-        let lexicon = Lexicon::for_language(crate::language::Language::German).unwrap();
+        let lexicon = Lexicon::for_language(crate::knowledge::language::Language::German).unwrap();
         let data = Knowledge {
             lexicon: &lexicon,
             ngrams: None,

@@ -12,11 +12,11 @@
 
 use std::collections::HashSet;
 
-use crate::lexicon::{Anchor, Lexicon};
+use crate::knowledge::lexicon::{Anchor, Lexicon};
 
 mod misreadings;
 
-pub(crate) use misreadings::{misreadings, Automata, Misreading, MAX_GLYPH_CHARS};
+pub(crate) use misreadings::{misreadings, Automata, Misreading};
 
 /// An explanation must keep at least this many characters of the suspect
 /// unchanged (`att·finish` → `att·end`). Shorter contexts explain almost any

@@ -9,6 +9,10 @@
 //! letters written with other code points, so they are undone wherever they
 //! sit inside a Latin word. Nothing here reads the text.
 
+/// The longest side of a glyph substitution, in characters: OCR confuses
+/// single glyphs and pairs (`rn`/`m`, `ﬃ`/`ffi`), not syllables.
+pub(crate) const MAX_GLYPH_CHARS: usize = 3;
+
 /// Groups of glyph sequences that OCR engines misread as one another (from
 /// the OCR error literature and any scanned book: `m`/`rn`, `d`/`cl`,
 /// `h`/`li`/`b`, `e`/`c`, `l`/`1`/`I`, `O`/`0`, long `ſ`/`f`). Any two

@@ -15,8 +15,7 @@ use std::path::Path;
 use memchr::memmem;
 
 use crate::error::{Error, Result};
-use crate::explain::MAX_GLYPH_CHARS;
-use crate::learn::{fold_letters, TextView};
+use crate::knowledge::glyphs::MAX_GLYPH_CHARS;
 
 /// The first line of a stats file.
 const HEADER: &str = "# textmend stats v1";
@@ -180,6 +179,100 @@ impl TextView for LearningStats {
     }
 }
 
+/// What learning needs to know of the text itself, beyond its suspects: a
+/// text, or statistics gathered from texts and merged (`stats`).
+pub(crate) trait TextView {
+    /// The number of whitespace-separated words.
+    fn words(&self) -> usize;
+    /// Whether `to` occurs anywhere but inside an occurrence of `from` or of
+    /// one of the `inserted` strings (see [`occurs_outside`]).
+    fn occurs_outside(&self, to: &str, from: &str, inserted: &[&str]) -> bool;
+    /// How often the lowercase letters `letters` occur in the text's words,
+    /// case-folded (see [`fold_letters`]).
+    fn letter_count(&self, letters: &str) -> u64;
+}
+
+/// The text with every letter lowercased and everything else a space, so
+/// that letter sequences are counted inside words only. ASCII, which is
+/// most of any text, is folded byte by byte; other characters one by one.
+pub(crate) fn fold_letters(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for chunk in text.split_inclusive(|c: char| !c.is_ascii()) {
+        let (ascii, rest) = match chunk.char_indices().next_back() {
+            Some((at, c)) if !c.is_ascii() => (&chunk[..at], Some(c)),
+            _ => (chunk, None),
+        };
+        out.extend(ascii.bytes().map(|b| {
+            if b.is_ascii_alphabetic() {
+                char::from(b.to_ascii_lowercase())
+            } else {
+                ' '
+            }
+        }));
+        match rest {
+            Some(c) if c.is_alphabetic() => out.extend(c.to_lowercase()),
+            Some(_) => out.push(' '),
+            None => {}
+        }
+    }
+    out
+}
+
+/// A text as learning sees it, with its case-folded letters worked out on
+/// first use.
+pub(crate) struct Text<'a> {
+    text: &'a str,
+    folded: std::sync::OnceLock<String>,
+}
+
+impl<'a> Text<'a> {
+    pub(crate) fn new(text: &'a str) -> Text<'a> {
+        Text {
+            text,
+            folded: std::sync::OnceLock::new(),
+        }
+    }
+}
+
+impl TextView for Text<'_> {
+    fn words(&self) -> usize {
+        self.text.split_whitespace().count()
+    }
+
+    fn occurs_outside(&self, to: &str, from: &str, inserted: &[&str]) -> bool {
+        occurs_outside(self.text, to, from, inserted)
+    }
+
+    fn letter_count(&self, letters: &str) -> u64 {
+        let folded = self.folded.get_or_init(|| fold_letters(self.text));
+        memmem::find_iter(folded.as_bytes(), letters.as_bytes()).count() as u64
+    }
+}
+
+/// Whether `to` occurs in `text` anywhere but inside an occurrence of `from`
+/// or of one of the `inserted` strings — places where a spinner's own
+/// insertions may contain it (`son` in an inserted `person`).
+/// Case-sensitive, like the spinners and scanners it models.
+pub(crate) fn occurs_outside(text: &str, to: &str, from: &str, inserted: &[&str]) -> bool {
+    let hay = text.as_bytes();
+    let to = to.as_bytes();
+    let hosts: Vec<(&[u8], Vec<usize>)> = std::iter::once(from)
+        .chain(inserted.iter().copied())
+        .map(|host| {
+            let host = host.as_bytes();
+            (host, memmem::find_iter(host, to).collect())
+        })
+        .filter(|(_, offsets): &(&[u8], Vec<usize>)| !offsets.is_empty())
+        .collect();
+    memmem::find_iter(hay, to).any(|p| {
+        !hosts.iter().any(|(host, offsets)| {
+            offsets
+                .iter()
+                .any(|&k| p >= k && hay.get(p - k..p - k + host.len()) == Some(*host))
+        })
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -221,5 +314,43 @@ mod tests {
         s.substrings.insert("son".into(), 2);
         assert!(!s.occurs_outside("son", "person", &[]));
         assert!(!s.occurs_outside("end", "finish", &[]));
+    }
+
+    #[test]
+    fn the_replaced_side_may_only_survive_inside_the_replacement() {
+        assert!(!occurs_outside(
+            "a person and a personal",
+            "son",
+            "person",
+            &[]
+        ));
+        assert!(occurs_outside(
+            "a person and a parson",
+            "son",
+            "person",
+            &[]
+        ));
+        assert!(!occurs_outside(
+            "a person and a parson",
+            "son",
+            "person",
+            &["parson"]
+        ));
+        assert!(occurs_outside("a person and his son", "son", "person", &[]));
+        assert!(!occurs_outside(
+            "attfinish the agfinisha",
+            "end",
+            "finish",
+            &[]
+        ));
+        assert!(occurs_outside("the end", "end", "finish", &[]));
+        assert!(!occurs_outside("End of story", "end", "finish", &[]));
+    }
+
+    #[test]
+    fn folds_letters_and_blanks_the_rest() {
+        assert_eq!(fold_letters("Straße, NAÏVE 1ike"), "straße  naïve  ike");
+        assert_eq!(fold_letters(""), "");
+        assert_eq!(fold_letters("É"), "é");
     }
 }

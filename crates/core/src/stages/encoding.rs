@@ -24,7 +24,7 @@
 
 use std::ops::Range;
 
-use crate::rewrite::splice;
+use crate::edit::splice;
 
 /// Decoding is repeated at most this many times, which undoes text that
 /// went through the wrong decoding three times over (`’` → `â€™` →

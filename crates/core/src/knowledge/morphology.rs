@@ -11,7 +11,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use crate::lexicon::Lexicon;
+use crate::knowledge::lexicon::Lexicon;
 
 /// An inflection: which ending a form has on its lemma.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -183,6 +183,145 @@ pub(crate) fn inflect(lemma: &str, slot: Slot, lexicon: &Lexicon) -> Vec<String>
     forms
 }
 
+/// The unit of evidence for a restored word: its form after dropping up to
+/// two regular inflections (`-s`, `-es`, `-d`, `-ed`, `-ing`, also after a
+/// dropped `e` or a doubled consonant) while it stays a word, so `buyer`
+/// and `buyers`, `surprise` and `surprised` count once.
+pub(crate) fn stem(word: &str, lexicon: &Lexicon) -> String {
+    let once = strip_inflection(word, lexicon);
+    match once.as_str() {
+        w if w == word => once,
+        // `trackings` → `tracking` → `track`
+        w => strip_inflection(w, lexicon),
+    }
+}
+
+/// `word` without one regular inflection, if what remains is a word.
+fn strip_inflection(word: &str, lexicon: &Lexicon) -> String {
+    STEM_ENDINGS
+        .iter()
+        .filter_map(|ending| word.strip_suffix(ending))
+        .flat_map(|base| {
+            // `attended` → `attend`, `restoring` → `restore`,
+            // `rebelled` → `rebel`.
+            let undoubled = match base.as_bytes() {
+                [.., a, b] if a == b && !b"aeiou".contains(b) => &base[..base.len() - 1],
+                _ => base,
+            };
+            [base.to_string(), format!("{base}e"), undoubled.to_string()]
+        })
+        .filter(|base| base.len() >= 3 && lexicon.frequency(base).is_some())
+        .min_by_key(|base| base.len())
+        .unwrap_or_else(|| word.to_string())
+}
+
+/// Regular English inflections, for [`stem`].
+const STEM_ENDINGS: &[&str] = &["s", "es", "d", "ed", "ing"];
+
+/// A regular inflection's base must have at least this many letters to
+/// count as a known word (`ye·s` is no form of `ye`).
+const MIN_BASE_CHARS: usize = 3;
+
+/// Whether `word` is a regular inflection of a known word spelled by the
+/// rules of English (`muslins`, `flatteries`, `modestest`): the dictionary
+/// lists such forms of common words only, and a rare one is not damage. The
+/// spelling rules matter: a spinner glues endings onto the word it inserted
+/// without them (`shape·ed`, `believe·ing`, `notify·s`), and those stay
+/// suspect.
+pub(crate) fn is_inflection_of_known(word: &str, lexicon: &Lexicon) -> bool {
+    inflection_of_known(word, lexicon) == Some(Spelling::Right)
+}
+
+/// How a word made of a known word and a regular ending is spelled.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Spelling {
+    /// By the rules (`muslins`, `modestest`, `flatteries`).
+    Right,
+    /// Against them (`believe·ing`, `reply·ed`, `wish·s`): the ending glued
+    /// on as a spinner does, never as people spell.
+    Wrong,
+}
+
+/// Whether `word` is a known word plus a regular ending, and if so whether
+/// it is spelled right; `None` when it is not such a word at all.
+pub(crate) fn inflection_of_known(word: &str, lexicon: &Lexicon) -> Option<Spelling> {
+    let lower = word.to_lowercase();
+    let known =
+        |base: &str| base.chars().count() >= MIN_BASE_CHARS && lexicon.lookup(base).is_some();
+    let ends_consonant_y = |b: &str| matches!(b.as_bytes(), [.., c, b'y'] if !b"aeiou".contains(c));
+    let ends_sibilant = |b: &str| {
+        matches!(
+            b.as_bytes(),
+            [.., b's' | b'x' | b'z'] | [.., b'c' | b's', b'h']
+        )
+    };
+    let ends_e = |b: &str| b.ends_with('e');
+    // `-ies`, `-ied`, `-ier`, `-iest` after a consonant + `y`.
+    let y_form = ["ies", "ied", "ier", "iest"].iter().any(|ending| {
+        lower.strip_suffix(ending).is_some_and(|stem| {
+            let base = format!("{stem}y");
+            ends_consonant_y(&base) && known(&base)
+        })
+    });
+    // `tagged`, `bigger`: a doubled last consonant before the ending.
+    let doubled = ["ed", "ing", "er", "est"].iter().any(|ending| {
+        lower.strip_suffix(ending).is_some_and(|stem| {
+            let b = stem.as_bytes();
+            matches!(b, [.., x, y] if x == y)
+                && known(&stem[..stem.len() - 1])
+                && doubles(&stem[..stem.len() - 1])
+        })
+    });
+    let mut found = (y_form || doubled).then_some(Spelling::Right);
+    for (ending, base_ok) in SPELLED_ENDINGS {
+        if let Some(base) = lower.strip_suffix(ending) {
+            if !known(base) {
+                continue;
+            }
+            if base_ok(
+                base,
+                ends_consonant_y(base),
+                ends_sibilant(base),
+                ends_e(base),
+            ) {
+                return Some(Spelling::Right);
+            }
+            found = found.or(Some(Spelling::Wrong));
+        }
+    }
+    found
+}
+
+/// Regular endings and when English spelling allows them after a base:
+/// `(ending, allowed(base, ends in consonant + y, ends in a sibilant, ends in e))`.
+type EndingRule = fn(&str, bool, bool, bool) -> bool;
+const SPELLED_ENDINGS: &[(&str, EndingRule)] = &[
+    ("s", |_, cy, sib, _| !cy && !sib),
+    ("es", |b, _, sib, _| sib || b.ends_with('o')),
+    ("d", |_, _, _, e| e),
+    ("ed", |b, cy, _, e| !cy && !e && !doubles(b)),
+    ("ing", |b, _, _, e| {
+        (!e || b.ends_with("ee") || b.ends_with("ye") || b.ends_with("oe")) && !doubles(b)
+    }),
+    ("er", |b, cy, _, e| !cy && !e && !doubles(b)),
+    ("est", |b, cy, _, e| !cy && !e && !doubles(b)),
+];
+
+/// Whether a base doubles its last consonant before `-ed`, `-ing`, `-er`,
+/// `-est`: one syllable ending in consonant, vowel, consonant (`tag` →
+/// `tagged`, so `taged` is no word, while `visit` → `visited`).
+fn doubles(base: &str) -> bool {
+    let b = base.as_bytes();
+    let vowel = |c: &u8| b"aeiou".contains(c);
+    let syllables = b
+        .iter()
+        .enumerate()
+        .filter(|&(i, c)| vowel(c) && (i == 0 || !vowel(&b[i - 1])))
+        .count();
+    matches!(b, [.., c1, v, c2]
+        if !vowel(c1) && vowel(v) && !vowel(c2) && !b"wxy".contains(c2))
+        && syllables == 1
+}
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -210,5 +349,24 @@ mod tests {
         assert_eq!(inflect("obtain", Slot::Base, &lexicon), ["obtain"]);
         let gave = inflect("give", Slot::Past, &lexicon);
         assert!(gave.contains(&"gave".to_string()) && gave.contains(&"given".to_string()));
+    }
+
+    #[test]
+    fn stems_inflected_restorations() {
+        let lexicon = Lexicon::english().unwrap();
+        for (word, stemmed) in [
+            ("buyers", "buyer"),
+            ("surprised", "surprise"),
+            ("attended", "attend"),
+            ("attending", "attend"),
+            ("restoring", "restore"),
+            ("rebelled", "rebel"),
+            ("rebelling", "rebel"),
+            ("trackings", "track"),
+            ("boxes", "box"),
+            ("agenda", "agenda"),
+        ] {
+            assert_eq!(stem(word, &lexicon), stemmed);
+        }
     }
 }

@@ -15,12 +15,13 @@
 
 use std::collections::{BTreeMap, HashSet};
 
-use super::{stem, TextView};
-use crate::detect::SuspectType;
-use crate::explain::Misreading;
-use crate::glyphs::is_confusable;
-use crate::lexicon::Lexicon;
-use crate::rules::{Rule, RuleKind};
+use crate::formats::rules::{Rule, RuleKind};
+use crate::formats::stats::TextView;
+use crate::knowledge::glyphs::is_confusable;
+use crate::knowledge::lexicon::Lexicon;
+use crate::knowledge::morphology::stem;
+use crate::stages::detect::{gives_glyph_evidence, SuspectType};
+use crate::stages::explain::Misreading;
 
 /// A confusion the glyph prior knows needs this many distinct restored
 /// words: two could be coincidence even among look-alike glyphs (`tbe` and
@@ -41,17 +42,6 @@ const MIN_CONFUSION_RATE: f64 = 0.01;
 
 /// How many examples each rule keeps for review.
 const MAX_EXAMPLES: usize = 5;
-
-/// Whether a suspect may support a confusion: not a name (names are
-/// misread too, but a rare name lines up with a word by chance), and not an
-/// attested form, nor a valid compound. Old and rare spellings share endings (`lead·eth`,
-/// `make·th`) that line up with a substitution (`th → r`: `leader`,
-/// `maker`) as systematically as a scanner's habit, while a scanner's damage
-/// is mostly new forms. Both are still repaired by rules learned from the
-/// rest.
-pub(crate) fn gives_evidence(suspect: &SuspectType) -> bool {
-    !suspect.is_name_like() && !suspect.is_attested && !suspect.is_closed_compound
-}
 
 /// Evidence gathered for one candidate confusion.
 #[derive(Default)]
@@ -75,7 +65,7 @@ pub(crate) fn learn_confusions(
 ) -> Vec<Rule> {
     let mut candidates: BTreeMap<(String, String), Candidate> = BTreeMap::new();
     for (i, (suspect, found)) in suspects.iter().zip(misreadings).enumerate() {
-        if claimed.contains(&i) || !gives_evidence(suspect) {
+        if claimed.contains(&i) || !gives_glyph_evidence(suspect) {
             continue;
         }
         for m in found {

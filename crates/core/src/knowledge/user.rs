@@ -16,8 +16,8 @@ use fst::{IntoStreamer, Map, MapBuilder, Streamer};
 use regex::Regex;
 
 use crate::error::{Error, Result};
-use crate::language::Language;
-use crate::thesaurus::Thesaurus;
+use crate::knowledge::language::Language;
+use crate::knowledge::thesaurus::Thesaurus;
 
 /// A thesaurus for one language, read from a MyThes `.dat` file (as
 /// LibreOffice and Debian's `mythes-*` packages ship them). Learning treats

@@ -18,14 +18,14 @@ use aho_corasick::AhoCorasick;
 
 use std::collections::HashMap;
 
-use crate::detect::SuspectType;
-use crate::glyphs::unglyph;
-use crate::language::Language;
-use crate::learn::{evidence, Evidence};
-use crate::lexicon::Lexicon;
-use crate::rules::{Rule, RuleKind, RuleSet};
-use crate::tokenize::Case;
-use crate::tokenize::Token;
+use crate::knowledge::glyphs::unglyph;
+use crate::knowledge::language::Language;
+use crate::stages::detect::{evidence, Evidence, SuspectType};
+
+use crate::edit::Edit;
+use crate::formats::rules::{Rule, RuleKind, RuleSet};
+use crate::knowledge::lexicon::{expected_count, Lexicon};
+use crate::stages::tokenize::{with_case, Case, Token};
 
 /// A suspect is rewritten by trying at most this many rule matches in it,
 /// which bounds the combinations tried to 92 per suspect type (one, two or
@@ -47,25 +47,6 @@ const MIN_SHORT_RESTORATION_FREQUENCY: u64 = 100_000;
 /// Names (and compounds, unless the rule is thesaurus-backed) are repaired
 /// only by rules supported by at least this many distinct words.
 const MIN_WORDS_FOR_GUARDED: usize = 2;
-
-/// One change to the text: the bytes in `span` become `after`.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Edit {
-    /// Byte range in the input.
-    pub span: Range<usize>,
-    /// The text that was there.
-    pub before: String,
-    /// The text put there.
-    pub after: String,
-    /// The rules applied, as `(from, to)`, left to right.
-    pub rules: Vec<(String, String)>,
-    /// How much to trust the edit, from 0 to 1: the confidence of its
-    /// weakest rule.
-    pub confidence: f64,
-    /// Whether it swaps one real word for another (`notified` → `told`)
-    /// rather than repairing a word that is not one.
-    pub whole_word: bool,
-}
 
 /// A restoration of one suspect type.
 struct Restoration {
@@ -294,7 +275,7 @@ fn restore(
 fn restored_case(
     text: &str,
     word: &str,
-    occurrence: &crate::detect::Occurrence,
+    occurrence: &crate::stages::detect::Occurrence,
     first_letter_misread: bool,
     language: Language,
 ) -> String {
@@ -351,7 +332,7 @@ pub(crate) fn rewrite_misread_words(
     let Ok(matcher) = AhoCorasick::new(glyphs.iter().map(|r| r.from.as_str())) else {
         return Vec::new();
     };
-    let words = text.split_whitespace().count() as f64;
+    let words = text.split_whitespace().count();
     // Known word types that hold a confusion's read side, with where they
     // occur and whether they are written like a word (not like a name).
     // Each spelling is a word or not on its own (`Mv` is an entry, `mv` a
@@ -381,7 +362,7 @@ pub(crate) fn rewrite_misread_words(
     }
     let mut edits = Vec::new();
     for (word, (frequency, found, lowercase)) in types {
-        let expected = words * frequency as f64 / 1e9;
+        let expected = expected_count(words, frequency);
         if !lowercase
             || frequency > MAX_MISREAD_WORD_FREQUENCY
             || found.len() < MIN_MISREAD_TOKENS
@@ -407,7 +388,7 @@ pub(crate) fn rewrite_misread_words(
             continue;
         };
         for token in found {
-            let occurrence = crate::detect::Occurrence {
+            let occurrence = crate::stages::detect::Occurrence {
                 span: token.span.clone(),
                 case: token.case,
                 sentence_start: token.sentence_start,
@@ -451,162 +432,10 @@ const MIN_MISREAD_FREQUENCY_RATIO: u64 = 50;
 /// the evidence is about the document, not the word.
 const MISREAD_CONFIDENCE: f64 = 0.9;
 
-/// `word` (lowercase) written in the case pattern `case`.
-pub(crate) fn with_case(word: &str, case: Case) -> String {
-    match case {
-        Case::Lower => word.to_string(),
-        Case::Upper => word.to_uppercase(),
-        Case::Title => {
-            let mut chars = word.chars();
-            chars
-                .next()
-                .map(|c| c.to_uppercase().chain(chars).collect())
-                .unwrap_or_default()
-        }
-    }
-}
-
-/// Keeps the first of any edits that overlap (`edits` sorted by start), so
-/// that the edits of separate stages can never collide when applied.
-pub(crate) fn drop_overlaps(edits: &mut Vec<Edit>) {
-    let mut end = 0;
-    edits.retain(|e| {
-        let keep = e.span.start >= end;
-        if keep {
-            end = e.span.end;
-        }
-        keep
-    });
-}
-
-/// The text with `edits` (sorted, non-overlapping) applied, copying the gaps
-/// between them once.
-pub(crate) fn apply(text: &str, edits: &[Edit]) -> String {
-    splice(
-        text,
-        edits.iter().map(|e| (e.span.clone(), e.after.as_str())),
-    )
-}
-
-/// `text` with each `(span, replacement)` (sorted, non-overlapping) put in,
-/// copying the gaps once: [`apply`] for any stage's repairs.
-pub(crate) fn splice<'r>(
-    text: &str,
-    parts: impl IntoIterator<Item = (Range<usize>, &'r str)>,
-) -> String {
-    let mut out = String::with_capacity(text.len() + text.len() / 16);
-    let mut at = 0;
-    for (span, after) in parts {
-        out.push_str(&text[at..span.start]);
-        out.push_str(after);
-        at = span.end;
-    }
-    out.push_str(&text[at..]);
-    out
-}
-
-/// Edits to `text` that do what `first` and then `then` do, where `then`'s
-/// spans point into `text` with `first` applied. An edit of `then` that
-/// touches the output of an edit of `first` becomes one edit with it (a
-/// word rejoined at a line end and then repaired by a rule); the others are
-/// kept as they are, moved back into `text`'s offsets.
-pub(crate) fn compose(text: &str, first: Vec<Edit>, then: Vec<Edit>) -> Vec<Edit> {
-    if first.is_empty() {
-        return then;
-    }
-    // Where each edit of `first` put its text, in the edited text.
-    let mut outputs = Vec::with_capacity(first.len());
-    let mut shift: isize = 0;
-    for edit in &first {
-        let start = (edit.span.start as isize + shift) as usize;
-        outputs.push(start..start + edit.after.len());
-        shift += edit.after.len() as isize - edit.span.len() as isize;
-    }
-    // Offsets in the edited text map back through the edits before them.
-    let back = |at: usize, k: usize| -> usize {
-        match k.checked_sub(1) {
-            None => at,
-            Some(prev) => first[prev].span.end + (at - outputs[prev].end),
-        }
-    };
-    let mut out: Vec<Edit> = Vec::with_capacity(first.len() + then.len());
-    let mut next = 0;
-    for edit in then {
-        // `first` edits entirely before this one stay as they are; those
-        // whose output overlaps it merge with it.
-        while next < first.len() && outputs[next].end <= edit.span.start {
-            out.push(first[next].clone());
-            next += 1;
-        }
-        let mut merged: Vec<usize> = Vec::new();
-        let mut k = next;
-        while k < first.len() && outputs[k].start < edit.span.end {
-            merged.push(k);
-            k += 1;
-        }
-        if merged.is_empty() {
-            let start = back(edit.span.start, next);
-            let end = back(edit.span.end, next);
-            out.push(Edit {
-                span: start..end,
-                ..edit
-            });
-            continue;
-        }
-        let (a, b) = (merged[0], merged[merged.len() - 1]);
-        let start_new = edit.span.start.min(outputs[a].start);
-        let end_new = edit.span.end.max(outputs[b].end);
-        let start = if start_new < outputs[a].start {
-            back(start_new, a)
-        } else {
-            first[a].span.start
-        };
-        let end = if end_new > outputs[b].end {
-            back(end_new, b + 1)
-        } else {
-            first[b].span.end
-        };
-        // The new text: what `first` made of the region, with `edit`
-        // applied to it.
-        let mut region = String::new();
-        let mut at = start;
-        for &m in &merged {
-            region.push_str(&text[at..first[m].span.start]);
-            region.push_str(&first[m].after);
-            at = first[m].span.end;
-        }
-        region.push_str(&text[at..end]);
-        let offset = edit.span.start - start_new;
-        let mut after = String::with_capacity(region.len() + edit.after.len());
-        after.push_str(&region[..offset]);
-        after.push_str(&edit.after);
-        after.push_str(&region[offset + edit.span.len()..]);
-        let mut rules: Vec<(String, String)> = merged
-            .iter()
-            .flat_map(|&m| first[m].rules.iter().cloned())
-            .collect();
-        rules.extend(edit.rules);
-        let confidence = merged
-            .iter()
-            .map(|&m| first[m].confidence)
-            .fold(edit.confidence, f64::min);
-        out.push(Edit {
-            span: start..end,
-            before: text[start..end].to_string(),
-            after,
-            rules,
-            confidence,
-            whole_word: false,
-        });
-        next = k;
-    }
-    out.extend(first[next..].iter().cloned());
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::edit::drop_overlaps;
 
     fn glyph_rule(from: &str, to: &str) -> Rule {
         Rule {
@@ -627,8 +456,8 @@ mod tests {
         let lexicon = Lexicon::english().unwrap();
         let rules = RuleSet::new(vec![glyph_rule("rn", "m"), glyph_rule("c", "e")]);
         let text = "The rnodern rnernbers scc a Modern Base1 and Base2.";
-        let tokens = crate::tokenize::tokenize(text);
-        let suspects = crate::detect::detect(text, &tokens, &lexicon, 45, true).suspects;
+        let tokens = crate::stages::tokenize::tokenize(text);
+        let suspects = crate::stages::detect::detect(text, &tokens, &lexicon, 45, true).suspects;
         let edits = rewrite(text, &suspects, &rules, &lexicon, true);
         let changes: Vec<(&str, &str)> = edits
             .iter()
@@ -656,7 +485,7 @@ mod tests {
         // `Mv` is a dictionary entry, `mv` a suspect: only rewrite repairs
         // the suspect, and the rare entry, seen far too often, is `My`.
         let text = "Mv dear. mv hat. Mv word. Mv way. Mv son. mv dog.".repeat(3);
-        let tokens = crate::tokenize::tokenize(&text);
+        let tokens = crate::stages::tokenize::tokenize(&text);
         let edits = rewrite_misread_words(&text, &tokens, &rules, &lexicon);
         assert!(!edits.is_empty());
         assert!(
@@ -668,73 +497,5 @@ mod tests {
         both.sort_by_key(|e| e.span.start);
         drop_overlaps(&mut both);
         assert_eq!(both.len(), edits.len());
-    }
-
-    #[test]
-    fn restores_case_patterns() {
-        assert_eq!(with_case("country", Case::Lower), "country");
-        assert_eq!(with_case("country", Case::Title), "Country");
-        assert_eq!(with_case("ärger", Case::Title), "Ärger");
-        assert_eq!(with_case("end", Case::Upper), "END");
-    }
-
-    fn edit(text: &str, span: Range<usize>, after: &str) -> Edit {
-        Edit {
-            before: text[span.clone()].to_string(),
-            span,
-            after: after.to_string(),
-            rules: vec![("x".to_string(), "y".to_string())],
-            confidence: 1.0,
-            whole_word: false,
-        }
-    }
-
-    #[test]
-    fn composed_edits_do_both_steps() {
-        let text = "The recom-\nrnendation is fine. A tbe.";
-        let first = vec![edit(text, 4..22, "recomrnendation\n")];
-        let middle = apply(text, &first);
-        assert_eq!(middle, "The recomrnendation\nis fine. A tbe.");
-        let then = vec![
-            edit(&middle, 4..19, "recommendation"),
-            edit(&middle, 31..34, "the"),
-        ];
-        let done = apply(&middle, &then);
-        let composed = compose(text, first.clone(), then);
-        assert_eq!(apply(text, &composed), done);
-        assert_eq!(composed.len(), 2);
-        assert_eq!(composed[0].span, 4..22);
-        assert_eq!(composed[0].rules.len(), 2);
-        assert_eq!(&text[composed[1].span.clone()], "tbe");
-        // Nothing afterwards: the first edits stand alone.
-        assert_eq!(compose(text, first.clone(), vec![]), first);
-    }
-
-    #[test]
-    fn composition_keeps_separate_edits_apart() {
-        let text = "caf\u{c3}\u{a9} and a tbe word";
-        let first = vec![edit(text, 3..7, "\u{e9}")];
-        let middle = apply(text, &first);
-        let at = middle.find("tbe").unwrap();
-        let then = vec![edit(&middle, at..at + 3, "the")];
-        let composed = compose(text, first, then);
-        assert_eq!(composed.len(), 2);
-        assert_eq!(apply(text, &composed), "caf\u{e9} and a the word");
-    }
-
-    #[test]
-    fn applies_edits_and_copies_the_gaps() {
-        let edit = |span: Range<usize>, after: &str| Edit {
-            span,
-            before: String::new(),
-            after: after.to_string(),
-            rules: vec![],
-            confidence: 1.0,
-            whole_word: false,
-        };
-        let text = "to attfinish the agfinisha.";
-        let edits = [edit(3..12, "attend"), edit(17..26, "agenda")];
-        assert_eq!(apply(text, &edits), "to attend the agenda.");
-        assert_eq!(apply(text, &[]), text);
     }
 }

@@ -1,0 +1,195 @@
+//! Mending one text: each language's part learned from (or given its
+//! rules), rewritten, and its whole-word swaps found; the parts' edits
+//! merged into one [`Mended`].
+
+use std::borrow::Cow;
+use std::collections::HashSet;
+
+use super::prepare::Prepared;
+use super::route::masked;
+use super::{Mended, Mender, Skip};
+use crate::edit::{apply, compose, drop_overlaps, Edit};
+use crate::formats::rules::RuleSet;
+use crate::formats::stats::Text;
+use crate::knowledge::language::Language;
+use crate::stages::rewrite::{rewrite, rewrite_misread_words};
+use crate::stages::swaps::{self, Knowledge, Source};
+use crate::stages::tokenize::{tokenize, Token};
+
+/// What mending a text in one language gave.
+pub(super) struct Part {
+    pub(super) edits: Vec<Edit>,
+    /// Whole-word repairs not applied.
+    pub(super) suggestions: Vec<Edit>,
+    pub(super) rules: RuleSet,
+    pub(super) suspect_tokens: usize,
+    pub(super) word_edits: usize,
+}
+
+impl Mender {
+    pub(super) fn mend_with<'a>(&self, text: &'a str, given: Option<&RuleSet>) -> Mended<'a> {
+        let tokens = tokenize(text);
+        let groups = self.language_groups(text, &tokens);
+        if groups.is_empty() {
+            return Mended {
+                text: Cow::Borrowed(text),
+                edits: Vec::new(),
+                suggestions: Vec::new(),
+                rules: RuleSet::default(),
+                skipped: Some(Skip::UnsupportedLanguage),
+                suspect_tokens: 0,
+                word_edits: 0,
+            };
+        }
+        let mut edits: Vec<Edit> = Vec::new();
+        let mut suggestions: Vec<Edit> = Vec::new();
+        let mut rules = RuleSet::default();
+        let (mut suspect_tokens, mut word_edits) = (0, 0);
+        let single = groups.len() == 1 && groups[0].1.is_none();
+        for (language, paragraphs) in groups {
+            let part = match &paragraphs {
+                None => self.mend_in(text, Some(&tokens), language, given),
+                // Other paragraphs blanked byte for byte: offsets stay those
+                // of `text`, and only this language's paragraphs are seen.
+                Some(spans) => self.mend_in(&masked(text, spans), None, language, given),
+            };
+            edits.extend(part.edits);
+            suggestions.extend(part.suggestions);
+            rules = if single {
+                part.rules
+            } else {
+                rules.extended_with(&part.rules)
+            };
+            suspect_tokens += part.suspect_tokens;
+            word_edits += part.word_edits;
+        }
+        edits.sort_by_key(|e| e.span.start);
+        drop_overlaps(&mut edits);
+        suggestions.sort_by_key(|e| e.span.start);
+        let text = if edits.is_empty() {
+            Cow::Borrowed(text)
+        } else {
+            Cow::Owned(apply(text, &edits))
+        };
+        Mended {
+            text,
+            edits,
+            suggestions,
+            rules,
+            skipped: None,
+            suspect_tokens,
+            word_edits,
+        }
+    }
+
+    /// Mends `text` (its tokens, if already made) in one language.
+    pub(super) fn mend_in(
+        &self,
+        text: &str,
+        tokens: Option<&[Token]>,
+        language: Language,
+        given: Option<&RuleSet>,
+    ) -> Part {
+        let lexicon = self.lexicon_for(language);
+        let thesaurus = self.thesaurus_for(language);
+        let Prepared {
+            edits: mended_breaks,
+            text: prepared,
+            tokens,
+            suspects,
+        } = self.front(text, tokens, lexicon);
+        let rules = match given {
+            Some(rules) => rules.clone(),
+            None if self.learn => self.rules.extended_with(&self.learn_from(
+                &Text::new(&prepared),
+                &suspects,
+                lexicon,
+                thesaurus,
+            )),
+            None => self.rules.clone(),
+        };
+        let mut word_edits = rewrite(&prepared, &suspects, &rules, lexicon, self.mode.glyphs());
+        // Unlisted compounds are suspects for the rules' sake, but not
+        // counted as words left unknown: they are made of known words.
+        let compounds: HashSet<usize> = suspects
+            .iter()
+            .filter(|s| s.is_closed_compound)
+            .flat_map(|s| s.occurrences.iter().map(|o| o.span.start))
+            .collect();
+        let repaired = word_edits
+            .iter()
+            .filter(|e| !compounds.contains(&e.span.start))
+            .count();
+        if self.mode.glyphs() {
+            word_edits.extend(rewrite_misread_words(&prepared, &tokens, &rules, lexicon));
+            word_edits.sort_by_key(|e| e.span.start);
+            drop_overlaps(&mut word_edits);
+        }
+        let mut edits = compose(text, mended_breaks, word_edits);
+        let mut suggestions = Vec::new();
+        let mut rules = rules;
+        if self.mode.swaps() {
+            // Whole words are looked at in the input itself: they are real
+            // words, which no earlier repair touched.
+            let tokens: Cow<'_, [Token]> = match &prepared {
+                Cow::Borrowed(_) => tokens,
+                Cow::Owned(_) => Cow::Owned(tokenize(text)),
+            };
+            (rules, suggestions) =
+                self.whole_words_in(text, &tokens, &edits, rules, given, language);
+            if self.whole_words {
+                edits.append(&mut suggestions);
+                edits.sort_by_key(|e| e.span.start);
+                drop_overlaps(&mut edits);
+            }
+        }
+        Part {
+            edits,
+            suggestions,
+            rules,
+            suspect_tokens: suspects
+                .iter()
+                .filter(|s| !s.is_closed_compound)
+                .map(|s| s.occurrences.len())
+                .sum(),
+            word_edits: repaired,
+        }
+    }
+
+    /// The whole-word repairs of `text` (its `tokens`, and the `edits`
+    /// already made), with `rules` extended by the whole-word swaps learned
+    /// from it unless the rules were `given`.
+    pub(super) fn whole_words_in(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        edits: &[Edit],
+        rules: RuleSet,
+        given: Option<&RuleSet>,
+        language: Language,
+    ) -> (RuleSet, Vec<Edit>) {
+        let source = Source {
+            text,
+            tokens,
+            edits,
+        };
+        let data = self.knowledge(language);
+        let rules = if given.is_none() && self.learn {
+            let learned = swaps::learn(&[source], &rules, &data);
+            rules.extended_with(&RuleSet::new(learned))
+        } else {
+            rules
+        };
+        let repairs = swaps::apply(&source, rules.rules(), &data);
+        (rules, repairs)
+    }
+
+    /// What the whole-word stage reads in `language`: word-pair counts
+    /// exist for English only.
+    pub(super) fn knowledge(&self, language: Language) -> Knowledge<'_> {
+        Knowledge {
+            lexicon: self.lexicon_for(language),
+            ngrams: (language == Language::English).then_some(&self.ngrams),
+        }
+    }
+}

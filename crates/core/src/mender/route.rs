@@ -1,0 +1,176 @@
+//! Routing: which language's dictionary judges a text, and, when a text
+//! mixes languages, which paragraphs go with which language. A paragraph in
+//! a language without a dictionary is left alone.
+
+use std::ops::Range;
+
+use super::Mender;
+use crate::knowledge::language::Language;
+use crate::knowledge::lexicon::Lexicon;
+use crate::knowledge::thesaurus::Thesaurus;
+use crate::stages::identify::{detect_language, Verdict};
+use crate::stages::tokenize::Token;
+
+/// Paragraphs of at least this many words are judged on their own in a
+/// text that mixes languages; shorter ones go with the text's language.
+pub(super) const MIN_PARAGRAPH_WORDS: usize = 30;
+
+/// A text is judged to be in a language other than English only when at
+/// least this share of its words is in that language's dictionary: clean
+/// prose is at 93–98% (the Debian Handbook fixtures), English prose judged
+/// with the German dictionary far below.
+pub(super) const MIN_KNOWN_SHARE: f64 = 0.8;
+
+/// The language check reads at most this many words of a text.
+pub(super) const MAX_JUDGED_TOKENS: usize = 2_000;
+
+/// The paragraphs of `text` (stretches between blank lines), as byte spans.
+pub(super) fn paragraphs(text: &str) -> Vec<Range<usize>> {
+    let mut spans = Vec::new();
+    let mut start = 0;
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let end = at + line.len();
+        if line.trim().is_empty() {
+            if at > start {
+                spans.push(start..at);
+            }
+            start = end;
+        }
+        at = end;
+    }
+    if text.len() > start {
+        spans.push(start..text.len());
+    }
+    spans
+}
+
+/// `text` with every byte outside `keep` made a space (a line break stays a
+/// line break), so that offsets into it are offsets into `text`.
+pub(super) fn masked(text: &str, keep: &[Range<usize>]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    let blank = |out: &mut String, gap: &str| {
+        for b in gap.bytes() {
+            out.push(if b == b'\n' { '\n' } else { ' ' });
+        }
+    };
+    for span in keep {
+        blank(&mut out, &text[at..span.start]);
+        out.push_str(&text[span.clone()]);
+        at = span.end;
+    }
+    blank(&mut out, &text[at..]);
+    out
+}
+
+impl Mender {
+    /// The languages to mend `text` in, each with its paragraphs (`None`:
+    /// the whole text). Empty when no part of it is in a language with a
+    /// dictionary.
+    pub(super) fn language_groups(
+        &self,
+        text: &str,
+        tokens: &[Token],
+    ) -> Vec<(Language, Option<Vec<Range<usize>>>)> {
+        let document = self.document_language(text, tokens);
+        let whole = || document.map(|l| vec![(l, None)]).unwrap_or_default();
+        // Paragraphs are judged apart only when the language is detected,
+        // and then only the long ones.
+        if self.language.is_some() || !self.language_guard {
+            return whole();
+        }
+        let paragraphs: Vec<(Range<usize>, bool)> = paragraphs(text)
+            .into_iter()
+            .map(|p| {
+                let long = text[p.clone()].split_whitespace().count() >= MIN_PARAGRAPH_WORDS;
+                (p, long)
+            })
+            .collect();
+        if paragraphs.iter().filter(|(_, long)| *long).count() < 2 {
+            return whole();
+        }
+        let mut groups: Vec<(Language, Vec<Range<usize>>)> = Vec::new();
+        let mut any_other = false;
+        for (p, long) in paragraphs {
+            let language = if long {
+                // The paragraph's tokens, from the document's.
+                let first = tokens.partition_point(|t| t.span.start < p.start);
+                let last = tokens.partition_point(|t| t.span.start < p.end);
+                self.judge(text, &text[p.clone()], &tokens[first..last])
+            } else {
+                document
+            };
+            match language {
+                Some(language) => match groups.iter_mut().find(|(l, _)| *l == language) {
+                    Some((_, spans)) => spans.push(p),
+                    None => groups.push((language, vec![p])),
+                },
+                None => any_other = true,
+            }
+        }
+        if groups.len() == 1 && !any_other {
+            return vec![(groups[0].0, None)];
+        }
+        groups
+            .into_iter()
+            .map(|(l, spans)| (l, Some(spans)))
+            .collect()
+    }
+
+    /// The language with a dictionary that `text` is written in, if any: the
+    /// detector's verdict, checked against the dictionary (at least
+    /// [`MIN_KNOWN_SHARE`] of the words known), so that a misjudged
+    /// paragraph is left alone rather than mended with the wrong words.
+    /// `part` is the stretch of `text` judged; `tokens` are its tokens, with
+    /// spans into `text`.
+    pub(super) fn judge(&self, text: &str, part: &str, tokens: &[Token]) -> Option<Language> {
+        match detect_language(text, part, tokens) {
+            Verdict::Known(Language::English) => Some(Language::English),
+            Verdict::Known(language) if !language.is_built_in() => None,
+            Verdict::Known(language) => {
+                let lexicon = self.lexicon_for(language);
+                let sample: Vec<&Token> = tokens.iter().take(MAX_JUDGED_TOKENS).collect();
+                let known = sample
+                    .iter()
+                    .filter(|t| lexicon.lookup(&text[t.span.clone()]).is_some())
+                    .count();
+                (known as f64 >= MIN_KNOWN_SHARE * sample.len() as f64).then_some(language)
+            }
+            Verdict::Other(_) => None,
+        }
+    }
+
+    /// The language `text` (with its `tokens`) is mended in as a whole.
+    pub(super) fn document_language(&self, text: &str, tokens: &[Token]) -> Option<Language> {
+        match (self.language, self.language_guard) {
+            (Some(language), _) => Some(language),
+            (None, false) => Some(Language::English),
+            (None, true) => self.judge(text, text, tokens),
+        }
+    }
+
+    /// The dictionary of `language`.
+    pub(super) fn lexicon_for(&self, language: Language) -> &Lexicon {
+        if language == Language::English {
+            return &self.lexicon;
+        }
+        self.others
+            .iter()
+            .find(|(l, _)| *l == language)
+            .map(|(_, lexicon)| lexicon)
+            .unwrap_or(&self.lexicon)
+    }
+
+    /// The thesaurus of `language`: the user's, else (only for English) the
+    /// embedded one.
+    pub(super) fn thesaurus_for(&self, language: Language) -> &Thesaurus {
+        if let Some(user) = self.thesauri.iter().find(|t| t.language == language) {
+            &user.thesaurus
+        } else if language == Language::English {
+            &self.thesaurus
+        } else {
+            &self.no_thesaurus
+        }
+    }
+}
