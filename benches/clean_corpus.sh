@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Clean-text benchmark "as wide as the world" (issue #16, deliverable 1).
 #
-# Runs textmend over ~15 million words of clean documentation in English, German,
+# Runs textmend over ~13.7 million words of clean documentation in English, German,
 # French, Spanish, Italian, Portuguese and Dutch (at least 1 million per language,
 # 9-17 sources each: translated man pages, the LibreOffice, GIMP and GNOME help,
 # Debian's manuals, fortune cookies), none of it used for fixtures, and prints
