@@ -17,6 +17,8 @@ Subcommands (the shell script runs them in this order; see benches/clean_corpus.
   sample DIR          write the CI sample slice (~50,000 words per language from the tune
                       part, seeded, whole paragraphs) to DIR/<lang>.txt and DIR/SOURCES.md
   split               print every source with its language, split and why
+  causes [CONFIG]     group the tune part's changes by rule, class each rule by the words
+                      it was learned from, write $CACHE/report/causes-<config>.md
 
 Documents: one per natural unit (one man page, one HTML page or chapter, one Mallard
 page, one fortune file). Every document is UTF-8 with LF line ends, one paragraph per
@@ -43,7 +45,6 @@ occurred earlier in the same source (translation credits repeated in every man p
 licence footers) are dropped too, so that boilerplate does not inflate the word counts.
 """
 
-import fnmatch
 import glob
 import gzip
 import hashlib
