@@ -1206,6 +1206,7 @@ def identifier_share(word, text):
 def cmd_causes(config):
     import unicodedata
     rep = os.path.join(CACHE, "report")
+    skip_src = os.environ.get("CAUSES_EXCLUDE")  # a regex of sources to leave out
     rules = []
     seen_rules = set()
     with open(os.path.join(rep, f"rules-{config}.tsv"), encoding="utf-8") as f:
@@ -1215,6 +1216,8 @@ def cmd_causes(config):
         for line in lines:
             c = line.rstrip("\n").split("\t")
             if int(c[10] or 0) == 0:
+                continue
+            if skip_src and re.search(skip_src, c[2]):
                 continue
             ex = [tuple(x.split("→", 1)) for x in c[11].split("; ") if "→" in x]
             key = (c[1], c[2], c[3], c[4], c[5])
@@ -1328,7 +1331,7 @@ def cmd_causes(config):
         for line in f:
             c = line.rstrip("\n").split("\t")
             lang, sid, fn, before, after, rs, dmg = c[1], c[2], c[4], c[7], c[8], c[10].split(" "), c[13]
-            if dmg:
+            if dmg or (skip_src and re.search(skip_src, sid)):
                 continue
             per_lang[lang] += 1
             key = (lang, sid, fn)
@@ -1374,7 +1377,8 @@ def cmd_causes(config):
             f"Together: {stopped['any']} of {sum(per_lang.values())} changes (real damage left out). "
             "Left per language: " + ", ".join(f"{l} {left[l]} of {per_lang[l]}" for l in LANGS if per_lang[l]) + "."]
     text = "\n".join(out) + "\n"
-    with open(os.path.join(rep, f"causes-{config}.md"), "w", encoding="utf-8") as f:
+    suffix = "-without-" + re.sub(r"\W+", "_", skip_src) if skip_src else ""
+    with open(os.path.join(rep, f"causes-{config}{suffix}.md"), "w", encoding="utf-8") as f:
         f.write(text)
     sys.stdout.write(text)
 
