@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The recall benchmark (benches/recall.md): random spinner tables drawn from
 # thesauri textmend does not use, on texts no fixture or tuning used.
-#   bash benches/recall.sh               # full run, >= 100 draws per cell (about 40 min on 2 busy cores)
+#   bash benches/recall.sh               # full run, 100 draws per cell (about an hour on 2 busy cores)
 #   bash benches/recall.sh --quick       # 20 draws per cell
 #   bash benches/recall.sh --ci --check  # the committed sample in fixtures/recall/, exit 1 below its floors
 # TEXTMEND=path/to/textmend picks the binary (default /work/bin/textmend-base,
