@@ -155,6 +155,13 @@ GLOSS_NAME_LABELS = {
            "toponym", "gewässername"},
     "fr": {"prénom", "patronyme", "toponyme", "anthroponyme"},
 }
+# Function words are no equivalents ("einleitend: und", "Park und Ähnliches").
+GLOSS_FUNCTION_WORDS = {
+    "de": {"und", "oder", "aber", "so", "sehr", "mehr", "auch", "noch", "nur", "schon",
+           "ähnliches", "ähnlich", "anderes", "andere", "dergleichen", "sonstiges"},
+    "fr": {"et", "ou", "mais", "très", "plus", "aussi", "encore", "seulement", "autre",
+           "autres", "pareil"},
+}
 GLOSS_PLACEHOLDERS = {
     "de": ["etwas", "jemanden", "jemandem", "jemand", "jemandes", "sich", "etw", "jmdn", "jmdm"],
     "fr": ["quelque chose", "quelqu’un", "quelqu'un", "se", "s’", "s'", "celui", "celle",
@@ -448,7 +455,8 @@ def gloss_items(gloss: str, lang: str):
     run = []
     for i, item in enumerate(raw):
         word = strip_placeholder(item, lang)
-        if not word.isalpha() or word.lower() in GLOSS_PLACEHOLDERS[lang]:
+        if (not word.isalpha() or word.lower() in GLOSS_PLACEHOLDERS[lang]
+                or word.lower() in GLOSS_FUNCTION_WORDS[lang]):
             break
         after = raw[i + 1] if i + 1 < len(raw) else ""
         if GLOSS_RELATIVE[lang].match(after.lower() + " "):
@@ -663,7 +671,9 @@ def readme_section(results: dict, inputs: dict, mwn: dict, glosses: dict, sample
       "`prénom`, …) gives nothing.")
     a("3. An item is an equivalent if it is a single word of letters only once a "
       "leading placeholder is dropped (`etwas`, `jemanden`, `jemandem`, `sich`, …; "
-      "`quelque chose`, `quelqu'un`, `se`, `s'`, `celui`, `celle`, …). The sense "
+      "`quelque chose`, `quelqu'un`, `se`, `s'`, `celui`, `celle`, …) and it is no "
+      "function word (`und`, `oder`, `so`, `sehr`, `Ähnliches`, …; `et`, `ou`, "
+      "`très`, `plus`, `autre`, …). The sense "
       f"gives the leading run of equivalents, at most {GLOSS_MAX_RUN}. The run stops "
       "before a word followed by a relative clause (`Person, die…`, `Gebiet, in "
       "dem…`, `Celui, celle qui…`: the genus of a definition) and before "
