@@ -288,6 +288,10 @@ SCOWL_FILE_RE = re.compile(r"^([a-z_]+)-([a-z-]+)\.(\d+)$")
 # script keeps that section as it is.
 LANGUAGES_BEGIN = "<!-- LANGUAGES_BEGIN: written by scripts/build_language_dictionaries.py -->"
 LANGUAGES_END = "<!-- LANGUAGES_END -->"
+# ... and one on the other languages' thesauri, written by
+# scripts/build_thesauri.py between these markers; kept as it is too.
+THESAURI_BEGIN = "<!-- THESAURI_BEGIN: written by scripts/build_thesauri.py -->"
+THESAURI_END = "<!-- THESAURI_END -->"
 
 
 # --------------------------------------------------------------------------
@@ -982,9 +986,10 @@ def write_readme(path: Path, *, args, tsv: bytes, stats, per_file, freq, scowl_l
     a("")
     text = "\n".join(L).rstrip("\n") + "\n"
     old = path.read_text(encoding="utf-8") if path.is_file() else ""
-    if LANGUAGES_BEGIN in old and LANGUAGES_END in old:
-        section = old[old.index(LANGUAGES_BEGIN):old.index(LANGUAGES_END) + len(LANGUAGES_END)]
-        text += "\n" + section + "\n"
+    for begin, end in [(LANGUAGES_BEGIN, LANGUAGES_END), (THESAURI_BEGIN, THESAURI_END)]:
+        if begin in old and end in old:
+            section = old[old.index(begin):old.index(end) + len(end)]
+            text += "\n" + section + "\n"
     path.write_bytes(text.encode("utf-8"))
 
 
