@@ -427,7 +427,7 @@ fn process(path: &Path, options: &Options, mender: &Mender) -> Outcome {
             }
             let bytes = e.into_bytes();
             let repaired = matches!(options.mode, Mode::Text | Mode::Write)
-                .then(|| mender.mend_bytes(&bytes).into_owned());
+                .then(|| mender.mend_bytes(&bytes).into_bytes().into_owned());
             return Outcome::Invalid {
                 at,
                 bytes,

@@ -7,7 +7,7 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use super::Mender;
-use crate::edit::{apply, compose, Edit};
+use crate::edit::{apply, compose, Edit, EditKind};
 use crate::knowledge::language::Language;
 use crate::knowledge::lexicon::Lexicon;
 use crate::stages::broken::{repair_broken_words, Break};
@@ -125,7 +125,8 @@ impl Mender {
                     span: repair.span,
                     after: repair.after,
                     confidence: 1.0,
-                    whole_word: false,
+                    kind: EditKind::Mojibake,
+                    chars: 0..0,
                 }
             })
             .collect();
@@ -152,7 +153,8 @@ impl Mender {
                 after: repair.after,
                 rules: vec![(from.to_string(), to.to_string())],
                 confidence,
-                whole_word: false,
+                kind: EditKind::BrokenWord,
+                chars: 0..0,
             }
         })
         .collect();
