@@ -32,7 +32,8 @@ use crate::thesaurus::Thesaurus;
 use crate::tokenize::{tokenize, Case, Token};
 use crate::user::{Ignore, UserThesaurus, UserWords};
 
-/// Why a text was passed through without looking for damage.
+/// Why a text's words were not looked at (its mojibake is decoded all the
+/// same).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Skip {
@@ -543,17 +544,30 @@ impl Mender {
 
     fn mend_with<'a>(&self, text: &'a str, given: Option<&RuleSet>) -> Mended<'a> {
         let tokens = tokenize(text);
-        let groups = self.language_groups(text, &tokens);
+        let mut groups = self.language_groups(text, &tokens);
         if groups.is_empty() {
-            return Mended {
-                text: Cow::Borrowed(text),
-                edits: Vec::new(),
-                suggestions: Vec::new(),
-                rules: RuleSet::default(),
-                skipped: Some(Skip::UnsupportedLanguage),
-                suspect_tokens: 0,
-                word_edits: 0,
-            };
+            // Mojibake can hide a text's language, and needs no dictionary:
+            // the language is judged again with it decoded, and it is
+            // decoded whatever the language.
+            let decoded = self.decoded_mojibake(text);
+            let fixed = (!decoded.is_empty()).then(|| apply(text, &decoded));
+            match fixed
+                .as_deref()
+                .and_then(|f| self.judge(f, f, &tokenize(f)))
+            {
+                Some(language) => groups = vec![(language, None)],
+                None => {
+                    return Mended {
+                        text: fixed.map_or(Cow::Borrowed(text), Cow::Owned),
+                        edits: decoded,
+                        suggestions: Vec::new(),
+                        rules: RuleSet::default(),
+                        skipped: Some(Skip::UnsupportedLanguage),
+                        suspect_tokens: 0,
+                        word_edits: 0,
+                    }
+                }
+            }
         }
         let mut edits: Vec<Edit> = Vec::new();
         let mut suggestions: Vec<Edit> = Vec::new();
@@ -806,14 +820,13 @@ impl Mender {
         }
     }
 
-    /// The repairs made before words are looked at — mojibake decoded, then
-    /// words broken across lines or by stray spaces mended (only when misread
-    /// glyphs are looked for) — and the text with them applied.
-    fn prepare<'t>(&self, text: &'t str, lexicon: &Lexicon) -> (Vec<Edit>, Cow<'t, str>) {
+    /// The mojibake repairs of `text` (none unless misread glyphs are
+    /// looked for).
+    fn decoded_mojibake(&self, text: &str) -> Vec<Edit> {
         if !self.mode.glyphs() {
-            return (Vec::new(), Cow::Borrowed(text));
+            return Vec::new();
         }
-        let decoded: Vec<Edit> = in_chunks(text, repair_mojibake, |r| &mut r.span)
+        in_chunks(text, repair_mojibake, |r| &mut r.span)
             .into_iter()
             .map(|repair| {
                 let before = text[repair.span.clone()].to_string();
@@ -826,7 +839,17 @@ impl Mender {
                     whole_word: false,
                 }
             })
-            .collect();
+            .collect()
+    }
+
+    /// The repairs made before words are looked at — mojibake decoded, then
+    /// words broken across lines or by stray spaces mended (only when misread
+    /// glyphs are looked for) — and the text with them applied.
+    fn prepare<'t>(&self, text: &'t str, lexicon: &Lexicon) -> (Vec<Edit>, Cow<'t, str>) {
+        if !self.mode.glyphs() {
+            return (Vec::new(), Cow::Borrowed(text));
+        }
+        let decoded = self.decoded_mojibake(text);
         let text1 = if decoded.is_empty() {
             Cow::Borrowed(text)
         } else {
