@@ -14,6 +14,7 @@ use textmend::{corrupt, Language, Mender, Mode, RuleKind, RuleSet, Skip};
 
 mod bad;
 mod eval;
+mod mojibake;
 mod review;
 mod user;
 

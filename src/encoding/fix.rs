@@ -303,6 +303,15 @@ fn rebuild(pieces: &[Piece], bytes: &Bytes, decoded: &[Decoded], why: Undone) ->
             .max_by_key(|u| u.len())
             .cloned()
             .unwrap_or_default();
+        // Latin-1 and Windows-1252 read bytes 0xA0-0xFF alike, and ftfy
+        // tries Latin-1 first: unless a C1 control shows Latin-1, the
+        // reading is named for Windows-1252, the usual culprit.
+        let why = match why {
+            Undone::Utf8As("latin-1") if !pieces[first..last].iter().any(|p| is_c1(p.c)) => {
+                Undone::Utf8As("windows-1252")
+            }
+            _ => why,
+        };
         undone.push(why);
         for edit in bytes.edit[range].iter().flatten() {
             if !undone.contains(edit) {
