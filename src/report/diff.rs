@@ -133,6 +133,7 @@ mod tests {
             rules: vec![],
             confidence: 1.0,
             kind: textmend::EditKind::WordSwap,
+            reason: None,
             chars: 0..0,
         }
     }
@@ -185,6 +186,7 @@ mod tests {
             rules: vec![],
             confidence: 1.0,
             kind: textmend::EditKind::WordSwap,
+            reason: None,
             chars: 0..0,
         }];
         assert_eq!(
@@ -200,6 +202,7 @@ mod tests {
             rules: vec![],
             confidence: 1.0,
             kind: textmend::EditKind::WordSwap,
+            reason: None,
             chars: 0..0,
         }];
         assert_eq!(

@@ -61,6 +61,9 @@ pub struct Edit {
     /// The kind of damage repaired; an edit that rejoined a broken word
     /// and then repaired it has the kind of the later repair.
     pub kind: EditKind,
+    /// Why, in words, where the rules do not say it: which encodings a
+    /// mojibake repair undid (`utf-8 read as windows-1252, twice`).
+    pub reason: Option<String>,
 }
 
 impl Edit {
@@ -243,6 +246,11 @@ pub(crate) fn compose(text: &str, first: Vec<Edit>, then: Vec<Edit>) -> Vec<Edit
             rules,
             confidence,
             kind: edit.kind,
+            reason: merged
+                .iter()
+                .filter_map(|&m| first[m].reason.clone())
+                .chain(edit.reason)
+                .reduce(|a, b| format!("{a}; {b}")),
             chars: 0..0,
         });
         next = k;
@@ -263,6 +271,7 @@ mod tests {
             rules: vec![("x".to_string(), "y".to_string())],
             confidence: 1.0,
             kind: EditKind::WordSwap,
+            reason: None,
             chars: 0..0,
         }
     }
@@ -309,6 +318,7 @@ mod tests {
             rules: vec![],
             confidence: 1.0,
             kind: EditKind::WordSwap,
+            reason: None,
             chars: 0..0,
         };
         let text = "to attfinish the agfinisha.";

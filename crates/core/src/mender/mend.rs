@@ -83,18 +83,32 @@ pub(super) struct Part {
 impl Mender {
     pub(super) fn mend_with<'a>(&self, text: &'a str, plan: Plan<'_>) -> Mended<'a> {
         let tokens = tokenize(text);
-        let groups = self.language_groups(text, &tokens);
+        let mut groups = self.language_groups(text, &tokens);
         if groups.is_empty() {
-            return Mended {
-                text: Cow::Borrowed(text),
-                edits: Vec::new(),
-                suggestions: Vec::new(),
-                rules: RuleSet::default(),
-                learned: Learned::default(),
-                skipped: Some(Skip::UnsupportedLanguage),
-                suspect_tokens: 0,
-                word_edits: 0,
-            };
+            // Mojibake can hide a text's language, and needs no dictionary:
+            // the language is judged again with it decoded, and it is
+            // decoded whatever the language.
+            let mut decoded = self.decoded_mojibake(text);
+            let fixed = (!decoded.is_empty()).then(|| apply(text, &decoded));
+            match fixed
+                .as_deref()
+                .and_then(|f| self.judge(f, f, &tokenize(f)))
+            {
+                Some(language) => groups = vec![(language, None)],
+                None => {
+                    assign_char_spans(text, &mut decoded);
+                    return Mended {
+                        text: fixed.map_or(Cow::Borrowed(text), Cow::Owned),
+                        edits: decoded,
+                        suggestions: Vec::new(),
+                        rules: RuleSet::default(),
+                        learned: Learned::default(),
+                        skipped: Some(Skip::UnsupportedLanguage),
+                        suspect_tokens: 0,
+                        word_edits: 0,
+                    };
+                }
+            }
         }
         let mut edits: Vec<Edit> = Vec::new();
         let mut suggestions: Vec<Edit> = Vec::new();

@@ -32,7 +32,8 @@ use crate::knowledge::thesaurus::Thesaurus;
 use crate::knowledge::user::{Ignore, UserThesaurus};
 use crate::stages::explain::Automata;
 
-/// Why a text was passed through without looking for damage.
+/// Why a text's words were not looked at (its mojibake is decoded all the
+/// same).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Skip {

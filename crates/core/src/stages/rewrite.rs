@@ -129,6 +129,7 @@ pub(crate) fn rewrite(
                 rules: pairs.clone(),
                 confidence,
                 kind,
+                reason: None,
                 chars: 0..0,
             });
         }
@@ -408,6 +409,7 @@ pub(crate) fn rewrite_misread_words(
                 rules: vec![(rule.from.clone(), rule.to.clone())],
                 confidence: rule.confidence * MISREAD_CONFIDENCE,
                 kind: EditKind::Glyph,
+                reason: None,
                 chars: 0..0,
             });
         }

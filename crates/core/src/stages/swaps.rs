@@ -282,6 +282,7 @@ pub(crate) fn apply(source: &Source, swaps: &[Rule], data: &Knowledge) -> Vec<Ed
             rules: vec![(rule.from.clone(), rule.to.clone())],
             confidence: rule.confidence,
             kind: EditKind::WholeWord,
+            reason: None,
             chars: 0..0,
         });
     }
