@@ -86,7 +86,7 @@ fn score(mend: impl Fn(&str) -> String) -> Score {
 
 #[test]
 fn ftfy_suite_is_fixed_at_least_as_well_as_ftfy_does() {
-    let mender = Mender::english().unwrap();
+    let mender = Mender::new().unwrap();
     let score = score(|text| mender.mend(text).text().to_string());
     for miss in &score.misses {
         println!("{miss}");
