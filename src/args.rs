@@ -1,17 +1,20 @@
-//! Command-line arguments (clap derive), turned into plain [`Options`] so
-//! that nothing past this module sees clap.
+//! The command line (clap derive), turned into one [`Command`] per
+//! subcommand, each with plain options, so that nothing past this module
+//! sees clap.
 
 use std::path::PathBuf;
 
 use clap::{ArgGroup, Parser, Subcommand, ValueEnum};
+use textmend::Language;
 
-/// Repair text damaged by article spinners and other systematic
-/// substitutions, by learning the substitution rules from the text itself.
+/// Repair text damaged by article spinners, scanners and encodings, by
+/// learning the substitution rules from the text itself.
 ///
-/// Reads each FILE (or standard input when there is none, or for `-`) and
-/// writes the repaired text to standard output. Only words that are not in
-/// the dictionary are changed, and only by rules the text gives evidence
-/// for; clean text comes out byte-identical.
+/// Reads each FILE (standard input when there is none, or for `-`; a
+/// directory is searched for files, skipping hidden and ignored ones as git
+/// does) and writes the repaired text to standard output. Only words that
+/// are not in the dictionary are changed, and only by rules the text gives
+/// evidence for; clean text comes out byte-identical.
 ///
 /// Exit status: 0 on success (and, with --check or --diff, when nothing
 /// needs repair), 1 with --check or --diff when something does, 2 on error.
@@ -19,16 +22,26 @@ use clap::{ArgGroup, Parser, Subcommand, ValueEnum};
 #[command(
     name = "textmend",
     version,
-    args_conflicts_with_subcommands = true,
-    group(ArgGroup::new("mode").args(["diff", "check", "write", "format"]))
+    subcommand_precedence_over_arg = true,
+    group(ArgGroup::new("report").args(["diff", "check", "write", "format"]))
 )]
-pub struct Args {
+pub struct Cli {
     #[command(subcommand)]
-    command: Option<Command>,
+    command: Option<CommandArgs>,
 
-    /// Files to repair; `-` or nothing means standard input.
-    #[arg(value_name = "FILE")]
-    files: Vec<PathBuf>,
+    #[command(flatten)]
+    repair: RepairArgs,
+
+    #[command(flatten)]
+    global: GlobalArgs,
+}
+
+/// The default command's arguments: repairing files.
+#[derive(Debug, clap::Args)]
+struct RepairArgs {
+    /// Files or directories to repair; `-` or nothing means standard input.
+    #[arg(value_name = "PATH")]
+    paths: Vec<PathBuf>,
 
     /// Print a unified diff of the repairs (for `patch -p1` or `git apply`)
     /// instead of the repaired text.
@@ -43,8 +56,9 @@ pub struct Args {
     #[arg(long)]
     check: bool,
 
-    /// Repair the files in place (atomically; untouched when nothing
-    /// changes; symbolic links and read-only files are refused).
+    /// Repair the files in place (atomically, keeping mode, owner and group;
+    /// untouched when nothing changes; symbolic links, read-only and
+    /// non-regular files are refused).
     #[arg(short, long)]
     write: bool,
 
@@ -53,10 +67,16 @@ pub struct Args {
     #[arg(long, value_enum, value_name = "FORMAT")]
     format: Option<Format>,
 
-    /// Write the report (--diff, --format json/html) to PATH instead of
-    /// standard output.
+    /// Write the report (the text, --diff, --check, --format json/html) to
+    /// PATH instead of standard output; written atomically.
     #[arg(short, long, value_name = "PATH")]
     output: Option<PathBuf>,
+
+    /// Write each repaired file under DIR, at its path relative to the
+    /// working directory (`-o` for one report, `--out-dir` for one file per
+    /// input).
+    #[arg(long, value_name = "DIR", conflicts_with_all = ["output", "diff", "check", "write", "format"])]
+    out_dir: Option<PathBuf>,
 
     /// Apply the rules in FILE (as written by `textmend learn -o`, reviewed
     /// by hand) and learn nothing, unless --learn is also given.
@@ -69,31 +89,29 @@ pub struct Args {
     learn: bool,
 
     /// Also write the rules used for each input, with their evidence, to
-    /// PATH (`-` for standard error).
+    /// PATH (`-` for standard error); written atomically.
     #[arg(long, value_name = "PATH")]
     rules_out: Option<PathBuf>,
 
-    #[command(flatten)]
-    common: Common,
+    /// Print statistics on standard error at the end: inputs, bytes, words,
+    /// edits of each kind, rules, time.
+    #[arg(long)]
+    stats: bool,
 }
 
+/// Options every command takes, before or after its name.
 #[derive(Debug, clap::Args)]
-struct Common {
+struct GlobalArgs {
     /// The damage to look for: both kinds, letting the evidence decide
     /// (`auto`), an article spinner's word swaps only (`spinner`), or a
     /// scanner's misread glyphs, ligatures, look-alike letters, broken
     /// words and mojibake only (`ocr`).
-    #[arg(
-        long = "mode",
-        id = "damage",
-        global = true,
-        value_enum,
-        value_name = "MODE"
-    )]
+    #[arg(long = "mode", global = true, value_enum, value_name = "MODE")]
     damage: Option<Damage>,
 
     /// The language of the input: `auto` (detect it, per paragraph when a
-    /// text mixes languages) or one of en, de, fr, es, it, pt, nl.
+    /// text mixes languages) or one of en, de, fr, es, it, pt, nl (any
+    /// case).
     #[arg(long, global = true, value_name = "LANG", default_value = "auto", value_parser = parse_language)]
     lang: LangChoice,
 
@@ -112,24 +130,23 @@ struct Common {
     /// such as Debian's `mythes-fr` installs
     /// (`fr=/usr/share/mythes/th_fr_FR_v2.dat`), or one compiled by `dict
     /// build --thesaurus`. Swaps between its synonyms need less evidence to
-    /// be learned; German compounds teach only swaps it backs. May be given
-    /// once per language.
+    /// be learned. May be given once per language.
     #[arg(long = "thesaurus", global = true, value_name = "LANG=FILE", value_parser = parse_thesaurus)]
-    thesauri: Vec<(textmend::Language, PathBuf)>,
+    thesauri: Vec<(Language, PathBuf)>,
 
-    /// Read settings (`mode`, `dict`, `ignore`, `thesaurus`) from this TOML file instead
-    /// of `textmend.toml` in the working directory.
+    /// Read settings (`mode`, `dict`, `ignore`, `thesaurus`) from this TOML
+    /// file instead of the first `textmend.toml` found in the working
+    /// directory or its parents.
     #[arg(long, global = true, value_name = "PATH")]
     config: Option<PathBuf>,
 
     /// Judge every text with the English dictionary, whatever language it
-    /// seems to be in (by default a text in a language without a dictionary
-    /// passes through untouched, with a notice; same as `--lang en`).
+    /// seems to be in (same as `--lang en`).
     #[arg(long, global = true)]
     any_language: bool,
 
-    /// Print no notices or summary on standard error (errors are still
-    /// printed).
+    /// Print no notices, progress or summary on standard error (errors are
+    /// still printed).
     #[arg(short, long, global = true)]
     quiet: bool,
 
@@ -171,6 +188,34 @@ struct Common {
     #[arg(short, long, global = true, value_name = "N")]
     jobs: Option<usize>,
 
+    /// Read the paths to process from FILE (`-` for standard input), one per
+    /// line, or NUL-separated with --null.
+    #[arg(long, global = true, value_name = "FILE")]
+    files_from: Option<PathBuf>,
+
+    /// With --files-from: paths are separated by NUL bytes (`find -print0`).
+    #[arg(short = '0', long, global = true, requires = "files_from")]
+    null: bool,
+
+    /// In directories, only process files whose path matches GLOB (`!GLOB`
+    /// excludes). May be given several times.
+    #[arg(short = 'g', long = "glob", global = true, value_name = "GLOB")]
+    globs: Vec<String>,
+
+    /// In directories, also process hidden files and directories.
+    #[arg(long, global = true)]
+    hidden: bool,
+
+    /// In directories, do not respect `.gitignore`, `.ignore` and similar
+    /// files.
+    #[arg(long, global = true)]
+    no_ignore: bool,
+
+    /// Colours in --diff: `auto` (on a terminal, unless NO_COLOR is set),
+    /// `always` or `never`.
+    #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
+    color: ColorChoice,
+
     /// Words longer than N characters are never suspect.
     #[arg(long, global = true, value_name = "N", default_value_t = 45)]
     max_word_chars: usize,
@@ -187,55 +232,68 @@ struct Common {
 }
 
 #[derive(Debug, Subcommand)]
-enum Command {
+enum CommandArgs {
     /// Learn rules from all FILEs together and print them in the rules-file
     /// format, without repairing anything.
-    Learn {
-        /// Files to learn from; `-` or nothing means standard input.
-        #[arg(value_name = "FILE")]
-        files: Vec<PathBuf>,
-
-        /// Write the rules to PATH instead of standard output.
-        #[arg(short, long, value_name = "PATH")]
-        output: Option<PathBuf>,
-
-        /// Start from the rules in FILE: they come first, and rules it
-        /// rejects (commented out) are not learned again.
-        #[arg(long, value_name = "FILE")]
-        rules: Option<PathBuf>,
-
-        /// Write mergeable learning statistics (counts, not rules) instead
-        /// of rules: one shard of a corpus too large for one machine.
-        #[arg(long, conflicts_with = "merge")]
-        stats: bool,
-
-        /// The FILEs are statistics written by --stats: merge them and print
-        /// the rules they support.
-        #[arg(long)]
-        merge: bool,
-    },
+    Learn(LearnArgs),
     /// Measure repair quality: corrupt clean files, repair them and score
     /// the repair word by word (or score a real corrupted file with --pairs).
-    Eval(EvalOptions),
-    /// Inspect what textmend knows, or compile a word list for --dict.
+    Eval(EvalArgs),
+    /// Inspect what textmend knows, or compile a word list or a thesaurus.
     Dict {
         #[command(subcommand)]
         action: DictAction,
     },
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), for `man -l -` or a man directory.
+    Man,
+}
+
+/// `textmend learn`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct LearnArgs {
+    /// Files or directories to learn from; `-` or nothing means standard
+    /// input.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// Write the rules to PATH instead of standard output (atomically).
+    #[arg(short, long, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+
+    /// Start from the rules in FILE: they come first, and rules it rejects
+    /// (commented out) are not learned again.
+    #[arg(long, value_name = "FILE")]
+    pub rules: Option<PathBuf>,
+
+    /// Write mergeable learning statistics (counts, not rules) instead of
+    /// rules: one shard of a corpus too large for one machine.
+    #[arg(long, conflicts_with = "merge")]
+    pub stats: bool,
+
+    /// The FILEs are statistics written by --stats: merge them and print the
+    /// rules they support.
+    #[arg(long)]
+    pub merge: bool,
 }
 
 /// `textmend dict` subcommands.
 #[derive(Debug, Clone, Subcommand)]
 pub enum DictAction {
-    /// Compile a word list (one word per line, optionally `word<TAB>frequency`)
-    /// into a dictionary file that --dict loads without parsing, or with
-    /// --thesaurus a MyThes thesaurus into a file that --thesaurus loads
-    /// without parsing.
+    /// Compile a word list (one word per line, optionally
+    /// `word<TAB>frequency`) into a dictionary file that --dict loads
+    /// without parsing, or with --thesaurus a MyThes thesaurus into a file
+    /// that --thesaurus loads without parsing.
     Build {
         /// The word list (or the MyThes .dat file).
         #[arg(value_name = "WORDS")]
         words: PathBuf,
-        /// Where to write the compiled dictionary.
+        /// Where to write the compiled file (atomically).
         #[arg(short, long, value_name = "PATH")]
         output: PathBuf,
         /// WORDS is a MyThes thesaurus (`/usr/share/mythes/th_de_DE_v2.dat`).
@@ -243,8 +301,8 @@ pub enum DictAction {
         thesaurus: bool,
     },
     /// Say what textmend knows about each WORD: known or not, its frequency,
-    /// whether a user dictionary has it, whether it is an attested form or
-    /// ignored.
+    /// whether a user dictionary has it, whether it is an attested form, a
+    /// compound of dictionary words or ignored.
     Lookup {
         /// Words to look up.
         #[arg(value_name = "WORD", required = true)]
@@ -253,9 +311,9 @@ pub enum DictAction {
 }
 
 /// What `textmend eval` should do.
-#[derive(Debug, clap::Args)]
+#[derive(Debug, Clone, clap::Args)]
 #[command(group(ArgGroup::new("source").args(["corrupt", "pairs"]).required(true)))]
-pub struct EvalOptions {
+pub struct EvalArgs {
     /// Clean files to corrupt.
     #[arg(value_name = "CLEAN_FILE", requires = "corrupt")]
     pub files: Vec<PathBuf>,
@@ -275,7 +333,8 @@ pub struct EvalOptions {
 
     /// The spinner table (`from<TAB>to` lines); default: the 44 pairs of
     /// fixtures/spinner/default_table.tsv. With `--corrupt ocr`: the
-    /// engine's glyph confusions instead of the built-in ones (`printed<TAB>read`).
+    /// engine's glyph confusions instead of the built-in ones
+    /// (`printed<TAB>read`).
     #[arg(long, value_name = "FILE")]
     pub table: Option<PathBuf>,
 
@@ -319,36 +378,32 @@ pub enum EvalFormat {
 
 /// `--lang`: a language, or `None` for `auto`.
 #[derive(Debug, Clone, Copy)]
-struct LangChoice(Option<textmend::Language>);
+struct LangChoice(Option<Language>);
 
 fn parse_language(code: &str) -> Result<LangChoice, String> {
-    if code == "auto" {
+    if code.eq_ignore_ascii_case("auto") {
         return Ok(LangChoice(None));
     }
-    textmend::Language::from_code(code)
-        .map(|l| LangChoice(Some(l)))
-        .ok_or_else(|| {
-            format!("no dictionary for {code:?}: expected auto, en, de, fr, es, it, pt or nl")
-        })
+    language_code(code).map(|l| LangChoice(Some(l)))
 }
 
 /// `--thesaurus LANG=FILE`.
-pub fn parse_thesaurus(given: &str) -> Result<(textmend::Language, PathBuf), String> {
+fn parse_thesaurus(given: &str) -> Result<(Language, PathBuf), String> {
     let (code, path) = given.split_once('=').ok_or_else(|| {
         format!("{given:?}: expected LANG=FILE, such as fr=/usr/share/mythes/th_fr_FR_v2.dat")
     })?;
     Ok((language_code(code)?, PathBuf::from(path)))
 }
 
-/// The language of a code such as `fr` (not `auto`).
-pub fn language_code(code: &str) -> Result<textmend::Language, String> {
-    textmend::Language::from_code(code)
+/// The language of a code such as `fr` or `FR` (not `auto`).
+pub fn language_code(code: &str) -> Result<Language, String> {
+    Language::from_code(&code.to_ascii_lowercase())
         .ok_or_else(|| format!("no dictionary for {code:?}: expected en, de, fr, es, it, pt or nl"))
 }
 
 /// The damage to look for, for `--mode`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Damage {
+enum Damage {
     /// Both kinds; the evidence decides.
     Auto,
     /// Word swaps inside words.
@@ -378,7 +433,7 @@ pub enum Scope {
 
 /// Report formats for `--format`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
+enum Format {
     /// The repaired text.
     Text,
     /// One JSON object per line: each edit, then each rule.
@@ -387,157 +442,172 @@ pub enum Format {
     Html,
 }
 
-/// What the user asked for.
+/// When to colour the diff.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// On a terminal, unless NO_COLOR is set.
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}
+
+/// What the repair command reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mode {
-    /// Repair each input to standard output.
+pub enum Report {
+    /// The repaired text, to standard output, `-o` or `--out-dir`.
     Text,
-    /// A unified diff of the repairs.
+    /// A unified diff.
     Diff,
     /// A summary and an exit code.
     Check,
-    /// Repair files in place.
+    /// The files rewritten in place.
     Write,
     /// JSON lines.
     Json,
     /// An HTML review page.
     Html,
-    /// Print the rules learned from all inputs together.
-    Learn,
-    /// Print the learning statistics of all inputs together.
-    Stats,
-    /// Merge statistics files and print the rules they support.
-    Merge,
-    /// Measure quality (`textmend eval`).
-    Eval,
-    /// `textmend dict`.
-    Dict,
 }
 
-/// Plain options for the rest of the binary.
-#[derive(Debug)]
-pub struct Options {
-    pub mode: Mode,
-    /// Inputs; `-` is standard input. Never empty.
-    pub files: Vec<PathBuf>,
+/// Settings shared by every command: what the mender is built from and how
+/// inputs are found and read.
+#[derive(Debug, Clone)]
+pub struct Global {
+    pub damage: Option<textmend::Mode>,
+    /// `--lang`, unless `auto`; `--any-language` is English.
+    pub language: Option<Language>,
+    pub dicts: Vec<PathBuf>,
+    pub ignores: Vec<PathBuf>,
+    pub thesauri: Vec<(Language, PathBuf)>,
+    pub config: Option<PathBuf>,
+    pub quiet: bool,
+    pub strict: bool,
+    pub whole_words: bool,
+    pub force: bool,
+    /// `--jsonl`: the field to repair.
+    pub jsonl: Option<String>,
+    pub scope: Scope,
+    /// Inputs processed at once; at least 1.
+    pub jobs: usize,
+    pub files_from: Option<PathBuf>,
+    pub null: bool,
+    pub globs: Vec<String>,
+    pub hidden: bool,
+    pub no_ignore: bool,
+    pub color: ColorChoice,
+    pub max_word_chars: usize,
+    pub max_suspects: usize,
+    pub time_budget: Option<f64>,
+}
+
+/// The repair command's options.
+#[derive(Debug, Clone)]
+pub struct Repair {
+    pub paths: Vec<PathBuf>,
+    pub report: Report,
     pub context: usize,
     pub output: Option<PathBuf>,
+    pub out_dir: Option<PathBuf>,
     pub rules: Option<PathBuf>,
     pub learn: bool,
     pub rules_out: Option<PathBuf>,
-    pub language_guard: bool,
-    /// `--mode`, if given: the damage looked for.
-    pub damage: Option<textmend::Mode>,
-    /// `--lang`, unless `auto`.
-    pub language: Option<textmend::Language>,
-    /// `--dict` files.
-    pub dicts: Vec<PathBuf>,
-    /// `--ignore` files.
-    pub ignores: Vec<PathBuf>,
-    /// `--thesaurus` files, by language.
-    pub thesauri: Vec<(textmend::Language, PathBuf)>,
-    /// `--config`.
-    pub config: Option<PathBuf>,
-    /// Set for `textmend dict`.
-    pub dict: Option<DictAction>,
-    pub quiet: bool,
-    pub strict: bool,
-    /// `--whole-words`: apply whole-word repairs, not only suggest them.
-    pub whole_words: bool,
-    pub force: bool,
-    pub max_word_chars: usize,
-    pub max_suspects: usize,
-    /// Inputs processed at once; at least 1.
-    pub jobs: usize,
-    pub scope: Scope,
-    /// `--jsonl`: the field to repair.
-    pub jsonl: Option<String>,
-    pub time_budget: Option<f64>,
-    /// Set for `textmend eval`.
-    pub eval: Option<EvalOptions>,
+    pub stats: bool,
 }
 
-impl Args {
-    pub fn into_options(self) -> Options {
-        let mut eval = None;
-        let mut dict = None;
-        let (mode, files, output, rules, learn) = match self.command {
-            Some(Command::Eval(options)) => {
-                let files = options.files.clone();
-                eval = Some(options);
-                (Mode::Eval, files, self.output, self.rules, self.learn)
-            }
-            Some(Command::Dict { action }) => {
-                dict = Some(action);
-                (Mode::Dict, Vec::new(), self.output, self.rules, false)
-            }
-            Some(Command::Learn {
-                files,
-                output,
-                rules,
-                stats,
-                merge,
-            }) => {
-                let mode = match (stats, merge) {
-                    (true, _) => Mode::Stats,
-                    (_, true) => Mode::Merge,
-                    _ => Mode::Learn,
-                };
-                (mode, files, output, rules, true)
-            }
-            None => {
-                let mode = if self.diff {
-                    Mode::Diff
-                } else if self.check {
-                    Mode::Check
-                } else if self.write {
-                    Mode::Write
-                } else {
-                    match self.format.unwrap_or(Format::Text) {
-                        Format::Text => Mode::Text,
-                        Format::Json => Mode::Json,
-                        Format::Html => Mode::Html,
-                    }
-                };
-                (mode, self.files, self.output, self.rules, self.learn)
-            }
-        };
-        let files = if files.is_empty() {
-            vec![PathBuf::from("-")]
-        } else {
-            files
-        };
-        Options {
-            mode,
-            files,
-            context: self.context,
-            output,
-            rules,
-            learn,
-            rules_out: self.rules_out,
-            language_guard: !self.common.any_language,
-            damage: self.common.damage.map(Into::into),
-            language: self.common.lang.0,
-            dicts: self.common.dicts,
-            ignores: self.common.ignores,
-            thesauri: self.common.thesauri,
-            config: self.common.config,
-            dict,
-            quiet: self.common.quiet,
-            strict: self.common.strict,
-            whole_words: self.common.whole_words,
-            force: self.common.force,
-            max_word_chars: self.common.max_word_chars,
-            scope: self.common.scope,
-            jsonl: self.common.jsonl.then_some(self.common.field),
-            jobs: self
-                .common
+/// What the user asked for: one command and its options.
+#[derive(Debug)]
+pub enum Command {
+    Repair(Repair),
+    Learn(LearnArgs),
+    Eval(EvalArgs),
+    Dict(DictAction),
+    Completions(clap_complete::Shell),
+    Man,
+}
+
+impl Cli {
+    /// The command asked for, with the options every command shares.
+    pub fn into_command(self) -> (Command, Global) {
+        let g = self.global;
+        let global = Global {
+            damage: g.damage.map(Into::into),
+            language: if g.any_language {
+                Some(Language::English)
+            } else {
+                g.lang.0
+            },
+            dicts: g.dicts,
+            ignores: g.ignores,
+            thesauri: g.thesauri,
+            config: g.config,
+            quiet: g.quiet,
+            strict: g.strict,
+            whole_words: g.whole_words,
+            force: g.force,
+            jsonl: g.jsonl.then_some(g.field),
+            scope: g.scope,
+            jobs: g
                 .jobs
                 .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
                 .max(1),
-            max_suspects: self.common.max_suspects,
-            time_budget: self.common.time_budget,
-            eval,
-        }
+            files_from: g.files_from,
+            null: g.null,
+            globs: g.globs,
+            hidden: g.hidden,
+            no_ignore: g.no_ignore,
+            color: g.color,
+            max_word_chars: g.max_word_chars,
+            max_suspects: g.max_suspects,
+            time_budget: g.time_budget,
+        };
+        let command = match self.command {
+            Some(CommandArgs::Learn(args)) => Command::Learn(args),
+            Some(CommandArgs::Eval(args)) => Command::Eval(args),
+            Some(CommandArgs::Dict { action }) => Command::Dict(action),
+            Some(CommandArgs::Completions { shell }) => Command::Completions(shell),
+            Some(CommandArgs::Man) => Command::Man,
+            None => {
+                let r = self.repair;
+                let report = if r.diff {
+                    Report::Diff
+                } else if r.check {
+                    Report::Check
+                } else if r.write {
+                    Report::Write
+                } else {
+                    match r.format.unwrap_or(Format::Text) {
+                        Format::Text => Report::Text,
+                        Format::Json => Report::Json,
+                        Format::Html => Report::Html,
+                    }
+                };
+                Command::Repair(Repair {
+                    paths: r.paths,
+                    report,
+                    context: r.context,
+                    output: r.output,
+                    out_dir: r.out_dir,
+                    rules: r.rules,
+                    learn: r.learn,
+                    rules_out: r.rules_out,
+                    stats: r.stats,
+                })
+            }
+        };
+        (command, global)
     }
+}
+
+/// The clap command, for completions and the man page.
+pub fn clap_command() -> clap::Command {
+    <Cli as clap::CommandFactory>::command()
+}
+
+/// The names of the subcommands, to suggest one for a mistyped name.
+pub fn subcommand_names() -> Vec<String> {
+    clap_command()
+        .get_subcommands()
+        .map(|c| c.get_name().to_string())
+        .collect()
 }

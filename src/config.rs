@@ -1,6 +1,8 @@
-//! Settings beyond the command line: `textmend.toml` (or `--config`), the
-//! user's word and ignore lists, and the `dict` subcommand's helpers. Turns
-//! them into builder calls; the library never reads files itself.
+//! Settings beyond the command line: `textmend.toml` (the first one found in
+//! the working directory or its parents, as typos finds `_typos.toml`, or
+//! the file `--config` names), the user's word and ignore lists and
+//! thesauri. Turns them into builder calls; the library never reads files
+//! itself.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -9,10 +11,11 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 use textmend::{Ignore, MenderBuilder, Mode, UserThesaurus, UserWords, WordInfo};
 
-use crate::args::Options;
+use crate::args::Global;
 
-/// The configuration file looked for in the working directory.
-const CONFIG_FILE: &str = "textmend.toml";
+/// The names of the configuration file looked for in the working directory
+/// and its parents, in order of preference within one directory.
+const CONFIG_FILES: &[&str] = &["textmend.toml", ".textmend.toml"];
 
 /// What `textmend.toml` may say. Paths are relative to the file.
 #[derive(Debug, Default, Deserialize)]
@@ -42,18 +45,16 @@ pub struct Settings {
 
 impl Settings {
     /// Reads the config file (if any) and every word and ignore list.
-    pub fn load(options: &Options) -> Result<Settings, String> {
-        let (config, base) = match &options.config {
+    pub fn load(options: &Global) -> Result<Settings, String> {
+        let found = match &options.config {
+            Some(path) => Some(path.clone()),
+            None => find_config(),
+        };
+        let (config, base) = match &found {
             Some(path) => (read_config(path)?, parent(path)),
-            None if Path::new(CONFIG_FILE).is_file() => {
-                (read_config(Path::new(CONFIG_FILE))?, PathBuf::new())
-            }
             None => (Config::default(), PathBuf::new()),
         };
-        let config_path = options
-            .config
-            .clone()
-            .unwrap_or_else(|| PathBuf::from(CONFIG_FILE));
+        let config_path = found.unwrap_or_else(|| PathBuf::from(CONFIG_FILES[0]));
         let config_mode = match config.mode.as_deref() {
             None | Some("auto") => Mode::Auto,
             Some("spinner") => Mode::Spinner,
@@ -80,7 +81,7 @@ impl Settings {
         }
         let mut ignore = Ignore::new();
         for path in paths(&config.ignore, &options.ignores) {
-            let text = fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+            let text = read_text(&path).map_err(|e| format!("{}: {e}", path.display()))?;
             ignore.extend(&Ignore::parse(&text, &path).map_err(|e| e.to_string())?);
         }
         // The config file's, then the command line's: the builder keeps the
@@ -124,9 +125,32 @@ impl Settings {
     }
 }
 
+/// The first configuration file in the working directory or its parents.
+fn find_config() -> Option<PathBuf> {
+    let cwd = std::env::current_dir().ok()?;
+    cwd.ancestors().find_map(|dir| {
+        CONFIG_FILES
+            .iter()
+            .map(|name| dir.join(name))
+            .find(|path| path.is_file())
+    })
+}
+
+/// Reads a configuration file; errors name the file, the line and what is
+/// wrong (`duplicate key`, an unknown key and the keys allowed).
 fn read_config(path: &Path) -> Result<Config, String> {
     let text = fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    toml::from_str(&text).map_err(|e| format!("{}: {}", path.display(), e.message()))
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    toml::from_str(text).map_err(|e| {
+        let line = e
+            .span()
+            .map(|span| text[..span.start.min(text.len())].matches('\n').count() + 1);
+        let message = e.message().trim_end().replace('\n', " ");
+        match line {
+            Some(line) => format!("{}:{line}: {message}", path.display()),
+            None => format!("{}: {message}", path.display()),
+        }
+    })
 }
 
 fn parent(path: &Path) -> PathBuf {
@@ -138,7 +162,7 @@ fn parent(path: &Path) -> PathBuf {
 pub fn build_dictionary(words: &Path, output: &Path) -> Result<usize, String> {
     let bytes = fs::read(words).map_err(|e| format!("{}: {e}", words.display()))?;
     let list = UserWords::from_bytes(&bytes, words).map_err(|e| e.to_string())?;
-    crate::write::write_atomically(output, &list.to_fst())
+    crate::atomic::write_file(output, &list.to_fst())
         .map_err(|e| format!("{}: {e}", output.display()))?;
     Ok(list.len())
 }
@@ -147,8 +171,7 @@ pub fn build_dictionary(words: &Path, output: &Path) -> Result<usize, String> {
 pub fn build_thesaurus(path: &Path, output: &Path) -> Result<(), String> {
     let bytes = fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
     let compiled = UserThesaurus::compile(&bytes, path).map_err(|e| e.to_string())?;
-    crate::write::write_atomically(output, &compiled)
-        .map_err(|e| format!("{}: {e}", output.display()))
+    crate::atomic::write_file(output, &compiled).map_err(|e| format!("{}: {e}", output.display()))
 }
 
 /// One line of `textmend dict lookup`.
@@ -172,4 +195,59 @@ pub fn describe(word: &str, info: &WordInfo) -> String {
         facts.push("ignored".to_string());
     }
     format!("{word}\t{}", facts.join("; "))
+}
+
+/// The mender the options ask for, with the rules in `rules` (learning
+/// beside them only with `learn`), or a message saying why not.
+pub fn build_mender(
+    global: &Global,
+    rules: Option<&Path>,
+    learn: bool,
+) -> Result<textmend::Mender, String> {
+    let mut builder = builder(global)?;
+    if let Some(path) = rules {
+        let text =
+            read_text(path).map_err(|e| format!("{}: cannot read rules: {e}", path.display()))?;
+        let rules = textmend::RuleSet::parse(&text, path).map_err(|e| e.to_string())?;
+        builder = builder.rules(rules).learn(learn);
+    }
+    builder.build().map_err(|e| e.to_string())
+}
+
+/// The mender the options ask for, applying exactly `rules` (and learning
+/// beside them with `learn`).
+pub fn mender_with_rules(
+    global: &Global,
+    rules: textmend::RuleSet,
+    learn: bool,
+) -> Result<textmend::Mender, String> {
+    builder(global)?
+        .rules(rules)
+        .learn(learn)
+        .build()
+        .map_err(|e| e.to_string())
+}
+
+fn builder(global: &Global) -> Result<MenderBuilder, String> {
+    let settings = Settings::load(global)?;
+    let mut builder = settings
+        .apply(textmend::Mender::builder())
+        .whole_words(global.whole_words)
+        .max_word_chars(global.max_word_chars)
+        .max_explained_suspects(global.max_suspects);
+    if let Some(seconds) = global.time_budget {
+        let budget = std::time::Duration::try_from_secs_f64(seconds)
+            .map_err(|_| format!("--time-budget {seconds}: not a duration in seconds"))?;
+        builder = builder.time_budget(budget);
+    }
+    Ok(builder)
+}
+
+/// A text file, without a byte-order mark.
+pub fn read_text(path: &Path) -> std::io::Result<String> {
+    let text = fs::read_to_string(path)?;
+    Ok(match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => text,
+    })
 }

@@ -1,28 +1,25 @@
 //! JSON lines (`--jsonl --field NAME`): each line is a JSON object whose
-//! field NAME holds the text to repair. Only that field's value changes, and
-//! only when its text does; every other byte of the line — other fields,
-//! key order, spacing, escapes — is kept as it was. Lines that are not such
-//! objects pass through untouched and are counted.
+//! field NAME holds the text to repair. Only that field's value changes,
+//! and only when its text does; every other byte of the line — other
+//! fields, key order, spacing, escapes — is kept. Lines that are not such
+//! objects pass through untouched and are counted. Records are read in
+//! batches of whole lines, so a file of any size stays record-aware with
+//! memory bounded by a batch; each record is learned from on its own
+//! (or with the rules `--scope corpus` learned from all of them).
 
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::ops::Range;
 
 use rayon::prelude::*;
 use serde_json::value::RawValue;
-use textmend::Mender;
+use textmend::{Edit, EditKind, Mended, Mender, RuleSet};
 
-/// What repairing one JSON-lines text gave.
-pub struct Repaired {
-    pub text: String,
-    pub edits: usize,
-    /// Lines left untouched because they are not objects with a string
-    /// field of that name (blank lines aside).
-    pub skipped: usize,
-}
+use crate::sinks::Record;
 
 /// The string value of `field` in a JSON object `line`, and its byte range
 /// in the line (quotes included); `None` when there is no such string.
-pub fn field<'a>(line: &'a str, field: &str) -> Option<(String, std::ops::Range<usize>)> {
+pub fn field<'a>(line: &'a str, field: &str) -> Option<(String, Range<usize>)> {
     let map: HashMap<Cow<'a, str>, &'a RawValue> = serde_json::from_str(line).ok()?;
     let raw = map.get(field)?.get();
     let value: String = serde_json::from_str(raw).ok()?;
@@ -30,43 +27,151 @@ pub fn field<'a>(line: &'a str, field: &str) -> Option<(String, std::ops::Range<
     Some((value, start..start + raw.len()))
 }
 
-/// Repairs field `name` of every record in `text` with `mender`, records
-/// in parallel, in order.
-pub fn repair(text: &str, name: &str, mender: &Mender) -> Repaired {
-    let lines: Vec<&str> = text.split_inclusive('\n').collect();
-    let results: Vec<(Cow<str>, usize, bool)> = lines
-        .par_iter()
-        .map(|line| {
-            let body = line.trim_end_matches(['\n', '\r']);
-            if body.trim().is_empty() {
-                return (Cow::Borrowed(*line), 0, false);
-            }
-            let Some((value, span)) = field(body, name) else {
-                return (Cow::Borrowed(*line), 0, true);
-            };
-            let mended = mender.mend(&value);
-            if mended.edits().is_empty() {
-                return (Cow::Borrowed(*line), 0, false);
-            }
-            let new = serde_json::to_string(mended.text()).unwrap_or_default();
-            let mut out = String::with_capacity(line.len() + 16);
-            out.push_str(&line[..span.start]);
-            out.push_str(&new);
-            out.push_str(&line[span.end..]);
-            (Cow::Owned(out), mended.edits().len(), false)
-        })
-        .collect();
-    let mut repaired = Repaired {
-        text: String::with_capacity(text.len()),
-        edits: 0,
-        skipped: 0,
+/// What repairing a batch of lines gave.
+pub struct Batch {
+    /// The lines with their fields repaired.
+    pub output: Vec<u8>,
+    /// One edit per repaired field, replacing its JSON string literal
+    /// (spans into the batch).
+    pub edits: Vec<Edit>,
+    /// The records repaired or with suggestions, with edits into their text.
+    pub records: Vec<Record>,
+    /// Lines that are not objects with a string field of that name (blank
+    /// lines aside).
+    pub skipped: usize,
+    /// Rules used, over all records.
+    pub rules: RuleSet,
+    /// Suspect tokens left, over all records.
+    pub suspects_left: usize,
+}
+
+/// Repairs field `name` of every record in `batch` (whole lines; the first
+/// is line `first_index` of the input), records in parallel, in order.
+pub fn repair(
+    batch: &[u8],
+    first_index: usize,
+    name: &str,
+    mender: &Mender,
+    given: Option<&RuleSet>,
+) -> Batch {
+    let lines: Vec<(usize, &[u8])> = {
+        let mut at = 0;
+        batch
+            .split_inclusive(|&b| b == b'\n')
+            .map(|line| {
+                let start = at;
+                at += line.len();
+                (start, line)
+            })
+            .collect()
     };
-    for (line, edits, skipped) in results {
-        repaired.text.push_str(&line);
-        repaired.edits += edits;
-        repaired.skipped += usize::from(skipped);
+    let results: Vec<Line> = lines
+        .par_iter()
+        .enumerate()
+        .map(|(k, (start, line))| repair_line(line, *start, first_index + k, name, mender, given))
+        .collect();
+    let mut out = Batch {
+        output: Vec::with_capacity(batch.len()),
+        edits: Vec::new(),
+        records: Vec::new(),
+        skipped: 0,
+        rules: RuleSet::default(),
+        suspects_left: 0,
+    };
+    for ((_, line), result) in lines.iter().zip(results) {
+        out.skipped += usize::from(result.skipped);
+        out.suspects_left += result.suspects_left;
+        match result.repaired {
+            Some((edit, new_line)) => {
+                out.output.extend_from_slice(&new_line);
+                out.edits.push(edit);
+            }
+            None => out.output.extend_from_slice(line),
+        }
+        if let Some(record) = result.record {
+            out.rules = out.rules.extended_with(&record.rules);
+            out.records.push(record);
+        }
     }
-    repaired
+    out
+}
+
+/// What repairing one line gave.
+struct Line {
+    /// The field's replacement and the new line.
+    repaired: Option<(Edit, Vec<u8>)>,
+    record: Option<Record>,
+    skipped: bool,
+    suspects_left: usize,
+}
+
+fn repair_line(
+    line: &[u8],
+    start: usize,
+    index: usize,
+    name: &str,
+    mender: &Mender,
+    given: Option<&RuleSet>,
+) -> Line {
+    let nothing = |skipped| Line {
+        repaired: None,
+        record: None,
+        skipped,
+        suspects_left: 0,
+    };
+    let Ok(text) = std::str::from_utf8(line) else {
+        return nothing(true);
+    };
+    let body = text.trim_end_matches(['\n', '\r']);
+    if body.trim().is_empty() {
+        return nothing(false);
+    }
+    let Some((value, span)) = field(body, name) else {
+        return nothing(true);
+    };
+    let mended: Mended = match given {
+        Some(rules) => mender.apply(&value, rules),
+        None => mender.mend(&value),
+    };
+    let suspects_left = mended.suspects_left();
+    if mended.edits().is_empty() && mended.suggestions().is_empty() {
+        return Line {
+            suspects_left,
+            ..nothing(false)
+        };
+    }
+    let repaired = (!mended.edits().is_empty()).then(|| {
+        let literal = serde_json::to_string(mended.text()).unwrap_or_default();
+        let mut new_line = Vec::with_capacity(line.len() + 16);
+        new_line.extend_from_slice(&line[..span.start]);
+        new_line.extend_from_slice(literal.as_bytes());
+        new_line.extend_from_slice(&line[span.end..]);
+        let edits = mended.edits();
+        let edit = Edit {
+            span: start + span.start..start + span.end,
+            chars: 0..0,
+            before: body[span.clone()].to_string(),
+            after: literal,
+            rules: edits.iter().flat_map(|e| e.rules.iter().cloned()).collect(),
+            confidence: edits.iter().map(|e| e.confidence).fold(1.0, f64::min),
+            kind: edits.first().map_or(EditKind::WordSwap, |e| e.kind),
+            reason: None,
+        };
+        (edit, new_line)
+    });
+    let record = Record {
+        index,
+        text: value.clone(),
+        edits: mended.edits().to_vec(),
+        suggestions: mended.suggestions().to_vec(),
+        rules: mended.rules().clone(),
+    };
+    Line {
+        repaired,
+        record: Some(record),
+        skipped: false,
+        suspects_left,
+    }
 }
 
 /// The values of field `name` in `text`'s records (for corpus learning).

@@ -475,11 +475,16 @@ fn cli_reports_missing_files_and_goes_on() {
         fs::read(fixture("clean/002_59856663b4200737.txt")).unwrap()
     );
 
-    let out = textmend(&["fixtures"], b"");
-    assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8(out.stderr)
-        .unwrap()
-        .contains("is a directory"));
+    // A directory is walked: its text files, in path order, each repaired.
+    let dir = std::env::temp_dir().join(format!("textmend-walk-{}", std::process::id()));
+    fs::create_dir_all(dir.join("sub")).unwrap();
+    fs::write(dir.join("b.txt"), "second file\n").unwrap();
+    fs::write(dir.join("sub/a.txt"), "third file\n").unwrap();
+    fs::write(dir.join("a.txt"), "first file\n").unwrap();
+    let out = textmend(&[dir.to_str().unwrap()], b"");
+    fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    assert_eq!(out.stdout, b"first file\nsecond file\nthird file\n");
 }
 
 /// Polish: a language without a dictionary.

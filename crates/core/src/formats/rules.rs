@@ -7,8 +7,12 @@
 //! back; [`RuleSet::to_tsv`] and [`RuleSet::parse`] are inverse. This module
 //! does not decide which rules are true.
 
+use std::collections::HashSet;
 use std::fmt;
 use std::path::Path;
+use std::sync::{Arc, OnceLock};
+
+use aho_corasick::AhoCorasick;
 
 use crate::error::{Error, Result};
 
@@ -119,78 +123,130 @@ impl fmt::Display for Rule {
 }
 
 /// An ordered list of rules, strongest first, and the rules a reviewer
-/// rejected.
-#[derive(Clone, Debug, Default, PartialEq)]
+/// rejected. Cloning shares the rules (a reviewed file may hold a million);
+/// the automaton that finds their replaced sides in words is built once.
+#[derive(Clone, Debug, Default)]
 pub struct RuleSet {
+    inner: Arc<Inner>,
+}
+
+#[derive(Debug, Default)]
+struct Inner {
     rules: Vec<Rule>,
     rejected: Vec<(String, String)>,
+    /// An automaton over the rules' `from` sides, built on first use.
+    matcher: OnceLock<Option<AhoCorasick>>,
+}
+
+impl PartialEq for RuleSet {
+    fn eq(&self, other: &RuleSet) -> bool {
+        self.inner.rules == other.inner.rules && self.inner.rejected == other.inner.rejected
+    }
 }
 
 impl RuleSet {
     /// A rule set holding `rules` in the given order.
     pub fn new(rules: Vec<Rule>) -> RuleSet {
+        RuleSet::from_parts(rules, Vec::new())
+    }
+
+    fn from_parts(rules: Vec<Rule>, rejected: Vec<(String, String)>) -> RuleSet {
         RuleSet {
-            rules,
-            rejected: Vec::new(),
+            inner: Arc::new(Inner {
+                rules,
+                rejected,
+                matcher: OnceLock::new(),
+            }),
         }
     }
 
     /// The rules, strongest first.
     pub fn rules(&self) -> &[Rule] {
-        &self.rules
+        &self.inner.rules
     }
 
     /// Rules a reviewer rejected by commenting out their line, as
     /// `(from, to)`: learning alongside a reviewed file never brings them
     /// back.
     pub fn rejected(&self) -> &[(String, String)] {
-        &self.rejected
+        &self.inner.rejected
     }
 
     /// Whether there are no rules.
     pub fn is_empty(&self) -> bool {
-        self.rules.is_empty()
+        self.inner.rules.is_empty()
     }
 
     /// The number of rules.
     pub fn len(&self) -> usize {
-        self.rules.len()
+        self.inner.rules.len()
     }
 
     /// Whether the set has, or has rejected, the rule `from → to`.
     pub fn mentions(&self, from: &str, to: &str) -> bool {
-        self.rules.iter().any(|r| r.from == from && r.to == to)
-            || self.rejected.iter().any(|(f, t)| f == from && t == to)
+        self.inner
+            .rules
+            .iter()
+            .any(|r| r.from == from && r.to == to)
+            || self
+                .inner
+                .rejected
+                .iter()
+                .any(|(f, t)| f == from && t == to)
+    }
+
+    /// An automaton finding every rule's `from` side (pattern `k` is rule
+    /// `k`), or `None` when it cannot be built.
+    pub(crate) fn matcher(&self) -> Option<&AhoCorasick> {
+        self.inner
+            .matcher
+            .get_or_init(|| AhoCorasick::new(self.inner.rules.iter().map(|r| r.from.as_str())).ok())
+            .as_ref()
     }
 
     /// These rules followed by those of `more` that this set neither has nor
     /// rejected (reviewed rules plus newly learned ones). A whole-word rule
     /// and an in-word rule with the same sides are different rules
     /// (`portion → part` learned inside `portioniculars`, and for the word
-    /// `portion` itself).
+    /// `portion` itself). Linear in the sizes of both sets.
     pub fn extended_with(&self, more: &RuleSet) -> RuleSet {
-        let whole = |r: &Rule| r.kind == RuleKind::WholeWord;
-        let mut merged = self.clone();
-        for rule in more.rules() {
-            let has = self
-                .rules
-                .iter()
-                .any(|r| r.from == rule.from && r.to == rule.to && whole(r) == whole(rule));
-            let rejected = self
-                .rejected
-                .iter()
-                .any(|(f, t)| *f == rule.from && *t == rule.to);
-            if !has && !rejected {
-                merged.rules.push(rule.clone());
-            }
+        if more.is_empty() {
+            return self.clone();
         }
-        merged
+        let whole = |r: &Rule| r.kind == RuleKind::WholeWord;
+        let has: HashSet<(&str, &str, bool)> = self
+            .inner
+            .rules
+            .iter()
+            .map(|r| (r.from.as_str(), r.to.as_str(), whole(r)))
+            .collect();
+        let rejected: HashSet<(&str, &str)> = self
+            .inner
+            .rejected
+            .iter()
+            .map(|(f, t)| (f.as_str(), t.as_str()))
+            .collect();
+        let added: Vec<Rule> = more
+            .rules()
+            .iter()
+            .filter(|rule| {
+                !has.contains(&(rule.from.as_str(), rule.to.as_str(), whole(rule)))
+                    && !rejected.contains(&(rule.from.as_str(), rule.to.as_str()))
+            })
+            .cloned()
+            .collect();
+        if added.is_empty() {
+            return self.clone();
+        }
+        let mut rules = self.inner.rules.clone();
+        rules.extend(added);
+        RuleSet::from_parts(rules, self.inner.rejected.clone())
     }
 
     /// The rule set in its reviewable text form (see [`RuleSet::parse`]).
     pub fn to_tsv(&self) -> String {
         let mut out = format!("{HEADER}\n{HELP}");
-        for r in &self.rules {
+        for r in self.rules() {
             let examples: Vec<String> =
                 r.examples.iter().map(|(s, d)| format!("{s}>{d}")).collect();
             let rate = r.rate.map(|x| format!(" rate={x:.3}")).unwrap_or_default();
@@ -209,7 +265,7 @@ impl RuleSet {
                 examples.join(",")
             ));
         }
-        for (from, to) in &self.rejected {
+        for (from, to) in self.rejected() {
             out.push_str(&format!("#{from}\t{to}\n"));
         }
         out
@@ -229,7 +285,9 @@ impl RuleSet {
     ///
     /// `path` names the source in error messages.
     pub fn parse(text: &str, path: &Path) -> Result<RuleSet> {
-        let mut set = RuleSet::default();
+        let (mut rules, mut rejected) = (Vec::new(), Vec::new());
+        // A byte-order mark (an editor's) is no part of the first rule.
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         for (i, line) in text.lines().enumerate() {
             let line = line.strip_suffix('\r').unwrap_or(line);
             if line.trim().is_empty() {
@@ -242,13 +300,13 @@ impl RuleSet {
             };
             if let Some(commented) = line.strip_prefix('#') {
                 if let Ok(rule) = parse_rule(commented.trim_start()) {
-                    set.rejected.push((rule.from, rule.to));
+                    rejected.push((rule.from, rule.to));
                 }
                 continue;
             }
-            set.rules.push(parse_rule(line).map_err(error)?);
+            rules.push(parse_rule(line).map_err(error)?);
         }
-        Ok(set)
+        Ok(RuleSet::from_parts(rules, rejected))
     }
 }
 

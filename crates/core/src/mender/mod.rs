@@ -235,8 +235,18 @@ impl Mender {
     /// dropped. Edits' spans are byte spans into `bytes`; their character
     /// spans count each invalid byte as one character.
     pub fn mend_bytes<'a>(&self, bytes: &'a [u8]) -> MendedBytes<'a> {
+        self.bytes_with(bytes, Plan::Learn)
+    }
+
+    /// [`Mender::apply_learned`] for bytes that may not all be valid UTF-8,
+    /// as [`Mender::mend_bytes`] reads them.
+    pub fn apply_learned_bytes<'a>(&self, bytes: &'a [u8], learned: &Learned) -> MendedBytes<'a> {
+        self.bytes_with(bytes, Plan::Learned(learned))
+    }
+
+    fn bytes_with<'a>(&self, bytes: &'a [u8], plan: Plan<'_>) -> MendedBytes<'a> {
         if let Ok(text) = std::str::from_utf8(bytes) {
-            let mended = self.mend(text);
+            let mended = self.mend_with(text, plan);
             let (text, rest) = mended.into_parts();
             return MendedBytes {
                 bytes: match text {
@@ -261,7 +271,7 @@ impl Mender {
                 .iter()
                 .any(|r| r.start < e.span.end.max(e.span.start + 1) && e.span.start < r.end)
         };
-        let (_, mut rest) = self.mend(&view).into_parts();
+        let (_, mut rest) = self.mend_with(&view, plan).into_parts();
         rest.edits.retain(|e| !touches(e));
         rest.suggestions.retain(|e| !touches(e));
         let out = if rest.edits.is_empty() {
@@ -294,6 +304,14 @@ pub struct MendedBytes<'a> {
 }
 
 impl<'a> MendedBytes<'a> {
+    /// The same result, owning its bytes, to keep or send to another thread.
+    pub fn into_owned(self) -> MendedBytes<'static> {
+        MendedBytes {
+            bytes: Cow::Owned(self.bytes.into_owned()),
+            mended: self.mended,
+        }
+    }
+
     /// The repaired bytes; borrowed (the input itself) when nothing changed.
     pub fn bytes(&self) -> &[u8] {
         &self.bytes

@@ -27,9 +27,10 @@ use crate::formats::rules::{Rule, RuleKind, RuleSet};
 use crate::knowledge::lexicon::{expected_count, Lexicon};
 use crate::stages::tokenize::{with_case, Case, Token};
 
-/// A suspect is rewritten by trying at most this many rule matches in it,
-/// which bounds the combinations tried to 92 per suspect type (one, two or
-/// three matches: a scanner can misread several glyphs of one word).
+/// A suspect is rewritten by trying every rule match in it alone, and at
+/// most this many (those of the strongest rules) in twos and threes, which
+/// bounds the combinations tried to 84 per suspect type (a scanner can
+/// misread several glyphs of one word).
 const MAX_MATCHES: usize = 8;
 
 /// A word of at most this many characters is restored only to a very
@@ -67,13 +68,13 @@ pub(crate) fn rewrite(
     lexicon: &Lexicon,
     glyphs: bool,
 ) -> Vec<Edit> {
-    let rules = rules.rules();
     if rules.is_empty() && !glyphs {
         return Vec::new();
     }
-    let Ok(matcher) = AhoCorasick::new(rules.iter().map(|r| r.from.as_str())) else {
+    let Some(matcher) = rules.matcher() else {
         return Vec::new();
     };
+    let rules = rules.rules();
     let series = numbered_series(suspects);
     let mut edits = Vec::new();
     for suspect in suspects {
@@ -85,7 +86,7 @@ pub(crate) fn rewrite(
             Some((key, undone)) => {
                 let mut r = match lexicon.frequency(&key) {
                     Some(_) => None,
-                    None => restore(&key, rules, &matcher, lexicon, suspect),
+                    None => restore(&key, rules, matcher, lexicon, suspect),
                 }
                 .unwrap_or(Restoration {
                     word: key,
@@ -95,7 +96,7 @@ pub(crate) fn rewrite(
                 r.glyphs = undone;
                 r
             }
-            None => match restore(&suspect.key, rules, &matcher, lexicon, suspect) {
+            None => match restore(&suspect.key, rules, matcher, lexicon, suspect) {
                 Some(r) => r,
                 None => continue,
             },
@@ -185,12 +186,20 @@ fn restore(
         }
         (_, Evidence::None) => rule.words >= MIN_WORDS_FOR_GUARDED,
     };
-    let matches: Vec<(usize, Range<usize>)> = matcher
+    let mut matches: Vec<(usize, Range<usize>)> = matcher
         .find_overlapping_iter(key)
         .filter(|m| usable(&rules[m.pattern().as_usize()]))
-        .take(MAX_MATCHES)
         .map(|m| (m.pattern().as_usize(), m.range()))
         .collect();
+    // Every match is tried alone; only the strongest rules' matches are
+    // combined, so that rules unrelated to a word (a reviewed file of a
+    // million) cannot crowd out the ones that repair it.
+    let singles = matches.clone();
+    if matches.len() > MAX_MATCHES {
+        matches.sort_by_key(|(k, range)| (Reverse(rules[*k].words), range.start, *k));
+        matches.truncate(MAX_MATCHES);
+        matches.sort_by_key(|(k, range)| (range.start, *k));
+    }
 
     let mut found: Vec<(Restoration, u64)> = Vec::new();
     let mut consider = |applied: &[&(usize, Range<usize>)]| {
@@ -243,8 +252,10 @@ fn restore(
             ));
         }
     };
-    for (i, a) in matches.iter().enumerate() {
+    for a in &singles {
         consider(&[a]);
+    }
+    for (i, a) in matches.iter().enumerate() {
         for (j, b) in matches.iter().enumerate().skip(i + 1) {
             if b.1.start < a.1.end {
                 continue;

@@ -13,12 +13,47 @@ use textmend::{Language, Mender, RuleSet};
 use textmend_eval::corrupt;
 use textmend_eval::score::{score, score_rules, RuleScore, Score};
 
-use crate::args::{Corruption, EvalOptions, Scope};
-use crate::report::rules_label;
+use crate::args::{Corruption, EvalArgs, EvalFormat, Global, Scope};
+use crate::sinks::rules_label;
+use crate::term::Messages;
+use crate::{config, Exit};
 
 /// The default spinner table (data kept in `fixtures/`; the repair code
 /// never sees it).
-const DEFAULT_TABLE: &str = include_str!("../fixtures/spinner/default_table.tsv");
+const DEFAULT_TABLE: &str = include_str!("../../fixtures/spinner/default_table.tsv");
+
+/// Runs `textmend eval` and prints its report.
+pub fn command(args: &EvalArgs, global: &Global, messages: &Messages) -> Exit {
+    let mender = match config::build_mender(global, None, false) {
+        Ok(mender) => mender,
+        Err(message) => {
+            messages.error(message);
+            return Exit::Error;
+        }
+    };
+    match run(args, global.scope, &mender) {
+        Ok(evaluation) => {
+            let report = if args.format == EvalFormat::Json {
+                super::eval_report::json(&evaluation)
+            } else {
+                super::eval_report::table(&evaluation)
+            };
+            use std::io::Write;
+            match std::io::stdout().lock().write_all(report.as_bytes()) {
+                Ok(()) => Exit::Success,
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Exit::Success,
+                Err(e) => {
+                    messages.error(format_args!("cannot write output: {e}"));
+                    Exit::Error
+                }
+            }
+        }
+        Err(message) => {
+            messages.error(message);
+            Exit::Error
+        }
+    }
+}
 
 /// What an evaluation measured, over all its files.
 pub struct Evaluation {
@@ -35,7 +70,7 @@ pub struct Evaluation {
 /// `Scope::Corpus` the files are one batch: one spinner (or scanner) damages
 /// them all, rules are learned from all of them together and applied to
 /// each.
-pub fn run(options: &EvalOptions, scope: Scope, mender: &Mender) -> Result<Evaluation, String> {
+pub fn run(options: &EvalArgs, scope: Scope, mender: &Mender) -> Result<Evaluation, String> {
     if let Some([corrupt, truth]) = options.pairs.as_deref() {
         return pairs(corrupt, truth, options.repaired.as_deref(), mender);
     }
@@ -137,7 +172,7 @@ pub fn run(options: &EvalOptions, scope: Scope, mender: &Mender) -> Result<Evalu
 }
 
 /// Writes `text` as DIR/NAME.SUFFIX.txt for `--save DIR`.
-fn save(options: &EvalOptions, path: &Path, suffix: &str, text: &str) -> Result<(), String> {
+fn save(options: &EvalArgs, path: &Path, suffix: &str, text: &str) -> Result<(), String> {
     if let Some(dir) = &options.save {
         let stem = path.file_stem().unwrap_or_default().to_string_lossy();
         let file = dir.join(format!("{stem}.{suffix}.txt"));

@@ -4,7 +4,7 @@ use serde_json::json;
 
 use textmend_eval::score::Counts;
 
-use crate::eval::Evaluation;
+use super::eval::Evaluation;
 
 /// The evaluation as a table.
 pub fn table(e: &Evaluation) -> String {

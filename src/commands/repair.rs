@@ -1,0 +1,673 @@
+//! The default command: repair each input and report it in the chosen way.
+//! Inputs are started in parallel a few at a time (the short ones repaired
+//! whole on worker threads), then reported in input order; a long input is
+//! repaired block by block when its turn comes, its blocks in parallel.
+
+use std::io::{self, Read, Write};
+use std::path::Path;
+use std::time::Instant;
+
+use rayon::prelude::*;
+use textmend::{Edit, EditKind, Learned, Mender, RuleSet};
+
+use crate::args::{Global, Repair, Report, Scope};
+use crate::atomic::{self, AtomicFile};
+use crate::engine::{self, Blocks, Piece, Reading, Start};
+use crate::inputs::{self, Input};
+use crate::sinks::check::CheckSink;
+use crate::sinks::diff::DiffSink;
+use crate::sinks::html::HtmlSink;
+use crate::sinks::json::JsonSink;
+use crate::sinks::text::{Target, TextSink};
+use crate::sinks::{Block, End, Out, Sink};
+use crate::term::{count, use_color, Messages};
+use crate::{config, jsonl, Exit};
+
+/// Counts for the summary and `--stats`.
+#[derive(Default)]
+struct Totals {
+    files: usize,
+    files_changed: usize,
+    repairs: usize,
+    suggestions: usize,
+    suspects_left: usize,
+    rules: std::collections::BTreeSet<(String, String)>,
+    bytes: u64,
+    kinds: std::collections::BTreeMap<&'static str, usize>,
+    skipped_records: usize,
+}
+
+/// Runs the repair command.
+pub fn run(options: &Repair, global: &Global, messages: &mut Messages) -> Exit {
+    let started = Instant::now();
+    let (inputs, errors) = inputs::collect(&options.paths, global);
+    let mut failed = !errors.is_empty();
+    for e in errors {
+        messages.error(e);
+    }
+    let mut outputs: Vec<(&str, &Path)> = Vec::new();
+    if let Some(path) = &options.output {
+        outputs.push(("-o", path));
+    }
+    if let Some(path) = &options.rules_out {
+        outputs.push(("--rules-out", path));
+    }
+    if let Err(message) = inputs::check_outputs(&inputs, &outputs) {
+        messages.error(message);
+        return Exit::Error;
+    }
+    let mender = match config::build_mender(global, options.rules.as_deref(), options.learn) {
+        Ok(mender) => mender,
+        Err(message) => {
+            messages.error(message);
+            return Exit::Error;
+        }
+    };
+    let pool = match rayon::ThreadPoolBuilder::new()
+        .num_threads(global.jobs)
+        .build()
+    {
+        Ok(pool) => pool,
+        Err(e) => {
+            messages.error(e);
+            return Exit::Error;
+        }
+    };
+    let corpus;
+    let mender = if global.scope == Scope::Corpus {
+        match pool.install(|| learn_corpus(&inputs, global, &mender, options)) {
+            Ok(built) => {
+                corpus = built;
+                &corpus
+            }
+            Err(message) => {
+                messages.error(message);
+                return Exit::Error;
+            }
+        }
+    } else {
+        &mender
+    };
+    let mut sink = match sink(options, global) {
+        Ok(sink) => sink,
+        Err(e) => {
+            let target = options.output.as_deref().unwrap_or(Path::new("<stdout>"));
+            messages.error(format_args!("{}: {e}", target.display()));
+            return Exit::Error;
+        }
+    };
+    let mut rules_out = match options.rules_out.as_deref().map(RulesOut::new).transpose() {
+        Ok(r) => r,
+        Err(e) => {
+            messages.error(format_args!("--rules-out: {e}"));
+            return Exit::Error;
+        }
+    };
+    let total: u64 = inputs.iter().filter_map(Input::len).sum();
+    messages.start_progress(total, "bytes");
+    let reading = Reading {
+        window: engine::window(),
+        force: global.force,
+        strict: global.strict,
+        jsonl: global.jsonl.is_some(),
+    };
+    let mut run = Run {
+        mender,
+        global,
+        options,
+        sink: sink.as_mut(),
+        rules_out: rules_out.as_mut(),
+        totals: Totals::default(),
+        messages,
+        reading,
+        pool: &pool,
+        changed: false,
+    };
+    let result = run.all(&inputs);
+    let totals = std::mem::take(&mut run.totals);
+    messages.end_progress();
+    let broken_pipe = |e: &io::Error| e.kind() == io::ErrorKind::BrokenPipe;
+    match result {
+        Ok(any_failed) => failed |= any_failed,
+        Err(e) if broken_pipe(&e) => return Exit::Success,
+        Err(e) => {
+            messages.error(format_args!("cannot write output: {e}"));
+            return Exit::Error;
+        }
+    }
+    let line = summary(&totals, options.report);
+    let finished = sink.summary(&line).and_then(|()| sink.finish());
+    if let Err(e) = finished {
+        if broken_pipe(&e) {
+            return Exit::Success;
+        }
+        let target = options.output.as_deref().unwrap_or(Path::new("<stdout>"));
+        messages.error(format_args!("{}: {e}", target.display()));
+        return Exit::Error;
+    }
+    if let Some(rules_out) = rules_out {
+        if let Err(e) = rules_out.commit() {
+            messages.error(format_args!("--rules-out: {e}"));
+            failed = true;
+        }
+    }
+    let summary_wanted = matches!(options.report, Report::Diff | Report::Write)
+        || io::IsTerminal::is_terminal(&io::stderr());
+    if options.report != Report::Check && totals.files > 0 && summary_wanted {
+        messages.notice(&line);
+    }
+    if options.stats {
+        print_stats(&totals, started.elapsed().as_secs_f64(), messages);
+    }
+    if failed {
+        Exit::Error
+    } else if totals.repairs > 0 && matches!(options.report, Report::Check | Report::Diff) {
+        Exit::Found
+    } else {
+        Exit::Success
+    }
+}
+
+/// The sink the options ask for.
+fn sink(options: &Repair, global: &Global) -> io::Result<Box<dyn Sink>> {
+    let out = || Out::new(options.output.as_deref());
+    Ok(match options.report {
+        Report::Text => {
+            let target = match (&options.output, &options.out_dir) {
+                (Some(path), _) => Target::File(path.clone()),
+                (None, Some(dir)) => Target::Dir(dir.clone()),
+                (None, None) => Target::Stdout,
+            };
+            Box::new(TextSink::new(target, Messages::new(global.quiet))?)
+        }
+        Report::Write => Box::new(TextSink::new(Target::InPlace, Messages::new(global.quiet))?),
+        Report::Check => Box::new(CheckSink::new(out()?)),
+        Report::Diff => {
+            let color = use_color(global.color, options.output.is_none());
+            Box::new(DiffSink::new(out()?, options.context, color))
+        }
+        Report::Json => Box::new(JsonSink::new(out()?, global.jsonl.clone())),
+        Report::Html => Box::new(HtmlSink::new(out()?)),
+    })
+}
+
+/// One run over the inputs.
+struct Run<'a> {
+    mender: &'a Mender,
+    global: &'a Global,
+    options: &'a Repair,
+    sink: &'a mut dyn Sink,
+    rules_out: Option<&'a mut RulesOut>,
+    totals: Totals,
+    messages: &'a Messages,
+    reading: Reading,
+    pool: &'a rayon::ThreadPool,
+    /// Whether the current input has a repair yet.
+    changed: bool,
+}
+
+impl Run<'_> {
+    /// Every input; true if any failed.
+    fn all(&mut self, inputs: &[Input]) -> io::Result<bool> {
+        let mut failed = false;
+        let batch = self.global.jobs * 2;
+        for chunk in inputs.chunks(batch.max(1)) {
+            let (mender, reading, report) = (self.mender, self.reading, self.options.report);
+            let starts: Vec<Start> = self.pool.install(|| {
+                chunk
+                    .par_iter()
+                    .map(|input| {
+                        open(input, report).map_or_else(Start::Failed, |reader| {
+                            engine::start(reader, reading, mender, &input.name())
+                        })
+                    })
+                    .collect()
+            });
+            for (input, start) in chunk.iter().zip(starts) {
+                failed |= self.one(input, start)?;
+            }
+        }
+        Ok(failed)
+    }
+
+    /// Reports one input; true if it failed. Only an error writing the
+    /// report itself is returned.
+    fn one(&mut self, input: &Input, start: Start) -> io::Result<bool> {
+        let name = input.name();
+        if let Start::Failed(message) = start {
+            self.messages.error(format_args!("{name}: {message}"));
+            return Ok(true);
+        }
+        self.changed = false;
+        if let Err(e) = self.sink.begin(input) {
+            self.messages.error(format_args!("{name}: {e}"));
+            return Ok(true);
+        }
+        match self.body(&name, start) {
+            Ok(rules) => {
+                self.totals.files += 1;
+                let end = End {
+                    name: &name,
+                    rules: &rules,
+                };
+                if let Err(e) = self.sink.end(&end) {
+                    return self.failed(&name, e);
+                }
+                if let Some(out) = &mut self.rules_out {
+                    if !rules.is_empty() {
+                        out.table(&name, &rules)?;
+                    }
+                }
+                Ok(false)
+            }
+            Err(e) => self.failed(&name, e),
+        }
+    }
+
+    /// An input that failed midway: reported, and what was written for it
+    /// dropped where possible; a failed write to standard output ends the
+    /// run.
+    fn failed(&mut self, name: &str, e: io::Error) -> io::Result<bool> {
+        self.sink.abort();
+        if e.kind() == io::ErrorKind::BrokenPipe {
+            return Err(e);
+        }
+        self.messages.error(format_args!("{name}: {e}"));
+        Ok(true)
+    }
+
+    /// Feeds one input to the sink; the rules used.
+    fn body(&mut self, name: &str, start: Start) -> io::Result<RuleSet> {
+        match start {
+            Start::Failed(message) => Err(io::Error::other(message)),
+            Start::Binary { first, mut rest } => {
+                self.messages.notice(format_args!(
+                    "{name}: looks binary (a NUL byte in the first 8 KiB), passed through \
+                     unchanged; --force processes it"
+                ));
+                self.pass(&first)?;
+                let mut chunk = vec![0u8; 64 << 10];
+                loop {
+                    let n = match rest.read(&mut chunk) {
+                        Ok(0) => break,
+                        Ok(n) => n,
+                        Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                        Err(e) => return Err(e),
+                    };
+                    self.pass(&chunk[..n])?;
+                }
+                Ok(RuleSet::default())
+            }
+            Start::Complete { bytes, mended } => {
+                self.invalid_notice(name, &bytes);
+                if engine::is_unsupported(mended.skipped()) {
+                    let done = if mended.edits().is_empty() {
+                        "passed through unchanged"
+                    } else {
+                        "only its mojibake decoded"
+                    };
+                    self.messages.notice(format_args!(
+                        "{name}: not in a language textmend has a dictionary for \
+                         (en, de, fr, es, it, pt, nl), {done}"
+                    ));
+                }
+                self.totals.suspects_left += mended.suspects_left();
+                let rules = mended.rules().clone();
+                self.block(&Block {
+                    input: &bytes,
+                    output: mended.bytes(),
+                    edits: mended.edits(),
+                    suggestions: mended.suggestions(),
+                    records: &[],
+                    rules: &rules,
+                })?;
+                Ok(rules)
+            }
+            Start::Long { first, rest } => self.long(name, first, rest),
+            Start::Jsonl {
+                first,
+                rest,
+                complete,
+            } => self.jsonl(name, first, rest, complete),
+        }
+    }
+
+    /// A long input: rules from its window, then block by block.
+    fn long(
+        &mut self,
+        name: &str,
+        first: Vec<u8>,
+        rest: Box<dyn Read + Send>,
+    ) -> io::Result<RuleSet> {
+        let window = self.reading.window;
+        self.messages.notice(format_args!(
+            "{name}: longer than {}; rules learned from its first {} as from a whole input, \
+             then applied block by block",
+            size(window),
+            size(window)
+        ));
+        self.invalid_notice(name, &first);
+        let mended = self.pool.install(|| self.mender.mend_bytes(&first));
+        let learned: Learned = mended.learned().clone();
+        let rules = mended.rules().clone();
+        drop(mended);
+        let mut blocks = Blocks::new(first, rest, window, self.reading.strict);
+        let mut done = false;
+        while !done {
+            // Up to one block per core at once, reported in order.
+            let mut pieces: Vec<Piece> = Vec::new();
+            while pieces.len() < self.global.jobs {
+                match blocks.next_piece()? {
+                    Some(piece) => pieces.push(piece),
+                    None => {
+                        done = true;
+                        break;
+                    }
+                }
+            }
+            let texts: Vec<Vec<u8>> = pieces
+                .iter()
+                .map(|p| match p {
+                    Piece::Block(b) => b.clone(),
+                    Piece::Pass(_) => Vec::new(),
+                })
+                .collect();
+            let mended = self
+                .pool
+                .install(|| engine::repair_blocks(self.mender, &learned, &texts));
+            for ((piece, text), mended) in pieces.iter().zip(&texts).zip(&mended) {
+                match piece {
+                    Piece::Pass(run) => self.pass(run)?,
+                    Piece::Block(_) => {
+                        self.totals.suspects_left += mended.suspects_left();
+                        self.block(&Block {
+                            input: text,
+                            output: mended.bytes(),
+                            edits: mended.edits(),
+                            suggestions: mended.suggestions(),
+                            records: &[],
+                            rules: &rules,
+                        })?;
+                    }
+                }
+            }
+        }
+        Ok(rules)
+    }
+
+    /// JSON lines, a batch of whole lines at a time.
+    fn jsonl(
+        &mut self,
+        name: &str,
+        first: Vec<u8>,
+        mut rest: Box<dyn Read + Send>,
+        mut complete: bool,
+    ) -> io::Result<RuleSet> {
+        let field = self.global.jsonl.clone().unwrap_or_default();
+        let mut buffer = first;
+        let mut index = 0;
+        let mut rules = RuleSet::default();
+        let mut skipped = 0;
+        loop {
+            // Whole lines only; a line longer than the window is read whole.
+            let mut cut = if complete {
+                buffer.len()
+            } else {
+                memchr::memrchr(b'\n', &buffer).map_or(0, |i| i + 1)
+            };
+            while cut == 0 && !complete {
+                let target = buffer.len() + self.reading.window;
+                complete = engine::fill(&mut rest, &mut buffer, target)?;
+                cut = if complete {
+                    buffer.len()
+                } else {
+                    memchr::memrchr(b'\n', &buffer).map_or(0, |i| i + 1)
+                };
+            }
+            let tail = buffer.split_off(cut);
+            let lines = memchr::memchr_iter(b'\n', &buffer).count()
+                + usize::from(!buffer.is_empty() && !buffer.ends_with(b"\n"));
+            let batch = self
+                .pool
+                .install(|| jsonl::repair(&buffer, index, &field, self.mender, None));
+            index += lines;
+            skipped += batch.skipped;
+            self.totals.suspects_left += batch.suspects_left;
+            rules = rules.extended_with(&batch.rules);
+            if let Some(out) = &mut self.rules_out {
+                for record in &batch.records {
+                    if !record.rules.is_empty() {
+                        out.table(&format!("{name} record {}", record.index), &record.rules)?;
+                    }
+                }
+            }
+            self.block(&Block {
+                input: &buffer,
+                output: &batch.output,
+                edits: &batch.edits,
+                suggestions: &[],
+                records: &batch.records,
+                rules: &batch.rules,
+            })?;
+            buffer = tail;
+            if complete && buffer.is_empty() {
+                break;
+            }
+            if !complete {
+                let target = buffer.len() + self.reading.window;
+                complete = engine::fill(&mut rest, &mut buffer, target)?;
+                if complete && buffer.is_empty() {
+                    break;
+                }
+            }
+        }
+        if skipped > 0 {
+            self.totals.skipped_records += skipped;
+            self.messages.notice(format_args!(
+                "{name}: {} without a string field `{field}`, passed through",
+                count(skipped, "line")
+            ));
+        }
+        // --rules-out has each record's table already.
+        if self.rules_out.is_some() {
+            return Ok(RuleSet::default());
+        }
+        Ok(rules)
+    }
+
+    fn pass(&mut self, bytes: &[u8]) -> io::Result<()> {
+        self.totals.bytes += bytes.len() as u64;
+        self.messages.advance(bytes.len() as u64);
+        self.sink.pass(bytes)
+    }
+
+    fn block(&mut self, block: &Block) -> io::Result<()> {
+        self.totals.bytes += block.input.len() as u64;
+        self.messages.advance(block.input.len() as u64);
+        let repairs = block.repairs();
+        if repairs > 0 && !self.changed {
+            self.changed = true;
+            self.totals.files_changed += 1;
+        }
+        self.totals.repairs += repairs;
+        self.totals.suggestions += block.suggestion_count();
+        let edits: Box<dyn Iterator<Item = &Edit>> = if block.records.is_empty() {
+            Box::new(block.edits.iter())
+        } else {
+            Box::new(block.records.iter().flat_map(|r| r.edits.iter()))
+        };
+        for edit in edits {
+            *self.totals.kinds.entry(edit.kind.name()).or_default() += 1;
+            self.totals.rules.extend(edit.rules.iter().cloned());
+        }
+        self.sink.block(block)
+    }
+
+    fn invalid_notice(&self, name: &str, bytes: &[u8]) {
+        if let Some(at) = engine::first_invalid(bytes) {
+            self.messages.notice(format_args!(
+                "{name}: not valid UTF-8 (at byte {at}); repairing only the valid stretches"
+            ));
+        }
+    }
+}
+
+/// Opens an input; a file to rewrite in place must be a regular file that
+/// may be rewritten, checked before anything is read from it.
+fn open(input: &Input, report: Report) -> Result<Box<dyn Read + Send>, String> {
+    if report == Report::Write {
+        match input.path() {
+            None => {
+                return Err("-w needs files; standard input cannot be written in place".to_string())
+            }
+            Some(path) => {
+                atomic::check_in_place(path).map_err(|e| e.to_string())?;
+            }
+        }
+    }
+    input.open().map_err(|e| e.to_string())
+}
+
+/// A mender applying the rules learned from all the inputs together
+/// (`--scope corpus`). Inputs that cannot be read, look binary or are not
+/// valid UTF-8 are left out here; the repair pass reports them.
+fn learn_corpus(
+    inputs: &[Input],
+    global: &Global,
+    mender: &Mender,
+    options: &Repair,
+) -> Result<Mender, String> {
+    if inputs.contains(&Input::Stdin) {
+        return Err("--scope corpus needs files; standard input can be read only once".into());
+    }
+    let texts: Vec<String> = inputs
+        .par_iter()
+        .filter_map(|i| i.path().and_then(|p| std::fs::read(p).ok()))
+        .filter(|bytes| !engine::looks_binary(bytes))
+        .filter_map(|bytes| String::from_utf8(bytes).ok())
+        .map(|text| match &global.jsonl {
+            Some(field) => jsonl::values(&text, field).join("\n\n"),
+            None => text,
+        })
+        .collect();
+    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+    let rules = mender.learn(&refs);
+    let messages = Messages::new(global.quiet);
+    messages.notice(format_args!(
+        "learned {} from {} together",
+        count(rules.len(), "rule"),
+        count(texts.len(), "input")
+    ));
+    config::mender_with_rules(global, rules, options.rules.is_some() && options.learn)
+}
+
+/// `--rules-out`: each input's rules under a comment naming it, to a file
+/// written atomically at the end, or to standard error for `-`.
+struct RulesOut {
+    file: Option<AtomicFile>,
+}
+
+impl RulesOut {
+    fn new(path: &Path) -> io::Result<RulesOut> {
+        Ok(RulesOut {
+            file: if path == Path::new("-") {
+                None
+            } else {
+                Some(AtomicFile::create(path)?)
+            },
+        })
+    }
+
+    fn table(&mut self, name: &str, rules: &RuleSet) -> io::Result<()> {
+        let table = format!("# learned from {name}\n{}", rules.to_tsv());
+        match &mut self.file {
+            Some(file) => file.write_all(table.as_bytes()),
+            None => {
+                let _ = io::stderr().write_all(table.as_bytes());
+                Ok(())
+            }
+        }
+    }
+
+    fn commit(self) -> io::Result<()> {
+        match self.file {
+            Some(file) => file.commit(),
+            None => Ok(()),
+        }
+    }
+}
+
+/// The summary line.
+fn summary(t: &Totals, report: Report) -> String {
+    let files = count(t.files, "file");
+    let mut left = format!("{} left unchanged", count(t.suspects_left, "suspect"));
+    if t.suggestions > 0 {
+        let how = if report == Report::Diff {
+            "--whole-words applies them"
+        } else {
+            "--whole-words applies them; --diff lists them"
+        };
+        left.push_str(&format!(
+            "; {} not applied ({how})",
+            count(t.suggestions, "whole-word suggestion")
+        ));
+    }
+    if t.repairs == 0 {
+        return format!("nothing to repair in {files}; {left}");
+    }
+    let place = format!(
+        "in {} of {files} with {}",
+        t.files_changed,
+        count(t.rules.len(), "rule")
+    );
+    let words = count(t.repairs, "word");
+    match report {
+        Report::Check | Report::Diff => format!("{words} to repair {place}; {left}"),
+        _ => format!("repaired {words} {place}; {left}"),
+    }
+}
+
+/// `--stats`.
+fn print_stats(t: &Totals, seconds: f64, messages: &Messages) {
+    let mb = t.bytes as f64 / 1e6;
+    messages.line(format_args!(
+        "{} read, {} bytes ({mb:.1} MB) in {seconds:.2} s ({:.1} MB/s)",
+        count(t.files, "input"),
+        t.bytes,
+        if seconds > 0.0 { mb / seconds } else { 0.0 }
+    ));
+    messages.line(format_args!(
+        "{} in {} with {}; {}; {}",
+        count(t.repairs, "edit"),
+        count(t.files_changed, "input"),
+        count(t.rules.len(), "rule"),
+        count(t.suggestions, "whole-word suggestion"),
+        count(t.suspects_left, "suspect left unchanged")
+    ));
+    for kind in [
+        EditKind::WordSwap,
+        EditKind::Glyph,
+        EditKind::Mojibake,
+        EditKind::BrokenWord,
+        EditKind::WholeWord,
+    ] {
+        if let Some(n) = t.kinds.get(kind.name()) {
+            messages.line(format_args!("  {:<12} {n}", kind.name()));
+        }
+    }
+    if t.skipped_records > 0 {
+        messages.line(format_args!(
+            "{} passed through",
+            count(t.skipped_records, "record without the field")
+        ));
+    }
+}
+
+/// A size in MiB or KiB, for notices.
+fn size(bytes: usize) -> String {
+    if bytes >= 1 << 20 {
+        format!("{} MiB", bytes >> 20)
+    } else {
+        format!("{} KiB", (bytes >> 10).max(1))
+    }
+}

@@ -1,0 +1,169 @@
+//! Where a repair goes: one [`Sink`] per report (`--check`, `--diff`, `-w`,
+//! the repaired text, `--format json/html`), fed the same stream of blocks
+//! for every input, whatever its size. Every mode reads the same edits, so
+//! they agree byte for byte; each holds at most a block (and what it
+//! reports) in memory.
+
+pub mod check;
+pub mod diff;
+pub mod html;
+pub mod json;
+mod spill;
+pub mod text;
+
+use std::io;
+
+use textmend::{Edit, RuleSet};
+
+use crate::inputs::Input;
+
+pub use spill::Spill;
+
+/// One repaired block of an input: the input's bytes, what they become, and
+/// the edits (spans into `input`).
+pub struct Block<'a> {
+    pub input: &'a [u8],
+    pub output: &'a [u8],
+    pub edits: &'a [Edit],
+    /// Whole-word repairs found but not applied.
+    pub suggestions: &'a [Edit],
+    /// With --jsonl: each repaired record, with edits into its field's
+    /// text; `edits` then replace whole field values.
+    pub records: &'a [Record],
+    /// The rules the edits come from.
+    pub rules: &'a RuleSet,
+}
+
+impl Block<'_> {
+    /// The repairs the block counts: word edits (those of the records with
+    /// --jsonl).
+    pub fn repairs(&self) -> usize {
+        if self.records.is_empty() {
+            self.edits.len()
+        } else {
+            self.records.iter().map(|r| r.edits.len()).sum()
+        }
+    }
+
+    /// The whole-word suggestions the block counts.
+    pub fn suggestion_count(&self) -> usize {
+        if self.records.is_empty() {
+            self.suggestions.len()
+        } else {
+            self.records.iter().map(|r| r.suggestions.len()).sum()
+        }
+    }
+}
+
+/// A JSON-lines record whose field was repaired.
+pub struct Record {
+    /// 0-based line number in the input.
+    pub index: usize,
+    /// The field's text.
+    pub text: String,
+    pub edits: Vec<Edit>,
+    pub suggestions: Vec<Edit>,
+    pub rules: RuleSet,
+}
+
+/// What ended an input.
+pub struct End<'a> {
+    /// How reports name the input.
+    pub name: &'a str,
+    /// The rules used for it (all languages together).
+    pub rules: &'a RuleSet,
+}
+
+/// A report.
+pub trait Sink {
+    /// An input starts.
+    fn begin(&mut self, input: &Input) -> io::Result<()>;
+    /// Bytes of the input passed through unexamined.
+    fn pass(&mut self, bytes: &[u8]) -> io::Result<()>;
+    /// A block of the input, repaired.
+    fn block(&mut self, block: &Block) -> io::Result<()>;
+    /// The input ended.
+    fn end(&mut self, end: &End) -> io::Result<()>;
+    /// The input failed midway: whatever was written for it is dropped
+    /// where it can be (a file being rewritten stays as it was).
+    fn abort(&mut self) {}
+    /// The run's summary line, for reports that include it (`--check`).
+    fn summary(&mut self, _line: &str) -> io::Result<()> {
+        Ok(())
+    }
+    /// Every input is done.
+    fn finish(&mut self) -> io::Result<()>;
+}
+
+/// Where a report goes: standard output, or a file written atomically at
+/// the end (`-o`).
+pub enum Out {
+    Stdout(io::BufWriter<io::Stdout>),
+    File(crate::atomic::AtomicFile),
+}
+
+impl Out {
+    /// Standard output, or the file `path`.
+    pub fn new(path: Option<&std::path::Path>) -> io::Result<Out> {
+        Ok(match path {
+            Some(path) => Out::File(crate::atomic::AtomicFile::create(path)?),
+            None => Out::Stdout(io::BufWriter::with_capacity(1 << 16, io::stdout())),
+        })
+    }
+
+    /// Flushes standard output, or puts the file in place.
+    pub fn commit(self) -> io::Result<()> {
+        match self {
+            Out::Stdout(mut stdout) => io::Write::flush(&mut stdout),
+            Out::File(file) => file.commit(),
+        }
+    }
+}
+
+impl io::Write for Out {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match self {
+            Out::Stdout(w) => w.write(buf),
+            Out::File(w) => w.write(buf),
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        match self {
+            Out::Stdout(w) => w.flush(),
+            Out::File(w) => w.flush(),
+        }
+    }
+}
+
+/// Takes `out` to commit it once (a sink's `finish` may be called once).
+pub fn commit(out: &mut Option<Out>) -> io::Result<()> {
+    match out.take() {
+        Some(out) => out.commit(),
+        None => Ok(()),
+    }
+}
+
+/// How reports name a rule: `from→to`.
+pub fn rule_label(from: &str, to: &str) -> String {
+    format!("{from}\u{2192}{to}")
+}
+
+/// How reports name the rules of one edit: `a→b`, or `a→b + c→d` when a
+/// word needed two.
+pub fn rules_label(rules: &[(String, String)]) -> String {
+    rules
+        .iter()
+        .map(|(from, to)| rule_label(from, to))
+        .collect::<Vec<_>>()
+        .join(" + ")
+}
+
+/// How reports name an edit's rules and reason: the rules, then the reason
+/// in parentheses when there is one (mojibake: which encodings).
+pub fn edit_label(edit: &Edit) -> String {
+    match &edit.reason {
+        Some(reason) => format!("{} ({reason})", rules_label(&edit.rules)),
+        None => rules_label(&edit.rules),
+    }
+}
