@@ -24,10 +24,16 @@ the OCR tokens it touches and compared with the truth tokens aligned to them:
   broke   the OCR tokens equalled the truth, the repaired ones do not
           (a new error: period spelling "corrected", a fragment rewritten);
   still   wrong before and still wrong after (changed, but not to the truth);
+  spacing only  the OCR tokens equalled the truth and the repaired ones
+          differ from it only in spaces (a join of `séna teurs` where the
+          transcription keeps the line-broken halves apart): neither fixed
+          nor broke.
 
-and per text the word errors before and after (sum over difflib's non-equal
-blocks of the longer side) give the net effect. Printed: totals, then per
-rule `fixed/broke/still`, then examples of broken words with their rule.
+Per text, the net effect is `fixed - broke` (words), and the text counts as
+better or worse by its sign; the OCR's own word errors (sum over difflib's
+non-equal blocks of the longer side, an approximation) are printed for scale.
+Printed: totals, then per rule `fixed/broke/still/spacing only`, then
+examples of broken and fixed words with their rule.
 Standard library only. Exit status 0.
 """
 import bisect
@@ -138,15 +144,6 @@ def align_map(a, b):
     return m
 
 
-def apply_edits(text, edits, b2c):
-    out, last = [], 0
-    for e in sorted(edits, key=lambda e: e["span"][0]):
-        s, t = b2c[e["span"][0]], b2c[e["span"][1]]
-        out.append(text[last:s]); out.append(e["after"]); last = t
-    out.append(text[last:])
-    return "".join(out)
-
-
 def main():
     argv = sys.argv[1:]
     opts = {"--args": "", "--limit": "0", "--min-words": "0", "--max-words": "50000", "--examples": "12",
@@ -201,7 +198,10 @@ def main():
             after = " ".join(norm(x) for x in seg.split())
             truth_seg = " ".join(tt[min(a for a, _ in j):max(b for _, b in j)]) if j else ""
             rule = e.get("rule", "?")
-            if before != truth_seg and after == truth_seg:
+            if before == truth_seg and after != truth_seg and \
+                    after.replace(" ", "") == truth_seg.replace(" ", ""):
+                kind = "layout"
+            elif before != truth_seg and after == truth_seg:
                 kind = "fixed"
             elif before == truth_seg and after != truth_seg:
                 kind = "broke"
@@ -214,34 +214,34 @@ def main():
                 broke_ex[rule].append(ex)
             elif kind == "fixed":
                 fixed_ex[rule].append(ex)
-        repaired = apply_edits(ocr, edits, b2c)
         wb = word_errors(on, tt)
-        wa = word_errors([t[2] for t in tokens(repaired)], tt)
+        net = c["fixed"] - c["broke"]
         row = dict(text=name, words=len(on), edits=len(edits), fixed=c["fixed"], broke=c["broke"],
-                   still=c["still"], unmapped=c["unmapped"], errors_before=wb, errors_after=wa,
-                   net=wb - wa, notice=err.strip().splitlines()[0][:120] if err.strip() else "")
+                   still=c["still"], layout=c["layout"], unmapped=c["unmapped"], errors_before=wb,
+                   errors_after=wb - net, net=net,
+                   notice=err.strip().splitlines()[0][:120] if err.strip() else "")
         rows.append(row)
-        for k in ("edits", "fixed", "broke", "still", "unmapped", "words"):
+        for k in ("edits", "fixed", "broke", "still", "layout", "unmapped", "words"):
             tot[k] += row[k]
-        tot["errors_before"] += wb; tot["errors_after"] += wa
+        tot["errors_before"] += wb; tot["errors_after"] += wb - net
         tot["texts"] += 1
-        tot["better"] += wa < wb; tot["worse"] += wa > wb; tot["changed"] += bool(edits)
+        tot["better"] += net > 0; tot["worse"] += net < 0; tot["changed"] += bool(edits)
     if "per-text" in flags:
-        print("text\twords\tedits\tfixed\tbroke\tstill\terr_before\terr_after\tnet")
+        print("text\twords\tedits\tfixed\tbroke\tstill\tlayout\terr_before\terr_after\tnet")
         for r in rows:
             print(f"{os.path.relpath(r['text'])}\t{r['words']}\t{r['edits']}\t{r['fixed']}\t{r['broke']}\t"
-                  f"{r['still']}\t{r['errors_before']}\t{r['errors_after']}\t{r['net']:+d}")
+                  f"{r['still']}\t{r['layout']}\t{r['errors_before']}\t{r['errors_after']}\t{r['net']:+d}")
     if skipped:
         print(f"skipped (more than {opts['--max-words']} words): {', '.join(skipped)}")
     print(f"texts: {tot['texts']} ({tot['words']} OCR words); changed: {tot['changed']}, "
           f"better: {tot['better']}, worse: {tot['worse']}")
     print(f"edits: {tot['edits']}: fixed {tot['fixed']}, broke {tot['broke']}, still wrong {tot['still']}"
-          f", unmapped {tot['unmapped']}")
+          f", spacing only {tot['layout']}, unmapped {tot['unmapped']}")
     print(f"word errors: {tot['errors_before']} before, {tot['errors_after']} after "
           f"(net {tot['errors_before'] - tot['errors_after']:+d})")
-    print("per rule (fixed/broke/still):")
+    print("per rule (fixed/broke/still/spacing only):")
     for rule, cc in sorted(per_rule.items(), key=lambda kv: -sum(kv[1].values())):
-        print(f"  {rule:<22} {cc['fixed']:>4} {cc['broke']:>4} {cc['still']:>4}")
+        print(f"  {rule:<22} {cc['fixed']:>4} {cc['broke']:>4} {cc['still']:>4} {cc['layout']:>4}")
     k = int(opts["--examples"])
     if k:
         print("broken words, by rule:")
