@@ -2,7 +2,8 @@
 """Score a textmend binary on real historical OCR against human transcriptions.
 
     TEXTMEND=/path/to/textmend python3 benches/historical_ocr.py DIR [DIR...] \
-        [--args "--lang fr"] [--limit N] [--min-words N] [--per-text] [--examples K] [--json OUT]
+        [--args "--lang fr"] [--limit N] [--min-words N] [--max-words N (default 50000)]
+        [--per-text] [--examples K] [--json OUT]
 
 Each DIR is searched recursively for text pairs, in either form:
 
