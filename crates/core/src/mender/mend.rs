@@ -12,6 +12,7 @@ use crate::edit::{apply, compose, drop_overlaps, Edit};
 use crate::formats::rules::RuleSet;
 use crate::formats::stats::Text;
 use crate::knowledge::language::Language;
+use crate::stages::detect::SuspectType;
 use crate::stages::rewrite::{rewrite, rewrite_misread_words};
 use crate::stages::swaps::{self, Knowledge, Source};
 use crate::stages::tokenize::{tokenize, Token};
@@ -98,17 +99,30 @@ impl Mender {
             tokens,
             suspects,
         } = self.front(text, tokens, lexicon);
-        let rules = match given {
-            Some(rules) => rules.clone(),
-            None if self.learn => self.rules.extended_with(&self.learn_from(
-                &Text::new(&prepared),
-                &suspects,
-                lexicon,
-                thesaurus,
-            )),
-            None => self.rules.clone(),
+        let (rules, spelled) = match given {
+            Some(rules) => (rules.clone(), HashSet::new()),
+            None if self.learn => {
+                let (learned, spelled) =
+                    self.learn_with_spelling(&Text::new(&prepared), &suspects, lexicon, thesaurus);
+                (self.rules.extended_with(&learned), spelled)
+            }
+            None => (self.rules.clone(), HashSet::new()),
         };
-        let mut word_edits = rewrite(&prepared, &suspects, &rules, lexicon, self.mode.glyphs());
+        // The text's own spelling (`liue` where the First Folio always
+        // writes `u` for `v`) is no damage, whatever rule would fit it.
+        let rewritable: Cow<'_, [SuspectType]> = if spelled.is_empty() {
+            Cow::Borrowed(&suspects)
+        } else {
+            Cow::Owned(
+                suspects
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| !spelled.contains(i))
+                    .map(|(_, s)| s.clone())
+                    .collect(),
+            )
+        };
+        let mut word_edits = rewrite(&prepared, &rewritable, &rules, lexicon, self.mode.glyphs());
         // Unlisted compounds are suspects for the rules' sake, but not
         // counted as words left unknown: they are made of known words.
         let compounds: HashSet<usize> = suspects
