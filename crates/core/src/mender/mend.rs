@@ -5,11 +5,11 @@
 use std::borrow::Cow;
 use std::collections::HashSet;
 
-use super::prepare::Prepared;
+use super::prepare::{is_fragment_join, Prepared};
 use super::route::masked;
 use super::{Mended, Mender, Skip};
 use crate::edit::{apply, compose, drop_overlaps, Edit};
-use crate::formats::rules::RuleSet;
+use crate::formats::rules::{RuleKind, RuleSet};
 use crate::formats::stats::Text;
 use crate::knowledge::language::Language;
 use crate::stages::detect::SuspectType;
@@ -140,6 +140,13 @@ impl Mender {
             drop_overlaps(&mut word_edits);
         }
         let mut edits = compose(text, mended_breaks, word_edits);
+        // Fragments joined inside a line (`de scription`, `immi-grés`) are
+        // a scanned page's; a text that shows no misread glyph keeps them as
+        // written (`pre-war`, `hu hu`). They were joined for learning all
+        // the same, so that no piece was evidence or rewritten.
+        if !rules.rules().iter().any(|r| r.kind == RuleKind::Glyph) {
+            edits.retain(|e| !is_fragment_join(e));
+        }
         let mut suggestions = Vec::new();
         let mut rules = rules;
         if self.mode.swaps() {

@@ -114,7 +114,7 @@ pub(crate) fn learn_confusions(
         if rate < MIN_CONFUSION_RATE {
             continue;
         }
-        let spread = Spread::of(text, suspects, &unclaimed, read, printed);
+        let spread = Spread::of(text, suspects, &unclaimed, read, printed, lexicon);
         if std::env::var_os("TEXTMEND_DEBUG_GLYPHS").is_some() {
             eprintln!(
                 "{read}\u{2192}{printed} words={} tokens={tokens} rate={rate:.3} {spread:?} spelling={} positional={}",
@@ -207,10 +207,26 @@ struct Spread {
     /// Intact places of the printed side, in all and at the end of a word.
     intact: u64,
     final_intact: u64,
+    /// The chance that a scanner misreading at most [`MAX_WORD_RATE`] of a
+    /// word's occurrences misread every occurrence of the words seen
+    /// damaged twice or more and never intact, as a natural logarithm.
+    always_chance: f64,
     /// The read side holds a letter: a digit or a sign read for a letter
     /// (`1ike`) is no spelling of any period or language.
     read_letters: bool,
+    /// The glyph prior knows the confusion.
+    known: bool,
 }
+
+/// A scanner misreads at most this share of the occurrences of a word: the
+/// OCR engines the README measures misread 1–40% of a glyph's places.
+const MAX_WORD_RATE: f64 = 0.5;
+
+/// Damage that falls on whole words (every occurrence "misread") is a
+/// spelling when a scanner would do that with a chance below one in a
+/// hundred. Two occurrences of one word both misread have a chance of one in
+/// three; the First Folio's `haue`, 12 times and never `have`, one in 4,000.
+const MAX_ALWAYS_CHANCE: f64 = 0.01;
 
 /// A confusion whose damage is confined to one position (the end of words,
 /// or everywhere else) is a spelling when the other position holds this
@@ -231,6 +247,7 @@ impl Spread {
         unclaimed: &[&(usize, String)],
         read: &str,
         printed: &str,
+        lexicon: &Lexicon,
     ) -> Spread {
         // A word that is the printed side alone (`a`, `in`) read as the
         // read side alone is no suspect: those places are not counted.
@@ -239,6 +256,7 @@ impl Spread {
             intact: text.letter_count(printed).saturating_sub(whole),
             final_intact: text.final_count(printed).saturating_sub(whole),
             read_letters: read.chars().any(char::is_alphabetic),
+            known: is_confusable(read, printed),
             ..Spread::default()
         };
         let mut seen: HashSet<usize> = HashSet::new();
@@ -258,29 +276,64 @@ impl Spread {
                 spread.mixed += damaged;
             } else if damaged >= 2 {
                 spread.always += damaged;
+                // All `damaged` occurrences misread, given that one was.
+                let all = MAX_WORD_RATE.powi(damaged as i32);
+                spread.always_chance +=
+                    (all / (1.0 - (1.0 - MAX_WORD_RATE).powi(damaged as i32))).ln();
             }
             spread.damaged += damaged;
             if suspect.key.ends_with(read) && restored.ends_with(printed) {
                 spread.final_damaged += damaged;
             }
         }
+        // Attested forms give no evidence, but the confusion would rewrite
+        // them too, and they are the likeliest to be the text's spelling
+        // (`vpon`, eleven times in a page of the First Folio and never
+        // `upon`): they count towards telling spelling from damage.
+        for (t, suspect) in suspects.iter().enumerate() {
+            if !suspect.is_attested || seen.contains(&t) {
+                continue;
+            }
+            let finder = memchr::memmem::Finder::new(read);
+            let restored = finder.find_iter(suspect.key.as_bytes()).find_map(|at| {
+                let word = format!(
+                    "{}{printed}{}",
+                    &suspect.key[..at],
+                    &suspect.key[at + read.len()..]
+                );
+                lexicon.frequency(&word).is_some().then_some(word)
+            });
+            let Some(restored) = restored else {
+                continue;
+            };
+            let damaged = suspect.occurrences.len();
+            if text.word_count(&restored) > 0 {
+                spread.mixed += damaged;
+            } else if damaged >= 2 {
+                spread.always += damaged;
+                let all = MAX_WORD_RATE.powi(damaged as i32);
+                spread.always_chance +=
+                    (all / (1.0 - (1.0 - MAX_WORD_RATE).powi(damaged as i32))).ln();
+            }
+        }
         spread
     }
 
-    /// Whether the damage is a property of words: no restored word is ever
-    /// printed intact, or more of the damage falls on words that are always
-    /// "damaged" than on words also seen intact. A scanner that misreads a
-    /// share h of a glyph's places misreads all k occurrences of a word with
-    /// chance h^k.
+    /// Whether the damage is a property of words: more of it falls on words
+    /// that are always "damaged" than on words also printed intact, and a
+    /// scanner would misread all their occurrences with a chance below
+    /// [`MAX_ALWAYS_CHANCE`] (it misreads a share h of a glyph's places, so
+    /// all k occurrences of a word with chance h^k); or, for a confusion the
+    /// glyph prior does not know, no restored word is ever printed intact —
+    /// without the prior, only that sign of a partial rate tells a scanner.
     fn is_spelling(&self) -> bool {
-        self.read_letters && (self.mixed == 0 || self.always > self.mixed)
+        self.is_strong_spelling() || (self.read_letters && !self.known && self.mixed == 0)
     }
 
-    /// Whether the damage is a property of words on strong evidence: more
-    /// of it falls on words seen "damaged" twice or more and never intact
-    /// than on words seen intact too.
+    /// Whether the damage is a property of words on strong evidence: the
+    /// first case of [`Spread::is_spelling`].
     fn is_strong_spelling(&self) -> bool {
-        self.read_letters && self.always > self.mixed
+        self.read_letters && self.always > self.mixed && self.always_chance < MAX_ALWAYS_CHANCE.ln()
     }
 
     /// Whether the damage is confined to one position: the end of words, or
