@@ -29,7 +29,7 @@ fn embedded(language: Language) -> Option<textmend_dict::Words> {
 
 /// Linking elements between the parts of a German or Dutch compound
 /// (`Rüstung·s·unternehmen`, `Staat·en·lenker`), general knowledge.
-const LINKS: &[&str] = &["s", "es", "n", "en", "er", "e"];
+pub(crate) const LINKS: &[&str] = &["s", "es", "n", "en", "er", "e"];
 
 /// Each part of a compound must have at least this many letters, and
 /// the last one must be a common word ([`MIN_COMPOUND_HEAD_FREQUENCY`]):
