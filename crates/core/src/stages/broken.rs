@@ -66,6 +66,11 @@ const MIN_PIECE_CHARS: usize = 2;
 /// the words that OCR splits in ordinary prose are mostly common ones.
 const MIN_STRAY_SPACE_FREQUENCY: u64 = 1_000;
 
+/// Two words joined by an in-line hyphen are a compound unless the joined
+/// word is at least this many times commoner than the second piece (the
+/// ratio single-word word swaps need to dominate their rivals, `learn.rs`).
+const MIN_JOIN_DOMINANCE: u64 = 20;
+
 /// One repair: replace the bytes in `span` with `after`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Repair {
@@ -370,16 +375,21 @@ fn join_inline_hyphen(text: &str, first: &Run, second: &Run, lexicon: &Lexicon) 
         return None;
     }
     // A common word after the hyphen makes a compound (`pre-war`,
-    // `non-zero`, `half-hearted`); a rare entry does not (`immi-grés`,
-    // `Regie-rung`: `grés` and `rung` are in the French and German lists).
-    if lexicon
-        .lookup(tail)
-        .is_some_and(|f| f >= MIN_STRAY_SPACE_FREQUENCY)
-    {
+    // `non-zero`, `half-hearted`), and so do two words (`sea-faring`,
+    // `over-scrupulous`) unless the join is a far commoner word than the
+    // second piece, which is then a rare entry that happens to match a
+    // syllable (`Regie-rung`: `rung` is in the German list; `immi-grés`).
+    let tail_frequency = lexicon.lookup(tail);
+    if tail_frequency.is_some_and(|f| f >= MIN_STRAY_SPACE_FREQUENCY) {
         return None;
     }
     let joined = format!("{head}{tail}");
-    lexicon.lookup(&joined)?;
+    let joined_frequency = lexicon.lookup(&joined)?;
+    if let Some(tail_frequency) = tail_frequency.filter(|_| is_word(head, lexicon)) {
+        if joined_frequency < tail_frequency.saturating_mul(MIN_JOIN_DOMINANCE) {
+            return None;
+        }
+    }
     let chunk_start = text[..first.span.start]
         .char_indices()
         .rev()
