@@ -215,7 +215,10 @@ impl Lexicon {
     /// the long s read as `s`.
     pub(crate) fn lookup(&self, token: &str) -> Option<u64> {
         if let Cow::Owned(canonical) = canonical(token) {
-            return self.lookup(&canonical);
+            // A mark with nothing to compose with stays as it is.
+            if canonical != token {
+                return self.lookup(&canonical);
+            }
         }
         if self.folded {
             return self.frequency(token).or_else(|| self.elided(token));

@@ -115,14 +115,6 @@ pub(crate) fn learn_confusions(
             continue;
         }
         let spread = Spread::of(text, suspects, &unclaimed, read, printed, lexicon);
-        if std::env::var_os("TEXTMEND_DEBUG_GLYPHS").is_some() {
-            eprintln!(
-                "{read}\u{2192}{printed} words={} tokens={tokens} rate={rate:.3} {spread:?} spelling={} positional={}",
-                words.len(),
-                spread.is_spelling(),
-                spread.is_positional()
-            );
-        }
         if spread.is_spelling() || spread.is_positional() {
             // The words that the text spells this way everywhere are its
             // spelling, not a scanner's damage: they support no other
