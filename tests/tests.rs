@@ -72,6 +72,50 @@ fn clean_fixtures_come_out_byte_identical() {
     }
 }
 
+/// The CI floor of issue #16: clean documentation in every language
+/// (`fixtures/clean/sample/`, about 50,000 words each, drawn from the clean
+/// benchmark's tune part) and clean text in older spellings
+/// (`fixtures/period/`) come out byte-identical, in auto mode and with
+/// their language given. The allowance holds the changes this build still
+/// makes where the target of none is not reached yet (see
+/// `benches/clean_corpus.md`); it may only go down.
+#[test]
+fn clean_samples_and_period_spelling_come_out_unchanged() {
+    let allowed = |name: &str| match name {
+        // `queueing` read as `queue → twist` (a one-word synonym swap).
+        "en.txt" => 1,
+        // Accent-less typos of the Spanish help (`mayoria`), `empaque → gas`.
+        "es.txt" => 11,
+        // Code-like `Xen`, `docx` read with `x → k`; `da → de` in auto mode.
+        "pt.txt" => 9,
+        // Word swaps from the Folio's `-es` forms (`knowes` as `kn·owe·s`).
+        "en_1623_hamlet.txt" => 9,
+        "en_1623_hamlet_longs_synthetic.txt" => 6,
+        _ => 0,
+    };
+    let auto = mender();
+    let mut checked = 0;
+    for path in texts_in("clean/sample")
+        .into_iter()
+        .chain(texts_in("period"))
+    {
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        let text = fs::read_to_string(&path).unwrap();
+        let language = Language::from_code(&name[..2]).expect("a language code first");
+        let given = Mender::builder().language(language).build().unwrap();
+        for mender in [&auto, &given] {
+            let mended = mender.mend(&text);
+            assert!(
+                mended.edits().len() <= allowed(&name),
+                "{name}: {:?}",
+                repairs(mended.edits())
+            );
+        }
+        checked += 1;
+    }
+    assert!(checked >= 17, "only {checked} files");
+}
+
 #[test]
 fn whole_word_swaps_are_suggested_and_applied_only_when_asked() {
     let spun = read("spinner/003_c01601a3d6194ed1.in.txt");

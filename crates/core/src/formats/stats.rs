@@ -9,8 +9,9 @@
 //! test the spinner's signature for any rule without the text. It holds no
 //! decision: which rules are true is worked out only from merged counts.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
+use std::sync::OnceLock;
 
 use memchr::memmem;
 
@@ -38,6 +39,13 @@ pub struct LearningStats {
     /// Occurrences of every sequence of up to three letters inside words,
     /// case-folded: the places where a glyph confusion could have struck.
     pub(crate) letters: BTreeMap<String, u64>,
+    /// Occurrences of those sequences at the end of a word: where a
+    /// confusion struck tells a scanner (every place of a glyph) from a
+    /// spelling (`-oit`, `-ens`, a final `-e`).
+    pub(crate) finals: BTreeMap<String, u64>,
+    /// Occurrences of each word, case-folded (runs of letters): how often a
+    /// word a confusion restores is also printed intact.
+    pub(crate) word_counts: BTreeMap<String, u64>,
 }
 
 impl LearningStats {
@@ -56,13 +64,24 @@ impl LearningStats {
         for (letters, n) in &other.letters {
             *self.letters.entry(letters.clone()).or_default() += n;
         }
+        for (letters, n) in &other.finals {
+            *self.finals.entry(letters.clone()).or_default() += n;
+        }
+        for (word, n) in &other.word_counts {
+            *self.word_counts.entry(word.clone()).or_default() += n;
+        }
     }
 
-    /// Counts the letter sequences of `text` (see [`LearningStats::letters`]).
+    /// Counts the letter sequences and the words of `text` (see
+    /// [`LearningStats::letters`], [`LearningStats::finals`],
+    /// [`LearningStats::word_counts`]).
     pub(crate) fn count_letters(&mut self, text: &str) {
         let folded = fold_letters(text);
-        let mut counts: std::collections::HashMap<&str, u64> = std::collections::HashMap::new();
+        let mut counts: HashMap<&str, u64> = HashMap::new();
+        let mut finals: HashMap<&str, u64> = HashMap::new();
+        let mut words: HashMap<&str, u64> = HashMap::new();
         for word in folded.split(' ').filter(|w| !w.is_empty()) {
+            *words.entry(word).or_default() += 1;
             let bounds: Vec<usize> = word
                 .char_indices()
                 .map(|(i, _)| i)
@@ -71,11 +90,20 @@ impl LearningStats {
             for (a, &start) in bounds.iter().enumerate() {
                 for &end in bounds[a + 1..].iter().take(MAX_GLYPH_CHARS) {
                     *counts.entry(&word[start..end]).or_default() += 1;
+                    if end == word.len() {
+                        *finals.entry(&word[start..end]).or_default() += 1;
+                    }
                 }
             }
         }
         for (letters, n) in counts {
             *self.letters.entry(letters.to_string()).or_default() += n;
+        }
+        for (letters, n) in finals {
+            *self.finals.entry(letters.to_string()).or_default() += n;
+        }
+        for (word, n) in words {
+            *self.word_counts.entry(word.to_string()).or_default() += n;
         }
     }
 
@@ -100,6 +128,12 @@ impl LearningStats {
         }
         for (letters, n) in &self.letters {
             out.push_str(&format!("letters\t{letters}\t{n}\n"));
+        }
+        for (letters, n) in &self.finals {
+            out.push_str(&format!("final\t{letters}\t{n}\n"));
+        }
+        for (word, n) in &self.word_counts {
+            out.push_str(&format!("word\t{word}\t{n}\n"));
         }
         out
     }
@@ -136,11 +170,17 @@ impl LearningStats {
                     *stats.letters.entry(letters.to_string()).or_default() +=
                         n.parse::<u64>().map_err(|_| error("bad count"))?;
                 }
-                _ => {
-                    return Err(error(
-                        "expected `words`, `suspect`, `substring` or `letters` fields",
-                    ))
+                ["final", letters, n] if !letters.is_empty() => {
+                    *stats.finals.entry(letters.to_string()).or_default() +=
+                        n.parse::<u64>().map_err(|_| error("bad count"))?;
                 }
+                ["word", word, n] if !word.is_empty() => {
+                    *stats.word_counts.entry(word.to_string()).or_default() +=
+                        n.parse::<u64>().map_err(|_| error("bad count"))?;
+                }
+                _ => return Err(error(
+                    "expected `words`, `suspect`, `substring`, `letters`, `final` or `word` fields",
+                )),
             }
         }
         Ok(stats)
@@ -177,6 +217,14 @@ impl TextView for LearningStats {
     fn letter_count(&self, letters: &str) -> u64 {
         self.letters.get(letters).copied().unwrap_or(0)
     }
+
+    fn final_count(&self, letters: &str) -> u64 {
+        self.finals.get(letters).copied().unwrap_or(0)
+    }
+
+    fn word_count(&self, word: &str) -> u64 {
+        self.word_counts.get(word).copied().unwrap_or(0)
+    }
 }
 
 /// What learning needs to know of the text itself, beyond its suspects: a
@@ -190,6 +238,11 @@ pub(crate) trait TextView {
     /// How often the lowercase letters `letters` occur in the text's words,
     /// case-folded (see [`fold_letters`]).
     fn letter_count(&self, letters: &str) -> u64;
+    /// How often they occur at the end of a word.
+    fn final_count(&self, letters: &str) -> u64;
+    /// How often the lowercase `word` occurs as a whole word (a run of
+    /// letters), case-folded.
+    fn word_count(&self, word: &str) -> u64;
 }
 
 /// The text with every letter lowercased and everything else a space, so
@@ -222,15 +275,34 @@ pub(crate) fn fold_letters(text: &str) -> String {
 /// first use.
 pub(crate) struct Text<'a> {
     text: &'a str,
-    folded: std::sync::OnceLock<String>,
+    folded: OnceLock<String>,
+    /// How often each word occurs, case-folded, counted on first use.
+    word_counts: OnceLock<HashMap<String, u64>>,
 }
 
 impl<'a> Text<'a> {
     pub(crate) fn new(text: &'a str) -> Text<'a> {
         Text {
             text,
-            folded: std::sync::OnceLock::new(),
+            folded: OnceLock::new(),
+            word_counts: OnceLock::new(),
         }
+    }
+
+    fn word_counts(&self) -> &HashMap<String, u64> {
+        self.word_counts.get_or_init(|| {
+            let folded = self.folded.get_or_init(|| fold_letters(self.text));
+            let mut counts: HashMap<String, u64> = HashMap::new();
+            for word in folded.split(' ').filter(|w| !w.is_empty()) {
+                match counts.get_mut(word) {
+                    Some(n) => *n += 1,
+                    None => {
+                        counts.insert(word.to_string(), 1);
+                    }
+                }
+            }
+            counts
+        })
     }
 }
 
@@ -246,6 +318,18 @@ impl TextView for Text<'_> {
     fn letter_count(&self, letters: &str) -> u64 {
         let folded = self.folded.get_or_init(|| fold_letters(self.text));
         memmem::find_iter(folded.as_bytes(), letters.as_bytes()).count() as u64
+    }
+
+    fn final_count(&self, letters: &str) -> u64 {
+        self.word_counts()
+            .iter()
+            .filter(|(word, _)| word.ends_with(letters))
+            .map(|(_, n)| n)
+            .sum()
+    }
+
+    fn word_count(&self, word: &str) -> u64 {
+        self.word_counts().get(word).copied().unwrap_or(0)
     }
 }
 

@@ -12,7 +12,9 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 
 use fst::{Automaton, IntoStreamer, Map, Streamer};
+use unicode_normalization::UnicodeNormalization;
 
+use crate::chars::is_combining_mark;
 use crate::error::{Error, Result};
 use crate::knowledge::language::Language;
 use textmend_dict::fold;
@@ -27,7 +29,7 @@ fn embedded(language: Language) -> Option<textmend_dict::Words> {
 
 /// Linking elements between the parts of a German or Dutch compound
 /// (`Rüstung·s·unternehmen`, `Staat·en·lenker`), general knowledge.
-const LINKS: &[&str] = &["s", "es", "n", "en", "er", "e"];
+pub(crate) const LINKS: &[&str] = &["s", "es", "n", "en", "er", "e"];
 
 /// Each part of a compound must have at least this many letters, and
 /// the last one must be a common word ([`MIN_COMPOUND_HEAD_FREQUENCY`]):
@@ -208,8 +210,16 @@ impl Lexicon {
 
     /// The frequency of a token under the case rules: the exact form, then
     /// for `Word` the form `word`, for `WORD` the forms `word` and `Word`.
-    /// Typographic apostrophes match ASCII ones.
+    /// Typographic apostrophes match ASCII ones, and a token is looked up in
+    /// its canonical spelling ([`canonical`]): decomposed accents composed,
+    /// the long s read as `s`.
     pub(crate) fn lookup(&self, token: &str) -> Option<u64> {
+        if let Cow::Owned(canonical) = canonical(token) {
+            // A mark with nothing to compose with stays as it is.
+            if canonical != token {
+                return self.lookup(&canonical);
+            }
+        }
         if self.folded {
             return self.frequency(token).or_else(|| self.elided(token));
         }
@@ -339,6 +349,40 @@ impl Automaton for BoundedPrefix<'_> {
         }
     }
 }
+
+/// `word` spelled as the dictionaries spell it, when it is spelled another
+/// way that means the same: decomposed accents (NFD, `a` + U+0301) composed
+/// (NFC), which is valid Unicode that a page may use throughout, and the long
+/// s (`ſ`) read as `s`, which older printing and the transcriptions that
+/// keep it use in every word. Both are the same letters in another
+/// encoding, never damage: read as damage, NFD pages taught `á → á` and
+/// long-s texts `ſ → s`. Only lookups use this form; a token is never
+/// rewritten into it.
+pub(crate) fn canonical(word: &str) -> Cow<'_, str> {
+    let decomposed = word.chars().any(is_combining_mark);
+    if !decomposed && !word.contains(LONG_S) {
+        return Cow::Borrowed(word);
+    }
+    let composed: String = if decomposed {
+        word.nfc().collect()
+    } else {
+        word.to_string()
+    };
+    Cow::Owned(composed.replace(LONG_S, "s"))
+}
+
+/// `word` with decomposed accents composed (NFC), the long s kept: the
+/// form a suspect is explained and rewritten in.
+pub(crate) fn canonical_accents(word: &str) -> String {
+    if word.chars().any(is_combining_mark) {
+        word.nfc().collect()
+    } else {
+        word.to_string()
+    }
+}
+
+/// The long s of older printing (U+017F), the same letter as `s`.
+pub(crate) const LONG_S: char = '\u{17f}';
 
 /// How often a word of `frequency` (per billion) should occur in a text of
 /// `words` words.

@@ -2,6 +2,7 @@
 //! most frequent first, within the limits) and learn word swaps, then glyph
 //! confusions, then whole-word swaps from a batch.
 
+use std::collections::HashSet;
 use std::time::Instant;
 
 use aho_corasick::AhoCorasick;
@@ -88,6 +89,20 @@ impl Mender {
         lexicon: &Lexicon,
         thesaurus: &Thesaurus,
     ) -> RuleSet {
+        self.learn_with_spelling(text, suspects, lexicon, thesaurus)
+            .0
+    }
+
+    /// [`Mender::learn_from`], and the suspects (as indices) that the
+    /// text showed to be its own spelling, which no rule may rewrite.
+    pub(super) fn learn_with_spelling(
+        &self,
+        text: &dyn TextView,
+        suspects: &[SuspectType],
+        lexicon: &Lexicon,
+        thesaurus: &Thesaurus,
+    ) -> (RuleSet, HashSet<usize>) {
+        let mut spelled = HashSet::new();
         let started = Instant::now();
         let in_time = || {
             self.limits
@@ -131,11 +146,12 @@ impl Mender {
                 found[i] = misread;
             }
             let confusions = learn_confusions(text, suspects, &found, &claimed, lexicon);
-            if is_scanned(&confusions) {
+            if is_scanned(&confusions.rules) {
                 rules.retain(|r| r.words >= MIN_WORD_SWAP_SUPPORT);
             }
-            rules.extend(confusions);
+            rules.extend(confusions.rules);
+            spelled = confusions.spelled;
         }
-        RuleSet::new(rules)
+        (RuleSet::new(rules), spelled)
     }
 }

@@ -5,13 +5,14 @@
 use std::borrow::Cow;
 use std::collections::HashSet;
 
-use super::prepare::Prepared;
+use super::prepare::{is_fragment_join, Prepared};
 use super::route::masked;
 use super::{Mended, Mender, Skip};
 use crate::edit::{apply, assign_char_spans, compose, drop_overlaps, Edit};
-use crate::formats::rules::RuleSet;
+use crate::formats::rules::{RuleKind, RuleSet};
 use crate::formats::stats::Text;
 use crate::knowledge::language::Language;
+use crate::stages::detect::SuspectType;
 use crate::stages::rewrite::{rewrite, rewrite_misread_words};
 use crate::stages::swaps::{self, Knowledge, Source};
 use crate::stages::tokenize::{tokenize, Token};
@@ -172,21 +173,37 @@ impl Mender {
             tokens,
             suspects,
         } = self.front(text, tokens, lexicon);
-        let rules = match plan {
-            Plan::Given(rules) => rules.clone(),
-            Plan::Learned(learned) => learned
-                .of(language)
-                .map_or_else(|| self.rules.clone(), |r| r.in_word.clone()),
-            Plan::Learn if self.learn => self.rules.extended_with(&self.learn_from(
-                &Text::new(&prepared),
-                &suspects,
-                lexicon,
-                thesaurus,
-            )),
-            Plan::Learn => self.rules.clone(),
+        let (rules, spelled) = match plan {
+            Plan::Given(rules) => (rules.clone(), HashSet::new()),
+            Plan::Learned(learned) => (
+                learned
+                    .of(language)
+                    .map_or_else(|| self.rules.clone(), |r| r.in_word.clone()),
+                HashSet::new(),
+            ),
+            Plan::Learn if self.learn => {
+                let (learned, spelled) =
+                    self.learn_with_spelling(&Text::new(&prepared), &suspects, lexicon, thesaurus);
+                (self.rules.extended_with(&learned), spelled)
+            }
+            Plan::Learn => (self.rules.clone(), HashSet::new()),
         };
         let in_word = rules.clone();
-        let mut word_edits = rewrite(&prepared, &suspects, &rules, lexicon, self.mode.glyphs());
+        // The text's own spelling (`liue` where the First Folio always
+        // writes `u` for `v`) is no damage, whatever rule would fit it.
+        let rewritable: Cow<'_, [SuspectType]> = if spelled.is_empty() {
+            Cow::Borrowed(&suspects)
+        } else {
+            Cow::Owned(
+                suspects
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| !spelled.contains(i))
+                    .map(|(_, s)| s.clone())
+                    .collect(),
+            )
+        };
+        let mut word_edits = rewrite(&prepared, &rewritable, &rules, lexicon, self.mode.glyphs());
         // Unlisted compounds are suspects for the rules' sake, but not
         // counted as words left unknown: they are made of known words.
         let compounds: HashSet<usize> = suspects
@@ -204,6 +221,13 @@ impl Mender {
             drop_overlaps(&mut word_edits);
         }
         let mut edits = compose(text, mended_breaks, word_edits);
+        // Fragments joined inside a line (`de scription`, `immi-grés`) are
+        // a scanned page's; a text that shows no misread glyph keeps them as
+        // written (`pre-war`, `hu hu`). They were joined for learning all
+        // the same, so that no piece was evidence or rewritten.
+        if !rules.rules().iter().any(|r| r.kind == RuleKind::Glyph) {
+            edits.retain(|e| !is_fragment_join(e));
+        }
         let mut suggestions = Vec::new();
         let mut rules = rules;
         if self.mode.swaps() {

@@ -10,7 +10,7 @@ use super::Mender;
 use crate::edit::{apply, compose, Edit, EditKind};
 use crate::knowledge::language::Language;
 use crate::knowledge::lexicon::Lexicon;
-use crate::stages::broken::{repair_broken_words, Break};
+use crate::stages::broken::{is_hyphen, repair_broken_words, Break};
 use crate::stages::detect::{detect, SuspectType};
 use crate::stages::encoding::repair_mojibake;
 use crate::stages::tokenize::{tokenize, Token};
@@ -20,6 +20,23 @@ use crate::stages::tokenize::{tokenize, Token};
 /// one), which bounds the memory those stages need, whatever the text's
 /// length.
 pub(super) const PREPARE_CHUNK: usize = 256 * 1024;
+
+/// A join of fragments inside a line (a stray space, an in-line hyphen) is
+/// less certain than a line-end join: the pieces might have been meant.
+const FRAGMENT_CONFIDENCE: f64 = 0.75;
+
+/// Whether `edit` only joins fragments inside a line ([`Break::StraySpace`],
+/// [`Break::InlineHyphen`]):
+/// such joins are kept only in text that shows a scanner's damage.
+pub(super) fn is_fragment_join(edit: &Edit) -> bool {
+    match edit.rules.as_slice() {
+        [(from, to)] if to.is_empty() => {
+            let mut chars = from.chars();
+            matches!((chars.next(), chars.next()), (Some(c), None) if c == ' ' || is_hyphen(c))
+        }
+        _ => false,
+    }
+}
 
 /// What `find` gives on each stretch of `text` ([`line_chunks`] of
 /// [`PREPARE_CHUNK`] bytes), its spans (`span_of`) moved to `text`'s
@@ -54,7 +71,7 @@ pub(super) fn line_chunks(text: &str, size: usize) -> Vec<Range<usize>> {
             .map(|(k, _)| from + k + 1)
             .find(|&end| {
                 let line = text[..end - 1].trim_end_matches(['\r', ' ', '\t']);
-                !line.ends_with(['-', '\u{2010}', '\u{ad}'])
+                !line.ends_with(|c| is_hyphen(c) || c == '\u{ad}')
             });
         match cut {
             Some(end) => {
@@ -147,21 +164,29 @@ impl Mender {
         };
         let joined: Vec<Edit> = in_chunks(
             &text1,
-            |chunk| repair_broken_words(chunk, lexicon),
+            |chunk| {
+                let english = (lexicon.language() != Language::English).then_some(&self.lexicon);
+                repair_broken_words(chunk, lexicon, english)
+            },
             |r| &mut r.span,
         )
         .into_iter()
         .map(|repair| {
-            let (from, to, confidence) = match repair.reason {
-                Break::LineEndHyphen => ("-\n", "", 1.0),
-                Break::SoftHyphen => ("\u{ad}", "", 1.0),
-                Break::StraySpace => (" ", "", 0.75),
+            let before = text1[repair.span.clone()].to_string();
+            let (from, confidence) = match repair.reason {
+                Break::LineEndHyphen => ("-\n".to_string(), 1.0),
+                Break::SoftHyphen => ("\u{ad}".to_string(), 1.0),
+                Break::StraySpace => (" ".to_string(), FRAGMENT_CONFIDENCE),
+                Break::InlineHyphen => (
+                    before.chars().filter(|&c| is_hyphen(c)).take(1).collect(),
+                    FRAGMENT_CONFIDENCE,
+                ),
             };
             Edit {
-                before: text1[repair.span.clone()].to_string(),
+                before,
                 span: repair.span,
                 after: repair.after,
-                rules: vec![(from.to_string(), to.to_string())],
+                rules: vec![(from, String::new())],
                 confidence,
                 kind: EditKind::BrokenWord,
                 reason: None,

@@ -16,7 +16,7 @@
 use std::collections::HashMap;
 use std::ops::{Range, RangeInclusive};
 
-use crate::knowledge::lexicon::{Lexicon, MIN_COMPOUND_PART_CHARS};
+use crate::knowledge::lexicon::{canonical_accents, Lexicon, LONG_S, MIN_COMPOUND_PART_CHARS};
 use crate::knowledge::morphology::{inflection_of_known, is_inflection_of_known, Spelling};
 use crate::stages::tokenize::{is_apostrophe, Case, Token};
 
@@ -72,6 +72,10 @@ pub(crate) struct SuspectType {
     pub(crate) is_derivation: bool,
     /// Letters mixed with digits (`1ike`): evidence of misread glyphs only.
     pub(crate) has_digits: bool,
+    /// Written with the long s (`ſicke`): a transcription that keeps the
+    /// letters of older printing, whose spelling is the period's. It gives
+    /// no evidence and is never rewritten.
+    pub(crate) has_long_s: bool,
 }
 
 impl SuspectType {
@@ -104,6 +108,7 @@ impl SuspectType {
                     .is_some_and(|base| lexicon.is_attested(base)))
                 && inflection_of_known(&key, lexicon) != Some(Spelling::Wrong),
             has_digits: key.chars().any(char::is_numeric),
+            has_long_s: key.contains(LONG_S),
             key,
             occurrences: Vec::new(),
             mid_capital: false,
@@ -170,7 +175,9 @@ pub(crate) fn detect(
             continue;
         }
         let (core, _) = split_clitic(word);
-        let key = core.to_lowercase();
+        // Decomposed accents are composed: explanations and rules work on
+        // the dictionary's spelling.
+        let key = canonical_accents(&core.to_lowercase());
         let i = *index.entry(key.clone()).or_insert_with(|| {
             suspects.push(SuspectType::new(key, lexicon));
             suspects.len() - 1
@@ -270,7 +277,12 @@ pub(crate) fn evidence(suspect: &SuspectType) -> Evidence {
     // In German every noun is written like a name: there the shape is no
     // name's, only a word the dictionary lacks.
     let name = suspect.is_name_like() && !suspect.nouns_capitalised;
-    if name || suspect.is_attested || suspect.is_derivation || suspect.has_digits {
+    if name
+        || suspect.is_attested
+        || suspect.is_derivation
+        || suspect.has_digits
+        || suspect.has_long_s
+    {
         Evidence::None
     } else if suspect.is_compound || suspect.is_compound_or_noun() {
         Evidence::SynonymsOnly
@@ -287,7 +299,10 @@ pub(crate) fn evidence(suspect: &SuspectType) -> Evidence {
 /// is mostly new forms. Both are still repaired by rules learned from the
 /// rest.
 pub(crate) fn gives_glyph_evidence(suspect: &SuspectType) -> bool {
-    !suspect.is_name_like() && !suspect.is_attested && !suspect.is_closed_compound
+    !suspect.is_name_like()
+        && !suspect.is_attested
+        && !suspect.is_closed_compound
+        && !suspect.has_long_s
 }
 
 #[cfg(test)]

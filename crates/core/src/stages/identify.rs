@@ -12,6 +12,7 @@
 //! share of suspects, which would wrongly skip heavily damaged text.
 
 use crate::knowledge::language::Language;
+use crate::knowledge::lexicon::LONG_S;
 use crate::stages::tokenize::Token;
 
 /// What the detector says about a text.
@@ -39,7 +40,15 @@ pub(crate) fn detect_language(text: &str, part: &str, tokens: &[Token]) -> Verdi
     while !part.is_char_boundary(end) {
         end -= 1;
     }
-    match whatlang::detect(&part[..end]) {
+    // Trigrams are counted on modern letters: the long s of older printing
+    // is an `s` (a German text set with `ſ` was detected as no language).
+    let part = &part[..end];
+    let modern: std::borrow::Cow<'_, str> = if part.contains(LONG_S) {
+        part.replace(LONG_S, "s").into()
+    } else {
+        part.into()
+    };
+    match whatlang::detect(&modern) {
         Some(info) if info.is_reliable() => match Language::from_whatlang(info.lang()) {
             // Not English by its function words: English trigrams alone are
             // not enough.
@@ -93,6 +102,9 @@ pub(crate) fn english_share(text: &str, tokens: &[Token]) -> f64 {
 /// Whether `word` is an English function word, in any case. They are all
 /// short ASCII words, so no allocation is needed to lowercase one.
 fn is_function_word(word: &str) -> bool {
+    if word.contains(LONG_S) {
+        return is_function_word(&word.replace(LONG_S, "s"));
+    }
     let bytes = word.as_bytes();
     if bytes.len() > 5 || !word.is_ascii() {
         return false;

@@ -30,7 +30,7 @@ use memchr::memmem;
 use crate::formats::rules::{Rule, RuleKind, RuleSet};
 use crate::formats::stats::TextView;
 use crate::knowledge::language::Language;
-use crate::knowledge::lexicon::{expected_count, Lexicon};
+use crate::knowledge::lexicon::{expected_count, Lexicon, LINKS};
 use crate::knowledge::morphology::stem;
 use crate::knowledge::thesaurus::Thesaurus;
 use crate::stages::detect::{evidence, Evidence, SuspectType};
@@ -226,7 +226,7 @@ pub(crate) fn learn(
             c.capitalised &= !suspect.lowercase
                 && suspect.key.starts_with(e.from.as_str())
                 && e.restored.starts_with(e.to.as_str());
-            let stemmed = stem(&e.restored, lexicon);
+            let stemmed = family(&suspect.key, e, lexicon);
             c.types.push((i, stemmed.clone()));
             c.tokens += suspect.occurrences.len();
             c.best_frequency = c.best_frequency.max(e.frequency);
@@ -286,6 +286,54 @@ pub(crate) fn learn(
         .collect();
     RuleSet::new(rules)
 }
+
+/// The word family an explanation's restored word stands for, so that
+/// support counts words, not their forms. English restorations are stemmed
+/// by its inflection rules. The other dictionaries are bare lists of forms,
+/// so there the family is read off the reading `p·x·q`: the context before
+/// the swap, and after it the word a compound continues with, if any
+/// (`Dauer·punkt` and `Dauer·raum` are two words), or nothing when what
+/// follows is an ending (`des·enfoca·r`, `des·enfoca·da`, `des·enfoca·ndo`
+/// are one word; counted as three, `enfoca → arma` turned a Spanish manual's
+/// `desenfocar` into `desarmar`).
+fn family(key: &str, e: &Explanation, lexicon: &Lexicon) -> String {
+    if lexicon.language() == Language::English {
+        return stem(&e.restored, lexicon);
+    }
+    let split = key.match_indices(e.from.as_str()).find(|&(at, _)| {
+        let rest = &key[at + e.from.len()..];
+        e.restored.len() == at + e.to.len() + rest.len()
+            && e.restored.starts_with(&key[..at])
+            && e.restored.ends_with(rest)
+    });
+    let Some((at, _)) = split else {
+        return e.restored.clone();
+    };
+    let (p, q) = (&key[..at], &key[at + e.from.len()..]);
+    // The word that follows, directly or after a linking element
+    // (`Tätigkeit·s·weise`).
+    let head = std::iter::once(q)
+        .chain(LINKS.iter().filter_map(|link| q.strip_prefix(link)))
+        .find_map(|rest| {
+            let bounds: Vec<usize> = rest.char_indices().map(|(i, _)| i).skip(1).collect();
+            bounds
+                .iter()
+                .chain(std::iter::once(&rest.len()))
+                .rev()
+                .map(|&end| &rest[..end])
+                .find(|part| {
+                    part.chars().count() >= MIN_FAMILY_PART_CHARS
+                        && lexicon.frequency(part).is_some()
+                })
+        })
+        .unwrap_or("");
+    format!("{p}\u{b7}{}\u{b7}{head}", e.to)
+}
+
+/// What follows a swap continues a compound only when it starts with a word
+/// of at least this many letters (the compound parts' own minimum); shorter
+/// is an ending.
+const MIN_FAMILY_PART_CHARS: usize = crate::knowledge::lexicon::MIN_COMPOUND_PART_CHARS;
 
 /// The suspect types that applying `from → to` once turns into a word, with
 /// any context ("apply loosely"): once a rule is accepted, they need no other

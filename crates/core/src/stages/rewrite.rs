@@ -24,7 +24,7 @@ use crate::stages::detect::{evidence, Evidence, SuspectType};
 
 use crate::edit::{Edit, EditKind};
 use crate::formats::rules::{Rule, RuleKind, RuleSet};
-use crate::knowledge::lexicon::{expected_count, Lexicon};
+use crate::knowledge::lexicon::{expected_count, Lexicon, LONG_S};
 use crate::stages::tokenize::{with_case, Case, Token};
 
 /// A suspect is rewritten by trying every rule match in it alone, and at
@@ -78,7 +78,11 @@ pub(crate) fn rewrite(
     let series = numbered_series(suspects);
     let mut edits = Vec::new();
     for suspect in suspects {
-        if suspect.has_digits && series.contains(&digits_masked(&suspect.key)) {
+        // Numbered names stay, and so does the period's own spelling in a
+        // transcription that keeps the long s.
+        if (suspect.has_digits && series.contains(&digits_masked(&suspect.key)))
+            || suspect.has_long_s
+        {
             continue;
         }
         let unglyphed = glyphs.then(|| unglyph(&suspect.key)).flatten();
@@ -364,6 +368,9 @@ pub(crate) fn rewrite_misread_words(
             continue;
         }
         let word = &text[token.span.clone()];
+        if word.contains(LONG_S) {
+            continue;
+        }
         let Some(frequency) = *known.entry(word).or_insert_with(|| lexicon.lookup(word)) else {
             continue;
         };

@@ -17,7 +17,7 @@ use std::collections::{HashMap, HashSet};
 
 use crate::edit::{Edit, EditKind};
 use crate::formats::rules::{Rule, RuleKind, RuleSet};
-use crate::knowledge::lexicon::{expected_count, Lexicon};
+use crate::knowledge::lexicon::{expected_count, Lexicon, LONG_S};
 use crate::knowledge::morphology::{inflect, readings};
 use crate::knowledge::ngrams::Ngrams;
 use crate::stages::tokenize::with_case;
@@ -346,7 +346,9 @@ fn word_counts(sources: &[Source]) -> Counts {
 /// that capitalises its nouns.
 fn eligible(text: &str, token: &Token, lexicon: &Lexicon) -> Option<String> {
     let word = &text[token.span.clone()];
-    if token.has_digits || !word.chars().all(char::is_alphabetic) {
+    // The long s marks a transcription of older printing: its words are
+    // the period's, never a spinner's.
+    if token.has_digits || !word.chars().all(char::is_alphabetic) || word.contains(LONG_S) {
         return None;
     }
     match token.case {

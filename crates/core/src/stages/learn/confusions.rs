@@ -62,7 +62,7 @@ pub(crate) fn learn_confusions(
     misreadings: &[Vec<Misreading>],
     claimed: &HashSet<usize>,
     lexicon: &Lexicon,
-) -> Vec<Rule> {
+) -> Confusions {
     let mut candidates: BTreeMap<(String, String), Candidate> = BTreeMap::new();
     for (i, (suspect, found)) in suspects.iter().zip(misreadings).enumerate() {
         if claimed.contains(&i) || !gives_glyph_evidence(suspect) {
@@ -82,7 +82,9 @@ pub(crate) fn learn_confusions(
     }
     let mut ranked: Vec<((String, String), Candidate)> = candidates
         .into_iter()
-        .filter(|((read, printed), c)| c.words.len() >= min_support(read, printed))
+        .filter(|((read, printed), c)| {
+            is_learnable(read, printed) && c.words.len() >= min_support(read, printed)
+        })
         .collect();
     ranked.sort_by(|(ka, a), (kb, b)| {
         (b.words.len(), b.tokens)
@@ -91,6 +93,7 @@ pub(crate) fn learn_confusions(
     });
 
     let mut covered: HashSet<usize> = claimed.clone();
+    let mut spelled: HashSet<usize> = HashSet::new();
     let mut rules: Vec<Rule> = Vec::new();
     for ((read, printed), c) in &ranked {
         let unclaimed: Vec<&(usize, String)> = c
@@ -109,6 +112,22 @@ pub(crate) fn learn_confusions(
         let intact = text.letter_count(printed);
         let rate = tokens as f64 / (tokens as f64 + intact as f64);
         if rate < MIN_CONFUSION_RATE {
+            continue;
+        }
+        let spread = Spread::of(text, suspects, &unclaimed, read, printed, lexicon);
+        if spread.is_spelling() || spread.is_positional() {
+            // The words that the text spells this way everywhere are its
+            // spelling, not a scanner's damage: they support no other
+            // confusion and are not rewritten (the First Folio's `liue` is
+            // `live`, not a misread `hue`).
+            if spread.is_strong_spelling() || spread.is_positional() {
+                for (t, w) in &unclaimed {
+                    if text.word_count(w) == 0 {
+                        spelled.insert(*t);
+                        covered.insert(*t);
+                    }
+                }
+            }
             continue;
         }
         let mut examples: Vec<(String, String)> = Vec::new();
@@ -146,7 +165,199 @@ pub(crate) fn learn_confusions(
             }
         }
     }
-    rules
+    Confusions { rules, spelled }
+}
+
+/// What learning confusions gives.
+pub(crate) struct Confusions {
+    /// The accepted confusions.
+    pub(crate) rules: Vec<Rule>,
+    /// The suspects (as indices) that a rejected confusion showed to be the
+    /// text's own spelling: no rule rewrites them.
+    pub(crate) spelled: HashSet<usize>,
+}
+
+/// A scanner's confusion hits places, not words: over the restored words
+/// it damages, the text also prints most of them intact, and its damage
+/// falls at the end of words as often as elsewhere, in proportion to where
+/// the printed glyph stands. A spelling (the First Folio's `haue` for
+/// `have`, `-oit` for `-ait`, accent-less Italian `perche`) is a property of
+/// words and of positions: every occurrence of a word is spelled alike, and
+/// the "damage" stands at one position only. `Spread` holds what tells the
+/// two apart for one candidate confusion.
+#[derive(Debug, Default)]
+struct Spread {
+    /// Damaged tokens whose restored word the text also prints intact.
+    mixed: usize,
+    /// Damaged tokens of restored words seen damaged at least twice and
+    /// never intact.
+    always: usize,
+    /// Damaged tokens, and those among them whose confusion struck the end
+    /// of the word.
+    damaged: usize,
+    final_damaged: usize,
+    /// Intact places of the printed side, in all and at the end of a word.
+    intact: u64,
+    final_intact: u64,
+    /// The chance that a scanner misreading at most [`MAX_WORD_RATE`] of a
+    /// word's occurrences misread every occurrence of the words seen
+    /// damaged twice or more and never intact, as a natural logarithm.
+    always_chance: f64,
+    /// The read side holds a letter: a digit or a sign read for a letter
+    /// (`1ike`) is no spelling of any period or language.
+    read_letters: bool,
+    /// The glyph prior knows the confusion.
+    known: bool,
+}
+
+/// A scanner misreads at most this share of the occurrences of a word: the
+/// OCR engines the README measures misread 1–40% of a glyph's places.
+const MAX_WORD_RATE: f64 = 0.5;
+
+/// Damage that falls on whole words (every occurrence "misread") is a
+/// spelling when a scanner would do that with a chance below one in a
+/// hundred. Two occurrences of one word both misread have a chance of one in
+/// three; the First Folio's `haue`, 12 times and never `have`, one in 4,000.
+const MAX_ALWAYS_CHANCE: f64 = 0.01;
+
+/// A confusion whose damage is confined to one position (the end of words,
+/// or everywhere else) is a spelling when the other position holds this
+/// many damaged places fewer than the confusion's rate predicts, and that
+/// shortfall has a chance below [`MAX_POSITION_CHANCE`] (Poisson).
+const MAX_POSITION_SHARE: f64 = 0.1;
+
+/// The chance below which a shortfall of damage at one position is no
+/// accident: one in a thousand. The measured true confusions of the OCR
+/// evaluation (`eval --corrupt ocr`, built-in and held-out tables) damage
+/// the ends of words at 0.4–2.5 times their overall rate.
+const MAX_POSITION_CHANCE: f64 = 0.001;
+
+impl Spread {
+    fn of(
+        text: &dyn TextView,
+        suspects: &[SuspectType],
+        unclaimed: &[&(usize, String)],
+        read: &str,
+        printed: &str,
+        lexicon: &Lexicon,
+    ) -> Spread {
+        // A word that is the printed side alone (`a`, `in`) read as the
+        // read side alone is no suspect: those places are not counted.
+        let whole = text.word_count(printed);
+        let mut spread = Spread {
+            intact: text.letter_count(printed).saturating_sub(whole),
+            final_intact: text.final_count(printed).saturating_sub(whole),
+            read_letters: read.chars().any(char::is_alphabetic),
+            known: is_confusable(read, printed),
+            ..Spread::default()
+        };
+        let mut seen: HashSet<usize> = HashSet::new();
+        for (t, restored) in unclaimed {
+            if !seen.insert(*t) {
+                continue;
+            }
+            let suspect = &suspects[*t];
+            let damaged = suspect.occurrences.len();
+            let printed_intact = unclaimed
+                .iter()
+                .filter(|(u, _)| u == t)
+                .map(|(_, w)| text.word_count(w))
+                .max()
+                .unwrap_or(0);
+            if printed_intact > 0 {
+                spread.mixed += damaged;
+            } else if damaged >= 2 {
+                spread.always += damaged;
+                // All `damaged` occurrences misread, given that one was.
+                let all = MAX_WORD_RATE.powi(damaged as i32);
+                spread.always_chance +=
+                    (all / (1.0 - (1.0 - MAX_WORD_RATE).powi(damaged as i32))).ln();
+            }
+            spread.damaged += damaged;
+            if suspect.key.ends_with(read) && restored.ends_with(printed) {
+                spread.final_damaged += damaged;
+            }
+        }
+        // Attested forms give no evidence, but the confusion would rewrite
+        // them too, and they are the likeliest to be the text's spelling
+        // (`vpon`, eleven times in a page of the First Folio and never
+        // `upon`): they count towards telling spelling from damage.
+        for (t, suspect) in suspects.iter().enumerate() {
+            if !suspect.is_attested || seen.contains(&t) {
+                continue;
+            }
+            let finder = memchr::memmem::Finder::new(read);
+            let restored = finder.find_iter(suspect.key.as_bytes()).find_map(|at| {
+                let word = format!(
+                    "{}{printed}{}",
+                    &suspect.key[..at],
+                    &suspect.key[at + read.len()..]
+                );
+                lexicon.frequency(&word).is_some().then_some(word)
+            });
+            let Some(restored) = restored else {
+                continue;
+            };
+            let damaged = suspect.occurrences.len();
+            if text.word_count(&restored) > 0 {
+                spread.mixed += damaged;
+            } else if damaged >= 2 {
+                spread.always += damaged;
+                let all = MAX_WORD_RATE.powi(damaged as i32);
+                spread.always_chance +=
+                    (all / (1.0 - (1.0 - MAX_WORD_RATE).powi(damaged as i32))).ln();
+            }
+        }
+        spread
+    }
+
+    /// Whether the damage is a property of words: more of it falls on words
+    /// that are always "damaged" than on words also printed intact, and a
+    /// scanner would misread all their occurrences with a chance below
+    /// [`MAX_ALWAYS_CHANCE`] (it misreads a share h of a glyph's places, so
+    /// all k occurrences of a word with chance h^k); or, for a confusion the
+    /// glyph prior does not know, no restored word is ever printed intact —
+    /// without the prior, only that sign of a partial rate tells a scanner.
+    fn is_spelling(&self) -> bool {
+        self.is_strong_spelling() || (self.read_letters && !self.known && self.mixed == 0)
+    }
+
+    /// Whether the damage is a property of words on strong evidence: the
+    /// first case of [`Spread::is_spelling`].
+    fn is_strong_spelling(&self) -> bool {
+        self.read_letters && self.always > self.mixed && self.always_chance < MAX_ALWAYS_CHANCE.ln()
+    }
+
+    /// Whether the damage is confined to one position: the end of words, or
+    /// everywhere but the end.
+    fn is_positional(&self) -> bool {
+        let damaged = self.damaged as f64;
+        let intact = self.intact as f64;
+        let rate = damaged / (damaged + intact);
+        let final_intact = (self.final_intact as f64).min(intact);
+        let classes = [
+            (self.final_damaged as f64, final_intact),
+            (
+                (self.damaged - self.final_damaged) as f64,
+                intact - final_intact,
+            ),
+        ];
+        classes.iter().any(|&(d, n)| {
+            let expected = rate * (d + n);
+            d <= expected * MAX_POSITION_SHARE && poisson_at_most(d, expected) < MAX_POSITION_CHANCE
+        })
+    }
+}
+
+/// The chance that a Poisson count with mean `mean` is at most `k`.
+fn poisson_at_most(k: f64, mean: f64) -> f64 {
+    let mut term = (-mean).exp();
+    let mut sum = term;
+    for i in 1..=(k as usize) {
+        term *= mean / i as f64;
+        sum += term;
+    }
+    sum
 }
 
 /// How many substitutions [`is_restorable`] combines in one word.
@@ -206,6 +417,18 @@ const SCANNED_SUPPORT: usize = 10;
 /// `without`) is no longer the one clean explanation of its suspect.
 pub(crate) fn is_scanned(confusions: &[Rule]) -> bool {
     confusions.iter().map(|r| r.words).sum::<usize>() >= SCANNED_SUPPORT
+}
+
+/// Whether a confusion can be learned at all: one the glyph prior knows,
+/// or one glyph read as one other glyph. Two glyphs read as one (`rn` for
+/// `m`, `li` for `h`) happen where their shapes make one, which the prior
+/// lists; an unknown substitution that changes the number of letters is a
+/// difference of spelling or grammar far more often (`-t` for `-er`, the
+/// First Folio's final `-e` read as `-ly`, the Spanish future subjunctive
+/// `-re` as the preterite `-ron`, `-ez` as `-é`): every such rule learned on
+/// the period fixtures was one.
+fn is_learnable(read: &str, printed: &str) -> bool {
+    is_confusable(read, printed) || (read.chars().count() == 1 && printed.chars().count() == 1)
 }
 
 /// Distinct restored words a confusion needs.
