@@ -32,7 +32,7 @@ use crate::formats::stats::TextView;
 use crate::knowledge::language::Language;
 use crate::knowledge::lexicon::{expected_count, Lexicon};
 use crate::knowledge::morphology::stem;
-use crate::knowledge::thesaurus::Thesaurus;
+use crate::knowledge::thesaurus::{Relation, Thesaurus};
 use crate::stages::detect::{evidence, Evidence, SuspectType};
 use crate::stages::explain::Explanation;
 use crate::stages::tokenize::with_case;
@@ -135,6 +135,8 @@ struct Candidate {
     total_frequency: u64,
     /// A word swap whose sides the thesaurus calls siblings.
     siblings: bool,
+    /// A synonym only a broad thesaurus relates (MyThes, definitions).
+    broad: bool,
     /// Every suspect it explains is written capitalised only and has its
     /// `from` side at the start (German nouns: `Dauer·punkt`).
     capitalised: bool,
@@ -194,7 +196,8 @@ pub(crate) fn learn(
             let c = match candidates.entry(key) {
                 Entry::Occupied(entry) => entry.into_mut(),
                 Entry::Vacant(entry) => {
-                    let kind = if thesaurus.are_related(&e.from, &e.to) {
+                    let relation = thesaurus.relation(&e.from, &e.to);
+                    let kind = if relation.is_some() {
                         RuleKind::Synonym
                     } else {
                         RuleKind::WordSwap
@@ -210,6 +213,7 @@ pub(crate) fn learn(
                         best_frequency: 0,
                         total_frequency: 0,
                         siblings,
+                        broad: relation == Some(Relation::Broad),
                         capitalised: true,
                         examples: Vec::new(),
                     })
@@ -245,7 +249,7 @@ pub(crate) fn learn(
     let mut ranked: Vec<((String, String), Candidate)> = candidates
         .into_iter()
         .filter(|((from, to), c)| {
-            !c.words.is_empty() && is_plausible(from, to, c, lexicon, words, thesaurus.is_broad())
+            !c.words.is_empty() && is_plausible(from, to, c, lexicon, words)
         })
         .collect();
     ranked.sort_by(|(ka, a), (kb, b)| {
@@ -331,7 +335,7 @@ pub(crate) fn repaired_by(
 /// often enough (`al·method·s` 571 times in four novels that hold no
 /// `always`).
 ///
-/// A broad thesaurus (`broad`: lists of related words rather than synsets)
+/// A broad thesaurus (lists of related words rather than synsets)
 /// lowers the support a rule needs, but its pairs need a restored side
 /// whose absence says something ([`MIN_EXPECTED_ABSENT`]), as do swaps no
 /// thesaurus relates outside English ([`MIN_EXPECTED_UNRELATED_ABSENT`]);
@@ -343,7 +347,6 @@ fn is_plausible(
     c: &Candidate,
     lexicon: &Lexicon,
     words: usize,
-    broad: bool,
 ) -> bool {
     let supported = c.words.len() >= c.min_support();
     let everyday = |side: &str| lexicon.frequency(side).unwrap_or(0) >= MIN_SINGLE_SIDE_FREQUENCY;
@@ -373,7 +376,7 @@ fn is_plausible(
     // that should hold `visita` once): a swap no thesaurus relates needs a
     // restored side expected twice.
     let absent_enough = match c.kind {
-        RuleKind::Synonym if broad => expected_to >= MIN_EXPECTED_ABSENT,
+        RuleKind::Synonym if c.broad => expected_to >= MIN_EXPECTED_ABSENT,
         RuleKind::WordSwap if lexicon.language() != Language::English => {
             expected_to >= MIN_EXPECTED_UNRELATED_ABSENT
         }
