@@ -15,6 +15,7 @@ use textmend_eval::corrupt;
 
 mod bad;
 mod eval;
+mod recall;
 mod review;
 mod user;
 

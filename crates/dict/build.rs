@@ -43,6 +43,10 @@ const THESAURI: &[(&str, bool)] = &[
     ("pt", true),
 ];
 
+/// The first byte of a thesaurus key `MEMBERS group word`: the words of a
+/// group of related words, in group order.
+const MEMBERS: u8 = 2;
+
 /// Whether the crate feature of `lang` is on (English always is).
 fn is_enabled(lang: &str) -> bool {
     lang == "en" || env::var_os(format!("CARGO_FEATURE_{}", lang.to_uppercase())).is_some()
@@ -316,7 +320,9 @@ fn compile_thesaurus(groups: &Path, siblings: Option<&Path>, out: &Path) -> Resu
 /// space-separated; the lines are sorted and unique. Group `n` (0-based line
 /// number) becomes the keys `word kind n` (`kind` one byte telling the files
 /// apart, `n` as 4 big-endian bytes), so the groups of a word are one range
-/// query.
+/// query; a group of related words (kind 0) also becomes the keys
+/// `0x02 n word`, so the words of a group are one range query too (no word
+/// starts with that byte).
 fn thesaurus_keys(path: &Path, kind: u8) -> Result<Vec<Vec<u8>>, String> {
     let text =
         fs::read_to_string(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
@@ -345,6 +351,12 @@ fn thesaurus_keys(path: &Path, kind: u8) -> Result<Vec<Vec<u8>>, String> {
             key.push(kind);
             key.extend_from_slice(&(n as u32).to_be_bytes());
             keys.push(key);
+            if kind == 0 {
+                let mut member = vec![MEMBERS];
+                member.extend_from_slice(&(n as u32).to_be_bytes());
+                member.extend_from_slice(word.as_bytes());
+                keys.push(member);
+            }
         }
     }
     Ok(keys)

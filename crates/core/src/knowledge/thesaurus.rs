@@ -36,6 +36,14 @@ const COMPILED_MAGIC: &[u8] = b"textmend thesaurus 1\n";
 const RELATED: u8 = 0;
 /// The key byte after the word for sibling groups.
 const SIBLINGS: u8 = 1;
+/// The first byte of the keys `MEMBERS group word` that list the words of a
+/// group of related words (no word starts with it).
+const MEMBERS: u8 = 2;
+
+/// At most this many relatives of one word are listed: a word in many
+/// broad groups (`set`, `run`) relates to thousands, and a spinner's choice
+/// among them says little.
+const MAX_RELATIVES: usize = 5_000;
 
 /// Groups of related words, from one or more sources.
 #[derive(Clone)]
@@ -172,6 +180,10 @@ impl Thesaurus {
                     continue;
                 }
                 for w in words {
+                    let mut member = vec![MEMBERS];
+                    member.extend(group.to_be_bytes());
+                    member.extend(w.as_bytes());
+                    keys.push(member);
                     let mut key = w.into_bytes();
                     key.push(RELATED);
                     key.extend(group.to_be_bytes());
@@ -207,10 +219,9 @@ impl Thesaurus {
     /// parse, its compiled form milliseconds to load. Only the first
     /// source is written (a thesaurus read from one file has one).
     pub(crate) fn to_bytes(&self) -> Vec<u8> {
-        let (set, broad) = self
-            .layers
-            .first()
-            .map_or((&[][..], false), |l| (l.groups.as_fst().as_bytes(), l.broad));
+        let (set, broad) = self.layers.first().map_or((&[][..], false), |l| {
+            (l.groups.as_fst().as_bytes(), l.broad)
+        });
         let mut bytes = COMPILED_MAGIC.to_vec();
         bytes.push(u8::from(broad));
         bytes.extend_from_slice(set);
@@ -241,6 +252,33 @@ impl Thesaurus {
     /// Whether `a` and `b` are related at all ([`Thesaurus::relation`]).
     pub(crate) fn are_related(&self, a: &str, b: &str) -> bool {
         self.relation(a, b).is_some()
+    }
+
+    /// The words that share a group of related words with `word` (lowercase),
+    /// without `word` itself, sorted and unique; at most [`MAX_RELATIVES`].
+    /// A thesaurus compiled before group members were recorded lists none.
+    pub(crate) fn relatives(&self, word: &str) -> Vec<String> {
+        let mut found: Vec<String> = Vec::new();
+        for layer in &self.layers {
+            for group in groups_of(&layer.groups, word, RELATED) {
+                let mut lo = vec![MEMBERS];
+                lo.extend(group);
+                let mut hi = lo.clone();
+                hi.push(0xFF);
+                let mut stream = layer.groups.range().ge(&lo).lt(&hi).into_stream();
+                while let Some(key) = stream.next() {
+                    if let Ok(member) = std::str::from_utf8(&key[lo.len()..]) {
+                        if member != word {
+                            found.push(member.to_string());
+                        }
+                    }
+                }
+            }
+        }
+        found.sort_unstable();
+        found.dedup();
+        found.truncate(MAX_RELATIVES);
+        found
     }
 
     /// Whether `a` and `b` fall under one broader term (`tell` and `notify`
@@ -376,6 +414,38 @@ mod tests {
             };
             assert!(e.to_string().contains(message), "{e}");
         }
+    }
+
+    #[test]
+    fn a_users_thesaurus_adds_to_the_embedded_one() {
+        // A broad MyThes line relating `light` and `easy` adds a broad
+        // relation; WordNet's narrow ones stay narrow.
+        let user = "UTF-8\nlight|1\n(adj)|easy|facile\n".as_bytes();
+        let user = Thesaurus::from_mythes(user, Path::new("th.dat")).unwrap();
+        let merged = Thesaurus::english().unwrap().with(&user);
+        assert_eq!(merged.relation("attempt", "try"), Some(Relation::Narrow));
+        assert_eq!(merged.relation("light", "facile"), Some(Relation::Broad));
+        assert_eq!(merged.relation("purchase", "play"), None);
+        assert!(merged.relatives("facile").contains(&"light".to_string()));
+    }
+
+    #[test]
+    fn every_language_but_dutch_has_an_embedded_thesaurus() {
+        for (language, a, b) in [
+            (Language::Spanish, "casa", "vivienda"),
+            (Language::Italian, "casa", "abitazione"),
+            (Language::Portuguese, "casa", "habitação"),
+        ] {
+            let thesaurus = Thesaurus::for_language(language).unwrap();
+            assert_eq!(thesaurus.relation(a, b), Some(Relation::Narrow), "{a} {b}");
+            assert!(thesaurus.relatives(a).contains(&b.to_string()), "{a} {b}");
+        }
+        for language in [Language::German, Language::French] {
+            let thesaurus = Thesaurus::for_language(language).unwrap();
+            assert!(thesaurus.layers.iter().all(|l| l.broad), "{language}");
+        }
+        let dutch = Thesaurus::for_language(Language::Dutch).unwrap();
+        assert!(dutch.relatives("huis").is_empty());
     }
 
     #[test]

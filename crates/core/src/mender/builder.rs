@@ -164,10 +164,12 @@ impl MenderBuilder {
     /// The thesaurus of `language`: the embedded one, with the user's added.
     fn thesaurus_of(&self, language: Language) -> Result<Thesaurus> {
         let embedded = Thesaurus::for_language(language)?;
-        Ok(match self.thesauri.iter().find(|t| t.language == language) {
-            Some(user) => embedded.with(&user.thesaurus),
-            None => embedded,
-        })
+        Ok(
+            match self.thesauri.iter().find(|t| t.language == language) {
+                Some(user) => embedded.with(&user.thesaurus),
+                None => embedded,
+            },
+        )
     }
 
     /// The configured mender with the embedded dictionaries.
