@@ -8,7 +8,7 @@
 //! ```
 //! use textmend::Mender;
 //!
-//! let mender = Mender::english()?;
+//! let mender = Mender::new()?;
 //! let spun = "Delegates will attfinish the summit. The agfinisha is long, \
 //!             and every counattempt in the region sent a delegation.";
 //! let mended = mender.mend(spun);
@@ -32,7 +32,7 @@
 //!
 //! let scanned = "The rnodern rnill rnade rnore rnoney than the old one, and rnany \
 //!                rnen carne frorn far away to work there. It\u{e2}\u{20ac}\u{2122}s a \u{fb01}ne place.";
-//! let mended = Mender::english()?.mend(scanned);
+//! let mended = Mender::new()?.mend(scanned);
 //! assert_eq!(
 //!     mended.text(),
 //!     "The modern mill made more money than the old one, and many \
@@ -105,7 +105,7 @@
 //!
 //! let spun = "She notified him at once. Our innotifyigence units and theirs \
 //!             shared innotifyigence, and the notifyer notified them all.";
-//! let mended = Mender::english()?.mend(spun);
+//! let mended = Mender::new()?.mend(spun);
 //! let suggested: Vec<&str> = mended.suggestions().iter().map(|e| e.after.as_str()).collect();
 //! assert!(mended.text().contains("She notified him")); // suggested, not applied
 //! assert!(suggested.contains(&"told"));
@@ -177,10 +177,10 @@ pub mod bench {
     }
 }
 
-pub use edit::Edit;
+pub use edit::{Edit, EditKind};
 pub use error::{Error, Result};
 pub use formats::rules::{Rule, RuleKind, RuleSet};
 pub use formats::stats::LearningStats;
 pub use knowledge::language::Language;
 pub use knowledge::user::{Ignore, UserThesaurus, UserWords};
-pub use mender::{Mended, Mender, MenderBuilder, Mode, Skip, WordInfo};
+pub use mender::{Learned, Mended, MendedBytes, Mender, MenderBuilder, Mode, Skip, WordInfo};
