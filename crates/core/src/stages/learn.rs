@@ -138,9 +138,7 @@ struct Candidate {
     siblings: bool,
     /// A synonym only a broad thesaurus relates (MyThes, definitions).
     broad: bool,
-    /// Some of its evidence is a short-context reading (see [`short`]).
-    short: bool,
-    /// All of its evidence is.
+    /// All of its evidence is short-context readings (see [`short`]).
     short_only: bool,
     /// Every suspect it explains is written capitalised only and has its
     /// `from` side at the start (German nouns: `Dauer·punkt`).
@@ -219,7 +217,6 @@ pub(crate) fn learn(
                         total_frequency: 0,
                         siblings,
                         broad: relation == Some(Relation::Broad),
-                        short: false,
                         short_only: true,
                         capitalised: true,
                         examples: Vec::new(),
@@ -237,9 +234,8 @@ pub(crate) fn learn(
             c.capitalised &= !suspect.lowercase
                 && suspect.key.starts_with(e.from.as_str())
                 && e.restored.starts_with(e.to.as_str());
-            c.short |= e.context < MIN_CONTEXT_CHARS;
             c.short_only &= e.context < MIN_CONTEXT_CHARS;
-            let stemmed = stem(&e.restored, lexicon);
+            let stemmed = support_key(&suspect.key, e, lexicon);
             c.types.push((i, stemmed.clone()));
             c.tokens += suspect.occurrences.len();
             c.best_frequency = c.best_frequency.max(e.frequency);
@@ -260,7 +256,7 @@ pub(crate) fn learn(
         .map(|((from, to), c)| short::ShortView {
             from,
             to,
-            short: c.short,
+            short: c.short_only,
             types: c.types.iter().map(|(t, _)| *t).collect(),
             words: c.words.len(),
         })
@@ -312,6 +308,33 @@ pub(crate) fn learn(
         .collect();
     RuleSet::new(rules)
 }
+
+/// What one piece of evidence is: the stem of the restored word (`buyer`
+/// and `buyers` are one). Outside English, whose dictionaries have no
+/// inflection rules, the restored word up to the end of `to`, unless what
+/// follows is a word of its own (a compound's part, `Bild·fenster`,
+/// `Bild·punkt`: two pieces of evidence): `seleccionar·se` and
+/// `seleccionar·las` read as `resolver·se` and `resolver·las`, or
+/// `desenfoca·r`, `desenfoca·das`, `desenfoca·ndo` as `desarma·…`, are one
+/// word with several endings (the clean corpus's Spanish manuals).
+fn support_key(key: &str, e: &Explanation, lexicon: &Lexicon) -> String {
+    if lexicon.language() != Language::English {
+        if let Some(at) = key.rfind(e.from.as_str()) {
+            let rest = &key[at + e.from.len()..];
+            let is_part =
+                rest.chars().count() >= MIN_PART_CHARS && lexicon.frequency(rest).is_some();
+            if !is_part {
+                return format!("{}{}", &key[..at], e.to);
+            }
+        }
+    }
+    stem(&e.restored, lexicon)
+}
+
+/// Outside English, what follows a rule's `from` is another word (a
+/// compound's part) when it is a dictionary word of at least this many
+/// characters; otherwise it is an ending.
+const MIN_PART_CHARS: usize = 3;
 
 /// The suspect types that applying `from → to` once turns into a word, with
 /// any context ("apply loosely"): once a rule is accepted, they need no other

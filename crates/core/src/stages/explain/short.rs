@@ -1,13 +1,12 @@
 //! Short contexts: a suspect that is a whole everyday word with one or two
-//! letters around it (`easy·er`, `surgery·s`, `a·increase`, German
-//! `Porträt·er`) — a spinner's table word with an inflection ending, or
-//! inside a short word.
+//! letters after it (`easy·er`, `surgery·s`, German `Porträt·er`): a
+//! spinner's table word with an inflection ending.
 //!
 //! One or two letters complete almost any word into another, so the walks
 //! of **explain** leave such readings out ([`super::MIN_CONTEXT_CHARS`]).
 //! Here the candidates for the original are only the words the thesaurus
 //! relates to the table word (`light` for `easy`), each kept when the same
-//! letters around it make a dictionary word (`lighter`): the relation is the
+//! letters after it make a dictionary word (`lighter`): the relation is the
 //! evidence the missing context cannot give. **learn** then weighs them as
 //! it weighs every thesaurus-backed explanation.
 
@@ -17,8 +16,8 @@ use crate::knowledge::thesaurus::Thesaurus;
 use super::{boundaries, is_everyday_word, Explanation, MAX_SIDE_BYTES, MIN_CONTEXT_CHARS};
 
 /// The short-context explanations of the lowercase suspect `key`: readings
-/// `p·x·q` with one or two characters of `p` and `q` together, `x` an
-/// everyday word, and `p·y·q` a dictionary word for a word `y` the
+/// `x·q` with one or two characters of `q`, `x` an
+/// everyday word, and `y·q` a dictionary word for a word `y` the
 /// thesaurus relates to `x`. Restored words that `known` already explains
 /// are left out.
 pub(crate) fn explain_short(
@@ -32,8 +31,11 @@ pub(crate) fn explain_short(
     let mut found: Vec<Explanation> = Vec::new();
     for (a, &i) in bounds.iter().enumerate() {
         for (b, &end) in bounds.iter().enumerate().skip(a + 1) {
-            let context = a + (chars - b);
-            if context == 0 || context >= MIN_CONTEXT_CHARS {
+            // Only endings: a letter or two before a word is how
+            // identifiers are made (`r·limit`, `f·seek`, `b·search` in C
+            // manual pages read as `r·ending`, `f·act`, `b·angle`).
+            let context = chars - b;
+            if a > 0 || context == 0 || context >= MIN_CONTEXT_CHARS {
                 continue;
             }
             let x = &key[i..end];
@@ -99,7 +101,10 @@ mod tests {
             "surgery",
             "operation",
         );
-        finds("aincrease", Language::English, "again", "increase", "gain");
+        // A letter or two before the word is no ending.
+        let lexicon = Lexicon::english().unwrap();
+        let thesaurus = Thesaurus::english().unwrap();
+        assert!(explain_short("aincrease", &lexicon, &thesaurus, &[]).is_empty());
     }
 
     #[test]

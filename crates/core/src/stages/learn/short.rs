@@ -2,9 +2,10 @@
 //! **explain**'s `short` module) compete with every other relative of the
 //! same table word that completes the same suspects: `easy·er` reads as
 //! `light·er` and as `long·er`, and one or two letters cannot say which.
-//! Such a reading counts only when no rival does as well: a rival is a
-//! candidate with the same `from`, at least as much support, and the
-//! spinner's signature (its `to` absent from the text).
+//! A rule read from short contexts only is learned only when no rival does
+//! as well: a rival is a candidate with the same `from`, at least as much
+//! support, and the spinner's signature (its `to` absent from the text). A
+//! rule with evidence of full context as well competes as any other.
 
 use std::collections::HashSet;
 
@@ -14,7 +15,7 @@ use crate::formats::stats::TextView;
 pub(super) struct ShortView<'a> {
     pub(super) from: &'a str,
     pub(super) to: &'a str,
-    /// Whether some of its evidence is a short-context reading.
+    /// Whether all of its evidence is short-context readings.
     pub(super) short: bool,
     /// The suspect types it explains.
     pub(super) types: HashSet<usize>,
@@ -22,8 +23,8 @@ pub(super) struct ShortView<'a> {
     pub(super) words: usize,
 }
 
-/// The indices of candidates with short-context evidence that a rival ties
-/// or beats: they are not learned.
+/// The indices of candidates read from short contexts only that a rival
+/// ties or beats: they are not learned.
 pub(super) fn tied_short_readings(
     candidates: &[ShortView<'_>],
     text: &dyn TextView,
