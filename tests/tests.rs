@@ -16,6 +16,7 @@ use textmend_eval::corrupt;
 mod bad;
 mod eval;
 mod mojibake;
+mod recall;
 mod review;
 mod user;
 

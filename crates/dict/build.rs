@@ -3,7 +3,8 @@
 //! (word with its bytes reversed → frequency, for suffix queries). The
 //! thesaurus `<lang>-thesaurus.txt` (one group of related words per line)
 //! becomes `<lang>-thesaurus.fst`, a set of keys `word 0x00 group-number`
-//! (the siblings file adds `word 0x01 group-number`). The word
+//! (the siblings file adds `word 0x01 group-number`), for English and for
+//! each enabled language that has one ([`THESAURI`]). The word
 //! counts `<lang>-ngrams.tsv` (`word` or `word word`, a tab, a count) become
 //! `<lang>-ngrams.fst`; the irregular inflections `<lang>-inflections.txt`
 //! are only checked here and embedded as text.
@@ -27,8 +28,24 @@ const LANGUAGES: &[&str] = &["en"];
 /// word lists come from wordfreq's casefolded lists (German `ß` written
 /// `ss`), so their FSTs are keyed by the folded form ([`fold`]), the highest
 /// frequency winning where two entries fold together (`Haus`, `haus`).
-/// They have no attested list and no thesaurus yet.
+/// They have no attested list; five of them have a thesaurus ([`THESAURI`]).
 const FOLDED_LANGUAGES: &[&str] = &["de", "es", "fr", "it", "nl", "pt"];
+
+/// The other languages' thesauri (`<lang>-thesaurus.txt`, from
+/// `scripts/build_thesauri.py`), each with whether it has a
+/// `<lang>-siblings.txt` too. Dutch has none: no synonym data with a usable
+/// license ships in a package registry (`dictionaries/README.md`).
+const THESAURI: &[(&str, bool)] = &[
+    ("de", false),
+    ("es", true),
+    ("fr", false),
+    ("it", true),
+    ("pt", true),
+];
+
+/// The first byte of a thesaurus key `MEMBERS group word`: the words of a
+/// group of related words, in group order.
+const MEMBERS: u8 = 2;
 
 /// Whether the crate feature of `lang` is on (English always is).
 fn is_enabled(lang: &str) -> bool {
@@ -49,23 +66,25 @@ fn main() {
             lang,
         ));
     }
+    for (lang, siblings) in THESAURI.iter().filter(|(l, _)| is_enabled(l)) {
+        let siblings = siblings.then(|| input(&format!("{lang}-siblings.txt")));
+        or_exit(compile_thesaurus(
+            &input(&format!("{lang}-thesaurus.txt")),
+            siblings.as_deref(),
+            &out_dir.join(format!("{lang}-thesaurus.fst")),
+        ));
+    }
     for lang in LANGUAGES {
         or_exit(compile(&input(&format!("{lang}.tsv")), &out_dir, lang));
         or_exit(compile_word_list(
             &input(&format!("{lang}-attested.txt")),
             &out_dir.join(format!("{lang}-attested.fst")),
         ));
-        let groups = input(&format!("{lang}-thesaurus.txt"));
-        let siblings = input(&format!("{lang}-siblings.txt"));
-        let keys = thesaurus_keys(&groups, 0).and_then(|mut keys| {
-            keys.extend(thesaurus_keys(&siblings, 1)?);
-            Ok(keys)
-        });
-        let out = out_dir.join(format!("{lang}-thesaurus.fst"));
-        or_exit(keys.and_then(|mut keys| {
-            keys.sort_unstable();
-            write_map(&out, keys.into_iter().map(|k| (k, 0)))
-        }));
+        or_exit(compile_thesaurus(
+            &input(&format!("{lang}-thesaurus.txt")),
+            Some(&input(&format!("{lang}-siblings.txt"))),
+            &out_dir.join(format!("{lang}-thesaurus.fst")),
+        ));
         or_exit(compile_ngrams(
             &input(&format!("{lang}-ngrams.tsv")),
             &out_dir.join(format!("{lang}-ngrams.fst")),
@@ -286,11 +305,24 @@ fn compile_word_list(path: &Path, out: &Path) -> Result<(), String> {
     write_map(out, text.lines().map(|w| (w.as_bytes().to_vec(), 0)))
 }
 
+/// Compiles a thesaurus file and, if there is one, its siblings file into
+/// one FST set of `word kind group` keys (see [`thesaurus_keys`]).
+fn compile_thesaurus(groups: &Path, siblings: Option<&Path>, out: &Path) -> Result<(), String> {
+    let mut keys = thesaurus_keys(groups, 0)?;
+    if let Some(siblings) = siblings {
+        keys.extend(thesaurus_keys(siblings, 1)?);
+    }
+    keys.sort_unstable();
+    write_map(out, keys.into_iter().map(|k| (k, 0)))
+}
+
 /// Reads a thesaurus file: each line is a group of words, sorted and
 /// space-separated; the lines are sorted and unique. Group `n` (0-based line
 /// number) becomes the keys `word kind n` (`kind` one byte telling the files
 /// apart, `n` as 4 big-endian bytes), so the groups of a word are one range
-/// query.
+/// query; a group of related words (kind 0) also becomes the keys
+/// `0x02 n word`, so the words of a group are one range query too (no word
+/// starts with that byte).
 fn thesaurus_keys(path: &Path, kind: u8) -> Result<Vec<Vec<u8>>, String> {
     let text =
         fs::read_to_string(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
@@ -319,6 +351,12 @@ fn thesaurus_keys(path: &Path, kind: u8) -> Result<Vec<Vec<u8>>, String> {
             key.push(kind);
             key.extend_from_slice(&(n as u32).to_be_bytes());
             keys.push(key);
+            if kind == 0 {
+                let mut member = vec![MEMBERS];
+                member.extend_from_slice(&(n as u32).to_be_bytes());
+                member.extend_from_slice(word.as_bytes());
+                keys.push(member);
+            }
         }
     }
     Ok(keys)

@@ -7,7 +7,8 @@
 //! English is always embedded, with its attested forms, thesaurus, word
 //! counts and irregular inflections. Each other language is one crate
 //! feature (`de`, `fr`, `es`, `it`, `pt`, `nl`; all on by default), so a
-//! small binary or a Python wheel can leave languages out.
+//! small binary or a Python wheel can leave languages out. German, French,
+//! Spanish, Italian and Portuguese come with a thesaurus ([`thesaurus`]).
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
@@ -68,6 +69,33 @@ pub fn english() -> English {
         ngrams: include_bytes!(concat!(env!("OUT_DIR"), "/en-ngrams.fst")),
         ngram_scale: EN_NGRAM_SCALE,
         inflections: include_str!("../../../dictionaries/en-inflections.txt"),
+    }
+}
+
+/// The thesaurus of a language other than English (by its ISO 639-1 code):
+/// groups of related words and sibling groups, an FST set of `word kind
+/// group` keys as English's. `None` for Dutch, which has none, and for a
+/// language whose feature is off. The German and French ones come from
+/// Wiktionary's definitions, the Spanish, Italian and Portuguese ones from
+/// MultiWordNet (`dictionaries/README.md`).
+pub fn thesaurus(code: &str) -> Option<&'static [u8]> {
+    macro_rules! thesaurus {
+        ($code:literal) => {
+            include_bytes!(concat!(env!("OUT_DIR"), "/", $code, "-thesaurus.fst"))
+        };
+    }
+    match code {
+        #[cfg(feature = "de")]
+        "de" => Some(thesaurus!("de")),
+        #[cfg(feature = "fr")]
+        "fr" => Some(thesaurus!("fr")),
+        #[cfg(feature = "es")]
+        "es" => Some(thesaurus!("es")),
+        #[cfg(feature = "it")]
+        "it" => Some(thesaurus!("it")),
+        #[cfg(feature = "pt")]
+        "pt" => Some(thesaurus!("pt")),
+        _ => None,
     }
 }
 

@@ -7,10 +7,18 @@
 //! because the thesaurus lists it. The data is WordNet's synsets with their
 //! hypernyms, compiled by `build.rs` into an FST set of `word \0 group` keys.
 //!
-//! The other languages have no thesaurus that may be embedded in a
-//! permissively licensed binary (LibreOffice's are LGPL), so a user may load
-//! one at run time: a MyThes file (`/usr/share/mythes/th_fr_FR_v2.dat` from
-//! Debian's `mythes-fr`), each of whose meaning lines is one group.
+//! German, French, Spanish, Italian and Portuguese have embedded thesauri
+//! too (`dictionaries/<lang>-thesaurus.txt`): Spanish, Italian and
+//! Portuguese synsets from MultiWordNet, narrow like WordNet's; German and
+//! French equivalents from Wiktionary's definitions, **broad** (a
+//! definition also names broader terms and old senses). Dutch has none.
+//! A user may add one at run time: a MyThes file
+//! (`/usr/share/mythes/th_fr_FR_v2.dat` from Debian's `mythes-fr`), each of
+//! whose meaning lines is one group, broad too. The user's file *adds* to
+//! the embedded one ([`Thesaurus::with`]): two words are related when either
+//! relates them, narrowly when a narrow one does (measured in
+//! `benches/recall.md`: replacing WordNet by an English MyThes file took
+//! English recall from 0.44 to 0.12).
 
 use std::borrow::Cow;
 use std::path::Path;
@@ -18,6 +26,7 @@ use std::path::Path;
 use fst::{IntoStreamer, Set, Streamer};
 
 use crate::error::{Error, Result};
+use crate::knowledge::language::Language;
 
 /// How a thesaurus compiled by [`Thesaurus::to_bytes`] starts (then one
 /// byte, 1 for a broad thesaurus, then the FST set).
@@ -27,25 +36,75 @@ const COMPILED_MAGIC: &[u8] = b"textmend thesaurus 1\n";
 const RELATED: u8 = 0;
 /// The key byte after the word for sibling groups.
 const SIBLINGS: u8 = 1;
+/// The first byte of the keys `MEMBERS group word` that list the words of a
+/// group of related words (no word starts with it).
+const MEMBERS: u8 = 2;
 
-/// Groups of related words.
+/// At most this many relatives of one word are listed: a word in many
+/// broad groups (`set`, `run`) relates to thousands, and a spinner's choice
+/// among them says little.
+const MAX_RELATIVES: usize = 5_000;
+
+/// Groups of related words, from one or more sources.
 #[derive(Clone)]
 pub(crate) struct Thesaurus {
-    groups: Option<Set<Cow<'static, [u8]>>>,
-    /// Whether its groups are broad lists of related words (MyThes) rather
-    /// than synsets: `pile` and `batte` share a French meaning line.
+    layers: Vec<Layer>,
+}
+
+/// One source of groups.
+#[derive(Clone)]
+struct Layer {
+    groups: Set<Cow<'static, [u8]>>,
+    /// Whether its groups are broad lists of related words (MyThes,
+    /// definitions) rather than synsets: `pile` and `batte` share a French
+    /// meaning line.
     broad: bool,
+}
+
+/// How two words are related, if at all.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Relation {
+    /// A narrow source (a wordnet) has them in one group.
+    Narrow,
+    /// Only a broad source (MyThes, definitions) has them in one group.
+    Broad,
 }
 
 impl Thesaurus {
     /// The embedded English thesaurus.
     pub(crate) fn english() -> Result<Thesaurus> {
-        let groups = Set::new(Cow::Borrowed(textmend_dict::english().thesaurus))
-            .map_err(|e| Error::Dictionary(e.to_string()))?;
+        Thesaurus::embedded(textmend_dict::english().thesaurus, false)
+    }
+
+    /// The embedded thesaurus of `language`, or one that relates nothing
+    /// (Dutch; a language whose feature is off). German and French are
+    /// broad: their groups come from dictionary definitions.
+    pub(crate) fn for_language(language: Language) -> Result<Thesaurus> {
+        if language == Language::English {
+            return Thesaurus::english();
+        }
+        match textmend_dict::thesaurus(language.code()) {
+            Some(bytes) => Thesaurus::embedded(
+                bytes,
+                matches!(language, Language::German | Language::French),
+            ),
+            None => Ok(Thesaurus::empty()),
+        }
+    }
+
+    fn embedded(bytes: &'static [u8], broad: bool) -> Result<Thesaurus> {
+        let groups =
+            Set::new(Cow::Borrowed(bytes)).map_err(|e| Error::Dictionary(e.to_string()))?;
         Ok(Thesaurus {
-            groups: Some(groups),
-            broad: false,
+            layers: vec![Layer { groups, broad }],
         })
+    }
+
+    /// This thesaurus and `other` together: two words are related when
+    /// either relates them.
+    pub(crate) fn with(mut self, other: &Thesaurus) -> Thesaurus {
+        self.layers.extend(other.layers.iter().cloned());
+        self
     }
 
     /// A thesaurus in the MyThes format (`.dat`): a first line naming the
@@ -67,8 +126,10 @@ impl Thesaurus {
             let groups = Set::new(Cow::Owned(set.to_vec()))
                 .map_err(|e| syntax(1, format!("a damaged compiled thesaurus: {e}")))?;
             return Ok(Thesaurus {
-                groups: Some(groups),
-                broad: broad == 1,
+                layers: vec![Layer {
+                    groups,
+                    broad: broad == 1,
+                }],
             });
         }
         let first = bytes.split(|&b| b == b'\n').next().unwrap_or_default();
@@ -119,6 +180,10 @@ impl Thesaurus {
                     continue;
                 }
                 for w in words {
+                    let mut member = vec![MEMBERS];
+                    member.extend(group.to_be_bytes());
+                    member.extend(w.as_bytes());
+                    keys.push(member);
                     let mut key = w.into_bytes();
                     key.push(RELATED);
                     key.extend(group.to_be_bytes());
@@ -137,91 +202,124 @@ impl Thesaurus {
         keys.dedup();
         let groups = Set::from_iter(keys).map_err(|e| Error::Dictionary(e.to_string()))?;
         Ok(Thesaurus {
-            groups: Some(Set::from(
-                groups
-                    .into_fst()
-                    .map_data(Cow::Owned)
-                    .map_err(|e| Error::Dictionary(e.to_string()))?,
-            )),
-            broad: true,
+            layers: vec![Layer {
+                groups: Set::from(
+                    groups
+                        .into_fst()
+                        .map_data(Cow::Owned)
+                        .map_err(|e| Error::Dictionary(e.to_string()))?,
+                ),
+                broad: true,
+            }],
         })
     }
 
     /// The thesaurus in the compiled form that [`Thesaurus::from_mythes`]
     /// also reads, without parsing: a German MyThes file takes a second to
-    /// parse, its compiled form milliseconds to load.
+    /// parse, its compiled form milliseconds to load. Only the first
+    /// source is written (a thesaurus read from one file has one).
     pub(crate) fn to_bytes(&self) -> Vec<u8> {
-        let set = self
-            .groups
-            .as_ref()
-            .map_or(&[][..], |g| g.as_fst().as_bytes());
+        let (set, broad) = self.layers.first().map_or((&[][..], false), |l| {
+            (l.groups.as_fst().as_bytes(), l.broad)
+        });
         let mut bytes = COMPILED_MAGIC.to_vec();
-        bytes.push(u8::from(self.broad));
+        bytes.push(u8::from(broad));
         bytes.extend_from_slice(set);
         bytes
     }
 
     /// A thesaurus that relates nothing, for languages without one.
     pub(crate) fn empty() -> Thesaurus {
-        Thesaurus {
-            groups: None,
-            broad: false,
-        }
-    }
-
-    /// Whether a relation in it is only a hint: it lowers the support a
-    /// rule needs, but makes one word enough only with more evidence (see
-    /// **learn**).
-    pub(crate) fn is_broad(&self) -> bool {
-        self.broad
+        Thesaurus { layers: Vec::new() }
     }
 
     /// Whether `a` and `b` are synonyms, or one is the other's broader term
-    /// (lowercase words).
+    /// (lowercase words), and how: narrowly when a narrow source relates
+    /// them, else broadly. A broad relation is only a hint: it lowers the
+    /// support a rule needs, but makes one word enough only with more
+    /// evidence (see **learn**).
+    pub(crate) fn relation(&self, a: &str, b: &str) -> Option<Relation> {
+        let related = |l: &&Layer| share_group(&l.groups, a, b, RELATED);
+        if self.layers.iter().filter(|l| !l.broad).any(|l| related(&l)) {
+            Some(Relation::Narrow)
+        } else if self.layers.iter().filter(|l| l.broad).any(|l| related(&l)) {
+            Some(Relation::Broad)
+        } else {
+            None
+        }
+    }
+
+    /// Whether `a` and `b` are related at all ([`Thesaurus::relation`]).
     pub(crate) fn are_related(&self, a: &str, b: &str) -> bool {
-        self.share_group(a, b, RELATED)
+        self.relation(a, b).is_some()
+    }
+
+    /// The words that share a group of related words with `word` (lowercase),
+    /// without `word` itself, sorted and unique; at most [`MAX_RELATIVES`].
+    /// A thesaurus compiled before group members were recorded lists none.
+    pub(crate) fn relatives(&self, word: &str) -> Vec<String> {
+        let mut found: Vec<String> = Vec::new();
+        for layer in &self.layers {
+            for group in groups_of(&layer.groups, word, RELATED) {
+                let mut lo = vec![MEMBERS];
+                lo.extend(group);
+                let mut hi = lo.clone();
+                hi.push(0xFF);
+                let mut stream = layer.groups.range().ge(&lo).lt(&hi).into_stream();
+                while let Some(key) = stream.next() {
+                    if let Ok(member) = std::str::from_utf8(&key[lo.len()..]) {
+                        if member != word {
+                            found.push(member.to_string());
+                        }
+                    }
+                }
+            }
+        }
+        found.sort_unstable();
+        found.dedup();
+        found.truncate(MAX_RELATIVES);
+        found
     }
 
     /// Whether `a` and `b` fall under one broader term (`tell` and `notify`
     /// under "inform"): a weaker relation than [`Thesaurus::are_related`].
     pub(crate) fn are_siblings(&self, a: &str, b: &str) -> bool {
-        self.share_group(a, b, SIBLINGS)
+        self.layers
+            .iter()
+            .any(|l| share_group(&l.groups, a, b, SIBLINGS))
     }
+}
 
-    fn share_group(&self, a: &str, b: &str, kind: u8) -> bool {
-        if a == b {
-            return false;
-        }
-        let (ga, gb) = (self.groups_of(a, kind), self.groups_of(b, kind));
-        let (mut i, mut j) = (0, 0);
-        while i < ga.len() && j < gb.len() {
-            match ga[i].cmp(&gb[j]) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => return true,
-            }
-        }
-        false
+fn share_group(groups: &Set<Cow<'static, [u8]>>, a: &str, b: &str, kind: u8) -> bool {
+    if a == b {
+        return false;
     }
+    let (ga, gb) = (groups_of(groups, a, kind), groups_of(groups, b, kind));
+    let (mut i, mut j) = (0, 0);
+    while i < ga.len() && j < gb.len() {
+        match ga[i].cmp(&gb[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => return true,
+        }
+    }
+    false
+}
 
-    /// The numbers of the groups of one kind that hold `word`, ascending.
-    fn groups_of(&self, word: &str, kind: u8) -> Vec<[u8; 4]> {
-        let Some(groups) = &self.groups else {
-            return Vec::new();
-        };
-        let mut lo = word.as_bytes().to_vec();
-        lo.push(kind);
-        let mut hi = word.as_bytes().to_vec();
-        hi.push(kind + 1);
-        let mut stream = groups.range().ge(&lo).lt(&hi).into_stream();
-        let mut found = Vec::new();
-        while let Some(key) = stream.next() {
-            if let Ok(id) = key[lo.len()..].try_into() {
-                found.push(id);
-            }
+/// The numbers of the groups of one kind that hold `word`, ascending.
+fn groups_of(groups: &Set<Cow<'static, [u8]>>, word: &str, kind: u8) -> Vec<[u8; 4]> {
+    let mut lo = word.as_bytes().to_vec();
+    lo.push(kind);
+    let mut hi = word.as_bytes().to_vec();
+    hi.push(kind + 1);
+    let mut stream = groups.range().ge(&lo).lt(&hi).into_stream();
+    let mut found = Vec::new();
+    while let Some(key) = stream.next() {
+        if let Ok(id) = key[lo.len()..].try_into() {
+            found.push(id);
         }
-        found
     }
+    found
 }
 
 /// One word of a MyThes meaning line, lowercased and without its notes
@@ -263,7 +361,7 @@ mod tests {
         let path = Path::new("th.dat");
         let utf8 = "UTF-8\ngrand|2\n(Adjectif)|vaste|énorme (fam.)\n(Nom)|grand homme|géant\nvide|1\n(Adj)|creux\n";
         let thesaurus = Thesaurus::from_mythes(utf8.as_bytes(), path).unwrap();
-        assert!(thesaurus.is_broad());
+        assert_eq!(thesaurus.relation("grand", "vaste"), Some(Relation::Broad));
         for (a, b, related) in [
             ("grand", "vaste", true),
             ("vaste", "énorme", true),
@@ -278,7 +376,7 @@ mod tests {
         }
         // The compiled form reads back as the same thesaurus.
         let compiled = Thesaurus::from_mythes(&thesaurus.to_bytes(), path).unwrap();
-        assert!(compiled.is_broad());
+        assert_eq!(compiled.relation("grand", "vaste"), Some(Relation::Broad));
         assert!(compiled.are_related("grand", "vaste") && !compiled.are_related("vaste", "géant"));
         let latin1: Vec<u8> = b"ISO8859-1\nca\xf1a|1\n-|Junco|Ca\xf1izo\n".to_vec();
         let thesaurus = Thesaurus::from_mythes(&latin1, path).unwrap();
@@ -316,6 +414,38 @@ mod tests {
             };
             assert!(e.to_string().contains(message), "{e}");
         }
+    }
+
+    #[test]
+    fn a_users_thesaurus_adds_to_the_embedded_one() {
+        // A broad MyThes line relating `light` and `easy` adds a broad
+        // relation; WordNet's narrow ones stay narrow.
+        let user = "UTF-8\nlight|1\n(adj)|easy|facile\n".as_bytes();
+        let user = Thesaurus::from_mythes(user, Path::new("th.dat")).unwrap();
+        let merged = Thesaurus::english().unwrap().with(&user);
+        assert_eq!(merged.relation("attempt", "try"), Some(Relation::Narrow));
+        assert_eq!(merged.relation("light", "facile"), Some(Relation::Broad));
+        assert_eq!(merged.relation("purchase", "play"), None);
+        assert!(merged.relatives("facile").contains(&"light".to_string()));
+    }
+
+    #[test]
+    fn every_language_but_dutch_has_an_embedded_thesaurus() {
+        for (language, a, b) in [
+            (Language::Spanish, "casa", "vivienda"),
+            (Language::Italian, "casa", "abitazione"),
+            (Language::Portuguese, "casa", "habitação"),
+        ] {
+            let thesaurus = Thesaurus::for_language(language).unwrap();
+            assert_eq!(thesaurus.relation(a, b), Some(Relation::Narrow), "{a} {b}");
+            assert!(thesaurus.relatives(a).contains(&b.to_string()), "{a} {b}");
+        }
+        for language in [Language::German, Language::French] {
+            let thesaurus = Thesaurus::for_language(language).unwrap();
+            assert!(thesaurus.layers.iter().all(|l| l.broad), "{language}");
+        }
+        let dutch = Thesaurus::for_language(Language::Dutch).unwrap();
+        assert!(dutch.relatives("huis").is_empty());
     }
 
     #[test]

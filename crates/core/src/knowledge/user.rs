@@ -23,7 +23,7 @@ use crate::knowledge::thesaurus::Thesaurus;
 /// LibreOffice and Debian's `mythes-*` packages ship them). Learning treats
 /// a substitution between two of its synonyms as English learning treats a
 /// WordNet pair: as a spinner's likely choice, which needs less evidence.
-/// For English it replaces the embedded WordNet data.
+/// It adds to the embedded thesaurus of its language (WordNet for English).
 #[derive(Clone)]
 pub struct UserThesaurus {
     pub(crate) language: Language,

@@ -128,8 +128,12 @@ impl MenderBuilder {
         self
     }
 
-    /// Use `thesaurus` for its language, in place of any given before (and,
-    /// for English, of the embedded WordNet data).
+    /// Use `thesaurus` for its language, in place of any given before, in
+    /// addition to the embedded one (WordNet for English; German, French,
+    /// Spanish, Italian and Portuguese have one too): two words are related
+    /// when either relates them. Adding rather than replacing keeps the
+    /// embedded data's narrow relations, which a broad MyThes file would
+    /// otherwise dilute (`benches/recall.md`).
     pub fn thesaurus(mut self, thesaurus: UserThesaurus) -> Self {
         self.thesauri.retain(|t| t.language != thesaurus.language);
         self.thesauri.push(thesaurus);
@@ -157,6 +161,17 @@ impl MenderBuilder {
         self
     }
 
+    /// The thesaurus of `language`: the embedded one, with the user's added.
+    fn thesaurus_of(&self, language: Language) -> Result<Thesaurus> {
+        let embedded = Thesaurus::for_language(language)?;
+        Ok(
+            match self.thesauri.iter().find(|t| t.language == language) {
+                Some(user) => embedded.with(&user.thesaurus),
+                None => embedded,
+            },
+        )
+    }
+
     /// The configured mender with the embedded dictionaries.
     pub fn build(self) -> Result<Mender> {
         if let Some(language) = self.language.filter(|l| !l.is_built_in()) {
@@ -177,10 +192,14 @@ impl MenderBuilder {
                 })
                 .collect::<Result<Vec<_>>>()?,
             no_thesaurus: Thesaurus::empty(),
-            thesauri: self.thesauri,
+            thesauri: Language::ALL
+                .into_iter()
+                .filter(|&l| l != Language::English && l.is_built_in())
+                .map(|l| Ok((l, self.thesaurus_of(l)?)))
+                .collect::<Result<Vec<_>>>()?,
+            thesaurus: self.thesaurus_of(Language::English)?,
             language: self.language,
             ignore: self.ignore,
-            thesaurus: Thesaurus::english()?,
             ngrams: Ngrams::english()?,
             mode: self.mode,
             automata: OnceLock::new(),

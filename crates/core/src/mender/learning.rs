@@ -16,7 +16,7 @@ use crate::knowledge::lexicon::Lexicon;
 use crate::knowledge::thesaurus::Thesaurus;
 use crate::stages::detect::{evidence, gives_glyph_evidence, Evidence, SuspectType};
 use crate::stages::explain::{
-    everyday_words, explain, misreadings, Automata, Explanation, Misreading,
+    everyday_words, explain, explain_short, misreadings, Automata, Explanation, Misreading,
 };
 use crate::stages::learn::{
     is_scanned, learn, learn_confusions, repaired_by, MIN_WORD_SWAP_SUPPORT,
@@ -125,7 +125,13 @@ impl Mender {
                 by_frequency(&|s| evidence(s) != Evidence::None)
                     .into_par_iter()
                     .filter(|_| in_time())
-                    .map(|i| (i, explain(&suspects[i].key, lexicon)))
+                    .map(|i| {
+                        let key = &suspects[i].key;
+                        let mut found = explain(key, lexicon);
+                        let short = explain_short(key, lexicon, thesaurus, &found);
+                        found.extend(short);
+                        (i, found)
+                    })
                     .collect();
             for (i, found) in explained {
                 explanations[i] = found;

@@ -29,7 +29,7 @@ use crate::knowledge::language::Language;
 use crate::knowledge::lexicon::Lexicon;
 use crate::knowledge::ngrams::Ngrams;
 use crate::knowledge::thesaurus::Thesaurus;
-use crate::knowledge::user::{Ignore, UserThesaurus};
+use crate::knowledge::user::Ignore;
 use crate::stages::explain::Automata;
 
 /// Why a text's words were not looked at (its mojibake is decoded all the
@@ -78,13 +78,14 @@ pub struct Mender {
     /// The other languages' dictionaries.
     others: Vec<(Language, Lexicon)>,
     ignore: Ignore,
+    /// The English thesaurus: WordNet with the user's added.
     thesaurus: Thesaurus,
     /// English word and word-pair counts, for whole-word swaps.
     ngrams: Ngrams,
     /// For languages without a thesaurus.
     no_thesaurus: Thesaurus,
-    /// The user's thesauri, one per language, which take precedence.
-    thesauri: Vec<UserThesaurus>,
+    /// The other languages' thesauri: the embedded one with the user's added.
+    thesauri: Vec<(Language, Thesaurus)>,
     /// The language given by the user, if any.
     language: Option<Language>,
     mode: Mode,

@@ -162,15 +162,14 @@ impl Mender {
             .unwrap_or(&self.lexicon)
     }
 
-    /// The thesaurus of `language`: the user's, else (only for English) the
-    /// embedded one.
+    /// The thesaurus of `language`: the embedded one with the user's added.
     pub(super) fn thesaurus_for(&self, language: Language) -> &Thesaurus {
-        if let Some(user) = self.thesauri.iter().find(|t| t.language == language) {
-            &user.thesaurus
-        } else if language == Language::English {
-            &self.thesaurus
-        } else {
-            &self.no_thesaurus
+        if language == Language::English {
+            return &self.thesaurus;
         }
+        self.thesauri
+            .iter()
+            .find(|(l, _)| *l == language)
+            .map_or(&self.no_thesaurus, |(_, thesaurus)| thesaurus)
     }
 }

@@ -15,8 +15,10 @@ use std::collections::HashSet;
 use crate::knowledge::lexicon::{Anchor, Lexicon};
 
 mod misreadings;
+mod short;
 
 pub(crate) use misreadings::{misreadings, Automata, Misreading};
+pub(crate) use short::explain_short;
 
 /// An explanation must keep at least this many characters of the suspect
 /// unchanged (`att·finish` → `att·end`). Shorter contexts explain almost any
@@ -38,6 +40,10 @@ const MIN_WORD_SIDE_FREQUENCY: u64 = 1_000;
 /// The longest side of a substitution, in bytes. Spinner synonyms and OCR
 /// confusions are short; longer differences are different words.
 const MAX_SIDE_BYTES: usize = 16;
+
+/// Where the spinner's replacement contains the original (`able →
+/// capable`), the part it inserted must be at least this long.
+const MIN_INSERTED_CHARS: usize = 2;
 
 /// How much longer than the suspect a restored word may be, in bytes.
 const MAX_GROWTH_BYTES: usize = 8;
@@ -145,13 +151,19 @@ fn explanation(
     let (x, y) = (&w[lcp..w.len() - lcs], &d[lcp..d.len() - lcs]);
     // Moving the boundaries outward only lengthens the sides and shortens
     // the context, so these bounds hold for every reading.
+    // One side of the minimal difference may be empty: where the spinner's
+    // replacement contains the original (`able → capable`), `vari·able` and
+    // `vari·capable` differ by an inserted `cap`, and only the reading moved
+    // outward (`capable → able`) is a word swap.
+    // A one-letter insertion or deletion is a typist's or a scanner's
+    // difference, and lines up unrelated words by chance (`han·dig` and
+    // `han·ding`): an inserted part is a spinner's when it is longer.
     let max_context = w[..lcp].chars().count() + w[w.len() - lcs..].chars().count();
-    if x.is_empty()
-        || y.is_empty()
-        || x.len() > MAX_SIDE_BYTES
-        || y.len() > MAX_SIDE_BYTES
-        || max_context < MIN_CONTEXT_CHARS
+    if (x.is_empty() || y.is_empty()) && x.chars().count() + y.chars().count() < MIN_INSERTED_CHARS
     {
+        return None;
+    }
+    if x.len() > MAX_SIDE_BYTES || y.len() > MAX_SIDE_BYTES || max_context < MIN_CONTEXT_CHARS {
         return None;
     }
     // Readings that cover the difference and whose `x` is a word; the
@@ -249,6 +261,12 @@ mod tests {
             ("counattempt", "country", "attempt", "try"),
             ("refutilize", "refuse", "utilize", "use"),
             ("purchaseers", "buyers", "purchase", "buy"),
+            // The replacement contains the original: the minimal difference
+            // is an insertion (`cap`) or a deletion, the reading a swap.
+            ("varicapable", "variable", "capable", "able"),
+            ("availcapable", "available", "capable", "able"),
+            ("reprihumand", "reprimand", "human", "man"),
+            ("manity", "humanity", "man", "human"),
         ] {
             let found = explain(suspect, &lexicon);
             let e = find(&found, restored).unwrap_or_else(|| panic!("{suspect} → {restored}"));

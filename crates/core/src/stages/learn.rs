@@ -32,13 +32,14 @@ use crate::formats::stats::TextView;
 use crate::knowledge::language::Language;
 use crate::knowledge::lexicon::{expected_count, Lexicon, LINKS};
 use crate::knowledge::morphology::stem;
-use crate::knowledge::thesaurus::Thesaurus;
+use crate::knowledge::thesaurus::{Relation, Thesaurus};
 use crate::stages::detect::{evidence, Evidence, SuspectType};
-use crate::stages::explain::Explanation;
+use crate::stages::explain::{Explanation, MIN_CONTEXT_CHARS};
 use crate::stages::tokenize::with_case;
 use crate::stages::tokenize::Case;
 
 mod confusions;
+mod short;
 
 pub(crate) use confusions::{is_scanned, learn_confusions};
 
@@ -135,6 +136,10 @@ struct Candidate {
     total_frequency: u64,
     /// A word swap whose sides the thesaurus calls siblings.
     siblings: bool,
+    /// A synonym only a broad thesaurus relates (MyThes, definitions).
+    broad: bool,
+    /// All of its evidence is short-context readings (see [`short`]).
+    short_only: bool,
     /// Every suspect it explains is written capitalised only and has its
     /// `from` side at the start (German nouns: `Dauer·punkt`).
     capitalised: bool,
@@ -194,7 +199,8 @@ pub(crate) fn learn(
             let c = match candidates.entry(key) {
                 Entry::Occupied(entry) => entry.into_mut(),
                 Entry::Vacant(entry) => {
-                    let kind = if thesaurus.are_related(&e.from, &e.to) {
+                    let relation = thesaurus.relation(&e.from, &e.to);
+                    let kind = if relation.is_some() {
                         RuleKind::Synonym
                     } else {
                         RuleKind::WordSwap
@@ -210,6 +216,8 @@ pub(crate) fn learn(
                         best_frequency: 0,
                         total_frequency: 0,
                         siblings,
+                        broad: relation == Some(Relation::Broad),
+                        short_only: true,
                         capitalised: true,
                         examples: Vec::new(),
                     })
@@ -226,6 +234,7 @@ pub(crate) fn learn(
             c.capitalised &= !suspect.lowercase
                 && suspect.key.starts_with(e.from.as_str())
                 && e.restored.starts_with(e.to.as_str());
+            c.short_only &= e.context < MIN_CONTEXT_CHARS;
             let stemmed = family(&suspect.key, e, lexicon);
             c.types.push((i, stemmed.clone()));
             c.tokens += suspect.occurrences.len();
@@ -242,11 +251,24 @@ pub(crate) fn learn(
         }
     }
 
+    let views: Vec<short::ShortView> = candidates
+        .iter()
+        .map(|((from, to), c)| short::ShortView {
+            from,
+            to,
+            short: c.short_only,
+            types: c.types.iter().map(|(t, _)| *t).collect(),
+            words: c.words.len(),
+        })
+        .collect();
+    let tied = short::tied_short_readings(&views, text);
+    drop(views);
     let mut ranked: Vec<((String, String), Candidate)> = candidates
         .into_iter()
-        .filter(|((from, to), c)| {
-            !c.words.is_empty() && is_plausible(from, to, c, lexicon, words, thesaurus.is_broad())
-        })
+        .enumerate()
+        .filter(|(k, _)| !tied.contains(k))
+        .map(|(_, candidate)| candidate)
+        .filter(|((from, to), c)| !c.words.is_empty() && is_plausible(from, to, c, lexicon, words))
         .collect();
     ranked.sort_by(|(ka, a), (kb, b)| {
         (b.words.len(), b.plausibility(), b.kind.prior(), b.tokens)
@@ -379,20 +401,20 @@ pub(crate) fn repaired_by(
 /// often enough (`al·method·s` 571 times in four novels that hold no
 /// `always`).
 ///
-/// A broad thesaurus (`broad`: lists of related words rather than synsets)
+/// A broad thesaurus (lists of related words rather than synsets)
 /// lowers the support a rule needs, but its pairs need a restored side
 /// whose absence says something ([`MIN_EXPECTED_ABSENT`]), as do swaps no
 /// thesaurus relates outside English ([`MIN_EXPECTED_UNRELATED_ABSENT`]);
 /// rules learned only from unlisted compounds and nouns, one that says more
 /// ([`MIN_TELLING_ABSENCE`]).
-fn is_plausible(
-    from: &str,
-    to: &str,
-    c: &Candidate,
-    lexicon: &Lexicon,
-    words: usize,
-    broad: bool,
-) -> bool {
+fn is_plausible(from: &str, to: &str, c: &Candidate, lexicon: &Lexicon, words: usize) -> bool {
+    // One or two letters of context complete a table word's relative into
+    // a word by chance (`get·ty` as `hear·ty`, `fab·er` as `sweet·er` in
+    // clean English manuals): a rule read only from short contexts needs
+    // two damaged words, whatever their stems.
+    if c.short_only && c.types.len() < MIN_WORD_SWAP_SUPPORT {
+        return false;
+    }
     let supported = c.words.len() >= c.min_support();
     let everyday = |side: &str| lexicon.frequency(side).unwrap_or(0) >= MIN_SINGLE_SIDE_FREQUENCY;
     let long = |side: &str| side.chars().count() >= MIN_SINGLE_SIDE_CHARS;
@@ -421,7 +443,7 @@ fn is_plausible(
     // that should hold `visita` once): a swap no thesaurus relates needs a
     // restored side expected twice.
     let absent_enough = match c.kind {
-        RuleKind::Synonym if broad => expected_to >= MIN_EXPECTED_ABSENT,
+        RuleKind::Synonym if c.broad => expected_to >= MIN_EXPECTED_ABSENT,
         RuleKind::WordSwap if lexicon.language() != Language::English => {
             expected_to >= MIN_EXPECTED_UNRELATED_ABSENT
         }
@@ -430,8 +452,18 @@ fn is_plausible(
     if !absent_enough {
         return false;
     }
+    // Outside English a single damaged word backed by a thesaurus is no
+    // evidence on its own: the dictionaries there are bare frequency
+    // lists, so valid forms they lack (`pagin·azione`, `curs·ores`) are
+    // suspects and line up with a synonym's word by chance
+    // (`programm·azione`, `rum·ores` with MultiWordNet's pairs, 34 clean
+    // words changed in the clean corpus's tune part). Its restored side
+    // must be a word whose absence is telling: one the text should hold
+    // three times (`rumo` is expected 1.4 times in 50,000 words of a
+    // Portuguese manual that holds `curs·ores`, not `rum·ores`).
+    let single_ok = lexicon.language() == Language::English || expected_to >= MIN_TELLING_ABSENCE;
     match c.kind {
-        RuleKind::Synonym => supported || (everyday(from) && everyday(to)),
+        RuleKind::Synonym => supported || (everyday(from) && everyday(to) && single_ok),
         RuleKind::WordSwap => {
             supported
                 || stands_in
