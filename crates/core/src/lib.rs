@@ -115,6 +115,7 @@
 #![forbid(unsafe_code)]
 
 mod chars;
+mod clean;
 mod edit;
 mod error;
 mod formats;
@@ -177,6 +178,7 @@ pub mod bench {
     }
 }
 
+pub use clean::{Cleaned, Cleaner, CleanerBuilder, CleanerStats, FURNITURE_RULE, HYGIENE_RULE};
 pub use edit::Edit;
 pub use error::{Error, Result};
 pub use formats::rules::{Rule, RuleKind, RuleSet};
