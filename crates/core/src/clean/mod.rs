@@ -267,7 +267,9 @@ impl Cleaner {
         };
         let removed: Vec<std::ops::Range<usize>> = edits.iter().map(|e| e.span.clone()).collect();
         edits.extend(fixes.into_iter().filter(|fix| {
-            !hits(&removed, &fix.span) && !(hygiene::is_blank_run(fix) && hits(&regions, &fix.span))
+            let removed_with_a_line = hits(&removed, &fix.span);
+            let blank_run_in_a_gap = hygiene::is_blank_run(fix) && hits(&regions, &fix.span);
+            !removed_with_a_line && !blank_run_in_a_gap
         }));
         edits.sort_by_key(|e| e.span.start);
         let text_out = if edits.is_empty() {

@@ -494,12 +494,14 @@ impl Vocabulary {
         &'v self,
         words: &'v [String],
     ) -> impl Iterator<Item = (Vocab, String)> + 'v {
-        self.phrases.iter().filter_map(move |(phrase, vocab)| {
-            words
-                .windows(phrase.len())
-                .any(|w| w.iter().zip(phrase).all(|(a, b)| a == b))
-                .then(|| (*vocab, phrase.join(" ")))
-        })
+        self.phrases
+            .iter()
+            .filter(move |(phrase, _)| {
+                words
+                    .windows(phrase.len())
+                    .any(|w| w.iter().zip(phrase).all(|(a, b)| a == b))
+            })
+            .map(|(phrase, vocab)| (*vocab, phrase.join(" ")))
     }
 
     /// Whether the words hold a related-articles phrase ("read next").
