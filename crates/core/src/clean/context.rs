@@ -115,6 +115,7 @@ pub(super) fn marks(
     let weights: Vec<i32> = (0..n)
         .map(|i| weight(&lines[i], vocab, &marks[i], unsupported.contains(&i)))
         .collect();
+    comments(lines, &nonblank, &mut marks, core);
     tail(lines, vocab, &nonblank, &mut marks, &weights);
     head(lines, &nonblank, &mut marks, &weights);
     duplicates(lines, &nonblank, &mut marks);
@@ -404,6 +405,30 @@ fn stops(line: &Line, weight: i32, plains: &mut usize, plain_before: &mut bool) 
     false
 }
 
+/// Cuts a comment section: from the first line of comment vocabulary after
+/// the article core ("3 Comments", "Leave a Reply") to the end. Readers'
+/// comments are prose, so the cut from the end stops in them.
+fn comments(lines: &[Line], nonblank: &[usize], marks: &mut [Option<Mark>], core: (usize, usize)) {
+    let Some(&start) = nonblank.iter().find(|&&i| {
+        i > core.1 && marks[i].as_ref().and_then(Mark::own_vocab) == Some(Vocab::Comments)
+    }) else {
+        return;
+    };
+    if !nonblank
+        .iter()
+        .any(|&i| i < start && marks[i].is_none() && lines[i].prose)
+    {
+        return;
+    }
+    let why = format!(
+        "in the comments, which start at \"{}\"",
+        shorten(&lines[start].key)
+    );
+    for &i in nonblank.iter().filter(|&&i| i > start) {
+        mark(marks, i, Kind::Tail, || why.clone());
+    }
+}
+
 /// Cuts the end of the text from a marked line on, where what follows is
 /// mostly furniture.
 fn tail(
@@ -532,8 +557,7 @@ fn duplicates(lines: &[Line], nonblank: &[usize], marks: &mut [Option<Mark>]) {
         let line = &lines[i];
         match seen.get(line.key.as_str()) {
             Some(&(first, first_pos))
-                if line.words.len() >= DUPLICATE_MIN_WORDS
-                    && pos - first_pos <= DUPLICATE_MAX_DISTANCE =>
+                if is_wordy(line) && pos - first_pos <= DUPLICATE_MAX_DISTANCE =>
             {
                 mark(marks, i, Kind::Duplicate, || {
                     format!("a copy of the paragraph {} lines above", i - first)
@@ -544,6 +568,24 @@ fn duplicates(lines: &[Line], nonblank: &[usize], marks: &mut [Option<Mark>]) {
             }
         }
     }
+}
+
+/// Whether a line is words (a caption), not code or a command: at least
+/// [`DUPLICATE_MIN_WORDS`] tokens, four in five of them letters with at
+/// most their punctuation.
+fn is_wordy(line: &Line) -> bool {
+    let plain = line
+        .tokens
+        .iter()
+        .filter(|t| {
+            let core = t.trim_matches(|c: char| !c.is_alphanumeric());
+            !core.is_empty()
+                && core
+                    .chars()
+                    .all(|c| c.is_alphabetic() || c == '\'' || c == '’' || c == '-')
+        })
+        .count();
+    line.tokens.len() >= DUPLICATE_MIN_WORDS && plain * 5 >= line.tokens.len() * 4
 }
 
 /// A line as a reason quotes it: at most 40 characters.

@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::lines::{first_letter_upper, has_letter, is_number, letters, Line};
+use super::lines::{first_letter_upper, has_letter, is_number, is_sentence_end, letters, Line};
 use super::vocab::{
     Vocab, Vocabulary, AGENCIES, CREDIT_LEADS, FORMAL_ADDRESS, LEADS, NOT_ACCOUNTS, RIGHTS,
 };
@@ -160,9 +160,16 @@ fn credit(line: &Line) -> Option<Finding> {
     if n == 0 {
         return None;
     }
-    if (text.contains('©')
-        || copyright_pattern().is_match(&low)
-        || RIGHTS.iter().any(|r| low.contains(r)))
+    // A paragraph that ends with its agency's credit ("… gehalten. © AFP")
+    // is body; the credit is no line of its own.
+    let before_sign = text.split('©').next().unwrap_or_default().trim_end();
+    let credited_paragraph = text.contains('©')
+        && before_sign.split_whitespace().count() >= 8
+        && is_sentence_end(before_sign);
+    if !credited_paragraph
+        && (text.contains('©')
+            || copyright_pattern().is_match(&low)
+            || RIGHTS.iter().any(|r| low.contains(r)))
         && (low.starts_with(['©'])
             || low.starts_with("(c)")
             || low.starts_with("copyright")
@@ -293,7 +300,9 @@ fn vocabulary(line: &Line, vocab: &Vocabulary) -> Option<Finding> {
         return None;
     }
     let n = line.words.len();
-    let weak = line.letter_words == 1;
+    // One word alone ("Print", "Share") is also an identifier or a heading
+    // in clean text; with a count ("3 Kommentare") it is a label.
+    let weak = n == 1;
     if !line.prose && n <= TWO_ANCHORS_MAX_WORDS {
         let found = anchors(line, vocab);
         let distinct: BTreeSet<(Vocab, String)> = found.into_iter().collect();

@@ -103,7 +103,7 @@ pub(super) fn first_letter_upper(s: &str) -> bool {
 }
 
 /// Whether a line ends like a sentence.
-fn is_terminal(text: &str) -> bool {
+pub(super) fn is_sentence_end(text: &str) -> bool {
     let text = text.trim_end().trim_end_matches(CLOSERS);
     if text.ends_with("...") || text.ends_with('…') {
         return false;
@@ -133,9 +133,11 @@ pub(super) fn lines<'t>(text: &'t str, vocab: &Vocabulary) -> Vec<Line<'t>> {
 fn line<'t>(text: &'t str, span: Range<usize>, vocab: &Vocabulary) -> Line<'t> {
     let content = text[span.clone()].trim();
     let tokens: Vec<&str> = content.split_whitespace().collect();
+    // Labels join words with slashes ("View/Post Comments").
     let words: Vec<String> = tokens
         .iter()
-        .map(|t| word(t))
+        .flat_map(|t| t.split('/'))
+        .map(word)
         .filter(|w| !w.is_empty())
         .collect();
     let letter_words = words.iter().filter(|w| has_letter(w)).count();
@@ -148,7 +150,7 @@ fn line<'t>(text: &'t str, span: Range<usize>, vocab: &Vocabulary) -> Line<'t> {
     } else {
         function_words as f64 / letter_words as f64
     };
-    let terminal = is_terminal(content);
+    let terminal = is_sentence_end(content);
     let colon = content.ends_with(':');
     let prose = words.len() >= PROSE_MIN_WORDS
         && (terminal || (colon && words.len() >= COLON_PROSE_MIN_WORDS))

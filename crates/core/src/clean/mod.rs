@@ -409,3 +409,60 @@ mod tests {
         assert_eq!(&text[all.last().unwrap().span.clone()], "attfinish");
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Lines like the ones the rules look at, and noise.
+    fn line() -> impl Strategy<Value = String> {
+        prop_oneof![
+            Just("Share this article".to_string()),
+            Just("Read next".to_string()),
+            Just("19:27".to_string()),
+            Just("Leave a Reply".to_string()),
+            Just("Home".to_string()),
+            Just("News".to_string()),
+            Just("AU$10".to_string()),
+            Just("© 2024 Example Media. All rights reserved.".to_string()),
+            Just(
+                "The council met on Monday and agreed to rebuild the old bridge by spring."
+                    .to_string()
+            ),
+            Just(
+                "Rescue teams worked through the night, the mayor said, and found everyone."
+                    .to_string()
+            ),
+            Just(String::new()),
+            "[ \\t\\u{a0}\\u{200b}\\u{85}\\u{feff}a-zA-Zé\\u{301}“”–.:!?@©$0-9/|«»]{0,40}",
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(400))]
+
+        #[test]
+        fn edits_are_sound_and_rebuild_the_text(
+            lines in proptest::collection::vec(line(), 0..30),
+            crlf in any::<bool>(),
+            all in any::<bool>(),
+        ) {
+            let text = lines.join(if crlf { "\r\n" } else { "\n" });
+            let cleaner = if all {
+                Cleaner::builder().nfc(true).nbsp(true).quotes(true).dashes(true).max_blank_lines(Some(1)).build()
+            } else {
+                Cleaner::default()
+            };
+            let cleaned = cleaner.clean(&text);
+            let mut at = 0;
+            for edit in cleaned.edits() {
+                prop_assert!(edit.span.start >= at);
+                prop_assert_eq!(&text[edit.span.clone()], edit.before.as_str());
+                prop_assert!(!edit.rules.is_empty());
+                at = edit.span.end;
+            }
+            prop_assert_eq!(apply(&text, cleaned.edits()), cleaned.text());
+        }
+    }
+}

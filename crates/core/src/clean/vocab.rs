@@ -163,7 +163,7 @@ const WORDS: &[(Vocab, &str, &str)] = &[
     ),
     (
         Vocab::Related,
-        "related relacionadas relacionados verwandte similar similaires ähnliche meistgelesen \
+        "related relacionado relacionada relacionadas relacionados verwandte weiterlesen similar similaires ähnliche meistgelesen \
          meistgelesene beliebteste lesenswert recommended empfohlen trending",
         "read next more also see other topics topic stories story articles article news latest \
          popular most top picks further reading you may might like interest interested in of \
@@ -226,7 +226,8 @@ const PHRASES: &[(Vocab, &str)] = &[
 /// Phrases that make a short line a related-articles heading ("Read
 /// next", "Lesen Sie auch"); they are not anchors elsewhere.
 const RELATED_PHRASES: &str =
-    "read next|read more|read also|also read|more from|more on|of interest|you may also like|\
+    "read next|read more|read also|also read|continue reading|keep reading|weiter lesen|\
+         mehr lesen|lire la suite|seguir leyendo|leer más|lasīt vairāk|more from|more on|of interest|you may also like|\
          you might also like|don't miss|in case you missed|lesen sie auch|auch interessant|\
          mehr zum thema|zum thema|das könnte sie auch interessieren|lire aussi|à lire aussi|\
          a lire aussi|sur le même sujet|les plus lus|te puede interesar|lo más leído|\
