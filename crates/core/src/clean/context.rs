@@ -113,7 +113,7 @@ pub(super) fn marks(
     menus(lines, vocab, &nonblank, &mut marks, core);
     related_lists(lines, vocab, &nonblank, &mut marks);
     let weights: Vec<i32> = (0..n)
-        .map(|i| weight(&lines[i], vocab, &marks[i], unsupported.contains(&i)))
+        .map(|i| weight(&lines[i], vocab, &marks[i], unsupported[i]))
         .collect();
     comments(lines, &nonblank, &mut marks, core);
     tail(lines, vocab, &nonblank, &mut marks, &weights);
@@ -126,11 +126,11 @@ fn is_weak(mark: &Option<Mark>) -> bool {
     matches!(mark, Some(Mark { kind: Kind::Own(f), .. }) if f.weak)
 }
 
-/// Drops weak findings without a strong finding within two lines; gives
-/// the lines they were on.
-fn support(nonblank: &[usize], marks: &mut [Option<Mark>]) -> Vec<usize> {
+/// Drops weak findings without a strong finding within two lines; says
+/// for each line whether it lost one.
+fn support(nonblank: &[usize], marks: &mut [Option<Mark>]) -> Vec<bool> {
     let weak: Vec<bool> = nonblank.iter().map(|&i| is_weak(&marks[i])).collect();
-    let mut unsupported = Vec::new();
+    let mut unsupported = vec![false; marks.len()];
     for (pos, &i) in nonblank.iter().enumerate() {
         if !weak[pos] {
             continue;
@@ -141,7 +141,7 @@ fn support(nonblank: &[usize], marks: &mut [Option<Mark>]) -> Vec<usize> {
             .any(|p| marks[nonblank[p]].is_some() && !weak[p]);
         if !supported {
             marks[i] = None;
-            unsupported.push(i);
+            unsupported[i] = true;
         }
     }
     unsupported
