@@ -12,7 +12,7 @@ fn main() {
 
 fn mender() -> &'static Mender {
     static MENDER: OnceLock<Mender> = OnceLock::new();
-    MENDER.get_or_init(|| Mender::english().unwrap())
+    MENDER.get_or_init(|| Mender::new().unwrap())
 }
 
 fn fixture(path: &str) -> String {

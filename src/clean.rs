@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 use std::hash::Hash;
 
-use textmend::{Cleaner, CleanerStats, Edit, Mended, Mender, FURNITURE_RULE, HYGIENE_RULE};
+use textmend::{Cleaner, CleanerStats, Edit, EditKind, Mended, Mender};
 
 /// The cleaning flags, flattened into `textmend clean` and into the repair
 /// command (where they apply with `--clean`).
@@ -169,9 +169,7 @@ pub fn clean_then_mend(
 /// Whether an edit comes from cleaning (a removal or a fix) rather than a
 /// repair.
 pub fn is_cleaning(edit: &Edit) -> bool {
-    edit.rules
-        .iter()
-        .any(|(rule, _)| rule == FURNITURE_RULE || rule == HYGIENE_RULE)
+    matches!(edit.kind, EditKind::Furniture | EditKind::Hygiene)
 }
 
 /// How reports name a cleaning edit: `furniture: WHY` or `hygiene: WHAT`
@@ -179,11 +177,11 @@ pub fn is_cleaning(edit: &Edit) -> bool {
 /// `None` for a repair, which keeps its `from→to` label.
 pub fn cleaning_label(edit: &Edit) -> Option<String> {
     is_cleaning(edit).then(|| {
-        edit.rules
-            .iter()
-            .map(|(rule, why)| format!("{rule}: {why}"))
-            .collect::<Vec<_>>()
-            .join(" + ")
+        format!(
+            "{}: {}",
+            edit.kind.name(),
+            edit.reason.as_deref().unwrap_or_default()
+        )
     })
 }
 
@@ -193,7 +191,7 @@ pub fn cleaning_label(edit: &Edit) -> Option<String> {
 pub fn removal_comments(name: &str, input: &str, edits: &[Edit]) -> String {
     let mut out = String::new();
     for edit in edits {
-        if !edit.rules.iter().any(|(rule, _)| rule == FURNITURE_RULE) {
+        if edit.kind != EditKind::Furniture {
             continue;
         }
         let line = input[..edit.span.start].matches('\n').count() + 1;

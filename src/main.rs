@@ -227,9 +227,14 @@ fn run(options: &Options, mut reporter: Reporter) -> io::Result<Exit> {
                 }
                 Outcome::Text { text, mended } => {
                     if mended.skipped() == Some(Skip::UnsupportedLanguage) {
+                        let done = if mended.edits().is_empty() {
+                            "passed through unchanged"
+                        } else {
+                            "only its mojibake decoded"
+                        };
                         reporter.notice(format_args!(
                             "{name}: not in a language textmend has a dictionary for \
-                             (en, de, fr, es, it, pt, nl), passed through unchanged"
+                             (en, de, fr, es, it, pt, nl), {done}"
                         ));
                     }
                     if let Some(out) = &options.rules_out {
@@ -427,7 +432,7 @@ fn process(path: &Path, options: &Options, mender: &Mender) -> Outcome {
             }
             let bytes = e.into_bytes();
             let repaired = matches!(options.mode, Mode::Text | Mode::Write)
-                .then(|| mender.mend_bytes(&bytes).into_owned());
+                .then(|| mender.mend_bytes(&bytes).into_bytes().into_owned());
             return Outcome::Invalid {
                 at,
                 bytes,

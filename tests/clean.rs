@@ -6,7 +6,7 @@
 use std::borrow::Cow;
 use std::fs;
 
-use textmend::{Cleaner, Mender, FURNITURE_RULE};
+use textmend::{Cleaner, EditKind, Mender};
 
 use crate::{fixture, read};
 
@@ -56,9 +56,10 @@ fn furniture_names() -> Vec<String> {
 fn removed_lines(text: &str, edits: &[textmend::Edit]) -> Vec<(usize, String)> {
     let mut out = Vec::new();
     for edit in edits {
-        let Some((_, why)) = edit.rules.iter().find(|(rule, _)| rule == FURNITURE_RULE) else {
+        if edit.kind != EditKind::Furniture {
             continue;
-        };
+        }
+        let why = edit.reason.clone().unwrap_or_default();
         let first = text[..edit.span.start].matches('\n').count() + 1;
         for (k, line) in edit.before.split_inclusive('\n').enumerate() {
             if !line.trim().is_empty() {
@@ -94,7 +95,7 @@ fn seed_articles_come_out_exactly_with_every_removal_explained() {
         }
         for edit in cleaned.edits() {
             // A removal takes whole lines and puts nothing in their place.
-            if edit.rules[0].0 == FURNITURE_RULE {
+            if edit.kind == EditKind::Furniture {
                 assert!(edit.after.is_empty());
                 assert!(edit.span.start == 0 || input.as_bytes()[edit.span.start - 1] == b'\n');
             }
@@ -165,7 +166,7 @@ fn clean_fixtures_come_out_byte_identical() {
 fn cleaning_then_repair_is_one_list_of_edits_into_the_input() {
     let input = read("furniture/003_c01601a3d6194ed1.in.txt");
     let cleaned = Cleaner::default().clean(&input);
-    let mended = Mender::english().unwrap().mend(cleaned.text());
+    let mended = Mender::new().unwrap().mend(cleaned.text());
     assert!(!mended.edits().is_empty());
     let all = cleaned.compose(mended.edits().to_vec());
     for pair in all.windows(2) {
@@ -223,7 +224,7 @@ fn cli_flags_build_the_cleaner_and_compose_with_repair() {
     assert_eq!(only.fixes, only.edits.len() - only.removals);
 
     // `--clean` with repair: one list of edits, suggestions mapped back.
-    let mender = Mender::english().unwrap();
+    let mender = Mender::new().unwrap();
     let both = cli_clean::clean_then_mend(&cleaner, Some(&mender), &input, None);
     assert!(both.edits.len() > only.edits.len());
     assert!(both.text.contains("attend the Ukraine"));

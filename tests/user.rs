@@ -13,7 +13,7 @@ const NAMES: &str = "Zelenskiy\nVolodymyr\nTirana\nKyiv\n";
 #[test]
 fn a_names_list_removes_the_names_from_the_suspects() {
     let text = read("clean/000_f07a7f5762bdc512.txt");
-    let plain = Mender::english().unwrap();
+    let plain = Mender::new().unwrap();
     let names = UserWords::parse(NAMES, Path::new("names.txt")).unwrap();
     let with_names = Mender::builder().words(&names).build().unwrap();
     let before = plain.mend(&text).suspects_left();

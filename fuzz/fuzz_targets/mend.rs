@@ -11,7 +11,7 @@ use textmend::{Language, Mender, UserThesaurus};
 
 fn mender() -> &'static Mender {
     static MENDER: OnceLock<Mender> = OnceLock::new();
-    MENDER.get_or_init(|| Mender::english().expect("embedded dictionary"))
+    MENDER.get_or_init(|| Mender::new().expect("embedded dictionary"))
 }
 
 fn whole_words() -> &'static Mender {
@@ -59,17 +59,30 @@ fn check(text: &str, result: &textmend::Mended) {
     rebuilt.push_str(&text[at..]);
     assert_eq!(rebuilt, result.text());
     for suggestion in result.suggestions() {
-        assert!(suggestion.whole_word);
+        assert!(suggestion.is_whole_word());
         assert_eq!(&text[suggestion.span.clone()], suggestion.before);
     }
 }
 
 fuzz_target!(|data: &[u8]| {
     let mended = mender().mend_bytes(data);
+    // Whatever the bytes, the output is the input outside the edits, and
+    // the edits point at what they replace.
+    let mut rebuilt: Vec<u8> = Vec::new();
+    let mut at = 0;
+    for edit in mended.edits() {
+        assert!(edit.span.start >= at);
+        assert_eq!(&data[edit.span.clone()], edit.before.as_bytes());
+        rebuilt.extend_from_slice(&data[at..edit.span.start]);
+        rebuilt.extend_from_slice(edit.after.as_bytes());
+        at = edit.span.end;
+    }
+    rebuilt.extend_from_slice(&data[at..]);
+    assert_eq!(rebuilt, mended.bytes());
     if let Ok(text) = std::str::from_utf8(data) {
         let result = mender().mend(text);
         check(text, &result);
-        assert_eq!(mended.as_ref(), result.text().as_bytes());
+        assert_eq!(mended.bytes(), result.text().as_bytes());
         check(text, &whole_words().mend(text));
         check(text, &with_thesaurus().mend(text));
     }

@@ -132,7 +132,9 @@ mod tests {
             after: after.to_string(),
             rules: vec![],
             confidence: 1.0,
-            whole_word: false,
+            kind: textmend::EditKind::WordSwap,
+            reason: None,
+            chars: 0..0,
         }
     }
 
@@ -183,7 +185,9 @@ mod tests {
             after: "recommendation\n".to_string(),
             rules: vec![],
             confidence: 1.0,
-            whole_word: false,
+            kind: textmend::EditKind::WordSwap,
+            reason: None,
+            chars: 0..0,
         }];
         assert_eq!(
             unified("f", text, &edits, 1),
@@ -197,7 +201,9 @@ mod tests {
             after: "recommendation is".to_string(),
             rules: vec![],
             confidence: 1.0,
-            whole_word: false,
+            kind: textmend::EditKind::WordSwap,
+            reason: None,
+            chars: 0..0,
         }];
         assert_eq!(
             unified("f", text, &joined, 0),

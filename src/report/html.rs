@@ -44,7 +44,7 @@ impl Section {
             let rules: Vec<String> = edit
                 .rules
                 .iter()
-                .map(|(f, t)| name(f, t, edit.whole_word))
+                .map(|(f, t)| name(f, t, edit.is_whole_word()))
                 .collect();
             if !applied {
                 let _ = write!(

@@ -74,7 +74,7 @@ pub fn lines(input: &Input) -> String {
                 rules.rules().iter().find(|r| {
                     &r.from == from
                         && &r.to == to
-                        && (r.kind == RuleKind::WholeWord) == edit.whole_word
+                        && (r.kind == RuleKind::WholeWord) == edit.is_whole_word()
                 })
             })
             .map(|r| r.words)
@@ -92,7 +92,7 @@ pub fn lines(input: &Input) -> String {
             rules: &edit.rules,
             confidence: edit.confidence,
             evidence,
-            whole_word: edit.whole_word,
+            whole_word: edit.is_whole_word(),
         };
         push(&mut out, &record);
     }

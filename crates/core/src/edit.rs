@@ -7,11 +7,58 @@
 
 use std::ops::Range;
 
+/// What kind of change an [`Edit`] makes: the damage it repairs, or the
+/// cleaning it does ([`crate::Cleaner`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum EditKind {
+    /// A spinner's swap inside a word that is no word (`attfinish` →
+    /// `attend`), by learned or given word-swap rules.
+    WordSwap,
+    /// A scanner's misread glyphs (`rnodern` → `modern`), a ligature or a
+    /// look-alike letter of another script undone, or a misread real word.
+    Glyph,
+    /// Mojibake decoded (`â€™` → `’`).
+    Mojibake,
+    /// A word broken by a line-end hyphen, a soft hyphen or a stray space,
+    /// rejoined.
+    BrokenWord,
+    /// One real word swapped back for another (`notified` → `told`): a
+    /// suggestion unless whole-word repairs were asked for.
+    WholeWord,
+    /// A line of site furniture removed (a menu, a share button, a
+    /// subscription offer); the edit's `reason` says what showed it.
+    Furniture,
+    /// A Unicode or white-space fix (a zero-width space or a control
+    /// character removed, spaces at a line end, a run of blank lines); the
+    /// edit's `reason` says which.
+    Hygiene,
+}
+
+impl EditKind {
+    /// The name used in reports (`word-swap`, `glyph`, `mojibake`,
+    /// `broken-word`, `whole-word`, `furniture`, `hygiene`).
+    pub fn name(self) -> &'static str {
+        match self {
+            EditKind::WordSwap => "word-swap",
+            EditKind::Glyph => "glyph",
+            EditKind::Mojibake => "mojibake",
+            EditKind::BrokenWord => "broken-word",
+            EditKind::WholeWord => "whole-word",
+            EditKind::Furniture => "furniture",
+            EditKind::Hygiene => "hygiene",
+        }
+    }
+}
+
 /// One change to the text: the bytes in `span` become `after`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Edit {
     /// Byte range in the input.
     pub span: Range<usize>,
+    /// The same range in characters (Unicode scalar values) of the input,
+    /// for callers that index text by character (Python, JavaScript).
+    pub chars: Range<usize>,
     /// The text that was there.
     pub before: String,
     /// The text put there.
@@ -21,9 +68,61 @@ pub struct Edit {
     /// How much to trust the edit, from 0 to 1: the confidence of its
     /// weakest rule.
     pub confidence: f64,
+    /// The kind of damage repaired; an edit that rejoined a broken word
+    /// and then repaired it has the kind of the later repair.
+    pub kind: EditKind,
+    /// Why, in words, where the rules do not say it: which encodings a
+    /// mojibake repair undid (`utf-8 read as windows-1252, twice`).
+    pub reason: Option<String>,
+}
+
+impl Edit {
     /// Whether it swaps one real word for another (`notified` → `told`)
     /// rather than repairing a word that is not one.
-    pub whole_word: bool,
+    pub fn is_whole_word(&self) -> bool {
+        self.kind == EditKind::WholeWord
+    }
+}
+
+/// Fills in the character spans of `edits` (sorted by start, spans into
+/// `text`) in one pass over the text.
+pub(crate) fn assign_char_spans(text: &str, edits: &mut [Edit]) {
+    let mut bytes = 0;
+    let mut chars = 0;
+    let mut to_chars = |at: usize| {
+        // Offsets only grow: count the characters since the last one.
+        if at > bytes {
+            chars += text[bytes..at].chars().count();
+            bytes = at;
+        }
+        chars
+    };
+    for edit in edits {
+        let start = to_chars(edit.span.start);
+        let end = to_chars(edit.span.end);
+        edit.chars = start..end;
+    }
+}
+
+/// Where a byte offset of a repaired text was in its input: the edits
+/// (sorted, non-overlapping) map each unchanged stretch back by the shift
+/// the edits before it made; an offset inside an edit's output maps to the
+/// start of that edit's span. For carrying annotations made on the output
+/// (entities, sentence bounds) back to the input.
+pub(crate) fn input_offset(edits: &[Edit], output: usize) -> usize {
+    let mut shift: isize = 0;
+    for edit in edits {
+        let out_start = (edit.span.start as isize + shift) as usize;
+        let out_end = out_start + edit.after.len();
+        if output < out_start {
+            break;
+        }
+        if output < out_end {
+            return edit.span.start;
+        }
+        shift += edit.after.len() as isize - edit.span.len() as isize;
+    }
+    (output as isize - shift) as usize
 }
 
 /// Keeps the first of any edits that overlap (`edits` sorted by start), so
@@ -156,7 +255,13 @@ pub(crate) fn compose(text: &str, first: Vec<Edit>, then: Vec<Edit>) -> Vec<Edit
             after,
             rules,
             confidence,
-            whole_word: false,
+            kind: edit.kind,
+            reason: merged
+                .iter()
+                .filter_map(|&m| first[m].reason.clone())
+                .chain(edit.reason)
+                .reduce(|a, b| format!("{a}; {b}")),
+            chars: 0..0,
         });
         next = k;
     }
@@ -175,7 +280,9 @@ mod tests {
             after: after.to_string(),
             rules: vec![("x".to_string(), "y".to_string())],
             confidence: 1.0,
-            whole_word: false,
+            kind: EditKind::WordSwap,
+            reason: None,
+            chars: 0..0,
         }
     }
 
@@ -220,11 +327,32 @@ mod tests {
             after: after.to_string(),
             rules: vec![],
             confidence: 1.0,
-            whole_word: false,
+            kind: EditKind::WordSwap,
+            reason: None,
+            chars: 0..0,
         };
         let text = "to attfinish the agfinisha.";
         let edits = [edit(3..12, "attend"), edit(17..26, "agenda")];
         assert_eq!(apply(text, &edits), "to attend the agenda.");
         assert_eq!(apply(text, &[]), text);
+    }
+
+    #[test]
+    fn char_spans_count_characters_and_offsets_map_back() {
+        let text = "caf\u{e9} attfinish and na\u{ef}ve agfinisha";
+        let at = text.find("attfinish").unwrap();
+        let at2 = text.find("agfinisha").unwrap();
+        let mut edits = vec![
+            edit(text, at..at + 9, "attend"),
+            edit(text, at2..at2 + 9, "agenda"),
+        ];
+        assign_char_spans(text, &mut edits);
+        assert_eq!(edits[0].chars, 5..14);
+        assert_eq!(edits[1].chars, 25..34);
+        let out = apply(text, &edits);
+        let naive = out.find("na").unwrap();
+        assert_eq!(input_offset(&edits, naive), text.find("na").unwrap());
+        assert_eq!(input_offset(&edits, out.find("attend").unwrap() + 2), at);
+        assert_eq!(input_offset(&edits, out.len()), text.len());
     }
 }

@@ -8,7 +8,7 @@
 //! ```
 //! use textmend::Mender;
 //!
-//! let mender = Mender::english()?;
+//! let mender = Mender::new()?;
 //! let spun = "Delegates will attfinish the summit. The agfinisha is long, \
 //!             and every counattempt in the region sent a delegation.";
 //! let mended = mender.mend(spun);
@@ -32,7 +32,7 @@
 //!
 //! let scanned = "The rnodern rnill rnade rnore rnoney than the old one, and rnany \
 //!                rnen carne frorn far away to work there. It\u{e2}\u{20ac}\u{2122}s a \u{fb01}ne place.";
-//! let mended = Mender::english()?.mend(scanned);
+//! let mended = Mender::new()?.mend(scanned);
 //! assert_eq!(
 //!     mended.text(),
 //!     "The modern mill made more money than the old one, and many \
@@ -82,12 +82,13 @@
 //! by line, by what the lines are (vocabulary of buttons and labels in
 //! several languages, runs of short lines, the stretches before an
 //! article's start and after its end), and fixes invisible characters,
-//! control characters and white space. Every change is an [`Edit`] whose
-//! rule says why, so it goes into the same reports as a repair; clean prose
-//! comes back byte-identical.
+//! control characters and white space. Every change is an [`Edit`] of kind
+//! [`EditKind::Furniture`] or [`EditKind::Hygiene`] whose `reason` says
+//! why, so it goes into the same reports as a repair; clean prose comes
+//! back byte-identical.
 //!
 //! ```
-//! use textmend::{Cleaner, FURNITURE_RULE};
+//! use textmend::{Cleaner, EditKind};
 //!
 //! let page = "Delegates met in the capital on Monday to discuss the plan.\n\
 //!             They agreed on a joint declaration after long talks.\n\n\
@@ -98,9 +99,9 @@
 //!     "Delegates met in the capital on Monday to discuss the plan.\n\
 //!      They agreed on a joint declaration after long talks.\n"
 //! );
-//! let (rule, why) = &cleaned.edits()[0].rules[0];
-//! assert_eq!(rule, FURNITURE_RULE);
-//! assert!(why.contains("article-action vocabulary"));
+//! let removal = &cleaned.edits()[0];
+//! assert_eq!(removal.kind, EditKind::Furniture);
+//! assert!(removal.reason.as_deref().unwrap().contains("article-action vocabulary"));
 //! ```
 //!
 //! [`Cleaner::stats`] counts a batch of documents from one source (and
@@ -138,7 +139,7 @@
 //!
 //! let spun = "She notified him at once. Our innotifyigence units and theirs \
 //!             shared innotifyigence, and the notifyer notified them all.";
-//! let mended = Mender::english()?.mend(spun);
+//! let mended = Mender::new()?.mend(spun);
 //! let suggested: Vec<&str> = mended.suggestions().iter().map(|e| e.after.as_str()).collect();
 //! assert!(mended.text().contains("She notified him")); // suggested, not applied
 //! assert!(suggested.contains(&"told"));
@@ -211,11 +212,11 @@ pub mod bench {
     }
 }
 
-pub use clean::{Cleaned, Cleaner, CleanerBuilder, CleanerStats, FURNITURE_RULE, HYGIENE_RULE};
-pub use edit::Edit;
+pub use clean::{Cleaned, Cleaner, CleanerBuilder, CleanerStats};
+pub use edit::{Edit, EditKind};
 pub use error::{Error, Result};
 pub use formats::rules::{Rule, RuleKind, RuleSet};
 pub use formats::stats::LearningStats;
 pub use knowledge::language::Language;
 pub use knowledge::user::{Ignore, UserThesaurus, UserWords};
-pub use mender::{Mended, Mender, MenderBuilder, Mode, Skip, WordInfo};
+pub use mender::{Learned, Mended, MendedBytes, Mender, MenderBuilder, Mode, Skip, WordInfo};

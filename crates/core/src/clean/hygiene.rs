@@ -11,7 +11,7 @@ use std::ops::Range;
 
 use unicode_normalization::{is_nfc, UnicodeNormalization};
 
-use crate::edit::Edit;
+use crate::edit::{Edit, EditKind};
 
 use super::lines::Line;
 
@@ -29,15 +29,12 @@ pub(super) struct Hygiene {
     pub(super) dashes: bool,
 }
 
-/// The rule name of every hygiene edit.
-pub(super) const HYGIENE: &str = "hygiene";
-
 /// How a blank-line run's reason ends.
 const BLANK_RUN: &str = "blank lines in a row";
 
 /// Whether a hygiene edit shortens a run of blank lines.
 pub(super) fn is_blank_run(edit: &Edit) -> bool {
-    edit.rules.iter().any(|(_, why)| why.contains(BLANK_RUN))
+    edit.reason.as_deref().is_some_and(|why| why.contains(BLANK_RUN))
 }
 
 /// What becomes of one character, and why.
@@ -66,17 +63,16 @@ fn fix(c: char, options: &Hygiene) -> Option<(&'static str, &'static str)> {
     }
 }
 
-fn edit(text: &str, span: Range<usize>, after: String, rules: Vec<&str>) -> Edit {
+fn edit(text: &str, span: Range<usize>, after: String, fixes: Vec<&str>) -> Edit {
     Edit {
         before: text[span.clone()].to_string(),
         span,
+        chars: 0..0,
         after,
-        rules: rules
-            .into_iter()
-            .map(|why| (HYGIENE.to_string(), why.to_string()))
-            .collect(),
+        rules: Vec::new(),
         confidence: 1.0,
-        whole_word: false,
+        kind: EditKind::Hygiene,
+        reason: Some(fixes.join("; ")),
     }
 }
 
@@ -203,7 +199,7 @@ fn blank_runs(text: &str, lines: &[Line], max: usize, edits: &mut Vec<Edit>) {
             let span = lines[k + max].span.start..lines[j - 1].span.end;
             let why = format!("{run} {BLANK_RUN} made {max}");
             let mut e = edit(text, span, String::new(), vec![]);
-            e.rules = vec![(HYGIENE.to_string(), why)];
+            e.reason = Some(why);
             // Fixes inside the removed lines are dropped with them.
             edits.retain(|x| x.span.end <= e.span.start || x.span.start >= e.span.end);
             edits.push(e);
@@ -241,7 +237,7 @@ mod tests {
         let (out, edits) = clean("\u{feff}zero\u{200b}width\u{85} and\u{7} bell\n", &DEFAULTS);
         assert_eq!(out, "zerowidth and bell\n");
         assert_eq!(edits.len(), 4);
-        assert!(edits[0].rules[0].1.contains("byte-order mark"));
+        assert!(edits[0].reason.as_deref().unwrap().contains("byte-order mark"));
         // Soft hyphens and joiners stay.
         let kept = "Wäh\u{ad}rend\u{200d}\n";
         assert_eq!(clean(kept, &DEFAULTS).0, kept);
@@ -282,6 +278,9 @@ mod tests {
         let (out, edits) = clean("e\u{301}\u{200b}te\u{301} ok", &options);
         assert_eq!(out, "été ok");
         assert_eq!(edits.len(), 1);
-        assert_eq!(edits[0].rules.len(), 2);
+        assert_eq!(
+            edits[0].reason.as_deref(),
+            Some("zero-width space (U+200B) removed; normalized to NFC")
+        );
     }
 }

@@ -24,16 +24,9 @@ use rayon::prelude::*;
 
 pub use stats::CleanerStats;
 
-use crate::edit::{apply, compose, Edit};
+use crate::edit::{apply, assign_char_spans, compose, Edit, EditKind};
 use hygiene::Hygiene;
 use vocab::Vocabulary;
-
-/// The rule name (the first of the pair in [`Edit::rules`]) of every
-/// removal; the second says why.
-pub const FURNITURE_RULE: &str = removal::FURNITURE;
-/// The rule name of every Unicode or white-space fix; the second of the
-/// pair says which.
-pub const HYGIENE_RULE: &str = hygiene::HYGIENE;
 
 /// By default a line is furniture of a source when at least this many of
 /// its documents hold it…
@@ -181,10 +174,12 @@ impl<'a> Cleaned<'a> {
         self.text
     }
 
-    /// The changes, sorted by position and not overlapping, with byte
-    /// spans into the input. A removed line is an edit with an empty
-    /// `after` and the rule `(`[`FURNITURE_RULE`]`, why)`; a Unicode or
-    /// white-space fix has the rule `(`[`HYGIENE_RULE`]`, what)`.
+    /// The changes, sorted by position and not overlapping, with byte and
+    /// character spans into the input. A removed line is an edit of kind
+    /// [`EditKind::Furniture`] with an empty `after`, a Unicode or
+    /// white-space fix one of kind [`EditKind::Hygiene`]; the `reason` of
+    /// each says why, and `rules` is empty (no substitution rule is
+    /// involved).
     pub fn edits(&self) -> &[Edit] {
         &self.edits
     }
@@ -194,7 +189,7 @@ impl<'a> Cleaned<'a> {
     pub fn removals(&self) -> usize {
         self.edits
             .iter()
-            .filter(|e| e.rules.iter().any(|(rule, _)| rule == FURNITURE_RULE))
+            .filter(|e| e.kind == EditKind::Furniture)
             .count()
     }
 
@@ -202,7 +197,9 @@ impl<'a> Cleaned<'a> {
     /// the cleaned text (a repair of it), as edits of the input: one
     /// report, one diff, for both steps.
     pub fn compose(&self, later: Vec<Edit>) -> Vec<Edit> {
-        compose(self.input, self.edits.clone(), later)
+        let mut edits = compose(self.input, self.edits.clone(), later);
+        assign_char_spans(self.input, &mut edits);
+        edits
     }
 }
 
@@ -272,6 +269,7 @@ impl Cleaner {
             !removed_with_a_line && !blank_run_in_a_gap
         }));
         edits.sort_by_key(|e| e.span.start);
+        assign_char_spans(text, &mut edits);
         let text_out = if edits.is_empty() {
             Cow::Borrowed(text)
         } else {
@@ -347,12 +345,11 @@ mod tests {
              They agreed on a joint declaration after long talks.\n"
         );
         assert_eq!(cleaned.removals(), 2);
-        let rules: Vec<&str> = cleaned
-            .edits()
-            .iter()
-            .map(|e| e.rules[0].0.as_str())
-            .collect();
-        assert_eq!(rules, vec![HYGIENE_RULE, FURNITURE_RULE, FURNITURE_RULE]);
+        let kinds: Vec<EditKind> = cleaned.edits().iter().map(|e| e.kind).collect();
+        assert_eq!(
+            kinds,
+            vec![EditKind::Hygiene, EditKind::Furniture, EditKind::Furniture]
+        );
         let off = Cleaner::builder().furniture(false).build().clean(text);
         assert_eq!(off.removals(), 0);
         assert_eq!(off.edits().len(), 1);
@@ -381,7 +378,11 @@ mod tests {
         assert_eq!(stats.documents(), 4);
         let cleaned = cleaner.clean_with(refs[0], &stats);
         assert_eq!(cleaned.text(), format!("{}\n", stories[0]));
-        assert!(cleaned.edits()[0].rules[0].1.contains("4 of 4 documents"));
+        assert!(cleaned.edits()[0]
+            .reason
+            .as_deref()
+            .unwrap()
+            .contains("4 of 4 documents"));
         // Alone, the same text keeps its lines.
         assert_eq!(cleaner.clean(refs[0]).removals(), 0);
         // A copy of another document is not emptied.
@@ -398,15 +399,19 @@ mod tests {
         let at = cleaned_text.find("attfinish").unwrap();
         let repair = Edit {
             span: at..at + "attfinish".len(),
+            chars: 0..0,
             before: "attfinish".to_string(),
             after: "attend".to_string(),
             rules: vec![("finish".to_string(), "end".to_string())],
             confidence: 0.9,
-            whole_word: false,
+            kind: EditKind::WordSwap,
+            reason: None,
         };
         let all = cleaned.compose(vec![repair]);
         assert_eq!(apply(text, &all), "They will attend the summit.\n");
-        assert_eq!(&text[all.last().unwrap().span.clone()], "attfinish");
+        let last = all.last().unwrap();
+        assert_eq!(&text[last.span.clone()], "attfinish");
+        assert_eq!(text.chars().skip(last.chars.start).take(9).collect::<String>(), "attfinish");
     }
 }
 
@@ -459,7 +464,7 @@ mod properties {
             for edit in cleaned.edits() {
                 prop_assert!(edit.span.start >= at);
                 prop_assert_eq!(&text[edit.span.clone()], edit.before.as_str());
-                prop_assert!(!edit.rules.is_empty());
+                prop_assert!(edit.reason.as_deref().is_some_and(|why| !why.is_empty()));
                 at = edit.span.end;
             }
             prop_assert_eq!(apply(&text, cleaned.edits()), cleaned.text());

@@ -7,13 +7,10 @@
 
 use std::ops::Range;
 
-use crate::edit::Edit;
+use crate::edit::{Edit, EditKind};
 
 use super::context::Mark;
 use super::lines::Line;
-
-/// The rule name of every removal.
-pub(super) const FURNITURE: &str = "furniture";
 
 /// The removal edits of the marked lines, sorted, and the byte ranges of
 /// the gaps they were made in. Nothing is removed when no line of text
@@ -79,10 +76,12 @@ fn stretch_edits(
         edits.push(Edit {
             before: text[span.clone()].to_string(),
             span,
+            chars: 0..0,
             after: String::new(),
-            rules: vec![(FURNITURE.to_string(), mark.why.clone())],
+            rules: Vec::new(),
             confidence: mark.confidence(),
-            whole_word: false,
+            kind: EditKind::Furniture,
+            reason: Some(mark.why.clone()),
         });
     }
 }

@@ -8,7 +8,7 @@ use std::collections::HashSet;
 use super::prepare::Prepared;
 use super::route::masked;
 use super::{Mended, Mender, Skip};
-use crate::edit::{apply, compose, drop_overlaps, Edit};
+use crate::edit::{apply, assign_char_spans, compose, drop_overlaps, Edit};
 use crate::formats::rules::RuleSet;
 use crate::formats::stats::Text;
 use crate::knowledge::language::Language;
@@ -16,43 +16,114 @@ use crate::stages::rewrite::{rewrite, rewrite_misread_words};
 use crate::stages::swaps::{self, Knowledge, Source};
 use crate::stages::tokenize::{tokenize, Token};
 
+/// Where the rules of one mending come from.
+#[derive(Clone, Copy)]
+pub(super) enum Plan<'r> {
+    /// Learned from the text itself (or the mender's own rules when it does
+    /// not learn).
+    Learn,
+    /// Exactly these, for every language (`Mender::apply`).
+    Given(&'r RuleSet),
+    /// What another mending learned, each language its own
+    /// (`Mender::apply_learned`).
+    Learned(&'r Learned),
+}
+
+/// The rules a text taught, per language: a text that mixes languages
+/// learns each apart, so applying them elsewhere (the rest of a long input,
+/// read block by block) must keep them apart too. Each language's rules
+/// are the in-word rules and the whole-word swaps learned after them.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Learned {
+    languages: Vec<(Language, LanguageRules)>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+struct LanguageRules {
+    in_word: RuleSet,
+    whole_word: RuleSet,
+}
+
+impl Learned {
+    /// All the rules, every language's together, as [`Mended::rules`] gives
+    /// them.
+    pub fn rules(&self) -> RuleSet {
+        let mut all = RuleSet::default();
+        for (_, rules) in &self.languages {
+            all = all.extended_with(&rules.in_word.extended_with(&rules.whole_word));
+        }
+        all
+    }
+
+    /// The languages that rules were learned for.
+    pub fn languages(&self) -> impl Iterator<Item = Language> + '_ {
+        self.languages.iter().map(|(l, _)| *l)
+    }
+
+    fn of(&self, language: Language) -> Option<&LanguageRules> {
+        self.languages
+            .iter()
+            .find(|(l, _)| *l == language)
+            .map(|(_, r)| r)
+    }
+}
+
 /// What mending a text in one language gave.
 pub(super) struct Part {
     pub(super) edits: Vec<Edit>,
     /// Whole-word repairs not applied.
     pub(super) suggestions: Vec<Edit>,
     pub(super) rules: RuleSet,
+    /// The rules as learned, apart.
+    learned: LanguageRules,
     pub(super) suspect_tokens: usize,
     pub(super) word_edits: usize,
 }
 
 impl Mender {
-    pub(super) fn mend_with<'a>(&self, text: &'a str, given: Option<&RuleSet>) -> Mended<'a> {
+    pub(super) fn mend_with<'a>(&self, text: &'a str, plan: Plan<'_>) -> Mended<'a> {
         let tokens = tokenize(text);
-        let groups = self.language_groups(text, &tokens);
+        let mut groups = self.language_groups(text, &tokens);
         if groups.is_empty() {
-            return Mended {
-                text: Cow::Borrowed(text),
-                edits: Vec::new(),
-                suggestions: Vec::new(),
-                rules: RuleSet::default(),
-                skipped: Some(Skip::UnsupportedLanguage),
-                suspect_tokens: 0,
-                word_edits: 0,
-            };
+            // Mojibake can hide a text's language, and needs no dictionary:
+            // the language is judged again with it decoded, and it is
+            // decoded whatever the language.
+            let mut decoded = self.decoded_mojibake(text);
+            let fixed = (!decoded.is_empty()).then(|| apply(text, &decoded));
+            match fixed
+                .as_deref()
+                .and_then(|f| self.judge(f, f, &tokenize(f)))
+            {
+                Some(language) => groups = vec![(language, None)],
+                None => {
+                    assign_char_spans(text, &mut decoded);
+                    return Mended {
+                        text: fixed.map_or(Cow::Borrowed(text), Cow::Owned),
+                        edits: decoded,
+                        suggestions: Vec::new(),
+                        rules: RuleSet::default(),
+                        learned: Learned::default(),
+                        skipped: Some(Skip::UnsupportedLanguage),
+                        suspect_tokens: 0,
+                        word_edits: 0,
+                    };
+                }
+            }
         }
         let mut edits: Vec<Edit> = Vec::new();
         let mut suggestions: Vec<Edit> = Vec::new();
         let mut rules = RuleSet::default();
+        let mut learned = Learned::default();
         let (mut suspect_tokens, mut word_edits) = (0, 0);
         let single = groups.len() == 1 && groups[0].1.is_none();
         for (language, paragraphs) in groups {
             let part = match &paragraphs {
-                None => self.mend_in(text, Some(&tokens), language, given),
+                None => self.mend_in(text, Some(&tokens), language, plan),
                 // Other paragraphs blanked byte for byte: offsets stay those
                 // of `text`, and only this language's paragraphs are seen.
-                Some(spans) => self.mend_in(&masked(text, spans), None, language, given),
+                Some(spans) => self.mend_in(&masked(text, spans), None, language, plan),
             };
+            learned.languages.push((language, part.learned));
             edits.extend(part.edits);
             suggestions.extend(part.suggestions);
             rules = if single {
@@ -66,6 +137,8 @@ impl Mender {
         edits.sort_by_key(|e| e.span.start);
         drop_overlaps(&mut edits);
         suggestions.sort_by_key(|e| e.span.start);
+        assign_char_spans(text, &mut edits);
+        assign_char_spans(text, &mut suggestions);
         let text = if edits.is_empty() {
             Cow::Borrowed(text)
         } else {
@@ -76,6 +149,7 @@ impl Mender {
             edits,
             suggestions,
             rules,
+            learned,
             skipped: None,
             suspect_tokens,
             word_edits,
@@ -88,7 +162,7 @@ impl Mender {
         text: &str,
         tokens: Option<&[Token]>,
         language: Language,
-        given: Option<&RuleSet>,
+        plan: Plan<'_>,
     ) -> Part {
         let lexicon = self.lexicon_for(language);
         let thesaurus = self.thesaurus_for(language);
@@ -98,16 +172,20 @@ impl Mender {
             tokens,
             suspects,
         } = self.front(text, tokens, lexicon);
-        let rules = match given {
-            Some(rules) => rules.clone(),
-            None if self.learn => self.rules.extended_with(&self.learn_from(
+        let rules = match plan {
+            Plan::Given(rules) => rules.clone(),
+            Plan::Learned(learned) => learned
+                .of(language)
+                .map_or_else(|| self.rules.clone(), |r| r.in_word.clone()),
+            Plan::Learn if self.learn => self.rules.extended_with(&self.learn_from(
                 &Text::new(&prepared),
                 &suspects,
                 lexicon,
                 thesaurus,
             )),
-            None => self.rules.clone(),
+            Plan::Learn => self.rules.clone(),
         };
+        let in_word = rules.clone();
         let mut word_edits = rewrite(&prepared, &suspects, &rules, lexicon, self.mode.glyphs());
         // Unlisted compounds are suspects for the rules' sake, but not
         // counted as words left unknown: they are made of known words.
@@ -136,17 +214,23 @@ impl Mender {
                 Cow::Owned(_) => Cow::Owned(tokenize(text)),
             };
             (rules, suggestions) =
-                self.whole_words_in(text, &tokens, &edits, rules, given, language);
+                self.whole_words_in(text, &tokens, &edits, rules, plan, language);
             if self.whole_words {
                 edits.append(&mut suggestions);
                 edits.sort_by_key(|e| e.span.start);
                 drop_overlaps(&mut edits);
             }
         }
+        // Whole-word swaps only ever extend the in-word rules.
+        let whole_word = RuleSet::new(rules.rules()[in_word.len()..].to_vec());
         Part {
             edits,
             suggestions,
             rules,
+            learned: LanguageRules {
+                in_word,
+                whole_word,
+            },
             suspect_tokens: suspects
                 .iter()
                 .filter(|s| !s.is_closed_compound)
@@ -158,14 +242,14 @@ impl Mender {
 
     /// The whole-word repairs of `text` (its `tokens`, and the `edits`
     /// already made), with `rules` extended by the whole-word swaps learned
-    /// from it unless the rules were `given`.
+    /// from it, or by those another mending learned for the language.
     pub(super) fn whole_words_in(
         &self,
         text: &str,
         tokens: &[Token],
         edits: &[Edit],
         rules: RuleSet,
-        given: Option<&RuleSet>,
+        plan: Plan<'_>,
         language: Language,
     ) -> (RuleSet, Vec<Edit>) {
         let source = Source {
@@ -174,11 +258,16 @@ impl Mender {
             edits,
         };
         let data = self.knowledge(language);
-        let rules = if given.is_none() && self.learn {
-            let learned = swaps::learn(&[source], &rules, &data);
-            rules.extended_with(&RuleSet::new(learned))
-        } else {
-            rules
+        let rules = match plan {
+            Plan::Learn if self.learn => {
+                let learned = swaps::learn(&[source], &rules, &data);
+                rules.extended_with(&RuleSet::new(learned))
+            }
+            Plan::Learned(learned) => match learned.of(language) {
+                Some(r) => rules.extended_with(&r.whole_word),
+                None => rules,
+            },
+            _ => rules,
         };
         let repairs = swaps::apply(&source, rules.rules(), &data);
         (rules, repairs)

@@ -14,6 +14,8 @@ mod shard;
 use builder::Limits;
 pub use builder::MenderBuilder;
 pub use lookup::WordInfo;
+pub use mend::Learned;
+use mend::Plan;
 
 use std::borrow::Cow;
 use std::sync::OnceLock;
@@ -30,7 +32,8 @@ use crate::knowledge::thesaurus::Thesaurus;
 use crate::knowledge::user::{Ignore, UserThesaurus};
 use crate::stages::explain::Automata;
 
-/// Why a text was passed through without looking for damage.
+/// Why a text's words were not looked at (its mojibake is decoded all the
+/// same).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Skip {
@@ -103,6 +106,7 @@ pub struct Mended<'a> {
     edits: Vec<Edit>,
     suggestions: Vec<Edit>,
     rules: RuleSet,
+    learned: Learned,
     skipped: Option<Skip>,
     suspect_tokens: usize,
     /// Edits of suspect words (the others mend broken words).
@@ -128,6 +132,7 @@ impl<'a> Mended<'a> {
             edits: self.edits,
             suggestions: self.suggestions,
             rules: self.rules,
+            learned: self.learned,
             skipped: self.skipped,
             suspect_tokens: self.suspect_tokens,
             word_edits: self.word_edits,
@@ -152,6 +157,20 @@ impl<'a> Mended<'a> {
         &self.rules
     }
 
+    /// The rules kept apart by language, to apply elsewhere
+    /// ([`Mender::apply_learned`]): what [`Mended::rules`] holds together.
+    pub fn learned(&self) -> &Learned {
+        &self.learned
+    }
+
+    /// Where byte `offset` of the repaired text was in the input: unchanged
+    /// stretches map back by the shift of the edits before them, an offset
+    /// inside an edit's output to the start of the edit. For carrying
+    /// annotations made on the repaired text back to the input.
+    pub fn input_offset(&self, offset: usize) -> usize {
+        crate::edit::input_offset(&self.edits, offset)
+    }
+
     /// Why the text was passed through unexamined, if it was.
     pub fn skipped(&self) -> Option<Skip> {
         self.skipped
@@ -167,11 +186,18 @@ impl<'a> Mended<'a> {
 
 impl Mender {
     /// A mender with the embedded dictionaries and default options: each
-    /// text is judged in its own language (English, or one of the six others
-    /// with a dictionary). The name is historical; see
+    /// text (each paragraph of a mixed one) is judged in its own language,
+    /// English or one of the six others with a dictionary; see
     /// [`MenderBuilder::language`] to fix the language.
-    pub fn english() -> Result<Mender> {
+    pub fn new() -> Result<Mender> {
         MenderBuilder::default().build()
+    }
+
+    /// The former name of [`Mender::new`]: the mender was never English
+    /// only.
+    #[deprecated(since = "0.2.0", note = "use Mender::new; the mender is multilingual")]
+    pub fn english() -> Result<Mender> {
+        Mender::new()
     }
 
     /// A builder for a configured mender.
@@ -183,53 +209,153 @@ impl Mender {
     /// built with) and applies them. Outside the edits the result is
     /// byte-identical to `text`.
     pub fn mend<'a>(&self, text: &'a str) -> Mended<'a> {
-        self.mend_with(text, None)
+        self.mend_with(text, Plan::Learn)
     }
 
     /// Repairs `text` with exactly `rules`, learning nothing, whatever the
     /// mender was built with (rules learned from a sample of a long input,
     /// applied to the rest of it).
     pub fn apply<'a>(&self, text: &'a str, rules: &RuleSet) -> Mended<'a> {
-        self.mend_with(text, Some(rules))
+        self.mend_with(text, Plan::Given(rules))
     }
 
-    /// Repairs bytes that may not all be valid UTF-8: rules are learned
-    /// from the valid stretches together and applied inside each of them;
-    /// the invalid bytes pass through untouched, in place. Bytes that are
-    /// all valid UTF-8 are mended as [`Mender::mend`] mends the text, each
-    /// language's paragraphs with their own rules.
-    pub fn mend_bytes<'a>(&self, bytes: &'a [u8]) -> Cow<'a, [u8]> {
+    /// Repairs `text` with the rules another mending learned
+    /// ([`Mended::learned`]), each paragraph with the rules of its language
+    /// and none learned: how the rest of a long input is repaired with what
+    /// its first part taught. `mend(t)` and `apply_learned(t, mend(t).learned())`
+    /// make the same edits.
+    pub fn apply_learned<'a>(&self, text: &'a str, learned: &Learned) -> Mended<'a> {
+        self.mend_with(text, Plan::Learned(learned))
+    }
+
+    /// Repairs bytes that may not all be valid UTF-8, learning as
+    /// [`Mender::mend`] learns: the text is read with each invalid byte as a
+    /// space (so offsets stay those of the input), and the invalid bytes
+    /// pass through untouched, in place; an edit that would touch one is
+    /// dropped. Edits' spans are byte spans into `bytes`; their character
+    /// spans count each invalid byte as one character.
+    pub fn mend_bytes<'a>(&self, bytes: &'a [u8]) -> MendedBytes<'a> {
         if let Ok(text) = std::str::from_utf8(bytes) {
-            return match self.mend(text).into_text() {
-                Cow::Borrowed(_) => Cow::Borrowed(bytes),
-                Cow::Owned(text) => Cow::Owned(text.into_bytes()),
+            let mended = self.mend(text);
+            let (text, rest) = mended.into_parts();
+            return MendedBytes {
+                bytes: match text {
+                    Cow::Borrowed(_) => Cow::Borrowed(bytes),
+                    Cow::Owned(text) => Cow::Owned(text.into_bytes()),
+                },
+                mended: rest,
             };
         }
-        let valid: Vec<&str> = bytes.utf8_chunks().map(|c| c.valid()).collect();
-        let rules = if self.learn {
-            self.learn(&valid)
-        } else {
-            self.rules.clone()
-        };
-        let mut out: Vec<u8> = Vec::with_capacity(bytes.len());
-        let mut changed = false;
+        let mut view = String::with_capacity(bytes.len());
+        let mut invalid: Vec<std::ops::Range<usize>> = Vec::new();
         for chunk in bytes.utf8_chunks() {
-            let mended = self.mend_with(chunk.valid(), Some(&rules));
-            changed |= !mended.edits().is_empty();
-            out.extend_from_slice(mended.text().as_bytes());
-            out.extend_from_slice(chunk.invalid());
+            view.push_str(chunk.valid());
+            let at = view.len();
+            view.extend(std::iter::repeat_n(' ', chunk.invalid().len()));
+            if !chunk.invalid().is_empty() {
+                invalid.push(at..view.len());
+            }
         }
-        if changed {
-            Cow::Owned(out)
-        } else {
+        let touches = |e: &Edit| {
+            invalid
+                .iter()
+                .any(|r| r.start < e.span.end.max(e.span.start + 1) && e.span.start < r.end)
+        };
+        let (_, mut rest) = self.mend(&view).into_parts();
+        rest.edits.retain(|e| !touches(e));
+        rest.suggestions.retain(|e| !touches(e));
+        let out = if rest.edits.is_empty() {
             Cow::Borrowed(bytes)
+        } else {
+            let mut out = Vec::with_capacity(bytes.len());
+            let mut at = 0;
+            for e in &rest.edits {
+                out.extend_from_slice(&bytes[at..e.span.start]);
+                out.extend_from_slice(e.after.as_bytes());
+                at = e.span.end;
+            }
+            out.extend_from_slice(&bytes[at..]);
+            Cow::Owned(out)
+        };
+        MendedBytes {
+            bytes: out,
+            mended: rest,
         }
+    }
+}
+
+/// The result of [`Mender::mend_bytes`]: the repaired bytes, and the edits,
+/// suggestions and rules as [`Mended`] gives them, with spans into the
+/// input bytes.
+#[derive(Debug, Clone)]
+pub struct MendedBytes<'a> {
+    bytes: Cow<'a, [u8]>,
+    mended: Mended<'static>,
+}
+
+impl<'a> MendedBytes<'a> {
+    /// The repaired bytes; borrowed (the input itself) when nothing changed.
+    pub fn bytes(&self) -> &[u8] {
+        &self.bytes
+    }
+
+    /// The repaired bytes, taking ownership.
+    pub fn into_bytes(self) -> Cow<'a, [u8]> {
+        self.bytes
+    }
+
+    /// The edits made, sorted by position and not overlapping.
+    pub fn edits(&self) -> &[Edit] {
+        self.mended.edits()
+    }
+
+    /// Whole-word repairs found but not applied.
+    pub fn suggestions(&self) -> &[Edit] {
+        self.mended.suggestions()
+    }
+
+    /// The rules learned (or given), with their evidence.
+    pub fn rules(&self) -> &RuleSet {
+        self.mended.rules()
+    }
+
+    /// The rules kept apart by language.
+    pub fn learned(&self) -> &Learned {
+        self.mended.learned()
+    }
+
+    /// Why the input was passed through unexamined, if it was.
+    pub fn skipped(&self) -> Option<Skip> {
+        self.mended.skipped()
+    }
+
+    /// Suspect tokens left as they are (see [`Mended::suspects_left`]).
+    pub fn suspects_left(&self) -> usize {
+        self.mended.suspects_left()
+    }
+}
+
+impl<'a> Mended<'a> {
+    /// The text apart from everything else, which owns nothing borrowed.
+    fn into_parts(self) -> (Cow<'a, str>, Mended<'static>) {
+        let rest = Mended {
+            text: Cow::Borrowed(""),
+            edits: self.edits,
+            suggestions: self.suggestions,
+            rules: self.rules,
+            learned: self.learned,
+            skipped: self.skipped,
+            suspect_tokens: self.suspect_tokens,
+            word_edits: self.word_edits,
+        };
+        (self.text, rest)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::EditKind;
 
     #[test]
     fn mender_is_send_and_sync() {
@@ -239,22 +365,62 @@ mod tests {
 
     #[test]
     fn invalid_bytes_stay_and_valid_stretches_are_repaired() {
-        let mender = Mender::english().unwrap();
+        let mender = Mender::new().unwrap();
         let bytes = b"They attfinish the summit.\xff\xfe The agfinisha is long.\x80";
         let mended = mender.mend_bytes(bytes);
         assert_eq!(
-            &mended[..],
+            mended.bytes(),
             b"They attend the summit.\xff\xfe The agenda is long.\x80"
         );
+        let at = mended.edits()[0].span.clone();
+        assert_eq!(&bytes[at], b"attfinish");
         let clean = b"plain \xff text";
-        assert!(matches!(mender.mend_bytes(clean), Cow::Borrowed(_)));
+        assert!(matches!(
+            mender.mend_bytes(clean).into_bytes(),
+            Cow::Borrowed(_)
+        ));
     }
 
     #[test]
     fn clean_text_is_borrowed_back() {
-        let mender = Mender::english().unwrap();
+        let mender = Mender::new().unwrap();
         let text = "The quick brown fox jumps over the lazy dog.";
         let mended = mender.mend(text);
         assert!(matches!(mended.into_text(), Cow::Borrowed(t) if t == text));
+    }
+
+    #[test]
+    fn applying_what_a_text_taught_gives_its_own_repair() {
+        let mender = Mender::new().unwrap();
+        let english = "She notified him at once. Our innotifyigence units and theirs \
+                       shared innotifyigence, and the notifyer notified them all. \
+                       Delegates will attfinish the summit; the agfinisha is long.";
+        let mended = mender.mend(english);
+        assert!(!mended.edits().is_empty());
+        let again = mender.apply_learned(english, mended.learned());
+        assert_eq!(again.edits(), mended.edits());
+        assert_eq!(again.suggestions(), mended.suggestions());
+        assert_eq!(mended.learned().rules(), *mended.rules());
+    }
+
+    #[test]
+    fn edits_carry_kinds_and_character_spans() {
+        let mender = Mender::new().unwrap();
+        let text = "Caf\u{e9} owners attfinish the summit. The agfinisha is long, \
+                    and it\u{e2}\u{20ac}\u{2122}s full.";
+        let mended = mender.mend(text);
+        let kinds: Vec<EditKind> = mended.edits().iter().map(|e| e.kind).collect();
+        assert_eq!(
+            kinds,
+            [EditKind::WordSwap, EditKind::WordSwap, EditKind::Mojibake]
+        );
+        let chars: Vec<char> = text.chars().collect();
+        for edit in mended.edits() {
+            let before: String = chars[edit.chars.clone()].iter().collect();
+            assert_eq!(before, edit.before);
+        }
+        let out = mended.text();
+        let full = out.find("full").unwrap();
+        assert_eq!(mended.input_offset(full), text.find("full").unwrap());
     }
 }

@@ -7,7 +7,7 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use super::Mender;
-use crate::edit::{apply, compose, Edit};
+use crate::edit::{apply, compose, Edit, EditKind};
 use crate::knowledge::language::Language;
 use crate::knowledge::lexicon::Lexicon;
 use crate::stages::broken::{repair_broken_words, Break};
@@ -104,6 +104,30 @@ impl Mender {
         }
     }
 
+    /// The mojibake repairs of `text` (none unless misread glyphs are
+    /// looked for), each with the encodings it undid.
+    pub(super) fn decoded_mojibake(&self, text: &str) -> Vec<Edit> {
+        if !self.mode.glyphs() {
+            return Vec::new();
+        }
+        in_chunks(text, repair_mojibake, |r| &mut r.span)
+            .into_iter()
+            .map(|repair| {
+                let before = text[repair.span.clone()].to_string();
+                Edit {
+                    rules: vec![(before.clone(), repair.after.clone())],
+                    before,
+                    span: repair.span,
+                    after: repair.after,
+                    confidence: 1.0,
+                    kind: EditKind::Mojibake,
+                    reason: Some(repair.reason),
+                    chars: 0..0,
+                }
+            })
+            .collect()
+    }
+
     /// The repairs made before words are looked at — mojibake decoded, then
     /// words broken across lines or by stray spaces mended (only when misread
     /// glyphs are looked for) — and the text with them applied.
@@ -115,20 +139,7 @@ impl Mender {
         if !self.mode.glyphs() {
             return (Vec::new(), Cow::Borrowed(text));
         }
-        let decoded: Vec<Edit> = in_chunks(text, repair_mojibake, |r| &mut r.span)
-            .into_iter()
-            .map(|repair| {
-                let before = text[repair.span.clone()].to_string();
-                Edit {
-                    rules: vec![(before.clone(), repair.after.clone())],
-                    before,
-                    span: repair.span,
-                    after: repair.after,
-                    confidence: 1.0,
-                    whole_word: false,
-                }
-            })
-            .collect();
+        let decoded = self.decoded_mojibake(text);
         let text1 = if decoded.is_empty() {
             Cow::Borrowed(text)
         } else {
@@ -152,7 +163,9 @@ impl Mender {
                 after: repair.after,
                 rules: vec![(from.to_string(), to.to_string())],
                 confidence,
-                whole_word: false,
+                kind: EditKind::BrokenWord,
+                reason: None,
+                chars: 0..0,
             }
         })
         .collect();

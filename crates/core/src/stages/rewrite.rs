@@ -22,7 +22,7 @@ use crate::knowledge::glyphs::unglyph;
 use crate::knowledge::language::Language;
 use crate::stages::detect::{evidence, Evidence, SuspectType};
 
-use crate::edit::Edit;
+use crate::edit::{Edit, EditKind};
 use crate::formats::rules::{Rule, RuleKind, RuleSet};
 use crate::knowledge::lexicon::{expected_count, Lexicon};
 use crate::stages::tokenize::{with_case, Case, Token};
@@ -104,6 +104,13 @@ pub(crate) fn rewrite(
         let confidence = applied.iter().map(|r| r.confidence).fold(1.0, f64::min);
         let mut pairs = restoration.glyphs.clone();
         pairs.extend(applied.iter().map(|r| (r.from.clone(), r.to.clone())));
+        // Ligatures, look-alikes and glyph confusions are a scanner's
+        // damage; any word-swap rule makes it a spinner's.
+        let kind = if applied.iter().all(|r| r.kind == RuleKind::Glyph) {
+            EditKind::Glyph
+        } else {
+            EditKind::WordSwap
+        };
         let first_glyph_misread = applied
             .iter()
             .any(|r| r.kind == RuleKind::Glyph && suspect.key.starts_with(r.from.as_str()));
@@ -121,7 +128,9 @@ pub(crate) fn rewrite(
                 ),
                 rules: pairs.clone(),
                 confidence,
-                whole_word: false,
+                kind,
+                reason: None,
+                chars: 0..0,
             });
         }
     }
@@ -399,7 +408,9 @@ pub(crate) fn rewrite_misread_words(
                 after: restored_case(text, &restored, &occurrence, first, lexicon.language()),
                 rules: vec![(rule.from.clone(), rule.to.clone())],
                 confidence: rule.confidence * MISREAD_CONFIDENCE,
-                whole_word: false,
+                kind: EditKind::Glyph,
+                reason: None,
+                chars: 0..0,
             });
         }
     }

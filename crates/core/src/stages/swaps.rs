@@ -15,7 +15,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::edit::Edit;
+use crate::edit::{Edit, EditKind};
 use crate::formats::rules::{Rule, RuleKind, RuleSet};
 use crate::knowledge::lexicon::{expected_count, Lexicon};
 use crate::knowledge::morphology::{inflect, readings};
@@ -281,7 +281,9 @@ pub(crate) fn apply(source: &Source, swaps: &[Rule], data: &Knowledge) -> Vec<Ed
             after: with_case(&rule.to, token.case),
             rules: vec![(rule.from.clone(), rule.to.clone())],
             confidence: rule.confidence,
-            whole_word: true,
+            kind: EditKind::WholeWord,
+            reason: None,
+            chars: 0..0,
         });
     }
     edits
@@ -486,7 +488,7 @@ mod tests {
         // (`told` is 50 times commoner).
         assert!(edits
             .iter()
-            .all(|e| e.whole_word && e.confidence < 0.75 && e.confidence > 0.7));
+            .all(|e| e.is_whole_word() && e.confidence < 0.75 && e.confidence > 0.7));
     }
 
     #[test]
