@@ -14,6 +14,7 @@ use textmend::{Language, Mender, Mode, RuleKind, RuleSet, Skip};
 use textmend_eval::corrupt;
 
 mod bad;
+mod clean;
 mod eval;
 mod mojibake;
 mod recall;

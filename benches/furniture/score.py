@@ -39,8 +39,9 @@ spacy`):
       whole document is dropped.
   score.py score OUTDIR [FIXDIR] [--articles] [--categories] [--split S] [--by COL]
       Score OUTDIR/NAME.txt against the labels, per source.
-  score.py compare [FIXDIR] [--markdown] [--split S] [--by COL]
-      Run keep-all, c4 and fineweb and print them side by side per source.
+  score.py compare [FIXDIR] [--markdown] [--split S] [--by COL] [--with CMD]
+      Run keep-all, c4 and fineweb (and the command CMD, as "textmend")
+      and print them side by side per source.
 
 --split tuning | held-out limits a report to one part of the fixtures
 (column "split" in MANIFEST.tsv); --by lang | split | site groups the
@@ -330,31 +331,39 @@ def print_score(outdir, fixdir, split, articles, categories, by="source"):
                   f"{r['furn_kept']}/{r['furn_lines']}\t{recall(r):.3f}\t{r['verdict']}")
 
 
-def compare(fixdir, markdown, split, by="source"):
+def compare(fixdir, markdown, split, by="source", extra=None):
+    """keep-all, c4 and fineweb side by side, and `extra` (a command, scored
+    as "textmend") when given."""
     import tempfile
     results = {}
+    cls = ["keep-all", "c4", "fineweb"] + (["textmend"] if extra else [])
+    names = {"keep-all": "keep-all", "c4": "C4", "fineweb": "FineWeb", "textmend": "textmend"}
+    removers = [cl for cl in cls if cl != "keep-all"]
     with tempfile.TemporaryDirectory() as tmp:
-        for cl in ("keep-all", "c4", "fineweb"):
+        for cl in cls:
             d = os.path.join(tmp, cl)
-            run(cl, d, fixdir)
+            run(extra if cl == "textmend" else cl, d, fixdir)
             results[cl] = score_dir(d, fixdir, split, by)
     sources = list(results["keep-all"][1])
-    cls = ("keep-all", "c4", "fineweb")
+    all_names = " / ".join(names[cl] for cl in cls)
+    rem_names = " / ".join(names[cl] for cl in removers)
+    drop_names = " / ".join(names[cl] for cl in ("c4", "fineweb"))
     if markdown:
         print(f"| {by} | articles | body sentences | furniture lines | "
-              "sentences lost: keep-all / C4 / FineWeb | furniture recall: keep-all / C4 / FineWeb | "
-              "body lines removed: C4 / FineWeb | docs dropped: C4 / FineWeb |")
+              f"sentences lost: {all_names} | furniture recall: {all_names} | "
+              f"body lines removed: {rem_names} | docs dropped: {drop_names} |")
         print("| --- | ---: | ---: | ---: | --- | --- | --- | --- |")
     else:
-        print(by + "\tarticles\tbody sentences\tfurniture lines\tlost keep-all\tlost c4\tlost fineweb\t"
-              "recall keep-all\trecall c4\trecall fineweb\tbody lines removed c4\tfineweb\t"
-              "docs dropped c4\tfineweb")
+        print("\t".join([by, "articles", "body sentences", "furniture lines"]
+                        + [f"lost {cl}" for cl in cls] + [f"recall {cl}" for cl in cls]
+                        + [f"body lines removed {cl}" for cl in removers]
+                        + ["docs dropped c4", "docs dropped fineweb"]))
     for src in sources:
         t = {cl: results[cl][1][src] for cl in cls}
         base = t["keep-all"]
         lost = " / ".join(str(t[cl]["sents_lost"]) for cl in cls)
         rec = " / ".join(f"{recall(t[cl]):.2f}" for cl in cls)
-        rem = " / ".join(f"{t[cl]['body_removed']}" for cl in ("c4", "fineweb"))
+        rem = " / ".join(f"{t[cl]['body_removed']}" for cl in removers)
         drop = " / ".join(str(t[cl]["dropped"]) for cl in ("c4", "fineweb"))
         if markdown:
             print(f"| {src} | {base['articles']} | {base['body_sents']} | {base['furn_lines']} | "
@@ -366,19 +375,23 @@ def compare(fixdir, markdown, split, by="source"):
     cats = sorted(results["keep-all"][1]["all"]["cats"])
     print()
     if markdown:
-        print("| furniture category | lines | recall: C4 / FineWeb |")
+        print(f"| furniture category | lines | recall: {rem_names} |")
         print("| --- | ---: | --- |")
     for cat in cats:
         n = results["keep-all"][1]["all"]["cats"][cat][0]
-        rec = " / ".join(f"{1 - results[cl][1]['all']['cats'][cat][1] / n:.2f}" for cl in ("c4", "fineweb"))
+        rec = " / ".join(f"{1 - results[cl][1]['all']['cats'][cat][1] / n:.2f}" for cl in removers)
         print(f"| {cat} | {n} | {rec} |" if markdown else f"{cat}\t{n}\t{rec}")
     print()
     if markdown:
-        print("| article | split | sentences lost: C4 / FineWeb | furniture recall: C4 / FineWeb | document: C4 / FineWeb |")
+        print(f"| article | split | sentences lost: {rem_names} | furniture recall: {rem_names} | document: {drop_names} |")
         print("| --- | --- | --- | --- | --- |")
-    for (m, r4), (_, rf) in zip(results["c4"][0], results["fineweb"][0]):
-        row = [m["name"], m["split"], f"{r4['sents_lost']} / {rf['sents_lost']} (of {r4['body_sents']})",
-               f"{recall(r4):.2f} / {recall(rf):.2f}", f"{r4['verdict']} / {rf['verdict']}"]
+    for rows in zip(*(results[cl][0] for cl in removers)):
+        m = rows[0][0]
+        rs = [r for _, r in rows]
+        row = [m["name"], m["split"],
+               " / ".join(str(r["sents_lost"]) for r in rs) + f" (of {rs[0]['body_sents']})",
+               " / ".join(f"{recall(r):.2f}" for r in rs),
+               f"{rs[0]['verdict']} / {rs[1]['verdict']}"]
         print("| " + " | ".join(row) + " |" if markdown else "\t".join(row))
 
 
@@ -391,6 +404,10 @@ def main(argv):
     if "--split" in argv:
         split = argv[argv.index("--split") + 1]
         args.remove(split)
+    extra = None
+    if "--with" in argv:
+        extra = argv[argv.index("--with") + 1]
+        args.remove(extra)
     if not args:
         sys.exit(__doc__)
     cmd = args[0]
@@ -402,7 +419,7 @@ def main(argv):
         print_score(args[1], args[2] if len(args) > 2 else DEFAULT_FIXDIR, split,
                     "--articles" in argv, "--categories" in argv, by)
     elif cmd == "compare":
-        compare(args[1] if len(args) > 1 else DEFAULT_FIXDIR, "--markdown" in argv, split, by)
+        compare(args[1] if len(args) > 1 else DEFAULT_FIXDIR, "--markdown" in argv, split, by, extra)
     else:
         sys.exit(__doc__)
 

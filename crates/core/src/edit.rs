@@ -7,7 +7,8 @@
 
 use std::ops::Range;
 
-/// What kind of damage an [`Edit`] repairs.
+/// What kind of change an [`Edit`] makes: the damage it repairs, or the
+/// cleaning it does ([`crate::Cleaner`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum EditKind {
@@ -25,11 +26,18 @@ pub enum EditKind {
     /// One real word swapped back for another (`notified` → `told`): a
     /// suggestion unless whole-word repairs were asked for.
     WholeWord,
+    /// A line of site furniture removed (a menu, a share button, a
+    /// subscription offer); the edit's `reason` says what showed it.
+    Furniture,
+    /// A Unicode or white-space fix (a zero-width space or a control
+    /// character removed, spaces at a line end, a run of blank lines); the
+    /// edit's `reason` says which.
+    Hygiene,
 }
 
 impl EditKind {
     /// The name used in reports (`word-swap`, `glyph`, `mojibake`,
-    /// `broken-word`, `whole-word`).
+    /// `broken-word`, `whole-word`, `furniture`, `hygiene`).
     pub fn name(self) -> &'static str {
         match self {
             EditKind::WordSwap => "word-swap",
@@ -37,6 +45,8 @@ impl EditKind {
             EditKind::Mojibake => "mojibake",
             EditKind::BrokenWord => "broken-word",
             EditKind::WholeWord => "whole-word",
+            EditKind::Furniture => "furniture",
+            EditKind::Hygiene => "hygiene",
         }
     }
 }

@@ -75,6 +75,40 @@
 //! * The `textmend-eval` crate damages clean text on purpose and scores a
 //!   repair word by word (`textmend eval`); the repair never uses it.
 //!
+//! # Cleaning scraped text
+//!
+//! A [`Cleaner`] removes site furniture — menus, share buttons,
+//! subscription offers, "Read next" lists, comment prompts, credits — line
+//! by line, by what the lines are (vocabulary of buttons and labels in
+//! several languages, runs of short lines, the stretches before an
+//! article's start and after its end), and fixes invisible characters,
+//! control characters and white space. Every change is an [`Edit`] of kind
+//! [`EditKind::Furniture`] or [`EditKind::Hygiene`] whose `reason` says
+//! why, so it goes into the same reports as a repair; clean prose comes
+//! back byte-identical.
+//!
+//! ```
+//! use textmend::{Cleaner, EditKind};
+//!
+//! let page = "Delegates met in the capital on Monday to discuss the plan.\n\
+//!             They agreed on a joint declaration after long talks.\n\n\
+//!             Share this article\n\nLeave a comment\n";
+//! let cleaned = Cleaner::default().clean(page);
+//! assert_eq!(
+//!     cleaned.text(),
+//!     "Delegates met in the capital on Monday to discuss the plan.\n\
+//!      They agreed on a joint declaration after long talks.\n"
+//! );
+//! let removal = &cleaned.edits()[0];
+//! assert_eq!(removal.kind, EditKind::Furniture);
+//! assert!(removal.reason.as_deref().unwrap().contains("article-action vocabulary"));
+//! ```
+//!
+//! [`Cleaner::stats`] counts a batch of documents from one source (and
+//! [`CleanerStats::merge`] adds shards up); [`Cleaner::clean_with`] then
+//! removes the lines that many of them share. [`Cleaned::compose`] turns a
+//! repair of the cleaned text into edits of the input.
+//!
 //! # The clean-text guarantee
 //!
 //! Only words that are not in the dictionary are ever changed, and only by a
@@ -115,6 +149,7 @@
 #![forbid(unsafe_code)]
 
 mod chars;
+mod clean;
 mod edit;
 mod error;
 mod formats;
@@ -177,6 +212,7 @@ pub mod bench {
     }
 }
 
+pub use clean::{Cleaned, Cleaner, CleanerBuilder, CleanerStats};
 pub use edit::{Edit, EditKind};
 pub use error::{Error, Result};
 pub use formats::rules::{Rule, RuleKind, RuleSet};
