@@ -31,7 +31,10 @@ def require_extra(module: str):
         if os.environ.get("TEXTMEND_REQUIRE_EXTRAS") == "1":
             raise
         _missing_extras.append(module)
-        pytest.skip(f"{module} is not installed: pip install 'textmend[{module.replace('pyspark', 'spark')}]'")
+        pytest.skip(
+            f"{module} is not installed: pip install 'textmend[{module.replace('pyspark', 'spark')}]'",
+            allow_module_level=True,
+        )
 
 
 def pytest_terminal_summary(terminalreporter):
