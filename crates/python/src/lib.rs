@@ -1,0 +1,42 @@
+//! The `textmend._textmend` extension module: textmend's library in
+//! Python's idiom. It takes Python strings, lists and paths, runs the Rust
+//! library with the GIL released, and gives back Python objects; it decides
+//! nothing the library does not. The pure-Python package around it
+//! (`python/textmend/`) re-exports these classes and adds the Spark and
+//! datatrove integrations.
+//!
+//! * [`mender`]: `Mender`, the configured repairer (`mend`, `mend_many`,
+//!   `apply`, `learn`, `stats`, `decide`, `mend_jsonl`).
+//! * [`mended`]: `Mended` and `Edit`, what a repair gives.
+//! * [`rules`]: `Rules` and `Rule`, the rules file in the CLI's format.
+//! * [`stats`]: `Stats`, mergeable learning statistics in the CLI's format.
+//! * [`jsonl`]: one JSON line's field, read and replaced as the CLI's
+//!   `--jsonl` mode does, byte for byte.
+//! * [`errors`]: the library's errors as Python exceptions carrying the
+//!   file and line.
+
+mod errors;
+mod jsonl;
+mod mended;
+mod mender;
+mod rules;
+mod stats;
+
+use pyo3::prelude::*;
+
+/// textmend repairs systematically corrupted text by learning substitution
+/// rules from the text itself.
+#[pymodule]
+fn _textmend(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    m.add_class::<mender::PyMender>()?;
+    m.add_class::<mended::PyMended>()?;
+    m.add_class::<mended::PyEdit>()?;
+    m.add_class::<rules::PyRules>()?;
+    m.add_class::<rules::PyRule>()?;
+    m.add_class::<stats::PyStats>()?;
+    m.add_function(wrap_pyfunction!(jsonl::jsonl_value, m)?)?;
+    m.add_function(wrap_pyfunction!(mender::languages, m)?)?;
+    errors::register(m)?;
+    Ok(())
+}

@@ -1,0 +1,550 @@
+//! Mender: the library's [`Mender`] as the Python class `Mender`. The
+//! constructor takes the CLI's options in Python's idiom (`lang="fr"`,
+//! `thesaurus={"fr": path}`, `words=["Kyiv"]`, `rules=Rules.read(path)`)
+//! and builds one immutable mender; every method extracts its Python
+//! arguments, releases the GIL for the work, and wraps the result. Work
+//! runs on the mender's own thread pool when `threads` is given (so a
+//! Spark task or a benchmark stays on its one core), otherwise on rayon's
+//! global pool. How text is repaired is the library's business, not this
+//! module's.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList, PyString, PyTuple};
+use rayon::prelude::*;
+use textmend::{
+    Ignore, Language, LearningStats, Mender, MenderBuilder, Mode, RuleSet, UserThesaurus, UserWords,
+};
+
+use crate::errors;
+use crate::jsonl;
+use crate::mended::PyMended;
+use crate::rules::PyRules;
+use crate::stats::PyStats;
+
+/// Texts per task when statistics are counted in parallel: enough to make
+/// a task's overhead vanish, few enough to balance a batch on two cores.
+const STATS_CHUNK: usize = 16;
+
+/// Repairs text: learns substitution rules from each text (or applies
+/// given ones) and rewrites only the words they explain.
+#[pyclass(frozen, module = "textmend", name = "Mender")]
+pub(crate) struct PyMender {
+    mender: Mender,
+    /// The mender's own pool, when `threads` was given.
+    pool: Option<rayon::ThreadPool>,
+    /// The arguments it was made with, to pickle it and show it.
+    arguments: Py<PyDict>,
+}
+
+impl PyMender {
+    /// Runs `work` on the mender's pool, or on the caller's thread (and so
+    /// rayon's global pool) when it has none.
+    fn run<T: Send>(&self, work: impl FnOnce() -> T + Send) -> T {
+        match &self.pool {
+            Some(pool) => pool.install(work),
+            None => work(),
+        }
+    }
+}
+
+/// The strings of a Python iterable of `str` (a lone `str` is refused: it
+/// would be read as its characters).
+fn strings<'py>(texts: &Bound<'py, PyAny>, what: &str) -> PyResult<Vec<Bound<'py, PyString>>> {
+    if texts.is_instance_of::<PyString>() {
+        return Err(PyTypeError::new_err(format!(
+            "{what} must be an iterable of str, not a str (wrap one text in a list)"
+        )));
+    }
+    texts
+        .try_iter()?
+        .map(|item| {
+            item?.cast_into::<PyString>().map_err(|e| {
+                PyTypeError::new_err(format!("{what} must hold str, not {}", e.into_inner()))
+            })
+        })
+        .collect()
+}
+
+/// The UTF-8 of each string, borrowed from the Python objects.
+fn views<'a>(texts: &'a [Bound<'_, PyString>]) -> PyResult<Vec<&'a str>> {
+    texts.iter().map(|t| t.to_str()).collect()
+}
+
+/// The language named by `code`, or a `ValueError` listing the codes.
+fn language(code: &str) -> PyResult<Language> {
+    Language::from_code(code).ok_or_else(|| {
+        let codes: Vec<&str> = Language::ALL.iter().map(|l| l.code()).collect();
+        PyValueError::new_err(format!(
+            "unknown language {code:?}: expected \"auto\" or one of {}",
+            codes.join(", ")
+        ))
+    })
+}
+
+fn mode(name: &str) -> PyResult<Mode> {
+    match name {
+        "auto" => Ok(Mode::Auto),
+        "spinner" => Ok(Mode::Spinner),
+        "ocr" => Ok(Mode::Ocr),
+        _ => Err(PyValueError::new_err(format!(
+            "unknown mode {name:?}: expected \"auto\", \"spinner\" or \"ocr\""
+        ))),
+    }
+}
+
+/// Whether `value` names a file: a `str` or an `os.PathLike`.
+fn is_path(value: &Bound<'_, PyAny>) -> bool {
+    value.is_instance_of::<PyString>() || value.hasattr("__fspath__").unwrap_or(false)
+}
+
+/// The text of a list given as a file or as an iterable of lines, and the
+/// name errors give it.
+fn list_text(value: &Bound<'_, PyAny>, what: &str) -> PyResult<(Vec<u8>, PathBuf)> {
+    if is_path(value) {
+        let path: PathBuf = value.extract()?;
+        return Ok((errors::read(&path)?, path));
+    }
+    let lines = strings(value, what)?;
+    let lines: Vec<&str> = views(&lines)?;
+    Ok((
+        lines.join("\n").into_bytes(),
+        PathBuf::from(format!("<{what}>")),
+    ))
+}
+
+/// The thesauri the `thesaurus` argument names: a `{code: path}` mapping,
+/// a `"code=path"` string as the CLI takes it, or a path for `lang`.
+fn thesauri(
+    py: Python<'_>,
+    value: &Bound<'_, PyAny>,
+    lang: Option<Language>,
+) -> PyResult<Vec<UserThesaurus>> {
+    let mut named: Vec<(Language, PathBuf)> = Vec::new();
+    if let Ok(mapping) = value.cast::<PyDict>() {
+        for (code, path) in mapping.iter() {
+            named.push((language(&code.extract::<String>()?)?, path.extract()?));
+        }
+    } else if let Some((code, path)) = value
+        .extract::<String>()
+        .ok()
+        .and_then(|s| {
+            s.split_once('=')
+                .map(|(c, p)| (c.to_string(), p.to_string()))
+        })
+        .filter(|(c, _)| Language::from_code(c).is_some())
+    {
+        named.push((language(&code)?, PathBuf::from(path)));
+    } else if is_path(value) {
+        let lang = lang.ok_or_else(|| {
+            PyValueError::new_err(
+                "a thesaurus needs its language: thesaurus={\"fr\": path}, \
+                 thesaurus=\"fr=path\", or lang=\"fr\"",
+            )
+        })?;
+        named.push((lang, value.extract()?));
+    } else {
+        return Err(PyTypeError::new_err(
+            "thesaurus must be a {language: path} dict, a \"lang=path\" string or a path",
+        ));
+    }
+    named
+        .into_iter()
+        .map(|(lang, path)| {
+            let bytes = errors::read(&path)?;
+            // Parsing a large MyThes file takes about a second.
+            let thesaurus = py.detach(|| UserThesaurus::from_mythes(lang, &bytes, &path));
+            errors::check(thesaurus)
+        })
+        .collect()
+}
+
+/// The rules the `rules` argument names: a `Rules` or a rules file.
+fn rule_set(value: &Bound<'_, PyAny>) -> PyResult<RuleSet> {
+    if let Ok(rules) = value.cast::<PyRules>() {
+        return Ok(rules.get().inner.clone());
+    }
+    if is_path(value) {
+        let path: PathBuf = value.extract()?;
+        let text = errors::read_text(&path)?;
+        return errors::check(RuleSet::parse(&text, &path));
+    }
+    Err(PyTypeError::new_err("rules must be a Rules or a path"))
+}
+
+#[pymethods]
+impl PyMender {
+    /// A mender with the embedded dictionaries.
+    ///
+    /// ``lang``: ``"auto"`` (judge each text, and each paragraph of a mixed
+    /// one, in its own language) or a code (``en``, ``de``, ``fr``, ``es``,
+    /// ``it``, ``pt``, ``nl``). ``mode``: ``"auto"``, ``"spinner"`` or
+    /// ``"ocr"``. ``thesaurus``: a MyThes file per language. ``whole_words``:
+    /// apply whole-word repairs instead of suggesting them. ``words`` and
+    /// ``ignore``: a file, or an iterable of lines, as ``--dict`` and
+    /// ``--ignore`` read them. ``rules``: apply these rules (a ``Rules`` or a
+    /// rules file) and learn nothing unless ``learn=True``. ``threads``: run
+    /// on a pool of that many threads (``None``: rayon's global pool, one
+    /// thread per core).
+    #[new]
+    #[pyo3(signature = (
+        lang = "auto",
+        mode = "auto",
+        thesaurus = None,
+        whole_words = false,
+        *,
+        words = None,
+        ignore = None,
+        rules = None,
+        learn = None,
+        threads = None,
+        max_word_chars = None,
+        max_suspects = None,
+        time_budget = None,
+    ))]
+    #[allow(clippy::too_many_arguments)]
+    fn new(
+        py: Python<'_>,
+        lang: &str,
+        mode: &str,
+        thesaurus: Option<&Bound<'_, PyAny>>,
+        whole_words: bool,
+        words: Option<&Bound<'_, PyAny>>,
+        ignore: Option<&Bound<'_, PyAny>>,
+        rules: Option<&Bound<'_, PyAny>>,
+        learn: Option<bool>,
+        threads: Option<usize>,
+        max_word_chars: Option<usize>,
+        max_suspects: Option<usize>,
+        time_budget: Option<f64>,
+    ) -> PyResult<PyMender> {
+        let arguments = PyDict::new(py);
+        arguments.set_item("lang", lang)?;
+        arguments.set_item("mode", mode)?;
+        arguments.set_item("thesaurus", thesaurus)?;
+        arguments.set_item("whole_words", whole_words)?;
+        arguments.set_item("words", words)?;
+        arguments.set_item("ignore", ignore)?;
+        arguments.set_item("rules", rules)?;
+        arguments.set_item("learn", learn)?;
+        arguments.set_item("threads", threads)?;
+        arguments.set_item("max_word_chars", max_word_chars)?;
+        arguments.set_item("max_suspects", max_suspects)?;
+        arguments.set_item("time_budget", time_budget)?;
+
+        let lang = match lang {
+            "auto" => None,
+            code => Some(language(code)?),
+        };
+        let mut builder: MenderBuilder = Mender::builder()
+            .mode(self::mode(mode)?)
+            .whole_words(whole_words);
+        if let Some(lang) = lang {
+            builder = builder.language(lang);
+        }
+        if let Some(value) = thesaurus {
+            for t in thesauri(py, value, lang)? {
+                builder = builder.thesaurus(t);
+            }
+        }
+        if let Some(value) = words {
+            let (bytes, path) = list_text(value, "words")?;
+            builder = builder.words(&errors::check(UserWords::from_bytes(&bytes, &path))?);
+        }
+        if let Some(value) = ignore {
+            let (bytes, path) = list_text(value, "ignore")?;
+            let text = String::from_utf8(bytes).map_err(|_| {
+                PyValueError::new_err(format!("{}: not UTF-8 text", path.display()))
+            })?;
+            builder = builder.ignore(&errors::check(Ignore::parse(&text, &path))?);
+        }
+        if let Some(value) = rules {
+            builder = builder.rules(rule_set(value)?);
+        }
+        if let Some(on) = learn {
+            builder = builder.learn(on);
+        }
+        if let Some(chars) = max_word_chars {
+            builder = builder.max_word_chars(chars);
+        }
+        if let Some(suspects) = max_suspects {
+            builder = builder.max_explained_suspects(suspects);
+        }
+        if let Some(seconds) = time_budget {
+            let budget = Duration::try_from_secs_f64(seconds).map_err(|_| {
+                PyValueError::new_err(format!("time_budget {seconds}: not a duration in seconds"))
+            })?;
+            builder = builder.time_budget(budget);
+        }
+        let pool = match threads {
+            None => None,
+            Some(0) => return Err(PyValueError::new_err("threads must be at least 1")),
+            Some(n) => Some(
+                rayon::ThreadPoolBuilder::new()
+                    .num_threads(n)
+                    .thread_name(|i| format!("textmend-{i}"))
+                    .build()
+                    .map_err(|e| PyValueError::new_err(e.to_string()))?,
+            ),
+        };
+        let mender = errors::check(py.detach(|| builder.build()))?;
+        Ok(PyMender {
+            mender,
+            pool,
+            arguments: arguments.unbind(),
+        })
+    }
+
+    /// Repairs ``text``: learns rules from it (or applies the mender's
+    /// rules) and applies them. Outside the edits the result is identical
+    /// to ``text``.
+    fn mend(&self, py: Python<'_>, text: Bound<'_, PyString>) -> PyResult<PyMended> {
+        let view = text.to_str()?;
+        let mended = py.detach(|| self.run(|| self.mender.mend(view).into_owned()));
+        Ok(PyMended::new(text.unbind(), mended))
+    }
+
+    /// Repairs each text of ``texts`` on its own, as ``mend`` does, in
+    /// parallel on the mender's threads; the results in order.
+    fn mend_many(&self, py: Python<'_>, texts: &Bound<'_, PyAny>) -> PyResult<Vec<PyMended>> {
+        let texts = strings(texts, "texts")?;
+        let views = views(&texts)?;
+        let mended: Vec<textmend::Mended<'static>> = py.detach(|| {
+            self.run(|| {
+                views
+                    .par_iter()
+                    .map(|t| self.mender.mend(t).into_owned())
+                    .collect()
+            })
+        });
+        Ok(texts
+            .into_iter()
+            .zip(mended)
+            .map(|(text, mended)| PyMended::new(text.unbind(), mended))
+            .collect())
+    }
+
+    /// Repairs ``text`` with exactly ``rules`` (a ``Rules`` or a rules
+    /// file), learning nothing.
+    fn apply(
+        &self,
+        py: Python<'_>,
+        text: Bound<'_, PyString>,
+        rules: &Bound<'_, PyAny>,
+    ) -> PyResult<PyMended> {
+        let rules = rule_set(rules)?;
+        let view = text.to_str()?;
+        let mended = py.detach(|| self.run(|| self.mender.apply(view, &rules).into_owned()));
+        Ok(PyMended::new(text.unbind(), mended))
+    }
+
+    /// The rules learned from ``texts`` together (one spun site shares one
+    /// spinner table): what ``textmend learn`` writes for those texts.
+    fn learn(&self, py: Python<'_>, texts: &Bound<'_, PyAny>) -> PyResult<PyRules> {
+        let texts = strings(texts, "texts")?;
+        let views = views(&texts)?;
+        let inner = py.detach(|| self.run(|| self.mender.learn(&views)));
+        Ok(PyRules { inner })
+    }
+
+    /// The learning statistics of ``texts``, each counted as a text of its
+    /// own (what ``textmend learn --stats`` writes for those texts as
+    /// files), to merge with other shards' and ``decide`` on. With
+    /// ``group``, a sequence of one hashable name per text, a dict of each
+    /// group's statistics instead, in order of first appearance.
+    #[pyo3(signature = (texts, group = None))]
+    fn stats<'py>(
+        &self,
+        py: Python<'py>,
+        texts: &Bound<'py, PyAny>,
+        group: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let texts = strings(texts, "texts")?;
+        let views = views(&texts)?;
+        let Some(group) = group else {
+            let stats = py.detach(|| self.count(&views));
+            return Ok(Bound::new(py, PyStats::new(stats))?.into_any());
+        };
+        if group.is_instance_of::<PyString>() {
+            return Err(PyTypeError::new_err(
+                "group must be a sequence of one name per text, not a str",
+            ));
+        }
+        let index = PyDict::new(py);
+        let mut names: Vec<Bound<'py, PyAny>> = Vec::new();
+        let mut members: Vec<Vec<&str>> = Vec::new();
+        let mut count = 0;
+        for (name, view) in group.try_iter()?.zip(views.iter()) {
+            let name = name?;
+            let at = match index.get_item(&name)? {
+                Some(at) => at.extract::<usize>()?,
+                None => {
+                    index.set_item(&name, names.len())?;
+                    names.push(name);
+                    members.push(Vec::new());
+                    names.len() - 1
+                }
+            };
+            members[at].push(view);
+            count += 1;
+        }
+        if count != views.len() || group.len().is_ok_and(|n| n != views.len()) {
+            return Err(PyValueError::new_err(format!(
+                "group must name one group per text: {} texts, {} names",
+                views.len(),
+                group.len().unwrap_or(count)
+            )));
+        }
+        let stats: Vec<LearningStats> =
+            py.detach(|| members.iter().map(|texts| self.count(texts)).collect());
+        let out = PyDict::new(py);
+        for (name, stats) in names.into_iter().zip(stats) {
+            out.set_item(name, PyStats::new(stats))?;
+        }
+        Ok(out.into_any())
+    }
+
+    /// The rules merged statistics support: what ``textmend learn
+    /// --merge`` writes (the mender's own rules first). Given a dict of
+    /// group → ``Stats``, a dict of group → ``Rules``.
+    fn decide<'py>(
+        &self,
+        py: Python<'py>,
+        stats: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        if let Ok(stats) = stats.cast::<PyStats>() {
+            let stats = stats.get().snapshot();
+            let inner = py.detach(|| self.run(|| self.mender.decide(&stats)));
+            return Ok(Bound::new(py, PyRules { inner })?.into_any());
+        }
+        let groups = stats
+            .cast::<PyDict>()
+            .map_err(|_| PyTypeError::new_err("decide takes a Stats or a dict of group → Stats"))?;
+        let out = PyDict::new(py);
+        for (name, stats) in groups.iter() {
+            let stats = stats
+                .cast::<PyStats>()
+                .map_err(|_| PyTypeError::new_err("decide's dict must hold Stats"))?
+                .get()
+                .snapshot();
+            let inner = py.detach(|| self.run(|| self.mender.decide(&stats)));
+            out.set_item(name, PyRules { inner })?;
+        }
+        Ok(out.into_any())
+    }
+
+    /// Repairs field ``field`` of each JSON-lines record in ``lines`` as
+    /// ``textmend --jsonl --field FIELD`` does: a line changes only when its
+    /// text is repaired, and then only that string value (re-encoded);
+    /// other fields, key order, spacing, escapes and any line end are kept.
+    /// Lines that are not objects with that string field come back as they
+    /// were. With ``counts=True``, ``(line, edits)`` pairs.
+    #[pyo3(signature = (lines, field = "text", counts = false))]
+    fn mend_jsonl<'py>(
+        &self,
+        py: Python<'py>,
+        lines: &Bound<'py, PyAny>,
+        field: &str,
+        counts: bool,
+    ) -> PyResult<Bound<'py, PyList>> {
+        let lines = strings(lines, "lines")?;
+        let views = views(&lines)?;
+        let repaired: Vec<Option<(String, usize)>> = py.detach(|| {
+            self.run(|| {
+                views
+                    .par_iter()
+                    .map(|line| self.mend_line(line, field))
+                    .collect()
+            })
+        });
+        let out = PyList::empty(py);
+        for (line, repaired) in lines.into_iter().zip(repaired) {
+            let (text, edits) = match repaired {
+                Some((text, edits)) => (PyString::new(py, &text), edits),
+                None => (line, 0),
+            };
+            if counts {
+                out.append(PyTuple::new(
+                    py,
+                    [text.into_any(), edits.into_pyobject(py)?.into_any()],
+                )?)?;
+            } else {
+                out.append(text)?;
+            }
+        }
+        Ok(out)
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        let arguments = self.arguments.bind(py);
+        let mut shown = Vec::new();
+        for (key, value) in arguments.iter() {
+            let default = match key.extract::<String>()?.as_str() {
+                "lang" | "mode" => value.extract::<String>().is_ok_and(|v| v == "auto"),
+                "whole_words" => value.extract::<bool>().is_ok_and(|v| !v),
+                _ => value.is_none(),
+            };
+            if !default {
+                shown.push(format!("{}={}", key, value.repr()?));
+            }
+        }
+        Ok(format!("Mender({})", shown.join(", ")))
+    }
+
+    /// Pickles as the arguments it was made with (files named by path are
+    /// read again where it is unpickled).
+    fn __getnewargs_ex__<'py>(
+        &self,
+        py: Python<'py>,
+    ) -> PyResult<(Bound<'py, PyTuple>, Bound<'py, PyDict>)> {
+        Ok((PyTuple::empty(py), self.arguments.bind(py).copy()?))
+    }
+}
+
+impl PyMender {
+    /// Statistics of `texts`, each a text of its own; in parallel chunks
+    /// on the mender's threads. Counts add up, so the chunks' merged
+    /// statistics equal those of one pass.
+    fn count(&self, texts: &[&str]) -> LearningStats {
+        self.run(|| {
+            texts
+                .par_chunks(STATS_CHUNK)
+                .map(|chunk| self.mender.stats(chunk))
+                .reduce(LearningStats::default, |mut a, b| {
+                    a.merge(&b);
+                    a
+                })
+        })
+    }
+
+    /// One JSON line repaired, with its number of edits; None when it stays
+    /// as it is (blank, not such an object, or nothing repaired).
+    fn mend_line(&self, line: &str, field: &str) -> Option<(String, usize)> {
+        let body = jsonl::body(line);
+        if body.trim().is_empty() {
+            return None;
+        }
+        let (value, span) = jsonl::field(body, field)?;
+        let mended = self.mender.mend(&value);
+        if mended.edits().is_empty() {
+            return None;
+        }
+        Some((
+            jsonl::splice(line, span, mended.text()),
+            mended.edits().len(),
+        ))
+    }
+}
+
+/// The codes of the languages this build has dictionaries for.
+#[pyfunction]
+pub(crate) fn languages() -> Vec<&'static str> {
+    Language::ALL
+        .into_iter()
+        .filter(|l| l.is_built_in())
+        .map(|l| l.code())
+        .collect()
+}
