@@ -116,10 +116,8 @@ mod tests {
         assert_eq!(edits.len(), 2);
         assert_eq!(edits[0].before, "Share\n\n\n");
         assert_eq!(edits[1].before, "Tweet\n\n");
-        assert_eq!(
-            edits[0].rules,
-            vec![("furniture".to_string(), "line 3".to_string())]
-        );
+        assert_eq!(edits[0].kind, EditKind::Furniture);
+        assert_eq!(edits[0].reason.as_deref(), Some("line 3"));
     }
 
     #[test]
