@@ -181,6 +181,7 @@ def main() -> None:
     parser.add_argument("--words", default="150:600", help="document length range LOW:HIGH in words")
     parser.add_argument("--seed", type=int, default=18)
     parser.add_argument("--write", help="write batch.jsonl and truth.jsonl to this directory and stop")
+    parser.add_argument("--sources", help="only these sources, comma-separated (default: all)")
     parser.add_argument("--batch", help="score the batch.jsonl and truth.jsonl in this directory instead")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument("--jobs", type=int, default=0, help="textmend -j (default: its own)")
@@ -197,6 +198,9 @@ def main() -> None:
             global SOURCES
             SOURCES = [(s, [], None) for s in dict.fromkeys(r["source"] for r in records)]
         else:
+            if opts.sources:
+                keep = opts.sources.split(",")
+                SOURCES[:] = [s for s in SOURCES if s[0] in keep]
             records, truth = build(opts.per_source, low, high, opts.seed, workdir)
         if opts.write:
             target = Path(opts.write)

@@ -177,9 +177,10 @@ struct GlobalArgs {
 
     /// Learn rules from each input on its own (`file`), or from all inputs
     /// together and apply them to each (`corpus`: a batch of articles from
-    /// one spun site shares one spinner table; holds all inputs in memory
-    /// while learning). With `eval`, `corpus` damages all files with one
-    /// spinner or scanner and learns from them as one batch.
+    /// one spun site shares one spinner table; the evidence is counted input
+    /// by input, JSON record by record, as for one --group-by group, and
+    /// the inputs are read twice). With `eval`, `corpus` damages all files
+    /// with one spinner or scanner and learns from them as one batch.
     #[arg(long, global = true, value_enum, default_value_t = Scope::File)]
     scope: Scope,
 

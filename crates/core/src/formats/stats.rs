@@ -6,7 +6,10 @@
 //! A [`LearningStats`] holds the number of words, each suspect word's token
 //! count and how it was capitalised, and how often every everyday word (the
 //! only strings a rule's sides can be) occurs as a substring — enough to
-//! test the spinner's signature for any rule without the text. It holds no
+//! test the spinner's signature for any rule without the text — and, for
+//! each word swap some document's suspects could be evidence of, how many
+//! documents agree with its signature and how many contradict it, so that
+//! the signature is judged where the damage is. It holds no
 //! decision: which rules are true is worked out only from merged counts.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -146,7 +149,9 @@ impl LearningStats {
     /// suspect (`suspect KEY TOKENS FLAGS`, flags `c` for capitalised in
     /// mid-sentence and `l` for lowercase, `-` for neither) and per
     /// substring count (`substring WORD COUNT`) and letter sequence count
-    /// (`letters SEQUENCE COUNT`), tab-separated.
+    /// (`letters SEQUENCE COUNT`), and per word swap a document could be
+    /// evidence of (`pair FROM TO AGREE AGAINST`: documents agreeing with
+    /// and contradicting its signature), tab-separated.
     pub fn to_text(&self) -> String {
         let mut out = format!("{HEADER}\nwords\t{}\n", self.words);
         for (key, c) in &self.suspects {
@@ -451,6 +456,34 @@ mod tests {
         s.substrings.insert("son".into(), 2);
         assert!(!s.occurs_outside("son", "person", &[]));
         assert!(!s.occurs_outside("end", "finish", &[]));
+    }
+
+    #[test]
+    fn the_signature_is_judged_document_by_document_where_counted() {
+        let pairs: BTreeSet<(String, String)> = [("finish".to_string(), "end".to_string())].into();
+        // Two spun documents without `end`, one clean one with it.
+        let mut s = LearningStats::default();
+        s.count_pairs("They attfinish the summit.", &pairs);
+        s.count_pairs("The agfinisha is long; we attfinish.", &pairs);
+        let mut clean = LearningStats::default();
+        clean.count_pairs("At the end of the day, finish it.", &pairs);
+        s.merge(&clean);
+        // The concatenation holds `end`, yet two documents of three agree.
+        s.substrings.insert("end".into(), 1);
+        assert_eq!(
+            s.pairs[&("finish".into(), "end".into())],
+            PairCounts {
+                agree: 2,
+                against: 1
+            }
+        );
+        assert!(!s.occurs_outside("end", "finish", &[]));
+        assert!(!s.occurs_outside("End", "Finish", &[]));
+        s.merge(&clean);
+        s.merge(&clean);
+        assert!(s.occurs_outside("end", "finish", &[]));
+        let back = LearningStats::parse(&s.to_text(), Path::new("s")).unwrap();
+        assert_eq!(back, s);
     }
 
     #[test]
