@@ -177,11 +177,20 @@ struct GlobalArgs {
 
     /// Learn rules from each input on its own (`file`), or from all inputs
     /// together and apply them to each (`corpus`: a batch of articles from
-    /// one spun site shares one spinner table; holds all inputs in memory
-    /// while learning). With `eval`, `corpus` damages all files with one
-    /// spinner or scanner and learns from them as one batch.
+    /// one spun site shares one spinner table; the evidence is counted input
+    /// by input, JSON record by record, as for one --group-by group, and
+    /// the inputs are read twice). With `eval`, `corpus` damages all files
+    /// with one spinner or scanner and learns from them as one batch.
     #[arg(long, global = true, value_enum, default_value_t = Scope::File)]
     scope: Scope,
+
+    /// Learn one rule set per source from its documents' pooled evidence
+    /// and repair each document with it too (docs/corpora.md): `FIELD`
+    /// (with --jsonl, the field's value), `host:FIELD` (the host of the URL
+    /// in FIELD) or `dir` (the input file's directory). Reads the inputs
+    /// twice.
+    #[arg(long, global = true, value_name = "GROUP")]
+    group_by: Option<String>,
 
     /// Process up to N inputs at once (default: one per core); output stays
     /// in input order.
@@ -488,6 +497,8 @@ pub struct Global {
     /// `--jsonl`: the field to repair.
     pub jsonl: Option<String>,
     pub scope: Scope,
+    /// `--group-by`, as given.
+    pub group_by: Option<String>,
     /// Inputs processed at once; at least 1.
     pub jobs: usize,
     pub files_from: Option<PathBuf>,
@@ -547,6 +558,7 @@ impl Cli {
             force: g.force,
             jsonl: g.jsonl.then_some(g.field),
             scope: g.scope,
+            group_by: g.group_by,
             jobs: g
                 .jobs
                 .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))

@@ -214,20 +214,6 @@ pub fn build_mender(
     builder.build().map_err(|e| e.to_string())
 }
 
-/// The mender the options ask for, applying exactly `rules` (and learning
-/// beside them with `learn`).
-pub fn mender_with_rules(
-    global: &Global,
-    rules: textmend::RuleSet,
-    learn: bool,
-) -> Result<textmend::Mender, String> {
-    builder(global)?
-        .rules(rules)
-        .learn(learn)
-        .build()
-        .map_err(|e| e.to_string())
-}
-
 fn builder(global: &Global) -> Result<MenderBuilder, String> {
     let settings = Settings::load(global)?;
     let mut builder = settings

@@ -17,7 +17,7 @@
 use std::io::{self, Read};
 
 use rayon::prelude::*;
-use textmend::{Learned, MendedBytes, Mender, Skip};
+use textmend::{Learned, MendedBytes, Mender, RuleSet, Skip};
 
 /// Rules are learned from this much of a long input, and it is repaired in
 /// blocks of this size: large enough that a spinner's or a scanner's rules
@@ -150,6 +150,7 @@ pub fn start(
     reading: Reading,
     mender: &Mender,
     name: &str,
+    group: Option<&RuleSet>,
 ) -> Start {
     let mut first = Vec::new();
     let complete = match fill(&mut reader, &mut first, reading.window) {
@@ -181,7 +182,10 @@ pub fn start(
         };
     }
     let _ = name;
-    let mended = mender.mend_bytes(&first);
+    let mended = match group {
+        Some(rules) => mender.mend_pooled_bytes(&first, rules),
+        None => mender.mend_bytes(&first),
+    };
     let mended = owned(mended);
     Start::Complete {
         bytes: first,

@@ -5,7 +5,7 @@
 //! objects pass through untouched and are counted. Records are read in
 //! batches of whole lines, so a file of any size stays record-aware with
 //! memory bounded by a batch; each record is learned from on its own
-//! (or with the rules `--scope corpus` learned from all of them).
+//! (and, with `--group-by` or `--scope corpus`, given its group's rules).
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -15,6 +15,8 @@ use rayon::prelude::*;
 use serde_json::value::RawValue;
 use textmend::{Edit, EditKind, Mended, Mender, RuleSet};
 
+use crate::groups::Groups;
+use crate::inputs::Input;
 use crate::sinks::Record;
 
 /// The string value of `field` in a JSON object `line`, and its byte range
@@ -52,7 +54,7 @@ pub fn repair(
     first_index: usize,
     name: &str,
     mender: &Mender,
-    given: Option<&RuleSet>,
+    groups: Option<(&Groups, &Input)>,
 ) -> Batch {
     let lines: Vec<(usize, &[u8])> = {
         let mut at = 0;
@@ -68,7 +70,7 @@ pub fn repair(
     let results: Vec<Line> = lines
         .par_iter()
         .enumerate()
-        .map(|(k, (start, line))| repair_line(line, *start, first_index + k, name, mender, given))
+        .map(|(k, (start, line))| repair_line(line, *start, first_index + k, name, mender, groups))
         .collect();
     let mut out = Batch {
         output: Vec::with_capacity(batch.len()),
@@ -111,7 +113,7 @@ fn repair_line(
     index: usize,
     name: &str,
     mender: &Mender,
-    given: Option<&RuleSet>,
+    groups: Option<(&Groups, &Input)>,
 ) -> Line {
     let nothing = |skipped| Line {
         repaired: None,
@@ -129,8 +131,8 @@ fn repair_line(
     let Some((value, span)) = field(body, name) else {
         return nothing(true);
     };
-    let mended: Mended = match given {
-        Some(rules) => mender.apply(&value, rules),
+    let mended: Mended = match groups {
+        Some((groups, input)) => mender.mend_pooled(&value, groups.for_line(body, input)),
         None => mender.mend(&value),
     };
     let suspects_left = mended.suspects_left();

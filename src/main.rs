@@ -6,6 +6,7 @@ mod atomic;
 mod commands;
 mod config;
 mod engine;
+mod groups;
 mod inputs;
 mod jsonl;
 mod position;

@@ -72,9 +72,8 @@ def test_record_stats_equal_the_cli_with_one_file_per_record(cli, corpus, tmp_pa
 
 
 def test_english_record_stats_equal_the_cli_jsonl_stats(cli, corpus, tmp_path):
-    """The CLI learns from a JSON-lines shard as one text (its records
-    joined by blank lines), judging its language as a whole; for English
-    records that equals counting each record."""
+    """The CLI counts each record of a JSON-lines shard as a document of
+    its own, as ``Mender.stats`` counts each text."""
     lines = [l for l in records(corpus) if '"lang": "en"' in l or '"lang":"en"' in l]
     shard = tmp_path / "en.jsonl"
     shard.write_text("".join(lines), encoding="utf-8")

@@ -18,11 +18,13 @@ Two modes, each equal to a CLI command on the same input:
     record is repaired with its group's rules and nothing learned. That is
     ``textmend learn --stats`` on each record, ``textmend learn --merge``
     per group and ``textmend --rules RULES --jsonl --field text`` on the
-    group's records. When every record reads as English (the sharded
-    learning path is English only) the first step equals ``textmend learn
-    --stats --jsonl --field text SHARD`` on any split of the records into
-    shards; the CLI judges a shard's language on all its records joined,
-    Spark each record's, so on shards that mix languages they differ.
+    group's records. The first step equals ``textmend learn --stats
+    --jsonl --field text [--group-by FIELD] SHARD`` on any split of the
+    records into shards: both count each record as a document of its own
+    (docs/corpora.md). The CLI's ``--jsonl --group-by FIELD`` learns the
+    group rules the same way but repairs differently: each record with its
+    own rules first and then the group rules that hold in it, so its
+    output is not this mode's.
 
 Run it as a script (``python -m textmend.spark --help``, or spark-submit
 ``spark/textmend_job.py``) or from your own job with ``mend_dataframe``,

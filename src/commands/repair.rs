@@ -13,6 +13,7 @@ use textmend::{Edit, EditKind, Learned, Mender, RuleSet};
 use crate::args::{Global, Repair, Report, Scope};
 use crate::atomic::{self, AtomicFile};
 use crate::engine::{self, Blocks, Piece, Reading, Start};
+use crate::groups::{self, GroupBy, Groups};
 use crate::inputs::{self, Input};
 use crate::sinks::check::CheckSink;
 use crate::sinks::diff::DiffSink;
@@ -73,21 +74,14 @@ pub fn run(options: &Repair, global: &Global, messages: &mut Messages) -> Exit {
             return Exit::Error;
         }
     };
-    let corpus;
-    let mender = if global.scope == Scope::Corpus {
-        match pool.install(|| learn_corpus(&inputs, global, &mender, options)) {
-            Ok(built) => {
-                corpus = built;
-                &corpus
-            }
-            Err(message) => {
-                messages.error(message);
-                return Exit::Error;
-            }
+    let groups = match pooled(&inputs, global, &mender, &pool, messages) {
+        Ok(groups) => groups,
+        Err(message) => {
+            messages.error(message);
+            return Exit::Error;
         }
-    } else {
-        &mender
     };
+    let mender = &mender;
     let mut sink = match sink(options, global) {
         Ok(sink) => sink,
         Err(e) => {
@@ -113,6 +107,7 @@ pub fn run(options: &Repair, global: &Global, messages: &mut Messages) -> Exit {
     };
     let mut run = Run {
         mender,
+        groups: groups.as_ref(),
         global,
         options,
         sink: sink.as_mut(),
@@ -194,6 +189,8 @@ fn sink(options: &Repair, global: &Global) -> io::Result<Box<dyn Sink>> {
 /// One run over the inputs.
 struct Run<'a> {
     mender: &'a Mender,
+    /// With --group-by or --scope corpus: each group's rules.
+    groups: Option<&'a Groups>,
     global: &'a Global,
     options: &'a Repair,
     sink: &'a mut dyn Sink,
@@ -213,12 +210,14 @@ impl Run<'_> {
         let batch = self.global.jobs * 2;
         for chunk in inputs.chunks(batch.max(1)) {
             let (mender, reading, report) = (self.mender, self.reading, self.options.report);
+            let groups = self.groups;
             let starts: Vec<Start> = self.pool.install(|| {
                 chunk
                     .par_iter()
                     .map(|input| {
                         open(input, report).map_or_else(Start::Failed, |reader| {
-                            engine::start(reader, reading, mender, &input.name())
+                            let group = groups.map(|g| g.for_input(input));
+                            engine::start(reader, reading, mender, &input.name(), group)
                         })
                     })
                     .collect()
@@ -243,7 +242,7 @@ impl Run<'_> {
             self.messages.error(format_args!("{name}: {e}"));
             return Ok(true);
         }
-        match self.body(&name, start) {
+        match self.body(input, &name, start) {
             Ok(rules) => {
                 self.totals.files += 1;
                 let end = End {
@@ -277,7 +276,7 @@ impl Run<'_> {
     }
 
     /// Feeds one input to the sink; the rules used.
-    fn body(&mut self, name: &str, start: Start) -> io::Result<RuleSet> {
+    fn body(&mut self, input: &Input, name: &str, start: Start) -> io::Result<RuleSet> {
         match start {
             Start::Failed(message) => Err(io::Error::other(message)),
             Start::Binary { first, mut rest } => {
@@ -323,18 +322,19 @@ impl Run<'_> {
                 })?;
                 Ok(rules)
             }
-            Start::Long { first, rest } => self.long(name, first, rest),
+            Start::Long { first, rest } => self.long(input, name, first, rest),
             Start::Jsonl {
                 first,
                 rest,
                 complete,
-            } => self.jsonl(name, first, rest, complete),
+            } => self.jsonl(input, name, first, rest, complete),
         }
     }
 
     /// A long input: rules from its window, then block by block.
     fn long(
         &mut self,
+        input: &Input,
         name: &str,
         first: Vec<u8>,
         rest: Box<dyn Read + Send>,
@@ -347,7 +347,12 @@ impl Run<'_> {
             size(window)
         ));
         self.invalid_notice(name, &first);
-        let mended = self.pool.install(|| self.mender.mend_bytes(&first));
+        let mended = self.pool.install(|| match self.groups {
+            Some(groups) => self
+                .mender
+                .mend_pooled_bytes(&first, groups.for_input(input)),
+            None => self.mender.mend_bytes(&first),
+        });
         let learned: Learned = mended.learned().clone();
         let rules = mended.rules().clone();
         drop(mended);
@@ -398,6 +403,7 @@ impl Run<'_> {
     /// JSON lines, a batch of whole lines at a time.
     fn jsonl(
         &mut self,
+        input: &Input,
         name: &str,
         first: Vec<u8>,
         mut rest: Box<dyn Read + Send>,
@@ -427,9 +433,10 @@ impl Run<'_> {
             let tail = buffer.split_off(cut);
             let lines = memchr::memchr_iter(b'\n', &buffer).count()
                 + usize::from(!buffer.is_empty() && !buffer.ends_with(b"\n"));
+            let groups = self.groups.map(|g| (g, input));
             let batch = self
                 .pool
-                .install(|| jsonl::repair(&buffer, index, &field, self.mender, None));
+                .install(|| jsonl::repair(&buffer, index, &field, self.mender, groups));
             index += lines;
             skipped += batch.skipped;
             self.totals.suspects_left += batch.suspects_left;
@@ -528,37 +535,33 @@ fn open(input: &Input, report: Report) -> Result<Box<dyn Read + Send>, String> {
     input.open().map_err(|e| e.to_string())
 }
 
-/// A mender applying the rules learned from all the inputs together
-/// (`--scope corpus`). Inputs that cannot be read, look binary or are not
-/// valid UTF-8 are left out here; the repair pass reports them.
-fn learn_corpus(
+/// With `--group-by` (or `--scope corpus`, all inputs one group): the first
+/// pass, each group's rules from its documents' statistics. Inputs that
+/// cannot be read, look binary or are not valid UTF-8 are left out here;
+/// the repair pass reports them.
+fn pooled(
     inputs: &[Input],
     global: &Global,
     mender: &Mender,
-    options: &Repair,
-) -> Result<Mender, String> {
-    if inputs.contains(&Input::Stdin) {
-        return Err("--scope corpus needs files; standard input can be read only once".into());
-    }
-    let texts: Vec<String> = inputs
-        .par_iter()
-        .filter_map(|i| i.path().and_then(|p| std::fs::read(p).ok()))
-        .filter(|bytes| !engine::looks_binary(bytes))
-        .filter_map(|bytes| String::from_utf8(bytes).ok())
-        .map(|text| match &global.jsonl {
-            Some(field) => jsonl::values(&text, field).join("\n\n"),
-            None => text,
-        })
-        .collect();
-    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-    let rules = mender.learn(&refs);
-    let messages = Messages::new(global.quiet);
+    pool: &rayon::ThreadPool,
+    messages: &Messages,
+) -> Result<Option<Groups>, String> {
+    let by = match (&global.group_by, global.scope) {
+        (Some(value), _) => GroupBy::parse(value, global.jsonl.is_some())?,
+        (None, Scope::Corpus) => GroupBy::All,
+        (None, Scope::File) => return Ok(None),
+    };
+    let (stats, _) = pool.install(|| groups::count(inputs, global, mender, &by, false))?;
+    let documents = inputs.len();
+    let groups = pool.install(|| Groups::decide(by, &stats, mender));
+    let (n, rules) = groups.sizes();
     messages.notice(format_args!(
-        "learned {} from {} together",
-        count(rules.len(), "rule"),
-        count(texts.len(), "input")
+        "learned {} for {} from {}",
+        count(rules, "rule"),
+        count(n, "group"),
+        count(documents, "input")
     ));
-    config::mender_with_rules(global, rules, options.rules.is_some() && options.learn)
+    Ok(Some(groups))
 }
 
 /// `--rules-out`: each input's rules under a comment naming it, to a file

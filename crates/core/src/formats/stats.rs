@@ -6,10 +6,13 @@
 //! A [`LearningStats`] holds the number of words, each suspect word's token
 //! count and how it was capitalised, and how often every everyday word (the
 //! only strings a rule's sides can be) occurs as a substring — enough to
-//! test the spinner's signature for any rule without the text. It holds no
+//! test the spinner's signature for any rule without the text — and, for
+//! each word swap some document's suspects could be evidence of, how many
+//! documents agree with its signature and how many contradict it, so that
+//! the signature is judged where the damage is. It holds no
 //! decision: which rules are true is worked out only from merged counts.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
 use std::sync::OnceLock;
 
@@ -46,6 +49,19 @@ pub struct LearningStats {
     /// Occurrences of each word, case-folded (runs of letters): how often a
     /// word a confusion restores is also printed intact.
     pub(crate) word_counts: BTreeMap<String, u64>,
+    /// For each word swap `(from, to)` that some document's suspects could
+    /// be evidence of: the documents where its restored side `to` does not
+    /// occur outside `from` (they agree with the spinner's signature) and
+    /// those where it does (they contradict it). Counted document by
+    /// document, so a mixed batch judges each rule where its damage is.
+    pub(crate) pairs: BTreeMap<(String, String), PairCounts>,
+}
+
+/// Documents agreeing with and contradicting one word swap's signature.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct PairCounts {
+    pub(crate) agree: u64,
+    pub(crate) against: u64,
 }
 
 impl LearningStats {
@@ -69,6 +85,28 @@ impl LearningStats {
         }
         for (word, n) in &other.word_counts {
             *self.word_counts.entry(word.clone()).or_default() += n;
+        }
+        for (pair, c) in &other.pairs {
+            let mine = self.pairs.entry(pair.clone()).or_default();
+            mine.agree += c.agree;
+            mine.against += c.against;
+        }
+    }
+
+    /// Counts one document's verdict on each of `pairs`: whether `to`
+    /// occurs in `text` outside `from`.
+    pub(crate) fn count_pairs(&mut self, text: &str, pairs: &BTreeSet<(String, String)>) {
+        let mut outside: HashMap<(&str, &str), bool> = HashMap::new();
+        for (from, to) in pairs {
+            let against = *outside
+                .entry((from.as_str(), to.as_str()))
+                .or_insert_with(|| occurs_outside(text, to, from, &[]));
+            let c = self.pairs.entry((from.clone(), to.clone())).or_default();
+            if against {
+                c.against += 1;
+            } else {
+                c.agree += 1;
+            }
         }
     }
 
@@ -111,7 +149,9 @@ impl LearningStats {
     /// suspect (`suspect KEY TOKENS FLAGS`, flags `c` for capitalised in
     /// mid-sentence and `l` for lowercase, `-` for neither) and per
     /// substring count (`substring WORD COUNT`) and letter sequence count
-    /// (`letters SEQUENCE COUNT`), tab-separated.
+    /// (`letters SEQUENCE COUNT`), and per word swap a document could be
+    /// evidence of (`pair FROM TO AGREE AGAINST`: documents agreeing with
+    /// and contradicting its signature), tab-separated.
     pub fn to_text(&self) -> String {
         let mut out = format!("{HEADER}\nwords\t{}\n", self.words);
         for (key, c) in &self.suspects {
@@ -134,6 +174,9 @@ impl LearningStats {
         }
         for (word, n) in &self.word_counts {
             out.push_str(&format!("word\t{word}\t{n}\n"));
+        }
+        for ((from, to), c) in &self.pairs {
+            out.push_str(&format!("pair\t{from}\t{to}\t{}\t{}\n", c.agree, c.against));
         }
         out
     }
@@ -178,8 +221,16 @@ impl LearningStats {
                     *stats.word_counts.entry(word.to_string()).or_default() +=
                         n.parse::<u64>().map_err(|_| error("bad count"))?;
                 }
+                ["pair", from, to, agree, against] if !from.is_empty() && !to.is_empty() => {
+                    let c = stats
+                        .pairs
+                        .entry((from.to_string(), to.to_string()))
+                        .or_default();
+                    c.agree += agree.parse::<u64>().map_err(|_| error("bad count"))?;
+                    c.against += against.parse::<u64>().map_err(|_| error("bad count"))?;
+                }
                 _ => return Err(error(
-                    "expected `words`, `suspect`, `substring`, `letters`, `final` or `word` fields",
+                    "expected `words`, `suspect`, `substring`, `letters`, `final`, `word` or `pair` fields",
                 )),
             }
         }
@@ -200,6 +251,13 @@ impl TextView for LearningStats {
     /// contain it: each host occurrence holds `to` as often as the host's
     /// spelling does.
     fn occurs_outside(&self, to: &str, from: &str, inserted: &[&str]) -> bool {
+        // Judged document by document where the documents were asked
+        // (lowercase sides): more documents hold the restored side where
+        // the damage is than do not.
+        let key = (from.to_lowercase(), to.to_lowercase());
+        if let Some(c) = self.pairs.get(&key) {
+            return c.against > 0 && c.against >= c.agree;
+        }
         let mut hosts: Vec<&str> = std::iter::once(from)
             .chain(inserted.iter().copied())
             .collect();
@@ -398,6 +456,34 @@ mod tests {
         s.substrings.insert("son".into(), 2);
         assert!(!s.occurs_outside("son", "person", &[]));
         assert!(!s.occurs_outside("end", "finish", &[]));
+    }
+
+    #[test]
+    fn the_signature_is_judged_document_by_document_where_counted() {
+        let pairs: BTreeSet<(String, String)> = [("finish".to_string(), "end".to_string())].into();
+        // Two spun documents without `end`, one clean one with it.
+        let mut s = LearningStats::default();
+        s.count_pairs("They attfinish the summit.", &pairs);
+        s.count_pairs("The agfinisha is long; we attfinish.", &pairs);
+        let mut clean = LearningStats::default();
+        clean.count_pairs("At the end of the day, finish it.", &pairs);
+        s.merge(&clean);
+        // The concatenation holds `end`, yet two documents of three agree.
+        s.substrings.insert("end".into(), 1);
+        assert_eq!(
+            s.pairs[&("finish".into(), "end".into())],
+            PairCounts {
+                agree: 2,
+                against: 1
+            }
+        );
+        assert!(!s.occurs_outside("end", "finish", &[]));
+        assert!(!s.occurs_outside("End", "Finish", &[]));
+        s.merge(&clean);
+        s.merge(&clean);
+        assert!(s.occurs_outside("end", "finish", &[]));
+        let back = LearningStats::parse(&s.to_text(), Path::new("s")).unwrap();
+        assert_eq!(back, s);
     }
 
     #[test]

@@ -10,7 +10,7 @@ use super::route::masked;
 use super::{Mended, Mender, Skip};
 use crate::edit::{apply, assign_char_spans, compose, drop_overlaps, Edit};
 use crate::formats::rules::{RuleKind, RuleSet};
-use crate::formats::stats::Text;
+use crate::formats::stats::{occurs_outside, Text};
 use crate::knowledge::language::Language;
 use crate::stages::detect::SuspectType;
 use crate::stages::rewrite::{rewrite, rewrite_misread_words};
@@ -28,6 +28,9 @@ pub(super) enum Plan<'r> {
     /// What another mending learned, each language its own
     /// (`Mender::apply_learned`).
     Learned(&'r Learned),
+    /// Learned from the text itself, then a group's rules that hold in it
+    /// (`Mender::mend_pooled`).
+    Pooled(&'r RuleSet),
 }
 
 /// The rules a text taught, per language: a text that mixes languages
@@ -187,6 +190,25 @@ impl Mender {
                 (self.rules.extended_with(&learned), spelled)
             }
             Plan::Learn => (self.rules.clone(), HashSet::new()),
+            Plan::Pooled(group) => {
+                let (own, spelled) = if self.learn {
+                    let (learned, spelled) = self.learn_with_spelling(
+                        &Text::new(&prepared),
+                        &suspects,
+                        lexicon,
+                        thesaurus,
+                    );
+                    (self.rules.extended_with(&learned), spelled)
+                } else {
+                    (self.rules.clone(), HashSet::new())
+                };
+                let holding = if language == Language::English {
+                    holding_in(&prepared, group)
+                } else {
+                    RuleSet::default()
+                };
+                (own.extended_with(&holding), spelled)
+            }
         };
         let in_word = rules.clone();
         // The text's own spelling (`liue` where the First Folio always
@@ -283,7 +305,7 @@ impl Mender {
         };
         let data = self.knowledge(language);
         let rules = match plan {
-            Plan::Learn if self.learn => {
+            Plan::Learn | Plan::Pooled(_) if self.learn => {
                 let learned = swaps::learn(&[source], &rules, &data);
                 rules.extended_with(&RuleSet::new(learned))
             }
@@ -305,4 +327,26 @@ impl Mender {
             ngrams: (language == Language::English).then_some(&self.ngrams),
         }
     }
+}
+
+/// The rules of `group` (learned from the statistics of a group of texts,
+/// which are English: see [`Mender::stats`]) that hold in `text`, one
+/// document of the group: glyph confusions, and in-word swaps whose
+/// restored side does not occur in the text outside their damaged side.
+/// A spinner replaces every occurrence of a word in the documents it spins,
+/// so a document that still holds the restored word was not spun with that
+/// pair, whatever the other documents say. Whole-word swaps are not pooled.
+fn holding_in(text: &str, group: &RuleSet) -> RuleSet {
+    RuleSet::new(
+        group
+            .rules()
+            .iter()
+            .filter(|r| match r.kind {
+                RuleKind::WholeWord => false,
+                RuleKind::Glyph => true,
+                _ => !occurs_outside(text, &r.to, &r.from, &[]),
+            })
+            .cloned()
+            .collect(),
+    )
 }

@@ -229,6 +229,20 @@ impl Mender {
         self.mend_with(text, Plan::Learned(learned))
     }
 
+    /// Repairs `text`, one document of a group, learning as
+    /// [`Mender::mend`] does and then adding the rules of `group` (decided
+    /// from the group's merged statistics: [`Mender::stats`] per document,
+    /// [`LearningStats::merge`], [`Mender::decide`]) that hold in this
+    /// document: glyph confusions, and in-word swaps whose restored side
+    /// the document does not hold outside their damaged side. The text's
+    /// own rules come first. Group rules apply to its English parts only,
+    /// since statistics are counted on English texts.
+    ///
+    /// [`LearningStats::merge`]: crate::LearningStats::merge
+    pub fn mend_pooled<'a>(&self, text: &'a str, group: &RuleSet) -> Mended<'a> {
+        self.mend_with(text, Plan::Pooled(group))
+    }
+
     /// Repairs bytes that may not all be valid UTF-8, learning as
     /// [`Mender::mend`] learns: the text is read with each invalid byte as a
     /// space (so offsets stay those of the input), and the invalid bytes
@@ -237,6 +251,12 @@ impl Mender {
     /// spans count each invalid byte as one character.
     pub fn mend_bytes<'a>(&self, bytes: &'a [u8]) -> MendedBytes<'a> {
         self.bytes_with(bytes, Plan::Learn)
+    }
+
+    /// [`Mender::mend_pooled`] for bytes that may not all be valid UTF-8,
+    /// as [`Mender::mend_bytes`] reads them.
+    pub fn mend_pooled_bytes<'a>(&self, bytes: &'a [u8], group: &RuleSet) -> MendedBytes<'a> {
+        self.bytes_with(bytes, Plan::Pooled(group))
     }
 
     /// [`Mender::apply_learned`] for bytes that may not all be valid UTF-8,

@@ -1,18 +1,27 @@
 //! Sharded learning: count a shard's learning statistics, and decide rules
-//! from statistics merged across shards — the same rules learning on all
-//! the text at once gives.
+//! from statistics merged across shards — the rules learning on all the
+//! text at once gives, except that a word swap's signature (its restored
+//! side absent where its damaged side stands in) is judged document by
+//! document: each text given to [`Mender::stats`] is one document.
+
+use std::collections::BTreeSet;
 
 use super::Mender;
 use crate::formats::rules::RuleSet;
 use crate::formats::stats::LearningStats;
-use crate::stages::detect::{Occurrence, SuspectType};
+use crate::stages::detect::{evidence, Evidence, Occurrence, SuspectType};
+use crate::stages::explain::{explain, explain_short};
 use crate::stages::identify::is_english;
 use crate::stages::tokenize::{tokenize, Case};
 
 impl Mender {
     /// The learning statistics of `texts` (those that read as English: the
     /// sharded path is English only so far), to merge with other shards'
-    /// and [`Mender::decide`] on.
+    /// and [`Mender::decide`] on. Each text is one document: the word swaps
+    /// its suspects could be evidence of are checked against it alone (is
+    /// the restored side absent *there*), and those verdicts are added up
+    /// over documents, so that a batch mixing sources does not reject a
+    /// true rule because another source's documents hold its restored word.
     pub fn stats(&self, texts: &[&str]) -> LearningStats {
         let mut stats = LearningStats::default();
         let matcher = self.everyday_words();
@@ -26,6 +35,9 @@ impl Mender {
             stats.words += text.split_whitespace().count();
             if self.mode.glyphs() {
                 stats.count_letters(text);
+            }
+            if self.mode.swaps() {
+                stats.count_pairs(text, &self.document_pairs(text, &front.suspects));
             }
             for s in front.suspects {
                 let c = stats.suspects.entry(s.key).or_default();
@@ -41,6 +53,27 @@ impl Mender {
             }
         }
         stats
+    }
+
+    /// The word swaps `(from, to)` that the suspects of one document could
+    /// be evidence of: every explanation of each suspect that may give
+    /// evidence (the most frequent first, within the limits), once each.
+    fn document_pairs(&self, text: &str, suspects: &[SuspectType]) -> BTreeSet<(String, String)> {
+        let _ = text;
+        let mut order: Vec<&SuspectType> = suspects
+            .iter()
+            .filter(|s| evidence(s) != Evidence::None)
+            .collect();
+        order.sort_by_key(|s| std::cmp::Reverse(s.occurrences.len()));
+        order.truncate(self.limits.max_explained);
+        let mut pairs = BTreeSet::new();
+        for s in order {
+            let mut found = explain(&s.key, &self.lexicon);
+            let short = explain_short(&s.key, &self.lexicon, &self.thesaurus, &found);
+            found.extend(short);
+            pairs.extend(found.into_iter().map(|e| (e.from, e.to)));
+        }
+        pairs
     }
 
     /// The rules that merged learning statistics support: what
