@@ -15,6 +15,8 @@ use rayon::prelude::*;
 use serde_json::value::RawValue;
 use textmend::{Edit, EditKind, Mended, Mender, RuleSet};
 
+use crate::clean::Cleaning;
+use crate::inputs::Input;
 use crate::sinks::Record;
 
 /// The string value of `field` in a JSON object `line`, and its byte range
@@ -25,6 +27,14 @@ pub fn field<'a>(line: &'a str, field: &str) -> Option<(String, Range<usize>)> {
     let value: String = serde_json::from_str(raw).ok()?;
     let start = raw.as_ptr() as usize - line.as_ptr() as usize;
     Some((value, start..start + raw.len()))
+}
+
+/// The value of `field` in a JSON object `line` as a group key: a string's
+/// text, any other value's JSON; `None` when there is no such field.
+pub fn key(line: &str, field: &str) -> Option<String> {
+    let map: HashMap<Cow<'_, str>, &RawValue> = serde_json::from_str(line).ok()?;
+    let raw = map.get(field)?.get();
+    Some(serde_json::from_str::<String>(raw).unwrap_or_else(|_| raw.to_string()))
 }
 
 /// What repairing a batch of lines gave.
@@ -53,6 +63,7 @@ pub fn repair(
     name: &str,
     mender: &Mender,
     given: Option<&RuleSet>,
+    cleaning: Option<(&Cleaning, &Input)>,
 ) -> Batch {
     let lines: Vec<(usize, &[u8])> = {
         let mut at = 0;
@@ -68,7 +79,15 @@ pub fn repair(
     let results: Vec<Line> = lines
         .par_iter()
         .enumerate()
-        .map(|(k, (start, line))| repair_line(line, *start, first_index + k, name, mender, given))
+        .map(|(k, (start, line))| {
+            let work = Work {
+                name,
+                mender,
+                given,
+                cleaning,
+            };
+            repair_line(line, *start, first_index + k, &work)
+        })
         .collect();
     let mut out = Batch {
         output: Vec::with_capacity(batch.len()),
@@ -105,14 +124,32 @@ struct Line {
     suspects_left: usize,
 }
 
-fn repair_line(
-    line: &[u8],
-    start: usize,
-    index: usize,
-    name: &str,
-    mender: &Mender,
-    given: Option<&RuleSet>,
-) -> Line {
+/// How each record is repaired: its field, the mender, the rules given,
+/// and cleaning first (with the input the record is in, for its group).
+struct Work<'a> {
+    name: &'a str,
+    mender: &'a Mender,
+    given: Option<&'a RuleSet>,
+    cleaning: Option<(&'a Cleaning, &'a Input)>,
+}
+
+/// A record's field repaired (and cleaned): its text and edits into the
+/// field's value.
+struct Fixed {
+    text: String,
+    edits: Vec<Edit>,
+    suggestions: Vec<Edit>,
+    rules: RuleSet,
+    suspects_left: usize,
+}
+
+fn repair_line(line: &[u8], start: usize, index: usize, work: &Work) -> Line {
+    let Work {
+        name,
+        mender,
+        given,
+        cleaning,
+    } = *work;
     let nothing = |skipped| Line {
         repaired: None,
         record: None,
@@ -129,24 +166,50 @@ fn repair_line(
     let Some((value, span)) = field(body, name) else {
         return nothing(true);
     };
-    let mended: Mended = match given {
-        Some(rules) => mender.apply(&value, rules),
-        None => mender.mend(&value),
+    let mend = |text: &str| -> Fixed {
+        let mended: Mended = match given {
+            Some(rules) => mender.apply(text, rules),
+            None => mender.mend(text),
+        };
+        Fixed {
+            text: mended.text().to_string(),
+            edits: mended.edits().to_vec(),
+            suggestions: mended.suggestions().to_vec(),
+            rules: mended.rules().clone(),
+            suspects_left: mended.suspects_left(),
+        }
     };
-    let suspects_left = mended.suspects_left();
-    if mended.edits().is_empty() && mended.suggestions().is_empty() {
+    let mended = match cleaning {
+        None => mend(&value),
+        Some((cleaning, input)) => {
+            let stats = cleaning.groups.for_record(input, body);
+            let outcome = cleaning.text(&value, stats, |text| match given {
+                Some(rules) => mender.apply(text, rules),
+                None => mender.mend(text),
+            });
+            Fixed {
+                text: String::from_utf8(outcome.output).unwrap_or_default(),
+                edits: outcome.edits,
+                suggestions: outcome.suggestions,
+                rules: outcome.rules,
+                suspects_left: outcome.suspects_left,
+            }
+        }
+    };
+    let suspects_left = mended.suspects_left;
+    if mended.edits.is_empty() && mended.suggestions.is_empty() {
         return Line {
             suspects_left,
             ..nothing(false)
         };
     }
-    let repaired = (!mended.edits().is_empty()).then(|| {
-        let literal = serde_json::to_string(mended.text()).unwrap_or_default();
+    let repaired = (!mended.edits.is_empty()).then(|| {
+        let literal = serde_json::to_string(&mended.text).unwrap_or_default();
         let mut new_line = Vec::with_capacity(line.len() + 16);
         new_line.extend_from_slice(&line[..span.start]);
         new_line.extend_from_slice(literal.as_bytes());
         new_line.extend_from_slice(&line[span.end..]);
-        let edits = mended.edits();
+        let edits = &mended.edits;
         let edit = Edit {
             span: start + span.start..start + span.end,
             chars: 0..0,
@@ -154,7 +217,12 @@ fn repair_line(
             after: literal,
             rules: edits.iter().flat_map(|e| e.rules.iter().cloned()).collect(),
             confidence: edits.iter().map(|e| e.confidence).fold(1.0, f64::min),
-            kind: edits.first().map_or(EditKind::WordSwap, |e| e.kind),
+            // A repair's kind, else the cleaning's.
+            kind: edits
+                .iter()
+                .find(|e| !crate::clean::is_cleaning(e))
+                .or(edits.first())
+                .map_or(EditKind::WordSwap, |e| e.kind),
             reason: None,
         };
         (edit, new_line)
@@ -162,9 +230,9 @@ fn repair_line(
     let record = Record {
         index,
         text: value.clone(),
-        edits: mended.edits().to_vec(),
-        suggestions: mended.suggestions().to_vec(),
-        rules: mended.rules().clone(),
+        edits: mended.edits,
+        suggestions: mended.suggestions,
+        rules: mended.rules,
     };
     Line {
         repaired,

@@ -3,9 +3,11 @@
 
 mod args;
 mod atomic;
+mod clean;
 mod commands;
 mod config;
 mod engine;
+mod groups;
 mod inputs;
 mod jsonl;
 mod position;
@@ -43,6 +45,7 @@ fn main() -> ExitCode {
             }
             None => commands::repair::run(options, &global, &mut messages),
         },
+        Command::Clean(options) => commands::repair::run(options, &global, &mut messages),
         Command::Learn(args) => commands::learn::run(args, &global, &messages),
         Command::Eval(args) => commands::eval::command(args, &global, &messages),
         Command::Dict(action) => commands::dict::run(action, &global, &messages),

@@ -12,14 +12,16 @@ use textmend::{Edit, EditKind, Learned, Mender, RuleSet};
 
 use crate::args::{Global, Repair, Report, Scope};
 use crate::atomic::{self, AtomicFile};
+use crate::clean::Cleaning;
 use crate::engine::{self, Blocks, Piece, Reading, Start};
+use crate::groups::Groups;
 use crate::inputs::{self, Input};
 use crate::sinks::check::CheckSink;
 use crate::sinks::diff::DiffSink;
 use crate::sinks::html::HtmlSink;
 use crate::sinks::json::JsonSink;
 use crate::sinks::text::{Target, TextSink};
-use crate::sinks::{Block, End, Out, Sink};
+use crate::sinks::{Block, Counts, End, Out, Sink};
 use crate::term::{count, use_color, Messages};
 use crate::{config, jsonl, Exit};
 
@@ -29,6 +31,9 @@ struct Totals {
     files: usize,
     files_changed: usize,
     repairs: usize,
+    /// With cleaning: inputs cleaned, and removals and fixes.
+    files_cleaned: usize,
+    cleaning: Counts,
     suggestions: usize,
     suspects_left: usize,
     rules: std::collections::BTreeSet<(String, String)>,
@@ -73,9 +78,42 @@ pub fn run(options: &Repair, global: &Global, messages: &mut Messages) -> Exit {
             return Exit::Error;
         }
     };
+    let cleaning = match &options.clean {
+        None => None,
+        Some(clean) => {
+            let cleaner = clean.cleaner();
+            let groups = match &clean.group_by {
+                None => Groups::default(),
+                Some(by) => {
+                    let field = global.jsonl.as_deref();
+                    match pool.install(|| Groups::count(&cleaner, by, &inputs, field)) {
+                        Ok(groups) => {
+                            let (n, documents) = groups.sizes();
+                            messages.notice(format_args!(
+                                "counted the lines of {} in {}",
+                                count(documents as usize, "document"),
+                                count(n, "group")
+                            ));
+                            groups
+                        }
+                        Err(message) => {
+                            messages.error(message);
+                            return Exit::Error;
+                        }
+                    }
+                }
+            };
+            Some(Cleaning {
+                cleaner,
+                mend: options.mend,
+                groups,
+            })
+        }
+    };
     let corpus;
-    let mender = if global.scope == Scope::Corpus {
-        match pool.install(|| learn_corpus(&inputs, global, &mender, options)) {
+    let mender = if global.scope == Scope::Corpus && options.mend {
+        let cleaning = cleaning.as_ref();
+        match pool.install(|| learn_corpus(&inputs, global, &mender, options, cleaning)) {
             Ok(built) => {
                 corpus = built;
                 &corpus
@@ -113,6 +151,7 @@ pub fn run(options: &Repair, global: &Global, messages: &mut Messages) -> Exit {
     };
     let mut run = Run {
         mender,
+        cleaning: cleaning.as_ref(),
         global,
         options,
         sink: sink.as_mut(),
@@ -122,6 +161,7 @@ pub fn run(options: &Repair, global: &Global, messages: &mut Messages) -> Exit {
         reading,
         pool: &pool,
         changed: false,
+        cleaned: false,
     };
     let result = run.all(&inputs);
     let totals = std::mem::take(&mut run.totals);
@@ -135,7 +175,10 @@ pub fn run(options: &Repair, global: &Global, messages: &mut Messages) -> Exit {
             return Exit::Error;
         }
     }
-    let line = summary(&totals, options.report);
+    let line = match &cleaning {
+        Some(cleaning) => cleaning_summary(&totals, options.report, cleaning.mend),
+        None => summary(&totals, options.report),
+    };
     let finished = sink.summary(&line).and_then(|()| sink.finish());
     if let Err(e) = finished {
         if broken_pipe(&e) {
@@ -161,7 +204,9 @@ pub fn run(options: &Repair, global: &Global, messages: &mut Messages) -> Exit {
     }
     if failed {
         Exit::Error
-    } else if totals.repairs > 0 && matches!(options.report, Report::Check | Report::Diff) {
+    } else if (totals.repairs > 0 || totals.cleaning.any())
+        && matches!(options.report, Report::Check | Report::Diff)
+    {
         Exit::Found
     } else {
         Exit::Success
@@ -194,6 +239,8 @@ fn sink(options: &Repair, global: &Global) -> io::Result<Box<dyn Sink>> {
 /// One run over the inputs.
 struct Run<'a> {
     mender: &'a Mender,
+    /// `textmend clean` or `--clean`.
+    cleaning: Option<&'a Cleaning>,
     global: &'a Global,
     options: &'a Repair,
     sink: &'a mut dyn Sink,
@@ -204,6 +251,8 @@ struct Run<'a> {
     pool: &'a rayon::ThreadPool,
     /// Whether the current input has a repair yet.
     changed: bool,
+    /// Whether the current input has a cleaning edit yet.
+    cleaned: bool,
 }
 
 impl Run<'_> {
@@ -213,12 +262,14 @@ impl Run<'_> {
         let batch = self.global.jobs * 2;
         for chunk in inputs.chunks(batch.max(1)) {
             let (mender, reading, report) = (self.mender, self.reading, self.options.report);
+            let cleaning = self.cleaning;
             let starts: Vec<Start> = self.pool.install(|| {
                 chunk
                     .par_iter()
                     .map(|input| {
+                        let cleaning = cleaning.map(|c| (c, c.groups.for_input(input)));
                         open(input, report).map_or_else(Start::Failed, |reader| {
-                            engine::start(reader, reading, mender, &input.name())
+                            engine::start(reader, reading, mender, cleaning)
                         })
                     })
                     .collect()
@@ -239,11 +290,12 @@ impl Run<'_> {
             return Ok(true);
         }
         self.changed = false;
+        self.cleaned = false;
         if let Err(e) = self.sink.begin(input) {
             self.messages.error(format_args!("{name}: {e}"));
             return Ok(true);
         }
-        match self.body(&name, start) {
+        match self.body(input, &name, start) {
             Ok(rules) => {
                 self.totals.files += 1;
                 let end = End {
@@ -277,7 +329,7 @@ impl Run<'_> {
     }
 
     /// Feeds one input to the sink; the rules used.
-    fn body(&mut self, name: &str, start: Start) -> io::Result<RuleSet> {
+    fn body(&mut self, input: &Input, name: &str, start: Start) -> io::Result<RuleSet> {
         match start {
             Start::Failed(message) => Err(io::Error::other(message)),
             Start::Binary { first, mut rest } => {
@@ -323,34 +375,70 @@ impl Run<'_> {
                 })?;
                 Ok(rules)
             }
-            Start::Long { first, rest } => self.long(name, first, rest),
+            Start::Cleaned { bytes, outcome } => {
+                if !outcome.cleaned {
+                    self.not_cleaned(name, &bytes);
+                } else {
+                    self.invalid_notice(name, &bytes);
+                }
+                if engine::is_unsupported(outcome.skipped) && !outcome.edits.is_empty() {
+                    self.messages.notice(format_args!(
+                        "{name}: not in a language textmend has a dictionary for \
+                         (en, de, fr, es, it, pt, nl), cleaned only"
+                    ));
+                }
+                self.totals.suspects_left += outcome.suspects_left;
+                self.block(&Block {
+                    input: &bytes,
+                    output: &outcome.output,
+                    edits: &outcome.edits,
+                    suggestions: &outcome.suggestions,
+                    records: &[],
+                    rules: &outcome.rules,
+                })?;
+                Ok(outcome.rules)
+            }
+            Start::Long { first, rest } => self.long(input, name, first, rest),
             Start::Jsonl {
                 first,
                 rest,
                 complete,
-            } => self.jsonl(name, first, rest, complete),
+            } => self.jsonl(input, name, first, rest, complete),
         }
     }
 
     /// A long input: rules from its window, then block by block.
     fn long(
         &mut self,
+        input: &Input,
         name: &str,
         first: Vec<u8>,
         rest: Box<dyn Read + Send>,
     ) -> io::Result<RuleSet> {
         let window = self.reading.window;
-        self.messages.notice(format_args!(
-            "{name}: longer than {}; rules learned from its first {} as from a whole input, \
-             then applied block by block",
-            size(window),
-            size(window)
-        ));
+        let mend = self.cleaning.is_none_or(|c| c.mend);
+        if mend {
+            self.messages.notice(format_args!(
+                "{name}: longer than {}; rules learned from its first {} as from a whole \
+                 input, then applied block by block",
+                size(window),
+                size(window)
+            ));
+        }
+        if self.cleaning.is_some() {
+            self.messages.notice(format_args!(
+                "{name}: longer than {}; cleaned block by block, each block on its own",
+                size(window)
+            ));
+        }
         self.invalid_notice(name, &first);
-        let mended = self.pool.install(|| self.mender.mend_bytes(&first));
-        let learned: Learned = mended.learned().clone();
-        let rules = mended.rules().clone();
-        drop(mended);
+        let (learned, rules) = if mend {
+            let mended = self.pool.install(|| self.mender.mend_bytes(&first));
+            (mended.learned().clone(), mended.rules().clone())
+        } else {
+            (Learned::default(), RuleSet::default())
+        };
+        let stats = self.cleaning.and_then(|c| c.groups.for_input(input));
         let mut blocks = Blocks::new(first, rest, window, self.reading.strict);
         let mut done = false;
         while !done {
@@ -372,6 +460,29 @@ impl Run<'_> {
                     Piece::Pass(_) => Vec::new(),
                 })
                 .collect();
+            if let Some(cleaning) = self.cleaning {
+                let learned = mend.then_some(&learned);
+                let outcomes = self.pool.install(|| {
+                    engine::clean_blocks(cleaning, self.mender, learned, &texts, stats)
+                });
+                for ((piece, text), outcome) in pieces.iter().zip(&texts).zip(&outcomes) {
+                    match piece {
+                        Piece::Pass(run) => self.pass(run)?,
+                        Piece::Block(_) => {
+                            self.totals.suspects_left += outcome.suspects_left;
+                            self.block(&Block {
+                                input: text,
+                                output: &outcome.output,
+                                edits: &outcome.edits,
+                                suggestions: &outcome.suggestions,
+                                records: &[],
+                                rules: &rules,
+                            })?;
+                        }
+                    }
+                }
+                continue;
+            }
             let mended = self
                 .pool
                 .install(|| engine::repair_blocks(self.mender, &learned, &texts));
@@ -398,6 +509,7 @@ impl Run<'_> {
     /// JSON lines, a batch of whole lines at a time.
     fn jsonl(
         &mut self,
+        input: &Input,
         name: &str,
         first: Vec<u8>,
         mut rest: Box<dyn Read + Send>,
@@ -427,9 +539,10 @@ impl Run<'_> {
             let tail = buffer.split_off(cut);
             let lines = memchr::memchr_iter(b'\n', &buffer).count()
                 + usize::from(!buffer.is_empty() && !buffer.ends_with(b"\n"));
+            let cleaning = self.cleaning.map(|c| (c, input));
             let batch = self
                 .pool
-                .install(|| jsonl::repair(&buffer, index, &field, self.mender, None));
+                .install(|| jsonl::repair(&buffer, index, &field, self.mender, None, cleaning));
             index += lines;
             skipped += batch.skipped;
             self.totals.suspects_left += batch.suspects_left;
@@ -484,12 +597,18 @@ impl Run<'_> {
     fn block(&mut self, block: &Block) -> io::Result<()> {
         self.totals.bytes += block.input.len() as u64;
         self.messages.advance(block.input.len() as u64);
-        let repairs = block.repairs();
+        let counts = block.counts();
+        let repairs = counts.repairs;
         if repairs > 0 && !self.changed {
             self.changed = true;
             self.totals.files_changed += 1;
         }
+        if counts.removals + counts.fixes > 0 && !self.cleaned {
+            self.cleaned = true;
+            self.totals.files_cleaned += 1;
+        }
         self.totals.repairs += repairs;
+        self.totals.cleaning.add_all(counts);
         self.totals.suggestions += block.suggestion_count();
         let edits: Box<dyn Iterator<Item = &Edit>> = if block.records.is_empty() {
             Box::new(block.edits.iter())
@@ -501,6 +620,20 @@ impl Run<'_> {
             self.totals.rules.extend(edit.rules.iter().cloned());
         }
         self.sink.block(block)
+    }
+
+    /// Input that is not valid UTF-8 is not cleaned.
+    fn not_cleaned(&self, name: &str, bytes: &[u8]) {
+        if let Some(at) = engine::first_invalid(bytes) {
+            let done = if self.cleaning.is_some_and(|c| c.mend) {
+                "not cleaned; repairing only its valid stretches"
+            } else {
+                "passed through unchanged"
+            };
+            self.messages.notice(format_args!(
+                "{name}: not valid UTF-8 (at byte {at}); {done}"
+            ));
+        }
     }
 
     fn invalid_notice(&self, name: &str, bytes: &[u8]) {
@@ -536,6 +669,7 @@ fn learn_corpus(
     global: &Global,
     mender: &Mender,
     options: &Repair,
+    cleaning: Option<&Cleaning>,
 ) -> Result<Mender, String> {
     if inputs.contains(&Input::Stdin) {
         return Err("--scope corpus needs files; standard input can be read only once".into());
@@ -546,8 +680,13 @@ fn learn_corpus(
         .filter(|bytes| !engine::looks_binary(bytes))
         .filter_map(|bytes| String::from_utf8(bytes).ok())
         .map(|text| match &global.jsonl {
-            Some(field) => jsonl::values(&text, field).join("\n\n"),
-            None => text,
+            Some(field) => jsonl::values(&text, field)
+                .iter()
+                .map(|value| cleaned(cleaning, value))
+                .collect::<Vec<_>>()
+                .join("\n\n"),
+            None if cleaning.is_none() => text,
+            None => cleaned(cleaning, &text),
         })
         .collect();
     let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
@@ -559,6 +698,14 @@ fn learn_corpus(
         count(texts.len(), "input")
     ));
     config::mender_with_rules(global, rules, options.rules.is_some() && options.learn)
+}
+
+/// `text` as `--clean` cleans it (without group counts), to learn from.
+fn cleaned(cleaning: Option<&Cleaning>, text: &str) -> String {
+    match cleaning {
+        Some(cleaning) => cleaning.cleaner.clean(text).text().to_string(),
+        None => text.to_string(),
+    }
 }
 
 /// `--rules-out`: each input's rules under a comment naming it, to a file
@@ -627,6 +774,26 @@ fn summary(t: &Totals, report: Report) -> String {
     }
 }
 
+/// The summary line with cleaning: what cleaning changes, then (with
+/// `--clean`) the repair's summary.
+fn cleaning_summary(t: &Totals, report: Report, mend: bool) -> String {
+    let files = count(t.files, "file");
+    let cleaning = match t.cleaning.cleaning() {
+        None => format!("nothing to clean in {files}"),
+        Some(what) => match report {
+            Report::Check | Report::Diff => {
+                format!("{what} to clean in {} of {files}", t.files_cleaned)
+            }
+            _ => format!("cleaned {} of {files}: {what}", t.files_cleaned),
+        },
+    };
+    if mend {
+        format!("{cleaning}; {}", summary(t, report))
+    } else {
+        cleaning
+    }
+}
+
 /// `--stats`.
 fn print_stats(t: &Totals, seconds: f64, messages: &Messages) {
     let mb = t.bytes as f64 / 1e6;
@@ -650,6 +817,8 @@ fn print_stats(t: &Totals, seconds: f64, messages: &Messages) {
         EditKind::Mojibake,
         EditKind::BrokenWord,
         EditKind::WholeWord,
+        EditKind::Furniture,
+        EditKind::Hygiene,
     ] {
         if let Some(n) = t.kinds.get(kind.name()) {
             messages.line(format_args!("  {:<12} {n}", kind.name()));
