@@ -167,11 +167,11 @@ impl PyCleaner {
                 "trailing_spaces",
                 true.into_pyobject(py)?.to_owned().into_any(),
             ),
-            ("max_blank_lines", 4.into_pyobject(py)?.into_any()),
+            ("max_blank_lines", 4usize.into_pyobject(py)?.into_any()),
             ("quotes", false.into_pyobject(py)?.to_owned().into_any()),
             ("dashes", false.into_pyobject(py)?.to_owned().into_any()),
-            ("repeat_documents", 3.into_pyobject(py)?.into_any()),
-            ("repeat_share", 0.5.into_pyobject(py)?.into_any()),
+            ("repeat_documents", 3u64.into_pyobject(py)?.into_any()),
+            ("repeat_share", 0.5f64.into_pyobject(py)?.into_any()),
         ] {
             defaults.set_item(key, value)?;
         }
