@@ -811,6 +811,12 @@ fn print_stats(t: &Totals, seconds: f64, messages: &Messages) {
         count(t.suggestions, "whole-word suggestion"),
         count(t.suspects_left, "suspect left unchanged")
     ));
+    if let Some(cleaning) = t.cleaning.cleaning() {
+        messages.line(format_args!(
+            "cleaning: {cleaning} in {}",
+            count(t.files_cleaned, "input")
+        ));
+    }
     for kind in [
         EditKind::WordSwap,
         EditKind::Glyph,
