@@ -19,12 +19,7 @@ use textmend::Language;
 /// Exit status: 0 on success (and, with --check or --diff, when nothing
 /// needs repair), 1 with --check or --diff when something does, 2 on error.
 #[derive(Debug, Parser)]
-#[command(
-    name = "textmend",
-    version,
-    subcommand_precedence_over_arg = true,
-    group(ArgGroup::new("report").args(["diff", "check", "write", "format"]))
-)]
+#[command(name = "textmend", version, subcommand_precedence_over_arg = true)]
 pub struct Cli {
     #[command(subcommand)]
     command: Option<CommandArgs>,
@@ -39,6 +34,43 @@ pub struct Cli {
 /// The default command's arguments: repairing files.
 #[derive(Debug, clap::Args)]
 struct RepairArgs {
+    #[command(flatten)]
+    report: ReportArgs,
+
+    /// Apply the rules in FILE (as written by `textmend learn -o`, reviewed
+    /// by hand) and learn nothing, unless --learn is also given.
+    #[arg(long, value_name = "FILE")]
+    rules: Option<PathBuf>,
+
+    /// With --rules: also learn rules from each input, adding those the
+    /// rules file neither has nor rejects.
+    #[arg(long, requires = "rules")]
+    learn: bool,
+
+    /// Also write the rules used for each input, with their evidence, to
+    /// PATH (`-` for standard error); written atomically.
+    #[arg(long, value_name = "PATH")]
+    rules_out: Option<PathBuf>,
+
+    /// Print statistics on standard error at the end: inputs, bytes, words,
+    /// edits of each kind, rules, time.
+    #[arg(long)]
+    stats: bool,
+
+    /// Clean each input first (as `textmend clean` does: site furniture,
+    /// Unicode and white space), then repair the cleaned text; every report
+    /// shows both as edits of the input.
+    #[arg(long, help_heading = "Cleaning (with --clean)")]
+    clean: bool,
+
+    #[command(flatten, next_help_heading = "Cleaning (with --clean)")]
+    cleaning: CleanArgs,
+}
+
+/// Inputs and reports, shared by the repair and clean commands.
+#[derive(Debug, clap::Args)]
+#[command(group(ArgGroup::new("report").args(["diff", "check", "write", "format"])))]
+struct ReportArgs {
     /// Files or directories to repair; `-` or nothing means standard input.
     #[arg(value_name = "PATH")]
     paths: Vec<PathBuf>,
@@ -77,26 +109,104 @@ struct RepairArgs {
     /// input).
     #[arg(long, value_name = "DIR", conflicts_with_all = ["output", "diff", "check", "write", "format"])]
     out_dir: Option<PathBuf>,
+}
 
-    /// Apply the rules in FILE (as written by `textmend learn -o`, reviewed
-    /// by hand) and learn nothing, unless --learn is also given.
-    #[arg(long, value_name = "FILE")]
-    rules: Option<PathBuf>,
+/// `textmend clean`: the report options and the cleaning flags.
+#[derive(Debug, clap::Args)]
+struct CleanCommandArgs {
+    #[command(flatten)]
+    report: ReportArgs,
 
-    /// With --rules: also learn rules from each input, adding those the
-    /// rules file neither has nor rejects.
-    #[arg(long, requires = "rules")]
-    learn: bool,
-
-    /// Also write the rules used for each input, with their evidence, to
-    /// PATH (`-` for standard error); written atomically.
-    #[arg(long, value_name = "PATH")]
-    rules_out: Option<PathBuf>,
-
-    /// Print statistics on standard error at the end: inputs, bytes, words,
-    /// edits of each kind, rules, time.
+    /// Print statistics on standard error at the end: inputs, bytes, edits
+    /// of each kind, time.
     #[arg(long)]
     stats: bool,
+
+    #[command(flatten, next_help_heading = "Cleaning")]
+    cleaning: CleanArgs,
+}
+
+/// The cleaning flags, of `textmend clean` and of the repair command with
+/// `--clean`. Every default is safe: nothing clean prose holds is changed.
+#[derive(Debug, Clone, PartialEq, clap::Args)]
+pub struct CleanArgs {
+    /// Keep site furniture: only fix Unicode and white space.
+    #[arg(long)]
+    keep_furniture: bool,
+
+    /// Normalize words to NFC.
+    #[arg(long)]
+    nfc: bool,
+
+    /// Make no-break spaces plain spaces.
+    #[arg(long)]
+    nbsp: bool,
+
+    /// Make typographic quotes straight.
+    #[arg(long)]
+    quotes: bool,
+
+    /// Make en and em dashes and minus signs hyphen-minus signs.
+    #[arg(long)]
+    dashes: bool,
+
+    /// Keep zero-width spaces, word joiners and byte-order marks.
+    #[arg(long)]
+    keep_invisible: bool,
+
+    /// Keep control characters.
+    #[arg(long)]
+    keep_controls: bool,
+
+    /// Keep spaces and tabs at line ends.
+    #[arg(long)]
+    keep_trailing_spaces: bool,
+
+    /// Shorten runs of more than N blank lines to N (`keep` keeps them).
+    #[arg(long, value_name = "N", default_value = "4", value_parser = blank_lines)]
+    blank_lines: BlankLines,
+
+    /// With --group-by: a line held by at least N documents of a group is
+    /// furniture…
+    #[arg(long, value_name = "N", default_value_t = 3)]
+    repeat_documents: u64,
+
+    /// …and by at least this share of them.
+    #[arg(long, value_name = "SHARE", default_value_t = 0.5)]
+    repeat_share: f64,
+}
+
+/// `--blank-lines`: a number, or `keep`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct BlankLines(Option<usize>);
+
+fn blank_lines(value: &str) -> Result<BlankLines, String> {
+    if value == "keep" {
+        return Ok(BlankLines(None));
+    }
+    value
+        .parse()
+        .map(|n| BlankLines(Some(n)))
+        .map_err(|_| format!("{value:?}: expected a number of blank lines or `keep`"))
+}
+
+impl CleanArgs {
+    /// The plain options these flags describe.
+    fn options(self) -> crate::clean::Options {
+        crate::clean::Options {
+            furniture: !self.keep_furniture,
+            nfc: self.nfc,
+            nbsp: self.nbsp,
+            quotes: self.quotes,
+            dashes: self.dashes,
+            invisible: !self.keep_invisible,
+            controls: !self.keep_controls,
+            trailing_spaces: !self.keep_trailing_spaces,
+            max_blank_lines: self.blank_lines.0,
+            repeat_documents: self.repeat_documents,
+            repeat_share: self.repeat_share,
+        }
+    }
 }
 
 /// Options every command takes, before or after its name.
@@ -184,11 +294,12 @@ struct GlobalArgs {
     #[arg(long, global = true, value_enum, default_value_t = Scope::File)]
     scope: Scope,
 
-    /// Learn one rule set per source from its documents' pooled evidence
-    /// and repair each document with it too (docs/corpora.md): `FIELD`
-    /// (with --jsonl, the field's value), `host:FIELD` (the host of the URL
-    /// in FIELD) or `dir` (the input file's directory). Reads the inputs
-    /// twice.
+    /// Documents of one source: learn one rule set per source from its
+    /// documents' pooled evidence (docs/corpora.md), or with `textmend
+    /// clean` count lines across them (a line many hold is furniture):
+    /// `FIELD` or `field:FIELD` (with --jsonl, the field's value),
+    /// `host:FIELD` (the host of the URL in FIELD), `dir` (the input file's
+    /// directory) or `all`. Reads the inputs twice.
     #[arg(long, global = true, value_name = "GROUP")]
     group_by: Option<String>,
 
@@ -242,6 +353,12 @@ struct GlobalArgs {
 
 #[derive(Debug, Subcommand)]
 enum CommandArgs {
+    /// Clean text without repairing words: remove site furniture (menus,
+    /// share buttons, subscription blurbs, related lists, comment forms,
+    /// captions printed twice) line by line by what it is, and fix Unicode
+    /// and white space. Every change is an edit with its reason in --diff,
+    /// --check and --format json/html.
+    Clean(CleanCommandArgs),
     /// Learn rules from all FILEs together and print them in the rules-file
     /// format, without repairing anything.
     Learn(LearnArgs),
@@ -524,12 +641,18 @@ pub struct Repair {
     pub learn: bool,
     pub rules_out: Option<PathBuf>,
     pub stats: bool,
+    /// Cleaning first (`textmend clean`, or `--clean`).
+    pub clean: Option<crate::clean::Options>,
+    /// Whether words are repaired (not for `textmend clean`).
+    pub mend: bool,
 }
 
 /// What the user asked for: one command and its options.
 #[derive(Debug)]
 pub enum Command {
     Repair(Repair),
+    /// `textmend clean`: the repair command's machinery, cleaning only.
+    Clean(Repair),
     Learn(LearnArgs),
     Eval(EvalArgs),
     Dict(DictAction),
@@ -579,36 +702,75 @@ impl Cli {
             Some(CommandArgs::Dict { action }) => Command::Dict(action),
             Some(CommandArgs::Completions { shell }) => Command::Completions(shell),
             Some(CommandArgs::Man) => Command::Man,
+            Some(CommandArgs::Clean(args)) => {
+                let mut repair = args.report.into_repair(args.stats);
+                repair.clean = Some(args.cleaning.options());
+                repair.mend = false;
+                Command::Clean(repair)
+            }
             None => {
                 let r = self.repair;
-                let report = if r.diff {
-                    Report::Diff
-                } else if r.check {
-                    Report::Check
-                } else if r.write {
-                    Report::Write
-                } else {
-                    match r.format.unwrap_or(Format::Text) {
-                        Format::Text => Report::Text,
-                        Format::Json => Report::Json,
-                        Format::Html => Report::Html,
-                    }
-                };
-                Command::Repair(Repair {
-                    paths: r.paths,
-                    report,
-                    context: r.context,
-                    output: r.output,
-                    out_dir: r.out_dir,
-                    rules: r.rules,
-                    learn: r.learn,
-                    rules_out: r.rules_out,
-                    stats: r.stats,
-                })
+                if !r.clean && r.cleaning != default_clean_args() {
+                    clap_command()
+                        .error(
+                            clap::error::ErrorKind::MissingRequiredArgument,
+                            "the cleaning options need --clean (or `textmend clean`)",
+                        )
+                        .exit();
+                }
+                let mut repair = r.report.into_repair(r.stats);
+                repair.rules = r.rules;
+                repair.learn = r.learn;
+                repair.rules_out = r.rules_out;
+                repair.clean = r.clean.then(|| r.cleaning.options());
+                Command::Repair(repair)
             }
         };
         (command, global)
     }
+}
+
+impl ReportArgs {
+    /// The repair command's options these give, learning from each input
+    /// and cleaning nothing.
+    fn into_repair(self, stats: bool) -> Repair {
+        let report = if self.diff {
+            Report::Diff
+        } else if self.check {
+            Report::Check
+        } else if self.write {
+            Report::Write
+        } else {
+            match self.format.unwrap_or(Format::Text) {
+                Format::Text => Report::Text,
+                Format::Json => Report::Json,
+                Format::Html => Report::Html,
+            }
+        };
+        Repair {
+            paths: self.paths,
+            report,
+            context: self.context,
+            output: self.output,
+            out_dir: self.out_dir,
+            rules: None,
+            learn: false,
+            rules_out: None,
+            stats,
+            clean: None,
+            mend: true,
+        }
+    }
+}
+
+/// The cleaning flags as given when none is.
+fn default_clean_args() -> CleanArgs {
+    #[derive(Parser)]
+    struct Only {
+        #[command(flatten)]
+        cleaning: CleanArgs,
+    }
+    Only::parse_from(["textmend"]).cleaning
 }
 
 /// The clap command, for completions and the man page.

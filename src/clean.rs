@@ -1,168 +1,169 @@
-//! Cleaning on the command line (issue #21): the flags of `textmend clean`
-//! and of `--clean` on the repair command, turned into a [`Cleaner`];
-//! batch counts per `--group-by` group; cleaning and repair composed into
-//! one list of edits of the input; how reports name a cleaning edit. It
-//! uses only the library and clap, and writes nothing: the `report` module
-//! shows what it returns.
+//! Cleaning on the command line (issue #21): the options of `textmend
+//! clean` and of `--clean` turned into a [`Cleaner`], and one text cleaned
+//! and, with `--clean`, repaired, as one list of edits of the input that
+//! every report reads. Which counts apply to a document (`--group-by`) is
+//! the `clean_groups` module's business.
 
-use std::collections::HashMap;
-use std::hash::Hash;
+use textmend::{
+    Cleaner, CleanerStats, Edit, EditKind, Learned, Mended, MendedBytes, Mender, RuleSet, Skip,
+};
 
-use textmend::{Cleaner, CleanerStats, Edit, EditKind, Mended, Mender};
+use crate::clean_groups::Groups;
 
-/// The cleaning flags, flattened into `textmend clean` and into the repair
-/// command (where they apply with `--clean`).
-#[derive(Debug, Clone, clap::Args)]
-pub struct CleanArgs {
-    /// Keep site furniture: only fix Unicode and white space.
-    #[arg(long)]
-    pub keep_furniture: bool,
-
-    /// Normalize words to NFC.
-    #[arg(long)]
+/// The cleaning options, as `args` reads them from the flags.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub furniture: bool,
     pub nfc: bool,
-
-    /// Make no-break spaces plain spaces.
-    #[arg(long)]
     pub nbsp: bool,
-
-    /// Make typographic quotes straight.
-    #[arg(long)]
     pub quotes: bool,
-
-    /// Make en and em dashes and minus signs hyphen-minus signs.
-    #[arg(long)]
     pub dashes: bool,
-
-    /// Keep zero-width spaces, word joiners and byte-order marks.
-    #[arg(long)]
-    pub keep_invisible: bool,
-
-    /// Keep control characters.
-    #[arg(long)]
-    pub keep_controls: bool,
-
-    /// Keep spaces and tabs at line ends.
-    #[arg(long)]
-    pub keep_trailing_spaces: bool,
-
-    /// Shorten runs of more than N blank lines to N (`keep` keeps them).
-    #[arg(long, value_name = "N", default_value = "4", value_parser = blank_lines)]
-    pub blank_lines: BlankLines,
-
-    /// With --group-by (or several inputs of one source): a line held by at
-    /// least N documents of a group is furniture…
-    #[arg(long, value_name = "N", default_value_t = 3)]
+    pub invisible: bool,
+    pub controls: bool,
+    pub trailing_spaces: bool,
+    pub max_blank_lines: Option<usize>,
     pub repeat_documents: u64,
-
-    /// …and by at least this share of them.
-    #[arg(long, value_name = "SHARE", default_value_t = 0.5)]
     pub repeat_share: f64,
 }
 
-/// `--blank-lines`: a number, or `keep`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct BlankLines(pub Option<usize>);
-
-fn blank_lines(value: &str) -> Result<BlankLines, String> {
-    if value == "keep" {
-        return Ok(BlankLines(None));
-    }
-    value
-        .parse()
-        .map(|n| BlankLines(Some(n)))
-        .map_err(|_| format!("{value:?}: expected a number of blank lines or `keep`"))
-}
-
-impl CleanArgs {
-    /// The cleaner these flags describe.
+impl Options {
+    /// The cleaner these options describe.
     pub fn cleaner(&self) -> Cleaner {
         Cleaner::builder()
-            .furniture(!self.keep_furniture)
+            .furniture(self.furniture)
             .nfc(self.nfc)
             .nbsp(self.nbsp)
             .quotes(self.quotes)
             .dashes(self.dashes)
-            .invisible(!self.keep_invisible)
-            .controls(!self.keep_controls)
-            .trailing_spaces(!self.keep_trailing_spaces)
-            .max_blank_lines(self.blank_lines.0)
+            .invisible(self.invisible)
+            .controls(self.controls)
+            .trailing_spaces(self.trailing_spaces)
+            .max_blank_lines(self.max_blank_lines)
             .repetition(self.repeat_documents, self.repeat_share)
             .build()
     }
 }
 
-/// The counts of each group's documents (`--group-by`: a JSON field, a
-/// directory), for [`Cleaner::clean_with`]. Every input of a batch whose
-/// source is one site can be one group.
-pub fn group_stats<'t, K: Eq + Hash + Clone>(
-    cleaner: &Cleaner,
-    documents: impl IntoIterator<Item = (K, &'t str)>,
-) -> HashMap<K, CleanerStats> {
-    let mut groups: HashMap<K, Vec<&str>> = HashMap::new();
-    for (key, text) in documents {
-        groups.entry(key).or_default().push(text);
-    }
-    groups
-        .into_iter()
-        .map(|(key, texts)| (key, cleaner.stats(&texts)))
-        .collect()
+/// Cleaning for one run: the cleaner, whether words are repaired after it,
+/// and the counts of each `--group-by` group.
+pub struct Cleaning {
+    pub cleaner: Cleaner,
+    /// `--clean` on the repair command (true) or `textmend clean` (false).
+    pub mend: bool,
+    pub groups: Groups,
 }
 
-/// One input cleaned, and repaired when a mender is given: the final text
-/// and every change as an edit of the input.
+/// One text (an input, a block of a long one, a record's field) cleaned
+/// and maybe repaired: the output and every change as an edit of the
+/// input.
 pub struct Outcome {
-    pub text: String,
+    pub output: Vec<u8>,
     /// Removals, hygiene fixes and repairs, sorted, spans into the input.
     pub edits: Vec<Edit>,
     /// Whole-word suggestions of the repair (not applied), spans into the
     /// input.
     pub suggestions: Vec<Edit>,
-    /// Lines of furniture removed (for `--check` and the summary).
-    pub removals: usize,
-    /// Unicode and white-space fixes.
-    pub fixes: usize,
+    pub rules: RuleSet,
+    pub suspects_left: usize,
+    pub skipped: Option<Skip>,
+    /// False when the input was not valid UTF-8 and so not cleaned.
+    pub cleaned: bool,
 }
 
-/// Cleans `text` (with its group's counts, if any), then repairs the
-/// cleaned text with `mender` (`--clean` on the repair command) or not
-/// (`textmend clean`).
-pub fn clean_then_mend(
-    cleaner: &Cleaner,
-    mender: Option<&Mender>,
-    text: &str,
-    stats: Option<&CleanerStats>,
-) -> Outcome {
-    let cleaned = match stats {
-        Some(stats) => cleaner.clean_with(text, stats),
-        None => cleaner.clean(text),
-    };
-    let removals = cleaned.removals();
-    let fixes = cleaned.edits().len() - removals;
-    let Some(mender) = mender else {
-        return Outcome {
-            text: cleaned.text().to_string(),
-            edits: cleaned.edits().to_vec(),
+impl Outcome {
+    fn from_bytes(mended: &MendedBytes, cleaned: bool) -> Outcome {
+        Outcome {
+            output: mended.bytes().to_vec(),
+            edits: mended.edits().to_vec(),
+            suggestions: mended.suggestions().to_vec(),
+            rules: mended.rules().clone(),
+            suspects_left: mended.suspects_left(),
+            skipped: mended.skipped(),
+            cleaned,
+        }
+    }
+
+    /// Bytes passed through untouched.
+    fn unchanged(bytes: &[u8]) -> Outcome {
+        Outcome {
+            output: bytes.to_vec(),
+            edits: Vec::new(),
             suggestions: Vec::new(),
-            removals,
-            fixes,
+            rules: RuleSet::default(),
+            suspects_left: 0,
+            skipped: None,
+            cleaned: false,
+        }
+    }
+}
+
+impl Cleaning {
+    /// Cleans `bytes` with `stats` (its group's counts, if any), then, with
+    /// `--clean`, repairs the cleaned text: learning from it, or with
+    /// `learned` (a long input's window) when given. Bytes that are not
+    /// valid UTF-8 are not cleaned: repaired as they are, or passed through.
+    pub fn bytes(
+        &self,
+        mender: &Mender,
+        learned: Option<&Learned>,
+        bytes: &[u8],
+        stats: Option<&CleanerStats>,
+    ) -> Outcome {
+        let Ok(text) = std::str::from_utf8(bytes) else {
+            if !self.mend {
+                return Outcome::unchanged(bytes);
+            }
+            let mended = match learned {
+                Some(learned) => mender.apply_learned_bytes(bytes, learned),
+                None => mender.mend_bytes(bytes),
+            };
+            return Outcome::from_bytes(&mended, false);
         };
-    };
-    let mended: Mended = mender.mend(cleaned.text());
-    let edits = cleaned.compose(mended.edits().to_vec());
-    // Suggestions map back the same way; the cleaning edits that come with
-    // them are already in `edits`.
-    let suggestions = cleaned
-        .compose(mended.suggestions().to_vec())
-        .into_iter()
-        .filter(|e| !is_cleaning(e))
-        .collect();
-    Outcome {
-        text: mended.text().to_string(),
-        edits,
-        suggestions,
-        removals,
-        fixes,
+        self.text(text, stats, |cleaned| match learned {
+            Some(learned) => mender.apply_learned(cleaned, learned),
+            None => mender.mend(cleaned),
+        })
+    }
+
+    /// Cleans `text` with `stats`, then, with `--clean`, repairs the
+    /// cleaned text with `mend`.
+    pub fn text<F>(&self, text: &str, stats: Option<&CleanerStats>, mend: F) -> Outcome
+    where
+        F: for<'x> FnOnce(&'x str) -> Mended<'x>,
+    {
+        let cleaned = match stats {
+            Some(stats) => self.cleaner.clean_with(text, stats),
+            None => self.cleaner.clean(text),
+        };
+        if !self.mend {
+            return Outcome {
+                output: cleaned.text().as_bytes().to_vec(),
+                edits: cleaned.edits().to_vec(),
+                suggestions: Vec::new(),
+                rules: RuleSet::default(),
+                suspects_left: 0,
+                skipped: None,
+                cleaned: true,
+            };
+        }
+        let mended = mend(cleaned.text());
+        let edits = cleaned.compose(mended.edits().to_vec());
+        // Suggestions map back the same way; the cleaning edits that come
+        // with them are already in `edits`.
+        let suggestions = cleaned
+            .compose(mended.suggestions().to_vec())
+            .into_iter()
+            .filter(|e| !is_cleaning(e))
+            .collect();
+        Outcome {
+            output: mended.text().as_bytes().to_vec(),
+            edits,
+            suggestions,
+            rules: mended.rules().clone(),
+            suspects_left: mended.suspects_left(),
+            skipped: mended.skipped(),
+            cleaned: true,
+        }
     }
 }
 
@@ -185,19 +186,23 @@ pub fn cleaning_label(edit: &Edit) -> Option<String> {
     })
 }
 
-/// The comment lines that follow a file's diff, one per removal, giving its
-/// reason (`patch` and `git apply` skip them, as they skip the whole-word
-/// suggestions): `# NAME:LINE: furniture: WHY`.
-pub fn removal_comments(name: &str, input: &str, edits: &[Edit]) -> String {
-    let mut out = String::new();
-    for edit in edits {
-        if edit.kind != EditKind::Furniture {
-            continue;
-        }
-        let line = input[..edit.span.start].matches('\n').count() + 1;
-        if let Some(label) = cleaning_label(edit) {
-            out.push_str(&format!("# {name}:{line}: {label}\n"));
-        }
+/// How many lines a removal's `before` starts with that are blank: the
+/// removed line itself is the next one.
+pub fn leading_blank_lines(before: &str) -> usize {
+    before
+        .split_inclusive('\n')
+        .take_while(|line| line.trim().is_empty() && line.ends_with('\n'))
+        .count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_removal_is_named_by_its_first_line_that_is_not_blank() {
+        assert_eq!(leading_blank_lines("Share\n\n"), 0);
+        assert_eq!(leading_blank_lines("\n \nShare\n"), 2);
+        assert_eq!(leading_blank_lines("\n"), 1);
     }
-    out
 }

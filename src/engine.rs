@@ -17,7 +17,9 @@
 use std::io::{self, Read};
 
 use rayon::prelude::*;
-use textmend::{Learned, MendedBytes, Mender, RuleSet, Skip};
+use textmend::{CleanerStats, Learned, MendedBytes, Mender, RuleSet, Skip};
+
+use crate::clean::{Cleaning, Outcome};
 
 /// Rules are learned from this much of a long input, and it is repaired in
 /// blocks of this size: large enough that a spinner's or a scanner's rules
@@ -121,6 +123,8 @@ pub enum Start {
         bytes: Vec<u8>,
         mended: MendedBytes<'static>,
     },
+    /// The whole input, cleaned (and repaired, with `--clean`) as one block.
+    Cleaned { bytes: Vec<u8>, outcome: Outcome },
     /// Longer than the window: learned from the window, repaired in blocks
     /// when its turn comes.
     Long {
@@ -144,13 +148,15 @@ pub struct Reading {
     pub jsonl: bool,
 }
 
-/// Reads the start of one input and, when it is short, repairs it.
+/// Reads the start of one input and, when it is short, repairs it (and
+/// cleans it first when `cleaning` is given, with its group's counts).
 pub fn start(
     mut reader: Box<dyn Read + Send>,
     reading: Reading,
     mender: &Mender,
     name: &str,
     group: Option<&RuleSet>,
+    cleaning: Option<(&Cleaning, Option<&CleanerStats>)>,
 ) -> Start {
     let mut first = Vec::new();
     let complete = match fill(&mut reader, &mut first, reading.window) {
@@ -182,6 +188,14 @@ pub fn start(
         };
     }
     let _ = name;
+    if let Some((cleaning, stats)) = cleaning {
+        // Pooled learning and cleaning are not combined (repair refuses it).
+        let outcome = cleaning.bytes(mender, None, &first, stats);
+        return Start::Cleaned {
+            bytes: first,
+            outcome,
+        };
+    }
     let mended = match group {
         Some(rules) => mender.mend_pooled_bytes(&first, rules),
         None => mender.mend_bytes(&first),
@@ -309,6 +323,21 @@ pub fn repair_blocks<'b>(
     blocks
         .par_iter()
         .map(|block| mender.apply_learned_bytes(block, learned))
+        .collect()
+}
+
+/// Cleans (and with `--clean` repairs, with `learned`) `blocks` in
+/// parallel, in order; each block is cleaned on its own.
+pub fn clean_blocks(
+    cleaning: &Cleaning,
+    mender: &Mender,
+    learned: Option<&Learned>,
+    blocks: &[Vec<u8>],
+    stats: Option<&CleanerStats>,
+) -> Vec<Outcome> {
+    blocks
+        .par_iter()
+        .map(|block| cleaning.bytes(mender, learned, block, stats))
         .collect()
 }
 

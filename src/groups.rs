@@ -49,6 +49,8 @@ impl GroupBy {
     pub fn parse(value: &str, jsonl: bool) -> Result<GroupBy, String> {
         let by = if value == "dir" {
             GroupBy::Dir
+        } else if value == "all" {
+            GroupBy::All
         } else if let Some(field) = value.strip_prefix("host:") {
             GroupBy::Host(field.to_string())
         } else if let Some(field) = value.strip_prefix("field:") {
@@ -89,7 +91,7 @@ impl GroupBy {
     }
 
     /// Whether each record of an input may be of another group.
-    fn per_record(&self) -> bool {
+    pub fn per_record(&self) -> bool {
         matches!(self, GroupBy::Field(_) | GroupBy::Host(_))
     }
 }

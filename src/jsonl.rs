@@ -15,6 +15,7 @@ use rayon::prelude::*;
 use serde_json::value::RawValue;
 use textmend::{Edit, EditKind, Mended, Mender, RuleSet};
 
+use crate::clean::Cleaning;
 use crate::groups::Groups;
 use crate::inputs::Input;
 use crate::sinks::Record;
@@ -55,6 +56,7 @@ pub fn repair(
     name: &str,
     mender: &Mender,
     groups: Option<(&Groups, &Input)>,
+    cleaning: Option<(&Cleaning, &Input)>,
 ) -> Batch {
     let lines: Vec<(usize, &[u8])> = {
         let mut at = 0;
@@ -70,7 +72,15 @@ pub fn repair(
     let results: Vec<Line> = lines
         .par_iter()
         .enumerate()
-        .map(|(k, (start, line))| repair_line(line, *start, first_index + k, name, mender, groups))
+        .map(|(k, (start, line))| {
+            let work = Work {
+                name,
+                mender,
+                groups,
+                cleaning,
+            };
+            repair_line(line, *start, first_index + k, &work)
+        })
         .collect();
     let mut out = Batch {
         output: Vec::with_capacity(batch.len()),
@@ -107,14 +117,33 @@ struct Line {
     suspects_left: usize,
 }
 
-fn repair_line(
-    line: &[u8],
-    start: usize,
-    index: usize,
-    name: &str,
-    mender: &Mender,
-    groups: Option<(&Groups, &Input)>,
-) -> Line {
+/// How each record is repaired: its field, the mender, its group's rules
+/// (`--group-by`), and cleaning first (with the input the record is in,
+/// for its group).
+struct Work<'a> {
+    name: &'a str,
+    mender: &'a Mender,
+    groups: Option<(&'a Groups, &'a Input)>,
+    cleaning: Option<(&'a Cleaning, &'a Input)>,
+}
+
+/// A record's field repaired (and cleaned): its text and edits into the
+/// field's value.
+struct Fixed {
+    text: String,
+    edits: Vec<Edit>,
+    suggestions: Vec<Edit>,
+    rules: RuleSet,
+    suspects_left: usize,
+}
+
+fn repair_line(line: &[u8], start: usize, index: usize, work: &Work) -> Line {
+    let Work {
+        name,
+        mender,
+        groups,
+        cleaning,
+    } = *work;
     let nothing = |skipped| Line {
         repaired: None,
         record: None,
@@ -131,24 +160,49 @@ fn repair_line(
     let Some((value, span)) = field(body, name) else {
         return nothing(true);
     };
-    let mended: Mended = match groups {
-        Some((groups, input)) => mender.mend_pooled(&value, groups.for_line(body, input)),
-        None => mender.mend(&value),
+    let mend = |text: &str| -> Fixed {
+        let mended: Mended = match groups {
+            Some((groups, input)) => mender.mend_pooled(text, groups.for_line(body, input)),
+            None => mender.mend(text),
+        };
+        Fixed {
+            text: mended.text().to_string(),
+            edits: mended.edits().to_vec(),
+            suggestions: mended.suggestions().to_vec(),
+            rules: mended.rules().clone(),
+            suspects_left: mended.suspects_left(),
+        }
     };
-    let suspects_left = mended.suspects_left();
-    if mended.edits().is_empty() && mended.suggestions().is_empty() {
+    let mended = match cleaning {
+        None => mend(&value),
+        Some((cleaning, input)) => {
+            let stats = cleaning.groups.for_record(input, body);
+            // Pooled learning and cleaning are not combined (repair
+            // refuses it), so a cleaned record learns from itself.
+            let outcome = cleaning.text(&value, stats, |text| mender.mend(text));
+            Fixed {
+                text: String::from_utf8(outcome.output).unwrap_or_default(),
+                edits: outcome.edits,
+                suggestions: outcome.suggestions,
+                rules: outcome.rules,
+                suspects_left: outcome.suspects_left,
+            }
+        }
+    };
+    let suspects_left = mended.suspects_left;
+    if mended.edits.is_empty() && mended.suggestions.is_empty() {
         return Line {
             suspects_left,
             ..nothing(false)
         };
     }
-    let repaired = (!mended.edits().is_empty()).then(|| {
-        let literal = serde_json::to_string(mended.text()).unwrap_or_default();
+    let repaired = (!mended.edits.is_empty()).then(|| {
+        let literal = serde_json::to_string(&mended.text).unwrap_or_default();
         let mut new_line = Vec::with_capacity(line.len() + 16);
         new_line.extend_from_slice(&line[..span.start]);
         new_line.extend_from_slice(literal.as_bytes());
         new_line.extend_from_slice(&line[span.end..]);
-        let edits = mended.edits();
+        let edits = &mended.edits;
         let edit = Edit {
             span: start + span.start..start + span.end,
             chars: 0..0,
@@ -156,7 +210,12 @@ fn repair_line(
             after: literal,
             rules: edits.iter().flat_map(|e| e.rules.iter().cloned()).collect(),
             confidence: edits.iter().map(|e| e.confidence).fold(1.0, f64::min),
-            kind: edits.first().map_or(EditKind::WordSwap, |e| e.kind),
+            // A repair's kind, else the cleaning's.
+            kind: edits
+                .iter()
+                .find(|e| !crate::clean::is_cleaning(e))
+                .or(edits.first())
+                .map_or(EditKind::WordSwap, |e| e.kind),
             reason: None,
         };
         (edit, new_line)
@@ -164,9 +223,9 @@ fn repair_line(
     let record = Record {
         index,
         text: value.clone(),
-        edits: mended.edits().to_vec(),
-        suggestions: mended.suggestions().to_vec(),
-        rules: mended.rules().clone(),
+        edits: mended.edits,
+        suggestions: mended.suggestions,
+        rules: mended.rules,
     };
     Line {
         repaired,

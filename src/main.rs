@@ -3,6 +3,8 @@
 
 mod args;
 mod atomic;
+mod clean;
+mod clean_groups;
 mod commands;
 mod config;
 mod engine;
@@ -44,6 +46,7 @@ fn main() -> ExitCode {
             }
             None => commands::repair::run(options, &global, &mut messages),
         },
+        Command::Clean(options) => commands::repair::run(options, &global, &mut messages),
         Command::Learn(args) => commands::learn::run(args, &global, &messages),
         Command::Eval(args) => commands::eval::command(args, &global, &messages),
         Command::Dict(action) => commands::dict::run(action, &global, &messages),

@@ -11,7 +11,7 @@ use textmend::{Cleaner, EditKind, Mender};
 use crate::{fixture, read};
 
 /// The seeds with labelled furniture; their expected bodies are exact.
-const SEEDS: &[&str] = &[
+pub(crate) const SEEDS: &[&str] = &[
     "000_f07a7f5762bdc512",
     "001_cd878cb6dc3a5027",
     "003_c01601a3d6194ed1",
@@ -24,12 +24,12 @@ const SEEDS: &[&str] = &[
 const RECALL_FLOOR: f64 = 0.55;
 
 /// One labelled line: its 1-based number, `body`, `furniture` or `blank`.
-struct Label {
-    line: usize,
-    label: String,
+pub(crate) struct Label {
+    pub(crate) line: usize,
+    pub(crate) label: String,
 }
 
-fn labels(name: &str) -> Vec<Label> {
+pub(crate) fn labels(name: &str) -> Vec<Label> {
     read(&format!("furniture/{name}.labels.tsv"))
         .lines()
         .skip(1)
@@ -188,67 +188,4 @@ fn cleaning_then_repair_is_one_list_of_edits_into_the_input() {
         .text()
         .contains("attend the Ukraine-Southeast Europe Summit"));
     assert!(!mended.text().contains("Leave a Reply"));
-}
-
-/// The CLI's cleaning glue, compiled here until the new CLI declares it.
-#[path = "../src/clean.rs"]
-mod cli_clean;
-
-#[derive(clap::Parser)]
-struct CleanCli {
-    #[command(flatten)]
-    clean: cli_clean::CleanArgs,
-}
-
-fn clean_args(args: &[&str]) -> cli_clean::CleanArgs {
-    use clap::Parser;
-    CleanCli::try_parse_from(std::iter::once("textmend").chain(args.iter().copied()))
-        .unwrap()
-        .clean
-}
-
-#[test]
-fn cli_flags_build_the_cleaner_and_compose_with_repair() {
-    let defaults = clean_args(&[]);
-    assert_eq!(defaults.blank_lines, cli_clean::BlankLines(Some(4)));
-    assert_eq!(clean_args(&["--blank-lines", "keep"]).blank_lines.0, None);
-    let args = clean_args(&["--blank-lines", "1", "--nbsp"]);
-    let cleaner = args.cleaner();
-    let input = read("furniture/003_c01601a3d6194ed1.in.txt");
-
-    // `textmend clean`: cleaning only.
-    let only = cli_clean::clean_then_mend(&cleaner, None, &input, None);
-    assert_eq!(only.removals, 6);
-    assert!(only.suggestions.is_empty());
-    assert_eq!(only.text, read("furniture/003_c01601a3d6194ed1.body.txt"));
-    assert_eq!(only.fixes, only.edits.len() - only.removals);
-
-    // `--clean` with repair: one list of edits, suggestions mapped back.
-    let mender = Mender::new().unwrap();
-    let both = cli_clean::clean_then_mend(&cleaner, Some(&mender), &input, None);
-    assert!(both.edits.len() > only.edits.len());
-    assert!(both.text.contains("attend the Ukraine"));
-    for s in &both.suggestions {
-        assert_eq!(input[s.span.clone()], s.before);
-        assert!(cli_clean::cleaning_label(s).is_none());
-    }
-    let comments = cli_clean::removal_comments("003.txt", &input, &both.edits);
-    assert_eq!(comments.lines().count(), 6, "{comments}");
-    assert!(
-        comments.starts_with("# 003.txt:3: furniture: "),
-        "{comments}"
-    );
-
-    // Groups: a line in every document of a group is that source's furniture.
-    let docs = [
-        ("site-a", "Daily Planet Menu Bar\n\nThe mayor opened the new bridge over the river on Monday morning.\n"),
-        ("site-a", "Daily Planet Menu Bar\n\nFarmers brought their best cattle to the autumn show in the valley.\n"),
-        ("site-a", "Daily Planet Menu Bar\n\nA storm closed the harbour and kept the fishing boats at home.\n"),
-        ("site-b", "Daily Planet Menu Bar\n\nThe library will stay open late during the exam weeks.\n"),
-    ];
-    let stats = cli_clean::group_stats(&cleaner, docs.iter().map(|(k, t)| (*k, *t)));
-    let a = cli_clean::clean_then_mend(&cleaner, None, docs[0].1, stats.get("site-a"));
-    assert_eq!(a.removals, 1);
-    let b = cli_clean::clean_then_mend(&cleaner, None, docs[3].1, stats.get("site-b"));
-    assert_eq!(b.removals, 0);
 }

@@ -15,6 +15,7 @@ use textmend_eval::corrupt;
 
 mod bad;
 mod clean;
+mod clean_cli;
 mod corpus;
 mod eval;
 mod mojibake;

@@ -14,12 +14,16 @@ nothing else.
 [('attfinish', 'attend', 'finish→end'), ('agfinisha', 'agenda', 'finish→end')]
 
 The classes come from the Rust library (``textmend._textmend``); the work
-runs with the GIL released. ``textmend.spark`` and ``textmend.datatrove``
+runs with the GIL released. ``Cleaner`` removes site furniture and fixes
+Unicode and white space (also before repair: ``Mender(clean=True)``; see
+docs/cleaning.md). ``textmend.spark`` and ``textmend.datatrove``
 hold the corpus integrations and import pyspark and datatrove only when
 used. See docs/python.md.
 """
 
 from ._textmend import (
+    Cleaned,
+    Cleaner,
     Edit,
     Mended,
     Mender,
@@ -34,6 +38,8 @@ from ._textmend import (
 )
 
 __all__ = [
+    "Cleaned",
+    "Cleaner",
     "Edit",
     "Mended",
     "Mender",

@@ -8,7 +8,7 @@ __version__: str
 StrPath = Union[str, "os.PathLike[str]"]
 Language = Literal["auto", "en", "de", "fr", "es", "it", "pt", "nl"]
 ModeName = Literal["auto", "spinner", "ocr"]
-EditKind = Literal["word-swap", "glyph", "mojibake", "broken-word", "whole-word"]
+EditKind = Literal["word-swap", "glyph", "mojibake", "broken-word", "whole-word", "furniture", "hygiene"]
 RuleKind = Literal["synonym", "word-swap", "glyph", "substring", "whole-word"]
 
 class TextmendError(Exception):
@@ -42,11 +42,17 @@ class Edit:
     def rules(self) -> List[Tuple[str, str]]: ...
     @property
     def rule(self) -> str:
-        """``finish→end``, or ``a→b + c→d``."""
+        """``finish→end``, or ``a→b + c→d``; ``furniture: REASON`` for a cleaning edit."""
     @property
     def confidence(self) -> float: ...
     @property
     def kind(self) -> EditKind: ...
+    @property
+    def reason(self) -> Optional[str]:
+        """Why, where the rules do not say it (mojibake, furniture, hygiene)."""
+    @property
+    def is_cleaning(self) -> bool:
+        """Whether its kind is ``furniture`` or ``hygiene``."""
     @property
     def is_whole_word(self) -> bool: ...
     def to_dict(self) -> Dict[str, Any]: ...
@@ -129,6 +135,42 @@ class Stats:
     def __radd__(self, other: Union[Stats, Literal[0]]) -> Stats: ...
     def __iadd__(self, other: Stats) -> Stats: ...
 
+class Cleaned:
+    """The result of cleaning."""
+
+    @property
+    def text(self) -> str:
+        """The cleaned text (the input object itself when nothing changed)."""
+    @property
+    def changed(self) -> bool: ...
+    @property
+    def edits(self) -> List[Edit]:
+        """Removals (kind ``furniture``) and fixes (kind ``hygiene``), each with its reason."""
+    @property
+    def removals(self) -> int:
+        """Furniture lines removed."""
+
+class Cleaner:
+    """Removes site furniture line by line and fixes Unicode and white space."""
+
+    def __init__(
+        self,
+        *,
+        furniture: bool = True,
+        nfc: bool = False,
+        invisible: bool = True,
+        controls: bool = True,
+        nbsp: bool = False,
+        trailing_spaces: bool = True,
+        max_blank_lines: Optional[int] = 4,
+        quotes: bool = False,
+        dashes: bool = False,
+        repeat_documents: int = 3,
+        repeat_share: float = 0.5,
+    ) -> None: ...
+    def clean(self, text: str) -> Cleaned: ...
+    def clean_many(self, texts: Iterable[str], group: Optional[Iterable[Hashable]] = None) -> List[Cleaned]: ...
+
 class Mender:
     """Repairs text: learns substitution rules from each text (or applies
     given ones) and rewrites only the words they explain."""
@@ -148,6 +190,7 @@ class Mender:
         max_word_chars: Optional[int] = None,
         max_suspects: Optional[int] = None,
         time_budget: Optional[float] = None,
+        clean: Union[None, bool, Cleaner] = None,
     ) -> None: ...
     def mend(self, text: str) -> Mended: ...
     def mend_many(self, texts: Iterable[str]) -> List[Mended]: ...

@@ -12,6 +12,8 @@ use textmend::{Edit, EditKind, Learned, Mender, RuleSet};
 
 use crate::args::{Global, Repair, Report, Scope};
 use crate::atomic::{self, AtomicFile};
+use crate::clean::Cleaning;
+use crate::clean_groups::Groups as CleanGroups;
 use crate::engine::{self, Blocks, Piece, Reading, Start};
 use crate::groups::{self, GroupBy, Groups};
 use crate::inputs::{self, Input};
@@ -20,7 +22,7 @@ use crate::sinks::diff::DiffSink;
 use crate::sinks::html::HtmlSink;
 use crate::sinks::json::JsonSink;
 use crate::sinks::text::{Target, TextSink};
-use crate::sinks::{Block, End, Out, Sink};
+use crate::sinks::{Block, Counts, End, Out, Sink};
 use crate::term::{count, use_color, Messages};
 use crate::{config, jsonl, Exit};
 
@@ -30,6 +32,9 @@ struct Totals {
     files: usize,
     files_changed: usize,
     repairs: usize,
+    /// With cleaning: inputs cleaned, and removals and fixes.
+    files_cleaned: usize,
+    cleaning: Counts,
     suggestions: usize,
     suspects_left: usize,
     rules: std::collections::BTreeSet<(String, String)>,
@@ -74,11 +79,63 @@ pub fn run(options: &Repair, global: &Global, messages: &mut Messages) -> Exit {
             return Exit::Error;
         }
     };
-    let groups = match pooled(&inputs, global, &mender, &pool, messages) {
-        Ok(groups) => groups,
-        Err(message) => {
-            messages.error(message);
-            return Exit::Error;
+    let cleaning = match &options.clean {
+        None => None,
+        Some(clean) => {
+            let cleaner = clean.cleaner();
+            let groups = match &global.group_by {
+                None => CleanGroups::default(),
+                Some(value) => {
+                    let by = match GroupBy::parse(value, global.jsonl.is_some()) {
+                        Ok(by) => by,
+                        Err(message) => {
+                            messages.error(message);
+                            return Exit::Error;
+                        }
+                    };
+                    let field = global.jsonl.as_deref();
+                    match pool.install(|| CleanGroups::count(&cleaner, &by, &inputs, field)) {
+                        Ok(groups) => {
+                            let (n, documents) = groups.sizes();
+                            messages.notice(format_args!(
+                                "counted the lines of {} in {}",
+                                count(documents as usize, "document"),
+                                count(n, "group")
+                            ));
+                            groups
+                        }
+                        Err(message) => {
+                            messages.error(message);
+                            return Exit::Error;
+                        }
+                    }
+                }
+            };
+            Some(Cleaning {
+                cleaner,
+                mend: options.mend,
+                groups,
+            })
+        }
+    };
+    let pooling = global.group_by.is_some() || global.scope == Scope::Corpus;
+    if cleaning.is_some() && options.mend && pooling {
+        messages.error(
+            "--clean with --group-by or --scope corpus: pooled learning reads the documents \
+             as they are; clean them first (textmend clean --group-by …), then repair the \
+             cleaned output with --group-by",
+        );
+        return Exit::Error;
+    }
+    let groups = if cleaning.is_some() {
+        None
+    } else {
+        match pooled(&inputs, global, &mender, &pool, messages) {
+            Ok(groups) => groups,
+            Err(message) => {
+                messages.error(message);
+                return Exit::Error;
+            }
         }
     };
     let mender = &mender;
@@ -108,6 +165,7 @@ pub fn run(options: &Repair, global: &Global, messages: &mut Messages) -> Exit {
     let mut run = Run {
         mender,
         groups: groups.as_ref(),
+        cleaning: cleaning.as_ref(),
         global,
         options,
         sink: sink.as_mut(),
@@ -117,6 +175,7 @@ pub fn run(options: &Repair, global: &Global, messages: &mut Messages) -> Exit {
         reading,
         pool: &pool,
         changed: false,
+        cleaned: false,
     };
     let result = run.all(&inputs);
     let totals = std::mem::take(&mut run.totals);
@@ -130,7 +189,10 @@ pub fn run(options: &Repair, global: &Global, messages: &mut Messages) -> Exit {
             return Exit::Error;
         }
     }
-    let line = summary(&totals, options.report);
+    let line = match &cleaning {
+        Some(cleaning) => cleaning_summary(&totals, options.report, cleaning.mend),
+        None => summary(&totals, options.report),
+    };
     let finished = sink.summary(&line).and_then(|()| sink.finish());
     if let Err(e) = finished {
         if broken_pipe(&e) {
@@ -156,7 +218,9 @@ pub fn run(options: &Repair, global: &Global, messages: &mut Messages) -> Exit {
     }
     if failed {
         Exit::Error
-    } else if totals.repairs > 0 && matches!(options.report, Report::Check | Report::Diff) {
+    } else if (totals.repairs > 0 || totals.cleaning.any())
+        && matches!(options.report, Report::Check | Report::Diff)
+    {
         Exit::Found
     } else {
         Exit::Success
@@ -191,6 +255,8 @@ struct Run<'a> {
     mender: &'a Mender,
     /// With --group-by or --scope corpus: each group's rules.
     groups: Option<&'a Groups>,
+    /// `textmend clean` or `--clean`.
+    cleaning: Option<&'a Cleaning>,
     global: &'a Global,
     options: &'a Repair,
     sink: &'a mut dyn Sink,
@@ -201,6 +267,8 @@ struct Run<'a> {
     pool: &'a rayon::ThreadPool,
     /// Whether the current input has a repair yet.
     changed: bool,
+    /// Whether the current input has a cleaning edit yet.
+    cleaned: bool,
 }
 
 impl Run<'_> {
@@ -211,13 +279,15 @@ impl Run<'_> {
         for chunk in inputs.chunks(batch.max(1)) {
             let (mender, reading, report) = (self.mender, self.reading, self.options.report);
             let groups = self.groups;
+            let cleaning = self.cleaning;
             let starts: Vec<Start> = self.pool.install(|| {
                 chunk
                     .par_iter()
                     .map(|input| {
+                        let cleaning = cleaning.map(|c| (c, c.groups.for_input(input)));
                         open(input, report).map_or_else(Start::Failed, |reader| {
                             let group = groups.map(|g| g.for_input(input));
-                            engine::start(reader, reading, mender, &input.name(), group)
+                            engine::start(reader, reading, mender, &input.name(), group, cleaning)
                         })
                     })
                     .collect()
@@ -238,6 +308,7 @@ impl Run<'_> {
             return Ok(true);
         }
         self.changed = false;
+        self.cleaned = false;
         if let Err(e) = self.sink.begin(input) {
             self.messages.error(format_args!("{name}: {e}"));
             return Ok(true);
@@ -322,6 +393,29 @@ impl Run<'_> {
                 })?;
                 Ok(rules)
             }
+            Start::Cleaned { bytes, outcome } => {
+                if !outcome.cleaned {
+                    self.not_cleaned(name, &bytes);
+                } else {
+                    self.invalid_notice(name, &bytes);
+                }
+                if engine::is_unsupported(outcome.skipped) && !outcome.edits.is_empty() {
+                    self.messages.notice(format_args!(
+                        "{name}: not in a language textmend has a dictionary for \
+                         (en, de, fr, es, it, pt, nl), cleaned only"
+                    ));
+                }
+                self.totals.suspects_left += outcome.suspects_left;
+                self.block(&Block {
+                    input: &bytes,
+                    output: &outcome.output,
+                    edits: &outcome.edits,
+                    suggestions: &outcome.suggestions,
+                    records: &[],
+                    rules: &outcome.rules,
+                })?;
+                Ok(outcome.rules)
+            }
             Start::Long { first, rest } => self.long(input, name, first, rest),
             Start::Jsonl {
                 first,
@@ -340,22 +434,34 @@ impl Run<'_> {
         rest: Box<dyn Read + Send>,
     ) -> io::Result<RuleSet> {
         let window = self.reading.window;
-        self.messages.notice(format_args!(
-            "{name}: longer than {}; rules learned from its first {} as from a whole input, \
-             then applied block by block",
-            size(window),
-            size(window)
-        ));
+        let mend = self.cleaning.is_none_or(|c| c.mend);
+        if mend {
+            self.messages.notice(format_args!(
+                "{name}: longer than {}; rules learned from its first {} as from a whole \
+                 input, then applied block by block",
+                size(window),
+                size(window)
+            ));
+        }
+        if self.cleaning.is_some() {
+            self.messages.notice(format_args!(
+                "{name}: longer than {}; cleaned block by block, each block on its own",
+                size(window)
+            ));
+        }
         self.invalid_notice(name, &first);
-        let mended = self.pool.install(|| match self.groups {
-            Some(groups) => self
-                .mender
-                .mend_pooled_bytes(&first, groups.for_input(input)),
-            None => self.mender.mend_bytes(&first),
-        });
-        let learned: Learned = mended.learned().clone();
-        let rules = mended.rules().clone();
-        drop(mended);
+        let (learned, rules) = if mend {
+            let mended = self.pool.install(|| match self.groups {
+                Some(groups) => self
+                    .mender
+                    .mend_pooled_bytes(&first, groups.for_input(input)),
+                None => self.mender.mend_bytes(&first),
+            });
+            (mended.learned().clone(), mended.rules().clone())
+        } else {
+            (Learned::default(), RuleSet::default())
+        };
+        let stats = self.cleaning.and_then(|c| c.groups.for_input(input));
         let mut blocks = Blocks::new(first, rest, window, self.reading.strict);
         let mut done = false;
         while !done {
@@ -377,6 +483,29 @@ impl Run<'_> {
                     Piece::Pass(_) => Vec::new(),
                 })
                 .collect();
+            if let Some(cleaning) = self.cleaning {
+                let learned = mend.then_some(&learned);
+                let outcomes = self.pool.install(|| {
+                    engine::clean_blocks(cleaning, self.mender, learned, &texts, stats)
+                });
+                for ((piece, text), outcome) in pieces.iter().zip(&texts).zip(&outcomes) {
+                    match piece {
+                        Piece::Pass(run) => self.pass(run)?,
+                        Piece::Block(_) => {
+                            self.totals.suspects_left += outcome.suspects_left;
+                            self.block(&Block {
+                                input: text,
+                                output: &outcome.output,
+                                edits: &outcome.edits,
+                                suggestions: &outcome.suggestions,
+                                records: &[],
+                                rules: &rules,
+                            })?;
+                        }
+                    }
+                }
+                continue;
+            }
             let mended = self
                 .pool
                 .install(|| engine::repair_blocks(self.mender, &learned, &texts));
@@ -434,9 +563,10 @@ impl Run<'_> {
             let lines = memchr::memchr_iter(b'\n', &buffer).count()
                 + usize::from(!buffer.is_empty() && !buffer.ends_with(b"\n"));
             let groups = self.groups.map(|g| (g, input));
+            let cleaning = self.cleaning.map(|c| (c, input));
             let batch = self
                 .pool
-                .install(|| jsonl::repair(&buffer, index, &field, self.mender, groups));
+                .install(|| jsonl::repair(&buffer, index, &field, self.mender, groups, cleaning));
             index += lines;
             skipped += batch.skipped;
             self.totals.suspects_left += batch.suspects_left;
@@ -491,12 +621,18 @@ impl Run<'_> {
     fn block(&mut self, block: &Block) -> io::Result<()> {
         self.totals.bytes += block.input.len() as u64;
         self.messages.advance(block.input.len() as u64);
-        let repairs = block.repairs();
+        let counts = block.counts();
+        let repairs = counts.repairs;
         if repairs > 0 && !self.changed {
             self.changed = true;
             self.totals.files_changed += 1;
         }
+        if counts.removals + counts.fixes > 0 && !self.cleaned {
+            self.cleaned = true;
+            self.totals.files_cleaned += 1;
+        }
         self.totals.repairs += repairs;
+        self.totals.cleaning.add_all(counts);
         self.totals.suggestions += block.suggestion_count();
         let edits: Box<dyn Iterator<Item = &Edit>> = if block.records.is_empty() {
             Box::new(block.edits.iter())
@@ -508,6 +644,20 @@ impl Run<'_> {
             self.totals.rules.extend(edit.rules.iter().cloned());
         }
         self.sink.block(block)
+    }
+
+    /// Input that is not valid UTF-8 is not cleaned.
+    fn not_cleaned(&self, name: &str, bytes: &[u8]) {
+        if let Some(at) = engine::first_invalid(bytes) {
+            let done = if self.cleaning.is_some_and(|c| c.mend) {
+                "not cleaned; repairing only its valid stretches"
+            } else {
+                "passed through unchanged"
+            };
+            self.messages.notice(format_args!(
+                "{name}: not valid UTF-8 (at byte {at}); {done}"
+            ));
+        }
     }
 
     fn invalid_notice(&self, name: &str, bytes: &[u8]) {
@@ -630,6 +780,26 @@ fn summary(t: &Totals, report: Report) -> String {
     }
 }
 
+/// The summary line with cleaning: what cleaning changes, then (with
+/// `--clean`) the repair's summary.
+fn cleaning_summary(t: &Totals, report: Report, mend: bool) -> String {
+    let files = count(t.files, "file");
+    let cleaning = match t.cleaning.cleaning() {
+        None => format!("nothing to clean in {files}"),
+        Some(what) => match report {
+            Report::Check | Report::Diff => {
+                format!("{what} to clean in {} of {files}", t.files_cleaned)
+            }
+            _ => format!("cleaned {} of {files}: {what}", t.files_cleaned),
+        },
+    };
+    if mend {
+        format!("{cleaning}; {}", summary(t, report))
+    } else {
+        cleaning
+    }
+}
+
 /// `--stats`.
 fn print_stats(t: &Totals, seconds: f64, messages: &Messages) {
     let mb = t.bytes as f64 / 1e6;
@@ -647,12 +817,20 @@ fn print_stats(t: &Totals, seconds: f64, messages: &Messages) {
         count(t.suggestions, "whole-word suggestion"),
         count(t.suspects_left, "suspect left unchanged")
     ));
+    if let Some(cleaning) = t.cleaning.cleaning() {
+        messages.line(format_args!(
+            "cleaning: {cleaning} in {}",
+            count(t.files_cleaned, "input")
+        ));
+    }
     for kind in [
         EditKind::WordSwap,
         EditKind::Glyph,
         EditKind::Mojibake,
         EditKind::BrokenWord,
         EditKind::WholeWord,
+        EditKind::Furniture,
+        EditKind::Hygiene,
     ] {
         if let Some(n) = t.kinds.get(kind.name()) {
             messages.line(format_args!("  {:<12} {n}", kind.name()));

@@ -3,20 +3,20 @@
 
 use std::io::{self, Write};
 
-use super::{commit, Block, End, Out, Sink};
+use super::{commit, Block, Counts, End, Out, Sink};
 use crate::inputs::Input;
 use crate::term::count;
 
 pub struct CheckSink {
     out: Option<Out>,
-    repairs: usize,
+    counts: Counts,
 }
 
 impl CheckSink {
     pub fn new(out: Out) -> CheckSink {
         CheckSink {
             out: Some(out),
-            repairs: 0,
+            counts: Counts::default(),
         }
     }
 
@@ -29,7 +29,7 @@ impl CheckSink {
 
 impl Sink for CheckSink {
     fn begin(&mut self, _input: &Input) -> io::Result<()> {
-        self.repairs = 0;
+        self.counts = Counts::default();
         Ok(())
     }
 
@@ -38,15 +38,27 @@ impl Sink for CheckSink {
     }
 
     fn block(&mut self, block: &Block) -> io::Result<()> {
-        self.repairs += block.repairs();
+        self.counts.add_all(block.counts());
         Ok(())
     }
 
     fn end(&mut self, end: &End) -> io::Result<()> {
-        if self.repairs > 0 {
-            let line = format!("{}: {} to repair\n", end.name, count(self.repairs, "word"));
-            self.out()?.write_all(line.as_bytes())?;
-        }
+        let repairs = self.counts.repairs;
+        let line = match self.counts.cleaning() {
+            // With cleaning: `NAME: 6 furniture lines, 1 hygiene fix to
+            // clean, 2 words to repair`.
+            Some(cleaning) if repairs > 0 => format!(
+                "{}: {cleaning} to clean, {} to repair\n",
+                end.name,
+                count(repairs, "word")
+            ),
+            Some(cleaning) => format!("{}: {cleaning} to clean\n", end.name),
+            None if repairs > 0 => {
+                format!("{}: {} to repair\n", end.name, count(repairs, "word"))
+            }
+            None => return Ok(()),
+        };
+        self.out()?.write_all(line.as_bytes())?;
         Ok(())
     }
 

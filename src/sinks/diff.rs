@@ -5,12 +5,15 @@
 //! it. `patch -p1` and `git apply` take it. A hunk is held until its line
 //! counts are known, in memory up to a limit and on disk beyond; a hunk
 //! that keeps growing is closed at an unchanged line, so what is held stays
-//! bounded. On a terminal the changed words are coloured.
+//! bounded. On a terminal the changed words are coloured. Cleaning edits
+//! are lines of the diff like any other; comment lines after a file's
+//! hunks give the reason of each furniture removal and count the hygiene
+//! fixes by what they fix.
 
-use std::collections::VecDeque;
+use std::collections::{BTreeMap, VecDeque};
 use std::io::{self, Write};
 
-use textmend::Edit;
+use textmend::{Edit, EditKind};
 
 use super::{commit, rule_label, Block, End, Out, Sink, Spill};
 use crate::inputs::Input;
@@ -81,6 +84,10 @@ struct FileDiff {
     ring: VecDeque<Vec<u8>>,
     cursor: Cursor,
     suggestions: Vec<(Position, Edit)>,
+    /// Furniture removals: the 1-based line removed and why.
+    removals: Vec<(usize, String)>,
+    /// Hygiene fixes, counted by what they fix.
+    fixes: BTreeMap<String, usize>,
 }
 
 impl DiffSink {
@@ -111,6 +118,8 @@ impl Sink for DiffSink {
             ring: VecDeque::new(),
             cursor: Cursor::default(),
             suggestions: Vec::new(),
+            removals: Vec::new(),
+            fixes: BTreeMap::new(),
         });
         Ok(())
     }
@@ -128,9 +137,19 @@ impl Sink for DiffSink {
             file.suggestions
                 .extend(places.into_iter().zip(block.suggestions.iter().cloned()));
         }
+        // With --jsonl the edits replace whole field values; the cleaning
+        // edits are the records'.
+        for record in block.records {
+            for edit in &record.edits {
+                self.note(edit, Some(record.index + 1));
+            }
+        }
         let mut at = 0;
         for edit in block.edits {
             self.same(&block.input[at..edit.span.start])?;
+            if block.records.is_empty() {
+                self.note(edit, None);
+            }
             self.changed(&block.input[edit.span.clone()], edit.after.as_bytes())?;
             at = edit.span.end;
         }
@@ -151,6 +170,7 @@ impl Sink for DiffSink {
         }
         file.close_run(self.context, out, self.color)?;
         file.close_hunk(out, self.color)?;
+        write_cleaning(out, &file)?;
         if !file.suggestions.is_empty() {
             write_suggestions(out, &file, end)?;
         }
@@ -167,6 +187,23 @@ impl Sink for DiffSink {
 }
 
 impl DiffSink {
+    /// Notes a cleaning edit about to be written, at the current line (or
+    /// at `line`, a record's).
+    fn note(&mut self, edit: &Edit, line: Option<usize>) {
+        let Some(file) = &mut self.file else { return };
+        let why = edit.reason.clone().unwrap_or_default();
+        match edit.kind {
+            EditKind::Furniture => {
+                let line = line.unwrap_or_else(|| {
+                    file.line + 1 + crate::clean::leading_blank_lines(&edit.before)
+                });
+                file.removals.push((line, why));
+            }
+            EditKind::Hygiene => *file.fixes.entry(why).or_default() += 1,
+            _ => {}
+        }
+    }
+
     /// Unchanged bytes of the input.
     fn same(&mut self, bytes: &[u8]) -> io::Result<()> {
         let (Some(file), Some(out)) = (&mut self.file, &mut self.out) else {
@@ -470,6 +507,39 @@ fn push_line(
     body.push(b"\n")?;
     if !newline {
         body.push(b"\\ No newline at end of file\n")?;
+    }
+    Ok(())
+}
+
+/// Why cleaning changed what it changed in one input, as comment lines
+/// after its hunks (`patch` and `git apply` skip them): each removal's
+/// line and reason, then the hygiene fixes counted by what they fix.
+fn write_cleaning(out: &mut Out, file: &FileDiff) -> io::Result<()> {
+    if !file.removals.is_empty() {
+        writeln!(
+            out,
+            "# textmend: {} removed from {}:",
+            count(file.removals.len(), "furniture line"),
+            file.name
+        )?;
+        for (line, why) in &file.removals {
+            writeln!(out, "# {}:{line}: furniture: {why}", file.name)?;
+        }
+    }
+    if !file.fixes.is_empty() {
+        let total: usize = file.fixes.values().sum();
+        let what: Vec<String> = file
+            .fixes
+            .iter()
+            .map(|(why, n)| format!("{why} ({n})"))
+            .collect();
+        let s = if total == 1 { "" } else { "es" };
+        writeln!(
+            out,
+            "# textmend: {total} hygiene fix{s} in {}: {}",
+            file.name,
+            what.join(", ")
+        )?;
     }
     Ok(())
 }

@@ -13,7 +13,7 @@ pub mod text;
 
 use std::io;
 
-use textmend::{Edit, RuleSet};
+use textmend::{Edit, EditKind, RuleSet};
 
 use crate::inputs::Input;
 
@@ -35,14 +35,18 @@ pub struct Block<'a> {
 }
 
 impl Block<'_> {
-    /// The repairs the block counts: word edits (those of the records with
-    /// --jsonl).
-    pub fn repairs(&self) -> usize {
+    /// The word repairs, furniture removals and hygiene fixes the block
+    /// counts (those of the records with --jsonl).
+    pub fn counts(&self) -> Counts {
+        let mut counts = Counts::default();
         if self.records.is_empty() {
-            self.edits.len()
+            self.edits.iter().for_each(|e| counts.add(e));
         } else {
-            self.records.iter().map(|r| r.edits.len()).sum()
+            for record in self.records {
+                record.edits.iter().for_each(|e| counts.add(e));
+            }
         }
+        counts
     }
 
     /// The whole-word suggestions the block counts.
@@ -52,6 +56,54 @@ impl Block<'_> {
         } else {
             self.records.iter().map(|r| r.suggestions.len()).sum()
         }
+    }
+}
+
+/// What edits change, by what they are.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Counts {
+    /// Words repaired.
+    pub repairs: usize,
+    /// Lines of site furniture removed (cleaning).
+    pub removals: usize,
+    /// Unicode and white-space fixes (cleaning).
+    pub fixes: usize,
+}
+
+impl Counts {
+    /// Counts one edit.
+    pub fn add(&mut self, edit: &Edit) {
+        match edit.kind {
+            EditKind::Furniture => self.removals += 1,
+            EditKind::Hygiene => self.fixes += 1,
+            _ => self.repairs += 1,
+        }
+    }
+
+    /// Adds other counts.
+    pub fn add_all(&mut self, other: Counts) {
+        self.repairs += other.repairs;
+        self.removals += other.removals;
+        self.fixes += other.fixes;
+    }
+
+    /// Whether there is any change.
+    pub fn any(&self) -> bool {
+        self.repairs + self.removals + self.fixes > 0
+    }
+
+    /// The cleaning changes in words (`6 furniture lines, 2 hygiene
+    /// fixes`), `None` when there is none.
+    pub fn cleaning(&self) -> Option<String> {
+        let mut parts = Vec::new();
+        if self.removals > 0 {
+            parts.push(crate::term::count(self.removals, "furniture line"));
+        }
+        if self.fixes > 0 {
+            let s = if self.fixes == 1 { "" } else { "es" };
+            parts.push(format!("{} hygiene fix{s}", self.fixes));
+        }
+        (!parts.is_empty()).then(|| parts.join(", "))
     }
 }
 
@@ -160,8 +212,13 @@ pub fn rules_label(rules: &[(String, String)]) -> String {
 }
 
 /// How reports name an edit's rules and reason: the rules, then the reason
-/// in parentheses when there is one (mojibake: which encodings).
+/// in parentheses when there is one (mojibake: which encodings); a
+/// cleaning edit, which no rule makes, as `furniture: WHY` or `hygiene:
+/// WHAT`.
 pub fn edit_label(edit: &Edit) -> String {
+    if let Some(label) = crate::clean::cleaning_label(edit) {
+        return label;
+    }
     match &edit.reason {
         Some(reason) => format!("{} ({reason})", rules_label(&edit.rules)),
         None => rules_label(&edit.rules),

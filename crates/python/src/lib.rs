@@ -8,6 +8,8 @@
 //! * [`mender`]: `Mender`, the configured repairer (`mend`, `mend_many`,
 //!   `apply`, `learn`, `stats`, `decide`, `mend_jsonl`).
 //! * [`mended`]: `Mended` and `Edit`, what a repair gives.
+//! * [`clean`]: `Cleaner` and `Cleaned`, site furniture and Unicode and
+//!   white-space hygiene (also before repair: `Mender(clean=True)`).
 //! * [`rules`]: `Rules` and `Rule`, the rules file in the CLI's format.
 //! * [`stats`]: `Stats`, mergeable learning statistics in the CLI's format.
 //! * [`jsonl`]: one JSON line's field, read and replaced as the CLI's
@@ -15,6 +17,7 @@
 //! * [`errors`]: the library's errors as Python exceptions carrying the
 //!   file and line.
 
+mod clean;
 mod errors;
 mod jsonl;
 mod mended;
@@ -32,6 +35,8 @@ fn _textmend(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<mender::PyMender>()?;
     m.add_class::<mended::PyMended>()?;
     m.add_class::<mended::PyEdit>()?;
+    m.add_class::<clean::PyCleaner>()?;
+    m.add_class::<clean::PyCleaned>()?;
     m.add_class::<rules::PyRules>()?;
     m.add_class::<rules::PyRule>()?;
     m.add_class::<stats::PyStats>()?;

@@ -17,13 +17,50 @@ pub(crate) struct PyMended {
     /// The input, returned as the text when nothing changed.
     input: Py<PyString>,
     mended: Mended<'static>,
+    /// With `Mender(clean=...)`: the edits and suggestions of cleaning and
+    /// repair composed into edits of the input (`mended` repaired the
+    /// cleaned text).
+    cleaned: Option<(Vec<Edit>, Vec<Edit>)>,
 }
 
 impl PyMended {
     /// Wraps a repair of `input`. When there are no edits, `mended`'s copy
     /// of the text is never read: the input itself is returned.
     pub(crate) fn new(input: Py<PyString>, mended: Mended<'static>) -> PyMended {
-        PyMended { input, mended }
+        PyMended {
+            input,
+            mended,
+            cleaned: None,
+        }
+    }
+
+    /// Wraps a repair of the cleaned `input`, with the composed edits and
+    /// suggestions (spans into `input`).
+    pub(crate) fn cleaned(
+        input: Py<PyString>,
+        mended: Mended<'static>,
+        edits: Vec<Edit>,
+        suggestions: Vec<Edit>,
+    ) -> PyMended {
+        PyMended {
+            input,
+            mended,
+            cleaned: Some((edits, suggestions)),
+        }
+    }
+
+    fn all_edits(&self) -> &[Edit] {
+        match &self.cleaned {
+            Some((edits, _)) => edits,
+            None => self.mended.edits(),
+        }
+    }
+
+    fn all_suggestions(&self) -> &[Edit] {
+        match &self.cleaned {
+            Some((_, suggestions)) => suggestions,
+            None => self.mended.suggestions(),
+        }
     }
 }
 
@@ -32,7 +69,7 @@ impl PyMended {
     /// The repaired text (the input itself when nothing changed).
     #[getter]
     fn text(&self, py: Python<'_>) -> Py<PyString> {
-        if self.mended.edits().is_empty() {
+        if self.all_edits().is_empty() {
             self.input.clone_ref(py)
         } else {
             PyString::new(py, self.mended.text()).unbind()
@@ -42,20 +79,22 @@ impl PyMended {
     /// Whether anything was changed.
     #[getter]
     fn changed(&self) -> bool {
-        !self.mended.edits().is_empty()
+        !self.all_edits().is_empty()
     }
 
-    /// The edits made, sorted by position, not overlapping.
+    /// The edits made, sorted by position, not overlapping; with
+    /// ``Mender(clean=...)`` the removals (kind ``furniture``) and fixes
+    /// (kind ``hygiene``) too, all with spans into the input.
     #[getter]
     fn edits(&self) -> Vec<PyEdit> {
-        self.mended.edits().iter().map(PyEdit::from).collect()
+        self.all_edits().iter().map(PyEdit::from).collect()
     }
 
     /// Whole-word repairs (``notified`` → ``told``) found but not applied
     /// (see ``Mender(whole_words=True)``).
     #[getter]
     fn suggestions(&self) -> Vec<PyEdit> {
-        self.mended.suggestions().iter().map(PyEdit::from).collect()
+        self.all_suggestions().iter().map(PyEdit::from).collect()
     }
 
     /// The rules learned from the text (or given), with their evidence.
@@ -87,7 +126,7 @@ impl PyMended {
     /// an offset inside an edit's output to the start of the edit.
     fn input_offset(&self, offset: usize) -> usize {
         let mut shift: isize = 0;
-        for edit in self.mended.edits() {
+        for edit in self.all_edits() {
             let after = edit.after.chars().count();
             let start = (edit.chars.start as isize + shift) as usize;
             if offset < start {
@@ -104,9 +143,9 @@ impl PyMended {
     fn __repr__(&self) -> String {
         format!(
             "<Mended edits={} rules={} suggestions={}>",
-            self.mended.edits().len(),
+            self.all_edits().len(),
             self.mended.rules().len(),
-            self.mended.suggestions().len()
+            self.all_suggestions().len()
         )
     }
 
@@ -133,8 +172,13 @@ pub(crate) struct PyEdit {
     rules: Vec<(String, String)>,
     /// How much to trust it, from 0 to 1 (its weakest rule's confidence).
     confidence: f64,
-    /// ``word-swap``, ``glyph``, ``mojibake``, ``broken-word`` or ``whole-word``.
+    /// ``word-swap``, ``glyph``, ``mojibake``, ``broken-word``,
+    /// ``whole-word``, or for cleaning ``furniture`` or ``hygiene``.
     kind: String,
+    /// Why, where the rules do not say it: which encodings a mojibake
+    /// repair undid, what showed a line to be furniture, what a hygiene
+    /// fix fixed.
+    reason: Option<String>,
 }
 
 impl From<&Edit> for PyEdit {
@@ -148,6 +192,7 @@ impl From<&Edit> for PyEdit {
             rules: edit.rules.clone(),
             confidence: edit.confidence,
             kind: edit.kind.name().to_string(),
+            reason: edit.reason.clone(),
         }
     }
 }
@@ -162,14 +207,28 @@ impl PyEdit {
     }
 
     /// The rules applied, as the CLI's reports name them: ``finish→end``,
-    /// or ``a→b + c→d`` when a word needed two.
+    /// or ``a→b + c→d`` when a word needed two; a cleaning edit, which no
+    /// rule makes, as ``furniture: WHY`` or ``hygiene: WHAT``.
     #[getter]
     fn rule(&self) -> String {
+        if self.is_cleaning() {
+            return format!(
+                "{}: {}",
+                self.kind,
+                self.reason.as_deref().unwrap_or_default()
+            );
+        }
         self.rules
             .iter()
             .map(|(from, to)| format!("{from}\u{2192}{to}"))
             .collect::<Vec<_>>()
             .join(" + ")
+    }
+
+    /// Whether it comes from cleaning (kind ``furniture`` or ``hygiene``).
+    #[getter]
+    fn is_cleaning(&self) -> bool {
+        self.kind == "furniture" || self.kind == "hygiene"
     }
 
     /// Whether it swaps one real word for another.
@@ -190,6 +249,9 @@ impl PyEdit {
         dict.set_item("rules", self.rules.clone())?;
         dict.set_item("confidence", self.confidence)?;
         dict.set_item("kind", &self.kind)?;
+        if let Some(reason) = &self.reason {
+            dict.set_item("reason", reason)?;
+        }
         Ok(dict)
     }
 

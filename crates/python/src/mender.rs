@@ -16,9 +16,11 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 use rayon::prelude::*;
 use textmend::{
-    Ignore, Language, LearningStats, Mender, MenderBuilder, Mode, RuleSet, UserThesaurus, UserWords,
+    Cleaner, Ignore, Language, LearningStats, Mended, Mender, MenderBuilder, Mode, RuleSet,
+    UserThesaurus, UserWords,
 };
 
+use crate::clean::PyCleaner;
 use crate::errors;
 use crate::jsonl;
 use crate::mended::PyMended;
@@ -36,6 +38,8 @@ pub(crate) struct PyMender {
     mender: Mender,
     /// The mender's own pool, when `threads` was given.
     pool: Option<rayon::ThreadPool>,
+    /// `clean=...`: cleaning before repair.
+    cleaner: Option<Cleaner>,
     /// The arguments it was made with, to pickle it and show it.
     arguments: Py<PyDict>,
 }
@@ -53,7 +57,10 @@ impl PyMender {
 
 /// The strings of a Python iterable of `str` (a lone `str` is refused: it
 /// would be read as its characters).
-fn strings<'py>(texts: &Bound<'py, PyAny>, what: &str) -> PyResult<Vec<Bound<'py, PyString>>> {
+pub(crate) fn strings<'py>(
+    texts: &Bound<'py, PyAny>,
+    what: &str,
+) -> PyResult<Vec<Bound<'py, PyString>>> {
     if texts.is_instance_of::<PyString>() {
         return Err(PyTypeError::new_err(format!(
             "{what} must be an iterable of str, not a str (wrap one text in a list)"
@@ -70,7 +77,7 @@ fn strings<'py>(texts: &Bound<'py, PyAny>, what: &str) -> PyResult<Vec<Bound<'py
 }
 
 /// The UTF-8 of each string, borrowed from the Python objects.
-fn views<'a>(texts: &'a [Bound<'_, PyString>]) -> PyResult<Vec<&'a str>> {
+pub(crate) fn views<'a>(texts: &'a [Bound<'_, PyString>]) -> PyResult<Vec<&'a str>> {
     texts.iter().map(|t| t.to_str()).collect()
 }
 
@@ -204,6 +211,7 @@ impl PyMender {
         max_word_chars = None,
         max_suspects = None,
         time_budget = None,
+        clean = None,
     ))]
     #[allow(clippy::too_many_arguments)]
     fn new(
@@ -220,6 +228,7 @@ impl PyMender {
         max_word_chars: Option<usize>,
         max_suspects: Option<usize>,
         time_budget: Option<f64>,
+        clean: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<PyMender> {
         let arguments = PyDict::new(py);
         arguments.set_item("lang", lang)?;
@@ -234,6 +243,21 @@ impl PyMender {
         arguments.set_item("max_word_chars", max_word_chars)?;
         arguments.set_item("max_suspects", max_suspects)?;
         arguments.set_item("time_budget", time_budget)?;
+        arguments.set_item("clean", clean)?;
+        let cleaner = match clean {
+            None => None,
+            Some(value) => {
+                if let Ok(cleaner) = value.cast::<PyCleaner>() {
+                    Some(cleaner.get().builder.clone().build())
+                } else if let Ok(on) = value.extract::<bool>() {
+                    on.then(Cleaner::default)
+                } else {
+                    return Err(PyTypeError::new_err(
+                        "clean must be True, False, None or a Cleaner",
+                    ));
+                }
+            }
+        };
 
         let lang = match lang {
             "auto" => None,
@@ -294,6 +318,7 @@ impl PyMender {
         Ok(PyMender {
             mender,
             pool,
+            cleaner,
             arguments: arguments.unbind(),
         })
     }
@@ -303,8 +328,8 @@ impl PyMender {
     /// to ``text``.
     fn mend(&self, py: Python<'_>, text: Bound<'_, PyString>) -> PyResult<PyMended> {
         let view = text.to_str()?;
-        let mended = py.detach(|| self.run(|| self.mender.mend(view).into_owned()));
-        Ok(PyMended::new(text.unbind(), mended))
+        let repaired = py.detach(|| self.run(|| self.repair(view, None)));
+        Ok(repaired.wrap(text))
     }
 
     /// Repairs each text of ``texts`` on its own, as ``mend`` does, in
@@ -312,18 +337,12 @@ impl PyMender {
     fn mend_many(&self, py: Python<'_>, texts: &Bound<'_, PyAny>) -> PyResult<Vec<PyMended>> {
         let texts = strings(texts, "texts")?;
         let views = views(&texts)?;
-        let mended: Vec<textmend::Mended<'static>> = py.detach(|| {
-            self.run(|| {
-                views
-                    .par_iter()
-                    .map(|t| self.mender.mend(t).into_owned())
-                    .collect()
-            })
-        });
+        let repaired: Vec<Repaired> =
+            py.detach(|| self.run(|| views.par_iter().map(|t| self.repair(t, None)).collect()));
         Ok(texts
             .into_iter()
-            .zip(mended)
-            .map(|(text, mended)| PyMended::new(text.unbind(), mended))
+            .zip(repaired)
+            .map(|(text, repaired)| repaired.wrap(text))
             .collect())
     }
 
@@ -337,8 +356,8 @@ impl PyMender {
     ) -> PyResult<PyMended> {
         let rules = rule_set(rules)?;
         let view = text.to_str()?;
-        let mended = py.detach(|| self.run(|| self.mender.apply(view, &rules).into_owned()));
-        Ok(PyMended::new(text.unbind(), mended))
+        let repaired = py.detach(|| self.run(|| self.repair(view, Some(&rules))));
+        Ok(repaired.wrap(text))
     }
 
     /// The rules learned from ``texts`` together (one spun site shares one
@@ -485,6 +504,7 @@ impl PyMender {
             let default = match key.extract::<String>()?.as_str() {
                 "lang" | "mode" => value.extract::<String>().is_ok_and(|v| v == "auto"),
                 "whole_words" => value.extract::<bool>().is_ok_and(|v| !v),
+                "clean" => value.is_none() || value.extract::<bool>().is_ok_and(|v| !v),
                 _ => value.is_none(),
             };
             if !default {
@@ -528,14 +548,72 @@ impl PyMender {
             return None;
         }
         let (value, span) = jsonl::field(body, field)?;
-        let mended = self.mender.mend(&value);
-        if mended.edits().is_empty() {
+        let repaired = self.repair(&value, None);
+        let edits = repaired.edits().len();
+        if edits == 0 {
             return None;
         }
-        Some((
-            jsonl::splice(line, span, mended.text()),
-            mended.edits().len(),
-        ))
+        Some((jsonl::splice(line, span, repaired.mended.text()), edits))
+    }
+
+    /// `text` repaired (with `rules`, or learning), cleaned first with
+    /// `clean=...`.
+    fn repair(&self, text: &str, rules: Option<&RuleSet>) -> Repaired {
+        let mend = |text: &str| -> Mended<'static> {
+            match rules {
+                Some(rules) => self.mender.apply(text, rules).into_owned(),
+                None => self.mender.mend(text).into_owned(),
+            }
+        };
+        let Some(cleaner) = &self.cleaner else {
+            return Repaired {
+                mended: mend(text),
+                composed: None,
+            };
+        };
+        let cleaned = cleaner.clean(text);
+        let mended = mend(cleaned.text());
+        let edits = cleaned.compose(mended.edits().to_vec());
+        // The cleaning edits that come with the suggestions are in `edits`.
+        let suggestions = cleaned
+            .compose(mended.suggestions().to_vec())
+            .into_iter()
+            .filter(|e| {
+                !matches!(
+                    e.kind,
+                    textmend::EditKind::Furniture | textmend::EditKind::Hygiene
+                )
+            })
+            .collect();
+        Repaired {
+            mended,
+            composed: Some((edits, suggestions)),
+        }
+    }
+}
+
+/// A repair, and with cleaning the edits of both composed into edits of
+/// the input.
+struct Repaired {
+    mended: Mended<'static>,
+    composed: Option<(Vec<textmend::Edit>, Vec<textmend::Edit>)>,
+}
+
+impl Repaired {
+    fn edits(&self) -> &[textmend::Edit] {
+        match &self.composed {
+            Some((edits, _)) => edits,
+            None => self.mended.edits(),
+        }
+    }
+
+    fn wrap(self, text: Bound<'_, PyString>) -> PyMended {
+        match self.composed {
+            Some((edits, suggestions)) => {
+                PyMended::cleaned(text.unbind(), self.mended, edits, suggestions)
+            }
+            None => PyMended::new(text.unbind(), self.mended),
+        }
     }
 }
 
