@@ -111,8 +111,17 @@ struct ReportArgs {
     out_dir: Option<PathBuf>,
 }
 
-/// `textmend clean`: the report options and the cleaning flags.
+/// `textmend clean`: the report options (their help in words of
+/// cleaning) and the cleaning flags.
 #[derive(Debug, clap::Args)]
+#[command(
+    mut_arg("paths", |a| a.help("Files or directories to clean; `-` or nothing means standard input")),
+    mut_arg("diff", |a| a.help("Print a unified diff of the removals and fixes, each removal's line and reason after the hunks (for `patch -p1` or `git apply`), instead of the cleaned text")),
+    mut_arg("check", |a| a.help("Print only a summary; exit 1 if anything would be removed or fixed, 0 if not")),
+    mut_arg("write", |a| a.help("Clean the files in place (atomically, keeping mode, owner and group; untouched when nothing changes)")),
+    mut_arg("format", |a| a.help("Output format: the cleaned text, JSON lines of edits, or a self-contained HTML review page")),
+    mut_arg("out_dir", |a| a.help("Write each cleaned file under DIR, at its path relative to the working directory")),
+)]
 struct CleanCommandArgs {
     #[command(flatten)]
     report: ReportArgs,
