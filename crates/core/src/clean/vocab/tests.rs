@@ -1,4 +1,3 @@
-
 use super::*;
 
 fn owned(words: &[&str]) -> Vec<String> {

@@ -1,4 +1,3 @@
-
 use super::*;
 use crate::formats::stats::occurs_outside;
 use crate::stages::tokenize::Case;
