@@ -150,7 +150,7 @@ fn every_stage_file_belongs_to_a_stage_in_the_order() {
             && path.parent() == Some(&src().join("stages"));
         assert!(
             is_mod || stage_of(&path).is_some(),
-            "{} is not in the stage order of tests/architecture.rs (and docs/ARCHITECTURE.md)",
+            "{} is not in the stage order of crates/core/tests/architecture.rs (and docs/ARCHITECTURE.md)",
             path.display()
         );
     }
