@@ -8,7 +8,7 @@
 //! lists, the stretches before the article's start and after its end,
 //! repetition across a batch) → [`removal`] (marked lines become edits,
 //! blank lines tidied around them) and [`hygiene`] (character and white-
-//! space fixes) → the text rebuilt once. `DESIGN.md` has the reasoning.
+//! space fixes) → the text rebuilt once. `docs/design.md` has the reasoning.
 
 mod context;
 mod evidence;

@@ -128,15 +128,10 @@ impl<'a> Mended<'a> {
     /// The same result, owning its text (a copy of the input when nothing
     /// changed), to keep or send to another thread.
     pub fn into_owned(self) -> Mended<'static> {
+        let (text, rest) = self.into_parts();
         Mended {
-            text: Cow::Owned(self.text.into_owned()),
-            edits: self.edits,
-            suggestions: self.suggestions,
-            rules: self.rules,
-            learned: self.learned,
-            skipped: self.skipped,
-            suspect_tokens: self.suspect_tokens,
-            word_edits: self.word_edits,
+            text: Cow::Owned(text.into_owned()),
+            ..rest
         }
     }
 
