@@ -32,9 +32,10 @@ struct Totals {
     files: usize,
     files_changed: usize,
     repairs: usize,
-    /// With cleaning: inputs cleaned, and removals and fixes.
+    /// With cleaning: inputs with a removal or fix.
     files_cleaned: usize,
-    cleaning: Counts,
+    /// Repairs, removals and fixes.
+    edits: Counts,
     suggestions: usize,
     suspects_left: usize,
     rules: std::collections::BTreeSet<(String, String)>,
@@ -218,7 +219,7 @@ pub fn run(options: &Repair, global: &Global, messages: &mut Messages) -> Exit {
     }
     if failed {
         Exit::Error
-    } else if (totals.repairs > 0 || totals.cleaning.any())
+    } else if (totals.repairs > 0 || totals.edits.any())
         && matches!(options.report, Report::Check | Report::Diff)
     {
         Exit::Found
@@ -632,7 +633,7 @@ impl Run<'_> {
             self.totals.files_cleaned += 1;
         }
         self.totals.repairs += repairs;
-        self.totals.cleaning.add_all(counts);
+        self.totals.edits.add_all(counts);
         self.totals.suggestions += block.suggestion_count();
         let edits: Box<dyn Iterator<Item = &Edit>> = if block.records.is_empty() {
             Box::new(block.edits.iter())
@@ -784,7 +785,7 @@ fn summary(t: &Totals, report: Report) -> String {
 /// `--clean`) the repair's summary.
 fn cleaning_summary(t: &Totals, report: Report, mend: bool) -> String {
     let files = count(t.files, "file");
-    let cleaning = match t.cleaning.cleaning() {
+    let cleaning = match t.edits.cleaning() {
         None => format!("nothing to clean in {files}"),
         Some(what) => match report {
             Report::Check | Report::Diff => {
@@ -817,7 +818,7 @@ fn print_stats(t: &Totals, seconds: f64, messages: &Messages) {
         count(t.suggestions, "whole-word suggestion"),
         count(t.suspects_left, "suspect left unchanged")
     ));
-    if let Some(cleaning) = t.cleaning.cleaning() {
+    if let Some(cleaning) = t.edits.cleaning() {
         messages.line(format_args!(
             "cleaning: {cleaning} in {}",
             count(t.files_cleaned, "input")
