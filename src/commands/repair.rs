@@ -811,12 +811,12 @@ fn print_stats(t: &Totals, seconds: f64, messages: &Messages) {
         if seconds > 0.0 { mb / seconds } else { 0.0 }
     ));
     messages.line(format_args!(
-        "{} in {} with {}; {}; {}",
+        "{} in {} with {}; {}; {} left unchanged",
         count(t.repairs, "edit"),
         count(t.files_changed, "input"),
         count(t.rules.len(), "rule"),
         count(t.suggestions, "whole-word suggestion"),
-        count(t.suspects_left, "suspect left unchanged")
+        count(t.suspects_left, "suspect")
     ));
     if let Some(cleaning) = t.edits.cleaning() {
         messages.line(format_args!(
