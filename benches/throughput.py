@@ -396,6 +396,10 @@ def main():
     log(f"wrote {args.out}")
 
 
+def rate_text(x):
+    return f"{x:.2f}" if x < 10 else f"{x:.1f}"
+
+
 def report(results, notes, args, tm):
     def get(inp, key):
         return next((r for r in results if r[0] == inp and r[1] == key), None)
@@ -421,7 +425,7 @@ def report(results, notes, args, tm):
         ft = get(inp, "ftfy")
         xwc = f"{cpu / (wc[4] * mb / wc[3]):.0f}" if wc and wc[4] > 0 else ""
         xft = f"{(mb / cpu) / (ft[3] / ft[4]):.2f}" if ft else ""
-        lines.append(f"| {names[inp]} ({desc}) | {label} | {mb:.1f} | {cpu:.2f} | {mb / cpu:.1f} | {xwc} | {xft} "
+        lines.append(f"| {names[inp]} ({desc}) | {label} | {mb:.1f} | {cpu:.2f} | {rate_text(mb / cpu)} | {xwc} | {xft} "
                      f"| {rss:.0f} MB |")
     lines += ["", "## Targets (issue #19, one core)", "", "| target | measured | reached |", "|---|---|---|"]
 
@@ -435,7 +439,7 @@ def report(results, notes, args, tm):
             continue
         rate = r[3] / r[4]
         peak = max(peak, r[6], (get(inp, "textmend-j2") or r)[6])
-        lines.append(f"| {names[inp]}: ≥ {need:g} MB/s | {rate:.1f} MB/s | {mark(rate >= need)} |")
+        lines.append(f"| {names[inp]}: ≥ {need:g} MB/s | {rate_text(rate)} MB/s | {mark(rate >= need)} |")
         if inp == "jsonl" and get(inp, "ftfy"):
             ft = get(inp, "ftfy")
             x = rate / (ft[3] / ft[4])
