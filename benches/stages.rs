@@ -1,5 +1,6 @@
 //! Per-stage benchmarks on the fixtures (divan): tokenize, lexicon lookup
-//! (detect), explain, misreadings, learn, rewrite, and the whole repair. Run with
+//! (detect), explain, misreadings, learn, rewrite, the whole repair, and the
+//! fixed cost of one short document (`mend_one_sentence`). Run with
 //! `cargo bench --bench stages`; CI only checks that they compile.
 
 use std::sync::OnceLock;
@@ -86,6 +87,16 @@ fn rewrite(bencher: divan::Bencher, input: &str) {
 #[divan::bench(args = INPUTS)]
 fn mend(bencher: divan::Bencher, input: &str) {
     let text = text(input);
+    bencher
+        .counter(divan::counter::BytesCount::of_str(text))
+        .bench(|| mender().mend(divan::black_box(text)).edits().len());
+}
+
+/// The fixed cost of one document: mending a one-sentence clean text (what
+/// every record of a JSONL corpus pays before its words are looked at).
+#[divan::bench]
+fn mend_one_sentence(bencher: divan::Bencher) {
+    let text = "The committee will meet again on Thursday to discuss the proposal in detail.\n";
     bencher
         .counter(divan::counter::BytesCount::of_str(text))
         .bench(|| mender().mend(divan::black_box(text)).edits().len());

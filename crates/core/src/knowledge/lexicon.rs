@@ -11,7 +11,8 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-use fst::{Automaton, IntoStreamer, Map, Streamer};
+use fst::raw::Output;
+use fst::{Automaton, Map};
 use unicode_normalization::UnicodeNormalization;
 
 use crate::chars::is_combining_mark;
@@ -277,10 +278,7 @@ impl Lexicon {
                     prefix: fix,
                     max_len,
                 };
-                let mut stream = self.forward.search(automaton).into_stream();
-                while let Some((key, freq)) = stream.next() {
-                    visit(key, freq);
-                }
+                walk(self.forward.as_fst(), &automaton, visit);
             }
             Anchor::Suffix => {
                 let rev_fix: Vec<u8> = fix.iter().rev().copied().collect();
@@ -288,13 +286,12 @@ impl Lexicon {
                     prefix: &rev_fix,
                     max_len,
                 };
-                let mut stream = self.reversed.search(automaton).into_stream();
                 let mut word = Vec::with_capacity(max_len);
-                while let Some((key, freq)) = stream.next() {
+                walk(self.reversed.as_fst(), &automaton, |key, freq| {
                     word.clear();
                     word.extend(key.iter().rev());
                     visit(&word, freq);
-                }
+                });
             }
         }
     }
@@ -306,12 +303,61 @@ impl Lexicon {
     pub(crate) fn for_each_accepted<A: Automaton>(
         &self,
         automaton: A,
-        mut visit: impl FnMut(&[u8], u64),
+        visit: impl FnMut(&[u8], u64),
     ) {
-        let mut stream = self.forward.search(automaton).into_stream();
-        while let Some((key, freq)) = stream.next() {
-            visit(key, freq);
+        walk(self.forward.as_fst(), &automaton, visit);
+    }
+}
+
+/// Calls `visit(key, value)` for every key of `fst` that `automaton`
+/// accepts, in order: what `fst`'s own search stream gives, but a
+/// transition into a state that can no longer match is not followed, so
+/// that its node is never decoded (the stream decodes every node it steps
+/// into, and most steps of a bounded walk are into dead states).
+fn walk<A: Automaton>(
+    fst: &fst::raw::Fst<&'static [u8]>,
+    automaton: &A,
+    mut visit: impl FnMut(&[u8], u64),
+) {
+    let root = fst.root();
+    let start = automaton.start();
+    if root.is_final() && automaton.is_match(&start) {
+        visit(&[], root.final_output().value());
+    }
+    let mut key: Vec<u8> = Vec::with_capacity(64);
+    // Each node on the path: the node, its next transition, the output
+    // so far and the automaton's state.
+    let mut path = vec![(root, 0usize, Output::zero(), start)];
+    while let Some((node, next, out, state)) = path.last_mut() {
+        if *next >= node.len() || !automaton.can_match(state) {
+            path.pop();
+            if !path.is_empty() {
+                key.pop();
+            }
+            continue;
         }
+        let trans = node.transition(*next);
+        *next += 1;
+        let out = out.cat(trans.out);
+        let to = automaton.accept(state, trans.inp);
+        let eof = automaton.accept_eof(&to);
+        if !automaton.can_match(&to) && eof.is_none() && !automaton.is_match(&to) {
+            // The stream would step in and straight back out, matching
+            // nothing.
+            continue;
+        }
+        let child = fst.node(trans.addr);
+        key.push(trans.inp);
+        if child.is_final() {
+            let is_match = match &eof {
+                Some(eof) => automaton.is_match(eof),
+                None => automaton.is_match(&to),
+            };
+            if is_match {
+                visit(&key, out.cat(child.final_output()).value());
+            }
+        }
+        path.push((child, 0, out, to));
     }
 }
 

@@ -209,6 +209,7 @@ impl MenderBuilder {
             rules: self.rules.unwrap_or_default(),
             limits: self.limits,
             everyday: OnceLock::new(),
+            memos: super::memo::Memos::new(),
         })
     }
 }

@@ -118,6 +118,7 @@ impl Mender {
             order
         };
         let mut rules = Vec::new();
+        let at = self.memo_at(lexicon, thesaurus);
         if self.mode.swaps() {
             let mut explanations: Vec<Vec<Explanation>> = vec![Vec::new(); suspects.len()];
             // Each suspect is explained on its own: spread over the cores.
@@ -127,9 +128,16 @@ impl Mender {
                     .filter(|_| in_time())
                     .map(|i| {
                         let key = &suspects[i].key;
-                        let mut found = explain(key, lexicon);
-                        let short = explain_short(key, lexicon, thesaurus, &found);
-                        found.extend(short);
+                        let compute = || {
+                            let mut found = explain(key, lexicon);
+                            let short = explain_short(key, lexicon, thesaurus, &found);
+                            found.extend(short);
+                            found
+                        };
+                        let found = match at {
+                            Some(at) => self.memos.explanations(key, at, compute),
+                            None => compute(),
+                        };
                         (i, found)
                     })
                     .collect();
@@ -146,7 +154,16 @@ impl Mender {
             let read: Vec<(usize, Vec<Misreading>)> = by_frequency(&gives_glyph_evidence)
                 .into_par_iter()
                 .filter(|i| !claimed.contains(i) && in_time())
-                .map(|i| (i, misreadings(&suspects[i].key, lexicon, automata)))
+                .map(|i| {
+                    let key = &suspects[i].key;
+                    let compute = || misreadings(key, lexicon, automata);
+                    let found = match at {
+                        // The thesaurus plays no part.
+                        Some((at, _)) => self.memos.misreadings(key, (at, 0), compute),
+                        None => compute(),
+                    };
+                    (i, found)
+                })
                 .collect();
             for (i, misread) in read {
                 found[i] = misread;

@@ -6,6 +6,7 @@
 mod builder;
 mod learning;
 mod lookup;
+mod memo;
 mod mend;
 mod prepare;
 mod route;
@@ -98,6 +99,8 @@ pub struct Mender {
     whole_words: bool,
     limits: Limits,
     everyday: OnceLock<(AhoCorasick, Vec<String>)>,
+    /// Suspects' explanations and misreadings, shared by all texts.
+    memos: memo::Memos,
 }
 
 /// The result of [`Mender::mend`].
