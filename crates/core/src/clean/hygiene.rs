@@ -34,7 +34,9 @@ const BLANK_RUN: &str = "blank lines in a row";
 
 /// Whether a hygiene edit shortens a run of blank lines.
 pub(super) fn is_blank_run(edit: &Edit) -> bool {
-    edit.reason.as_deref().is_some_and(|why| why.contains(BLANK_RUN))
+    edit.reason
+        .as_deref()
+        .is_some_and(|why| why.contains(BLANK_RUN))
 }
 
 /// What becomes of one character, and why.
@@ -237,7 +239,11 @@ mod tests {
         let (out, edits) = clean("\u{feff}zero\u{200b}width\u{85} and\u{7} bell\n", &DEFAULTS);
         assert_eq!(out, "zerowidth and bell\n");
         assert_eq!(edits.len(), 4);
-        assert!(edits[0].reason.as_deref().unwrap().contains("byte-order mark"));
+        assert!(edits[0]
+            .reason
+            .as_deref()
+            .unwrap()
+            .contains("byte-order mark"));
         // Soft hyphens and joiners stay.
         let kept = "Wäh\u{ad}rend\u{200d}\n";
         assert_eq!(clean(kept, &DEFAULTS).0, kept);

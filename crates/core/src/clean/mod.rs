@@ -411,7 +411,13 @@ mod tests {
         assert_eq!(apply(text, &all), "They will attend the summit.\n");
         let last = all.last().unwrap();
         assert_eq!(&text[last.span.clone()], "attfinish");
-        assert_eq!(text.chars().skip(last.chars.start).take(9).collect::<String>(), "attfinish");
+        assert_eq!(
+            text.chars()
+                .skip(last.chars.start)
+                .take(9)
+                .collect::<String>(),
+            "attfinish"
+        );
     }
 }
 
