@@ -283,6 +283,10 @@ impl TextView for LearningStats {
     fn word_count(&self, word: &str) -> u64 {
         self.word_counts.get(word).copied().unwrap_or(0)
     }
+
+    fn hapax_share(&self, letters: &str) -> Option<f64> {
+        hapax_share_in(self.word_counts.iter(), letters)
+    }
 }
 
 /// What learning needs to know of the text itself, beyond its suspects: a
@@ -301,6 +305,26 @@ pub(crate) trait TextView {
     /// How often the lowercase `word` occurs as a whole word (a run of
     /// letters), case-folded.
     fn word_count(&self, word: &str) -> u64;
+    /// The share of the places of the lowercase `letters` that stand in
+    /// words the text holds once (`None` when it holds none).
+    fn hapax_share(&self, letters: &str) -> Option<f64>;
+}
+
+/// The share of the places of `letters` in `counts` (word → occurrences)
+/// that stand in words occurring once.
+fn hapax_share_in<'a>(
+    counts: impl Iterator<Item = (&'a String, &'a u64)>,
+    letters: &str,
+) -> Option<f64> {
+    let (mut once, mut all) = (0u64, 0u64);
+    for (word, n) in counts {
+        let places = memmem::find_iter(word.as_bytes(), letters.as_bytes()).count() as u64;
+        all += places * n;
+        if *n == 1 {
+            once += places;
+        }
+    }
+    (all > 0).then(|| once as f64 / all as f64)
 }
 
 /// The text with every letter lowercased and everything else a space, so
@@ -388,6 +412,10 @@ impl TextView for Text<'_> {
 
     fn word_count(&self, word: &str) -> u64 {
         self.word_counts().get(word).copied().unwrap_or(0)
+    }
+
+    fn hapax_share(&self, letters: &str) -> Option<f64> {
+        hapax_share_in(self.word_counts().iter(), letters)
     }
 }
 

@@ -292,6 +292,22 @@ pub(crate) fn inflection_of_known(word: &str, lexicon: &Lexicon) -> Option<Spell
     found
 }
 
+/// Whether `base·ending` cannot be `base` with an English ending: a
+/// regular inflection's ending spelled against the rules (`pop·es`,
+/// `plan·es`, `believe·ing`), or a final `e`, which English adds to no
+/// word as an ending (`cod·e`, `plan·e`, `pop·e` are other words). A
+/// spinner's table word keeps the original's ending (`light·er`,
+/// `operation·s`, `operation·al`, `mash·es`), spelled for the original.
+pub(crate) fn is_no_ending_of(base: &str, ending: &str) -> bool {
+    let b = base.as_bytes();
+    let consonant_y = matches!(b, [.., c, b'y'] if !b"aeiou".contains(c));
+    let sibilant = matches!(b, [.., b's' | b'x' | b'z'] | [.., b'c' | b's', b'h']);
+    ending == "e"
+        || SPELLED_ENDINGS
+            .iter()
+            .any(|(e, ok)| *e == ending && !ok(base, consonant_y, sibilant, base.ends_with('e')))
+}
+
 /// Regular endings and when English spelling allows them after a base:
 /// `(ending, allowed(base, ends in consonant + y, ends in a sibilant, ends in e))`.
 type EndingRule = fn(&str, bool, bool, bool) -> bool;
@@ -368,5 +384,16 @@ mod tests {
         ] {
             assert_eq!(stem(word, &lexicon), stemmed);
         }
+    }
+
+    #[test]
+    fn endings_follow_the_spelling_rules() {
+        assert!(!is_no_ending_of("light", "er"));
+        assert!(!is_no_ending_of("operation", "s"));
+        assert!(!is_no_ending_of("operation", "al"));
+        assert!(!is_no_ending_of("mash", "es"));
+        assert!(is_no_ending_of("cod", "e"));
+        assert!(is_no_ending_of("pop", "es"));
+        assert!(is_no_ending_of("believe", "ing"));
     }
 }

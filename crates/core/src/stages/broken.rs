@@ -66,6 +66,11 @@ const MIN_PIECE_CHARS: usize = 2;
 /// the words that OCR splits in ordinary prose are mostly common ones.
 const MIN_STRAY_SPACE_FREQUENCY: u64 = 1_000;
 
+/// A piece after a stray space that follows a whole word must have at
+/// least this many letters: a shorter non-word there is a misread short
+/// word as often as a fragment (`we ars` for `we are`, `a tbe`).
+const MIN_TAIL_AFTER_WORD_CHARS: usize = 4;
+
 /// Two words joined by an in-line hyphen are a compound unless the joined
 /// word is at least this many times commoner than the second piece (the
 /// ratio single-word word swaps need to dominate their rivals, `learn.rs`).
@@ -443,6 +448,17 @@ fn join_stray_space<'t>(
         .entry(tail)
         .or_insert_with(|| is_any_word(tail, lexicon, english));
     if is_known {
+        return None;
+    }
+    // After a word, a short non-word is as likely a misread word of its
+    // own (`we ars` is `we are` with `e` read as `s`, not `wears`) as the
+    // rest of a split one.
+    if tail.chars().count() < MIN_TAIL_AFTER_WORD_CHARS
+        && *known
+            .borrow_mut()
+            .entry(head)
+            .or_insert_with(|| is_any_word(head, lexicon, english))
+    {
         return None;
     }
     let joined = format!("{head}{tail}");

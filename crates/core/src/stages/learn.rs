@@ -194,7 +194,11 @@ pub(crate) fn learn(
     let mut candidates: BTreeMap<(String, String), Candidate> = BTreeMap::new();
     for (i, (suspect, found)) in suspects.iter().zip(explanations).enumerate() {
         let evidence = evidence(suspect);
+        let bases = bases_with_ending(&suspect.key, lexicon);
         for e in found {
+            if !bases.is_empty() && !swaps_base(&suspect.key, e, &bases) {
+                continue;
+            }
             let key = (e.from.clone(), e.to.clone());
             let c = match candidates.entry(key) {
                 Entry::Occupied(entry) => entry.into_mut(),
@@ -307,6 +311,44 @@ pub(crate) fn learn(
         })
         .collect();
     RuleSet::new(rules)
+}
+
+/// A suspect that reads as a dictionary word with a letter or two after it
+/// (`know·es`, `hear·es`, Spanish `cursor·es`) is that word with an ending
+/// the dictionary does not list — the period's `-es`, a plural of a bare
+/// list of forms — or, from a spinner, the word it inserted with the
+/// original's ending glued on (`surgery·s`, `easy·er`). A swap elsewhere in
+/// it (`kn·owe·s` as `knaves`, `h·ear·es` as `hashes`, `curso·res` as
+/// `actores`) lines up with an unrelated word by chance. These are the
+/// words (at least [`MIN_BASE_CHARS`] letters) such a suspect reads as.
+fn bases_with_ending<'a>(key: &'a str, lexicon: &Lexicon) -> Vec<&'a str> {
+    let bounds: Vec<usize> = key.char_indices().map(|(i, _)| i).collect();
+    let chars = bounds.len();
+    (1..=MAX_ENDING_CHARS)
+        .filter(|&n| chars >= MIN_BASE_CHARS + n)
+        .map(|n| &key[..bounds[chars - n]])
+        .filter(|base| {
+            key[base.len()..].chars().all(char::is_alphabetic) && lexicon.frequency(base).is_some()
+        })
+        .collect()
+}
+
+/// The longest ending [`bases_with_ending`] splits off, in characters.
+const MAX_ENDING_CHARS: usize = 2;
+
+/// The shortest word it reads a suspect as, in characters.
+const MIN_BASE_CHARS: usize = 4;
+
+/// Whether explanation `e` of `key` swaps one of `bases` whole, keeping the
+/// ending (`surgery·s` → `operation·s`): the one reading of a word with an
+/// ending that a spinner gives.
+fn swaps_base(key: &str, e: &Explanation, bases: &[&str]) -> bool {
+    bases.contains(&e.from.as_str())
+        && key.strip_prefix(e.from.as_str()).is_some_and(|ending| {
+            e.restored
+                .strip_prefix(e.to.as_str())
+                .is_some_and(|rest| rest == ending)
+        })
 }
 
 /// The word family an explanation's restored word stands for, so that

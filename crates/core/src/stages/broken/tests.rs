@@ -123,6 +123,8 @@ fn closes_stray_spaces_inside_words() {
             ("infor mation", "information"),
             ("a full de scription", "a full description"),
             ("govern ment", "government"),
+            // A short non-word after a word is a misread word as often.
+            ("and we ars told", "and we ars told"),
             // The second piece is a word: no other reading is excluded.
             ("the cat", "the cat"),
             ("some thing", "some thing"),

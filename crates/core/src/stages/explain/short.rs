@@ -10,7 +10,9 @@
 //! evidence the missing context cannot give. **learn** then weighs them as
 //! it weighs every thesaurus-backed explanation.
 
+use crate::knowledge::language::Language;
 use crate::knowledge::lexicon::Lexicon;
+use crate::knowledge::morphology::is_no_ending_of;
 use crate::knowledge::thesaurus::Thesaurus;
 
 use super::{boundaries, is_everyday_word, Explanation, MAX_SIDE_BYTES, MIN_CONTEXT_CHARS};
@@ -57,6 +59,14 @@ pub(crate) fn explain_short(
                 {
                     continue;
                 }
+                // In English, whose spelling rules are known, the letters
+                // after the word must be an ending of the original as
+                // English spells it (`light·er`, `operation·al`): the First
+                // Folio's `foole`, `meanes`, `drinke` read as `cod·e`,
+                // `plan·es`, `pop·e` otherwise.
+                if lexicon.language() == Language::English && is_no_ending_of(&y, q) {
+                    continue;
+                }
                 if let Some(frequency) = lexicon.frequency(&restored) {
                     found.push(Explanation {
                         restored,
@@ -75,7 +85,6 @@ pub(crate) fn explain_short(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::knowledge::language::Language;
 
     fn finds(key: &str, language: Language, restored: &str, from: &str, to: &str) {
         let lexicon = Lexicon::for_language(language).unwrap();
@@ -105,6 +114,11 @@ mod tests {
         let lexicon = Lexicon::english().unwrap();
         let thesaurus = Thesaurus::english().unwrap();
         assert!(explain_short("aincrease", &lexicon, &thesaurus, &[]).is_empty());
+        // An English ending must be one of the original's (`cod·e` is no
+        // form of `cod`): the period's `foole` is no spun `code`.
+        assert!(explain_short("foole", &lexicon, &thesaurus, &[])
+            .iter()
+            .all(|e| e.restored != "code"));
     }
 
     #[test]

@@ -14,6 +14,32 @@ fn a_swap_seen_in_capitals_is_checked_in_capitals() {
 }
 
 #[test]
+fn a_word_with_an_ending_gives_evidence_only_for_its_whole_word() {
+    let lexicon = Lexicon::english().unwrap();
+    let reading = |restored: &str, from: &str, to: &str| Explanation {
+        restored: restored.to_string(),
+        frequency: 1,
+        from: from.to_string(),
+        to: to.to_string(),
+        context: 0,
+    };
+    let bases = bases_with_ending("knowes", &lexicon);
+    assert_eq!(bases, ["know"]);
+    assert!(!swaps_base(
+        "knowes",
+        &reading("knaves", "owe", "ave"),
+        &bases
+    ));
+    let bases = bases_with_ending("surgerys", &lexicon);
+    assert!(swaps_base(
+        "surgerys",
+        &reading("operations", "surgery", "operation"),
+        &bases
+    ));
+    assert!(bases_with_ending("attfinish", &lexicon).is_empty());
+}
+
+#[test]
 fn confidence_rises_with_support() {
     assert!(confidence(1, RuleKind::WordSwap) < confidence(2, RuleKind::WordSwap));
     assert!(confidence(2, RuleKind::Substring) < confidence(2, RuleKind::WordSwap));
