@@ -55,6 +55,9 @@ pub struct AtomicFile {
     target: PathBuf,
     temp: Option<BufWriter<tempfile::NamedTempFile>>,
     keep: Option<Keep>,
+    /// The first write that failed (a full disk): the new contents are
+    /// incomplete, so [`AtomicFile::commit`] keeps the old file.
+    failed: Option<(io::ErrorKind, String)>,
 }
 
 impl AtomicFile {
@@ -102,11 +105,23 @@ impl AtomicFile {
             target,
             temp: Some(BufWriter::with_capacity(1 << 16, temp)),
             keep,
+            failed: None,
         })
     }
 
-    /// Flushes the new contents to disk and renames them over the target.
+    /// Flushes the new contents to disk and renames them over the target;
+    /// after a failed write, removes them and keeps the target as it was.
     pub fn commit(mut self) -> io::Result<()> {
+        if let Some((kind, message)) = self.failed.take() {
+            // Dropping the temporary file removes it.
+            if let Some(writer) = self.temp.take() {
+                unregister(writer.get_ref().path());
+            }
+            return Err(io::Error::new(
+                kind,
+                format!("{message}; {} left as it was", self.target.display()),
+            ));
+        }
         let Some(writer) = self.temp.take() else {
             return Ok(());
         };
@@ -118,19 +133,33 @@ impl AtomicFile {
     }
 }
 
+impl AtomicFile {
+    /// Remembers the first failed write, which no later write undoes.
+    fn note<T>(&mut self, result: io::Result<T>) -> io::Result<T> {
+        if let Err(e) = &result {
+            if self.failed.is_none() && e.kind() != io::ErrorKind::Interrupted {
+                self.failed = Some((e.kind(), e.to_string()));
+            }
+        }
+        result
+    }
+}
+
 impl Write for AtomicFile {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        match &mut self.temp {
+        let result = match &mut self.temp {
             Some(w) => w.write(buf),
             None => Err(io::Error::other("file already committed")),
-        }
+        };
+        self.note(result)
     }
 
     fn flush(&mut self) -> io::Result<()> {
-        match &mut self.temp {
+        let result = match &mut self.temp {
             Some(w) => w.flush(),
             None => Ok(()),
-        }
+        };
+        self.note(result)
     }
 }
 

@@ -16,6 +16,8 @@ use textmend_eval::corrupt;
 mod bad;
 mod clean;
 mod eval;
+mod faults;
+mod issue22;
 mod mojibake;
 mod recall;
 mod review;
