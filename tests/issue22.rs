@@ -814,7 +814,7 @@ fn a_closed_pipe_stops_reading_early() {
     let total = 64 * block;
     let chunk = spun.repeat(32);
     let mut child = Command::new(env!("CARGO_BIN_EXE_textmend"))
-        .args(["-j", "1"])
+        .args(["-q", "-j", "1"])
         .env("TEXTMEND_BLOCK_BYTES", block.to_string())
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -846,8 +846,7 @@ fn a_closed_pipe_stops_reading_early() {
         .read_to_string(&mut err)
         .unwrap();
     assert_eq!(status.code(), Some(0));
-    assert!(!err.contains("panicked"), "{err}");
-    assert!(!err.contains("Broken pipe"), "{err}");
+    assert!(err.is_empty(), "{err}");
     // Stopped with most of the input unread (a few blocks read ahead).
     assert!(written < total / 2, "{written} of {total} bytes were read");
 }
@@ -1099,4 +1098,131 @@ fn a_thesaurus_cut_to_its_header_says_so() {
         "{}",
         stderr(&out)
     );
+}
+
+// ---- bug 2: long, repeated clean text in other languages ----
+
+/// Four copies of the German and of the Dutch fixtures are clean text:
+/// nothing to repair (`eingefrorene → eingebaute` was learned from them).
+#[test]
+fn repeated_clean_german_and_dutch_stay_unchanged() {
+    let dir = tempfile::tempdir().unwrap();
+    for language in ["de", "nl"] {
+        let mut text = String::new();
+        for name in ["debian_faq", "debian_handbook"] {
+            if let Ok(part) = fs::read_to_string(fixture(&format!("clean/{language}_{name}.txt"))) {
+                text.push_str(&part);
+                text.push_str("\n\n");
+            }
+        }
+        assert!(text.len() > 50_000, "{language}");
+        let name = format!("{language}.txt");
+        fs::write(dir.path().join(&name), text.repeat(4)).unwrap();
+        let out = run(dir.path(), &["--check", &name], None, None);
+        assert_eq!(out.status.code(), Some(0), "{language}: {}", stdout(&out));
+    }
+}
+
+// ---- bug 4: one very long line ----
+
+/// A single line of several MiB in `--format json` and `--diff`: the edit
+/// at its end has the right column and the diff applies. (The time, once
+/// quadratic in the line's length, is not asserted here; see
+/// `benches/`.)
+#[test]
+fn one_long_line_reports_its_last_edit_exactly() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("finish.tsv"), "finish\tend\n").unwrap();
+    let head = "the quick brown fox jumps over the lazy dog ".repeat(50_000);
+    let line = format!("{head}they attfinish\n");
+    fs::write(dir.path().join("line.txt"), &line).unwrap();
+    let json = run(
+        dir.path(),
+        &["--rules", "finish.tsv", "--format", "json", "line.txt"],
+        None,
+        None,
+    );
+    let edits = json_of(&json, "edit");
+    assert_eq!(edits.len(), 1, "{}", stderr(&json));
+    assert_eq!(edits[0]["line"], 1);
+    assert_eq!(edits[0]["column"], head.len() as u64 + 6);
+    assert_eq!(edits[0]["span"][0], head.len() as u64 + 5);
+    let diff = run(
+        dir.path(),
+        &["--rules", "finish.tsv", "--diff", "line.txt"],
+        None,
+        None,
+    );
+    assert_eq!(diff.status.code(), Some(1));
+    assert!(patch(dir.path(), &diff.stdout));
+    assert_eq!(
+        fs::read_to_string(dir.path().join("line.txt")).unwrap(),
+        format!("{head}they attend\n")
+    );
+}
+
+// ---- bug 22: memory bounded by a block in every mode ----
+
+/// The peak resident memory of a child (VmHWM from /proc), read until it
+/// exits; `None` where /proc is not there.
+fn peak_kib(mut child: std::process::Child) -> (Option<u64>, std::process::ExitStatus) {
+    let status_path = format!("/proc/{}/status", child.id());
+    let mut peak = None;
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            return (peak, status);
+        }
+        if let Ok(status) = fs::read_to_string(&status_path) {
+            if let Some(kib) = status
+                .lines()
+                .find_map(|l| l.strip_prefix("VmHWM:"))
+                .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+            {
+                peak = Some(kib);
+            }
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
+
+/// 12 MB of `a a a …` with 512 KiB blocks: every mode stays within a
+/// bound that does not grow with the input (it was 1.6 GB for `--check`
+/// on 50 MB, and `-o` held the whole output).
+#[test]
+fn memory_stays_bounded_by_the_block_in_every_mode() {
+    if !Path::new("/proc/self/status").exists() {
+        eprintln!("SKIPPED: memory_stays_bounded_by_the_block_in_every_mode: no /proc");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let input = "a ".repeat(6_000_000);
+    fs::write(dir.path().join("a.txt"), &input).unwrap();
+    for mode in [
+        &["--check"][..],
+        &["--diff"],
+        &["--format", "json"],
+        &["-o", "out.txt"],
+        &["-w"],
+        &[],
+    ] {
+        let child = Command::new(env!("CARGO_BIN_EXE_textmend"))
+            .arg("-q")
+            .args(mode)
+            .arg("a.txt")
+            .env("TEXTMEND_BLOCK_BYTES", (512 * 1024).to_string())
+            .current_dir(dir.path())
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let (peak, status) = peak_kib(child);
+        assert_eq!(status.code(), Some(0), "{mode:?}");
+        let peak = peak.expect("VmHWM read");
+        assert!(
+            peak < 160 * 1024,
+            "{mode:?}: {} MiB at the peak for a 12 MB input",
+            peak / 1024
+        );
+    }
 }
