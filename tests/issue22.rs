@@ -392,7 +392,7 @@ mod agreement {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig { cases: cases(8), ..ProptestConfig::default() })]
+        #![proptest_config(ProptestConfig { cases: cases(16), ..ProptestConfig::default() })]
 
         /// Plain text from half a window to three windows, learned or with
         /// given rules: every mode makes the same edits.
