@@ -281,6 +281,9 @@ fn interrupted_write_leaves_no_temporary_file() {
             seen,
             "{signal}: no temporary file appeared before textmend ended; make the input larger"
         );
+        // Past the instant between creating the file and registering it
+        // for removal.
+        std::thread::sleep(Duration::from_millis(50));
         let killed = Command::new("kill")
             .arg(signal)
             .arg(child.id().to_string())
@@ -447,5 +450,46 @@ fn write_refuses_non_regular_files() {
             "{target}: {}",
             stderr(&out)
         );
+    }
+}
+
+/// `-o /dev/null` and `--rules-out /dev/null` write into the device; they
+/// never rename a regular file over it (as root that replaced /dev/null
+/// itself). Tried on a null device made in a temporary directory (needs
+/// root for mknod: skipped otherwise).
+#[test]
+fn an_output_that_is_a_device_is_written_not_replaced() {
+    use std::os::unix::fs::FileTypeExt;
+    let work = tempfile::tempdir().unwrap();
+    let dir = work.path();
+    fs::write(dir.join("a.txt"), read(SPUN)).unwrap();
+    let made = Command::new("mknod")
+        .args(["-m", "666", "null", "c", "1", "3"])
+        .current_dir(dir)
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if !made {
+        skipped(
+            "an_output_that_is_a_device_is_written_not_replaced",
+            "mknod failed (not root)",
+        );
+        return;
+    }
+    for args in [
+        &["-q", "-o", "null", "a.txt"][..],
+        &["-q", "--rules-out", "null", "a.txt"],
+        &["-q", "--diff", "-o", "null", "a.txt"],
+        &["learn", "-o", "null", "a.txt"],
+    ] {
+        let out = run(dir, args, None, None);
+        assert!(
+            matches!(out.status.code(), Some(0 | 1)),
+            "{args:?}: {}",
+            stderr(&out)
+        );
+        let kind = fs::symlink_metadata(dir.join("null")).unwrap().file_type();
+        assert!(kind.is_char_device(), "{args:?} replaced the device");
+        assert!(leftovers(dir).is_empty());
     }
 }
