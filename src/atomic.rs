@@ -53,8 +53,14 @@ struct Keep {
 /// [`AtomicFile::commit`] and removed if dropped uncommitted.
 pub struct AtomicFile {
     target: PathBuf,
+    /// An existing target that is no regular file (`-o /dev/null`, a FIFO):
+    /// written directly, never replaced by a rename.
+    direct: Option<BufWriter<File>>,
     temp: Option<BufWriter<tempfile::NamedTempFile>>,
     keep: Option<Keep>,
+    /// The first write that failed (a full disk): the new contents are
+    /// incomplete, so [`AtomicFile::commit`] keeps the old file.
+    failed: Option<(io::ErrorKind, String)>,
 }
 
 impl AtomicFile {
@@ -68,6 +74,16 @@ impl AtomicFile {
         };
         let keep = match fs::metadata(&target) {
             Ok(m) if m.is_dir() => return Err(io::Error::other("is a directory")),
+            Ok(m) if !m.is_file() => {
+                let file = fs::OpenOptions::new().write(true).open(&target)?;
+                return Ok(AtomicFile {
+                    target,
+                    direct: Some(BufWriter::with_capacity(1 << 16, file)),
+                    temp: None,
+                    keep: None,
+                    failed: None,
+                });
+            }
             Ok(m) => Some(keep_of(&m)),
             Err(_) => None,
         };
@@ -100,13 +116,29 @@ impl AtomicFile {
         register(temp.path());
         Ok(AtomicFile {
             target,
+            direct: None,
             temp: Some(BufWriter::with_capacity(1 << 16, temp)),
             keep,
+            failed: None,
         })
     }
 
-    /// Flushes the new contents to disk and renames them over the target.
+    /// Flushes the new contents to disk and renames them over the target;
+    /// after a failed write, removes them and keeps the target as it was.
     pub fn commit(mut self) -> io::Result<()> {
+        if let Some((kind, message)) = self.failed.take() {
+            // Dropping the temporary file removes it.
+            if let Some(writer) = self.temp.take() {
+                unregister(writer.get_ref().path());
+            }
+            return Err(io::Error::new(
+                kind,
+                format!("{message}; {} left as it was", self.target.display()),
+            ));
+        }
+        if let Some(mut direct) = self.direct.take() {
+            return direct.flush();
+        }
         let Some(writer) = self.temp.take() else {
             return Ok(());
         };
@@ -118,19 +150,35 @@ impl AtomicFile {
     }
 }
 
+impl AtomicFile {
+    /// Remembers the first failed write, which no later write undoes.
+    fn note<T>(&mut self, result: io::Result<T>) -> io::Result<T> {
+        if let Err(e) = &result {
+            if self.failed.is_none() && e.kind() != io::ErrorKind::Interrupted {
+                self.failed = Some((e.kind(), e.to_string()));
+            }
+        }
+        result
+    }
+}
+
 impl Write for AtomicFile {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        match &mut self.temp {
-            Some(w) => w.write(buf),
-            None => Err(io::Error::other("file already committed")),
-        }
+        let result = match (&mut self.direct, &mut self.temp) {
+            (Some(w), _) => w.write(buf),
+            (None, Some(w)) => w.write(buf),
+            (None, None) => Err(io::Error::other("file already committed")),
+        };
+        self.note(result)
     }
 
     fn flush(&mut self) -> io::Result<()> {
-        match &mut self.temp {
-            Some(w) => w.flush(),
-            None => Ok(()),
-        }
+        let result = match (&mut self.direct, &mut self.temp) {
+            (Some(w), _) => w.flush(),
+            (None, Some(w)) => w.flush(),
+            (None, None) => Ok(()),
+        };
+        self.note(result)
     }
 }
 

@@ -142,14 +142,25 @@ fn read_config(path: &Path) -> Result<Config, String> {
     let text = fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     toml::from_str(text).map_err(|e| {
-        let line = e
-            .span()
-            .map(|span| text[..span.start.min(text.len())].matches('\n').count() + 1);
-        let message = e.message().trim_end().replace('\n', " ");
-        match line {
-            Some(line) => format!("{}:{line}: {message}", path.display()),
-            None => format!("{}: {message}", path.display()),
+        let mut message = e.message().trim_end().replace('\n', " ");
+        let Some(span) = e.span() else {
+            return format!("{}: {message}", path.display());
+        };
+        let start = span.start.min(text.len());
+        let line = text[..start].matches('\n').count() + 1;
+        // The key of the line the error is on, unless the message names it.
+        let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+        let line_text = text[line_start..].lines().next().unwrap_or_default();
+        let key = line_text
+            .split_once('=')
+            .map(|(key, _)| key.trim().trim_matches('"'))
+            .filter(|key| !key.is_empty() && !key.starts_with(['[', '#']));
+        if let Some(key) = key {
+            if !message.contains(&format!("`{key}`")) {
+                message = format!("key `{key}`: {message}");
+            }
         }
+        format!("{}:{line}: {message}", path.display())
     })
 }
 

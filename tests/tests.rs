@@ -18,6 +18,8 @@ mod clean;
 mod clean_cli;
 mod corpus;
 mod eval;
+mod faults;
+mod issue22;
 mod mojibake;
 mod recall;
 mod review;

@@ -125,12 +125,37 @@ impl Thesaurus {
                 .ok_or_else(|| syntax(1, "a compiled thesaurus cut short".into()))?;
             let groups = Set::new(Cow::Owned(set.to_vec()))
                 .map_err(|e| syntax(1, format!("a damaged compiled thesaurus: {e}")))?;
+            // Cut short or damaged past its header: its checksum tells,
+            // before a lookup would read past the end.
+            groups.as_fst().verify().map_err(|_| {
+                syntax(
+                    1,
+                    "a damaged compiled thesaurus: cut short or changed (its checksum does not \
+                     match); compile it again with `textmend dict build --thesaurus`"
+                        .into(),
+                )
+            })?;
             return Ok(Thesaurus {
                 layers: vec![Layer {
                     groups,
                     broad: broad == 1,
                 }],
             });
+        }
+        // A compiled thesaurus cut within its header, or of another
+        // version, is no MyThes file with a strange encoding.
+        if bytes.starts_with(b"textmend thesaurus")
+            || (bytes.len() >= 8 && COMPILED_MAGIC.starts_with(bytes))
+        {
+            let what = if COMPILED_MAGIC.starts_with(bytes) {
+                "a compiled thesaurus cut short within its header"
+            } else {
+                "a compiled thesaurus of another version of textmend"
+            };
+            return Err(syntax(
+                1,
+                format!("{what}; compile it again with `textmend dict build --thesaurus`"),
+            ));
         }
         let first = bytes.split(|&b| b == b'\n').next().unwrap_or_default();
         let encoding = String::from_utf8_lossy(first).trim().to_ascii_uppercase();
@@ -401,6 +426,14 @@ mod tests {
             (b"UTF-8\n\xff|1\n", "th.dat:1: not valid UTF-8"),
             (COMPILED_MAGIC, "th.dat:1: a compiled thesaurus cut short"),
             (
+                &COMPILED_MAGIC[..12],
+                "th.dat:1: a compiled thesaurus cut short within its header",
+            ),
+            (
+                b"textmend thesaurus 9\n\x01",
+                "th.dat:1: a compiled thesaurus of another version",
+            ),
+            (
                 b"textmend thesaurus 1\n\x01garbage",
                 "th.dat:1: a damaged compiled thesaurus",
             ),
@@ -414,6 +447,28 @@ mod tests {
             };
             assert!(e.to_string().contains(message), "{e}");
         }
+    }
+
+    #[test]
+    fn a_compiled_thesaurus_cut_anywhere_is_an_error() {
+        let path = Path::new("th.bin");
+        let mythes = b"UTF-8\ngrand|1\n(Adj)|vaste|immense\npetit|1\n(Adj)|menu|minuscule\n";
+        let compiled = Thesaurus::from_mythes(mythes, path).unwrap().to_bytes();
+        assert!(Thesaurus::from_mythes(&compiled, path).is_ok());
+        for cut in 8..compiled.len() {
+            let Err(e) = Thesaurus::from_mythes(&compiled[..cut], path) else {
+                panic!("cut at {cut} of {} accepted", compiled.len());
+            };
+            let e = e.to_string();
+            assert!(
+                e.starts_with("th.bin:1: a ") && e.contains("compiled thesaurus"),
+                "{e}"
+            );
+        }
+        let mut changed = compiled.clone();
+        let last = changed.len() - 10;
+        changed[last] ^= 0x55;
+        assert!(Thesaurus::from_mythes(&changed, path).is_err());
     }
 
     #[test]

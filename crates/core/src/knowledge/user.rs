@@ -154,7 +154,22 @@ impl UserWords {
     /// Reads a word list from `bytes`: a compiled FST ([`UserWords::to_fst`])
     /// or the text form of [`UserWords::parse`].
     pub fn from_bytes(bytes: &[u8], path: &Path) -> Result<UserWords> {
-        if let Ok(map) = Map::new(bytes) {
+        // A compiled dictionary starts with the FST format's version, a
+        // little-endian u64 (NUL bytes no word list has). One cut short or
+        // damaged is an error, never a panic later and never read as text:
+        // the checksum over the whole file is verified before use.
+        if looks_compiled(bytes) {
+            let damaged = |what: &str| Error::ListSyntax {
+                path: path.to_path_buf(),
+                line: 1,
+                message: format!(
+                    "a compiled dictionary {what}; compile it again with `textmend dict build`"
+                ),
+            };
+            let map = Map::new(bytes).map_err(|_| damaged("cut short or damaged"))?;
+            map.as_fst()
+                .verify()
+                .map_err(|_| damaged("cut short or damaged (its checksum does not match)"))?;
             let mut words = UserWords::new();
             let mut stream = map.into_stream();
             while let Some((word, frequency)) = stream.next() {
@@ -188,6 +203,15 @@ impl UserWords {
             .into_inner()
             .expect("building in memory cannot fail")
     }
+}
+
+/// Whether `bytes` start like a compiled dictionary (an FST of format
+/// version 1 to 3), even one cut within its first bytes: the version as a
+/// little-endian u64, so a first byte of 1 to 3 and then NUL bytes. Text
+/// never starts so.
+fn looks_compiled(bytes: &[u8]) -> bool {
+    bytes.first().is_some_and(|b| (1..=3).contains(b))
+        && bytes[1..bytes.len().min(8)].iter().all(|&b| b == 0)
 }
 
 /// Tokens never to touch: exact words (matched case-insensitively) and
@@ -277,6 +301,27 @@ mod tests {
             err.to_string(),
             "w.txt:2: expected `word<TAB>frequency` with a whole number"
         );
+    }
+
+    #[test]
+    fn a_compiled_dictionary_cut_anywhere_is_an_error() {
+        let words =
+            UserWords::parse("Kuleba\nZelensky\nbootloader\t1200\n", Path::new("w")).unwrap();
+        let compiled = words.to_fst();
+        assert_eq!(
+            UserWords::from_bytes(&compiled, Path::new("w.fst")).unwrap(),
+            words
+        );
+        for cut in 1..compiled.len() {
+            let Err(e) = UserWords::from_bytes(&compiled[..cut], Path::new("w.fst")) else {
+                panic!("cut at {cut} of {} accepted", compiled.len());
+            };
+            assert!(
+                e.to_string()
+                    .starts_with("w.fst:1: a compiled dictionary cut short"),
+                "{e}"
+            );
+        }
     }
 
     #[test]
