@@ -878,7 +878,7 @@ fn counts_agree_with_their_nouns() {
         None,
     );
     assert!(
-        stderr(&corpus).contains(" from 1 input together"),
+        stderr(&corpus).contains("for 1 group from 1 input"),
         "{}",
         stderr(&corpus)
     );
