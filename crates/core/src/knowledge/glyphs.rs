@@ -51,6 +51,19 @@ pub(crate) fn is_confusable(read: &str, printed: &str) -> bool {
             && read != printed)
 }
 
+/// Letters that early printing used for one another by convention, not by
+/// accident: `i` for `j` (`iust`, `subiect`), `u` and `v` for each other
+/// (`haue`, `vnto`), `vv` for `w`. A text that never prints the second
+/// letter at all is following the convention; any other glyph missing from
+/// a text was misread every time (`rn` for every `m` of a short page).
+const PRINTING_CONVENTIONS: &[(&str, &str)] = &[("i", "j"), ("u", "v"), ("v", "u"), ("vv", "w")];
+
+/// Whether printing `read` for `printed` is an early printing convention
+/// (lowercase sides).
+pub(crate) fn is_printing_convention(read: &str, printed: &str) -> bool {
+    PRINTING_CONVENTIONS.contains(&(read, printed))
+}
+
 /// Typographic ligatures and the letters they stand for (their Unicode
 /// compatibility decompositions).
 const LIGATURES: &[(char, &str)] = &[

@@ -20,7 +20,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use crate::formats::rules::{Rule, RuleKind};
 use crate::formats::stats::TextView;
-use crate::knowledge::glyphs::is_confusable;
+use crate::knowledge::glyphs::{is_confusable, is_printing_convention};
 use crate::knowledge::lexicon::Lexicon;
 use crate::knowledge::morphology::stem;
 use crate::stages::detect::{gives_glyph_evidence, SuspectType};
@@ -228,6 +228,8 @@ struct Spread {
     /// The share of the printed side's places that stand in words the text
     /// holds once: where a scanner's damage leaves no intact twin.
     hapax_share: Option<f64>,
+    /// Reading `read` for `printed` is an early printing convention.
+    convention: bool,
 }
 
 /// A scanner misreads at most this share of the occurrences of a word: the
@@ -269,6 +271,7 @@ impl Spread {
             final_intact: text.final_count(printed).saturating_sub(whole),
             read_letters: read.chars().any(char::is_alphabetic),
             known: is_confusable(read, printed),
+            convention: is_printing_convention(read, printed),
             hapax_share: text.hapax_share(printed),
             ..Spread::default()
         };
@@ -349,14 +352,19 @@ impl Spread {
     /// The chance that a scanner's damage fell only on words the text never
     /// prints intact: each damaged place lands in a word the text holds
     /// once with the share of the printed side's places such words hold
-    /// (or the printed side is never printed at all: then, certainly). In a
+    /// (or the printed side is never printed intact at all: then,
+    /// certainly — unless reading one for the other is an early printing
+    /// convention, `i` for `j`, which a text follows throughout). In a
     /// 300-word page most words occur once, and a scanner's few misread
     /// words are often unique; in the First Folio's Hamlet, `i` read for
-    /// `j` and `y` for `g` restore only words the play never prints.
+    /// `j` and `y` for `g` restore only words the play never prints. A
+    /// short page whose every `m` was read `rn` never prints `m` either:
+    /// that is a scanner, not a convention.
     fn never_intact_chance(&self) -> f64 {
         match self.hapax_share {
             Some(share) if self.intact > 0 => share.powi(self.damaged as i32),
-            _ => 0.0,
+            _ if self.convention => 0.0,
+            _ => 1.0,
         }
     }
 
