@@ -251,8 +251,9 @@ fn count_jsonl(
     Ok(groups)
 }
 
-/// The whole text of a plain input, as `learn` reads it.
-fn read_text(input: &Input, global: &Global) -> Result<String, String> {
+/// The whole text of an input, as `learn` reads it: binary input refused
+/// unless forced, invalid UTF-8 refused under --strict, else read lossily.
+pub fn read_text(input: &Input, global: &Global) -> Result<String, String> {
     let mut bytes = Vec::new();
     input
         .open()

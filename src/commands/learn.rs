@@ -5,7 +5,7 @@
 //! whose statistics are counted on their own and merged (per group); see
 //! `crate::groups`.
 
-use std::io::{self, Read, Write};
+use std::io::{self, Write};
 
 use std::collections::BTreeMap;
 
@@ -16,7 +16,7 @@ use crate::groups::{self, GroupBy, GroupStats};
 use crate::inputs::{self, Input};
 use crate::sinks::Out;
 use crate::term::Messages;
-use crate::{config, engine, jsonl, Exit};
+use crate::{config, jsonl, Exit};
 
 /// Runs `textmend learn`.
 pub fn run(args: &LearnArgs, global: &Global, messages: &Messages) -> Exit {
@@ -148,24 +148,7 @@ fn decided(stats: &GroupStats, grouped: bool, mender: &textmend::Mender) -> Stri
 /// The text of one input to learn from: all of it, or with `--jsonl` the
 /// values of the field, one record per paragraph.
 fn read(input: &Input, global: &Global) -> Result<String, String> {
-    let mut bytes = Vec::new();
-    input
-        .open()
-        .and_then(|mut r| r.read_to_end(&mut bytes))
-        .map_err(|e| e.to_string())?;
-    if engine::looks_binary(&bytes) && !global.force {
-        return Err("looks binary (a NUL byte in the first 8 KiB); --force reads it".to_string());
-    }
-    let text = match String::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(e) if global.strict => {
-            return Err(format!(
-                "not valid UTF-8 (at byte {})",
-                e.utf8_error().valid_up_to()
-            ))
-        }
-        Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
-    };
+    let text = groups::read_text(input, global)?;
     Ok(match &global.jsonl {
         Some(field) => jsonl::values(&text, field).join("\n\n"),
         None => text,
