@@ -283,16 +283,33 @@ pub(crate) fn learn(
     // The spinner's signature is checked against the text minus what the
     // well-supported rules say was inserted (`main` inside an inserted
     // `remainder`).
-    let inserted: Vec<String> = ranked
+    let signatures: Vec<(String, String)> = ranked
         .iter()
-        .filter(|((from, to), c)| {
-            let (from, to) = c.signature(from, to);
-            c.words.len() >= c.min_support() && !text.occurs_outside(&to, &from, &[])
-        })
-        .map(|((from, to), c)| c.signature(from, to).0)
+        .map(|((from, to), c)| c.signature(from, to))
         .collect();
-    let inserted: Vec<&str> = inserted.iter().map(String::as_str).collect();
-    let accepted = select(text, suspects, &ranked, &inserted, lexicon);
+    let supported: Vec<usize> = (0..ranked.len())
+        .filter(|&k| ranked[k].1.words.len() >= ranked[k].1.min_support())
+        .collect();
+    let queries: Vec<(&str, &str)> = supported
+        .iter()
+        .map(|&k| (signatures[k].1.as_str(), signatures[k].0.as_str()))
+        .collect();
+    let inserted: Vec<&str> = supported
+        .iter()
+        .zip(text.occurs_outside_each(&queries, &[]))
+        .filter(|(_, outside)| !outside)
+        .map(|(&k, _)| signatures[k].0.as_str())
+        .collect();
+    let queries: Vec<(&str, &str)> = signatures
+        .iter()
+        .map(|(from, to)| (to.as_str(), from.as_str()))
+        .collect();
+    let signed: Vec<bool> = text
+        .occurs_outside_each(&queries, &inserted)
+        .into_iter()
+        .map(|outside| !outside)
+        .collect();
+    let accepted = select(suspects, &ranked, &signed, words, lexicon);
     let rules = accepted
         .into_iter()
         .map(|k| {
@@ -518,15 +535,16 @@ fn is_plausible(from: &str, to: &str, c: &Candidate, lexicon: &Lexicon, words: u
 }
 
 /// Picks the rules to accept from `ranked` (strongest first), as indices in
-/// ascending order. A rule must show the spinner's signature — its `to` side
-/// absent from the text outside its own `from` and the `inserted` sides of
-/// rules already known — and must explain a suspect that no stronger
-/// accepted rule explains.
+/// ascending order. A rule must show the spinner's signature (`signed[k]`:
+/// its `to` side absent from the text outside its own `from` and the
+/// inserted sides of the well-supported rules) and must explain a suspect
+/// that no stronger accepted rule explains. `words` is the text's length in
+/// words.
 fn select(
-    text: &dyn TextView,
     suspects: &[SuspectType],
     ranked: &[((String, String), Candidate)],
-    inserted: &[&str],
+    signed: &[bool],
+    words: usize,
     lexicon: &Lexicon,
 ) -> Vec<usize> {
     let mut covered: HashSet<usize> = HashSet::new();
@@ -543,10 +561,7 @@ fn select(
         })
     };
     for (k, ((from, to), c)) in ranked.iter().enumerate() {
-        let (cased_from, cased_to) = c.signature(from, to);
-        if text.occurs_outside(&cased_to, &cased_from, inserted)
-            || explained_away(to, from, &accepted)
-        {
+        if !signed[k] || explained_away(to, from, &accepted) {
             continue;
         }
         // Evidence a stronger rule already claimed does not count again
@@ -596,7 +611,7 @@ fn select(
         // `haut` and `plein`).
         let telling = |k: usize| {
             let to = &ranked[k].0 .1;
-            expected_count(text.words(), lexicon.frequency(to).unwrap_or(0)) >= MIN_TELLING_ABSENCE
+            expected_count(words, lexicon.frequency(to).unwrap_or(0)) >= MIN_TELLING_ABSENCE
         };
         if options.iter().any(|&k| telling(k)) {
             options.retain(|&k| telling(k));
