@@ -192,6 +192,9 @@ pub(crate) fn learn(
 ) -> RuleSet {
     let words = text.words();
     let mut candidates: BTreeMap<(String, String), Candidate> = BTreeMap::new();
+    // Pairs the thesaurus does not relate, seen only as evidence that
+    // counts for synonyms alone.
+    let mut unrelated: HashSet<(String, String)> = HashSet::new();
     for (i, (suspect, found)) in suspects.iter().zip(explanations).enumerate() {
         let evidence = evidence(suspect);
         let bases = bases_with_ending(&suspect.key, lexicon);
@@ -199,7 +202,13 @@ pub(crate) fn learn(
             if !bases.is_empty() && !swaps_base(&suspect.key, e, &bases) {
                 continue;
             }
+            if evidence == Evidence::None {
+                continue;
+            }
             let key = (e.from.clone(), e.to.clone());
+            if evidence == Evidence::SynonymsOnly && unrelated.contains(&key) {
+                continue;
+            }
             let c = match candidates.entry(key) {
                 Entry::Occupied(entry) => entry.into_mut(),
                 Entry::Vacant(entry) => {
@@ -209,6 +218,12 @@ pub(crate) fn learn(
                     } else {
                         RuleKind::WordSwap
                     };
+                    if evidence == Evidence::SynonymsOnly && kind != RuleKind::Synonym {
+                        // No candidate for evidence that cannot count: a
+                        // long German text holds hundreds of thousands.
+                        unrelated.insert(entry.into_key());
+                        continue;
+                    }
                     let siblings =
                         kind == RuleKind::WordSwap && thesaurus.are_siblings(&e.from, &e.to);
                     entry.insert(Candidate {
