@@ -111,8 +111,8 @@ def main() -> None:
     lines = [line + "\n" for line in text.split("\n")]
     lines[-1] = lines[-1][:-1]
     lines = [line for line in lines if line]
-    # The CLI streams an input longer than 8 MiB as plain text, learning
-    # from its first 8 MiB, even with --jsonl; so the records go to it in
+    # The CLI streams an input longer than 1 MiB as plain text, learning
+    # from its first 1 MiB, even with --jsonl; so the records go to it in
     # files of at most 4 MB, each repaired record by record.
     shards, size = [[]], 0
     for line in lines:

@@ -17,7 +17,7 @@ pub(crate) const SPUN: &str = "spinner/003_c01601a3d6194ed1.in.txt";
 pub(crate) const REPAIRED: &str = "spinner/003_c01601a3d6194ed1.out.txt";
 
 /// Runs the binary in `dir` with the learning window `block` (bytes; the
-/// default 8 MiB when `None`) and `stdin` (none when `None`).
+/// default 1 MiB when `None`) and `stdin` (none when `None`).
 pub(crate) fn run(dir: &Path, args: &[&str], block: Option<usize>, stdin: Option<&[u8]>) -> Output {
     let mut command = Command::new(env!("CARGO_BIN_EXE_textmend"));
     command

@@ -231,6 +231,29 @@ fn each_language_is_judged_with_its_own_dictionary() {
 }
 
 #[test]
+fn a_page_with_untranslated_english_labels_is_read_in_its_own_language() {
+    // A French help page whose short paragraphs are French and whose button
+    // labels were left in English: more English function words than the
+    // French has (the page was judged English), yet most of its words are
+    // French. `du`, `au` and `ou` must not look like damaged English words
+    // (a glyph rule `u → r` was learned from them).
+    let page = "Lecture de l'animation\n\n\
+        Ce greffon vous permet de lire une animation au format GIF ou MNG.\n\n\
+        Il se trouve dans le menu du filtre.\n\n\
+        Aperçu du filtre\n\n\
+        The following buttons are available above the preview:\n\n\
+        Start or stop the playback\n\n\
+        This plays the animation from the first frame.\n\n\
+        Step back to the previous frame\n\n\
+        This plays the animation backwards, one frame at a time.\n\n\
+        Step to the next frame\n\n\
+        This rewinds the animation to the beginning.\n\n\
+        La vitesse de lecture est celle du calque ou de l'image.\n";
+    let mended = Mender::new().unwrap().mend(page);
+    assert_eq!(mended.text(), page, "{:?}", mended.edits());
+}
+
+#[test]
 fn damaged_fixtures_come_out_as_expected() {
     let mender = mender();
     let inputs: Vec<PathBuf> = ["spinner", "ocr"]

@@ -16,6 +16,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
 use std::sync::OnceLock;
 
+use aho_corasick::{AhoCorasick, MatchKind};
 use memchr::memmem;
 
 use crate::error::{Error, Result};
@@ -297,6 +298,13 @@ pub(crate) trait TextView {
     /// Whether `to` occurs anywhere but inside an occurrence of `from` or of
     /// one of the `inserted` strings (see [`occurs_outside`]).
     fn occurs_outside(&self, to: &str, from: &str, inserted: &[&str]) -> bool;
+    /// [`TextView::occurs_outside`] for each `(to, from)` of `queries`.
+    fn occurs_outside_each(&self, queries: &[(&str, &str)], inserted: &[&str]) -> Vec<bool> {
+        queries
+            .iter()
+            .map(|(to, from)| self.occurs_outside(to, from, inserted))
+            .collect()
+    }
     /// How often the lowercase letters `letters` occur in the text's words,
     /// case-folded (see [`fold_letters`]).
     fn letter_count(&self, letters: &str) -> u64;
@@ -397,6 +405,16 @@ impl TextView for Text<'_> {
         occurs_outside(self.text, to, from, inserted)
     }
 
+    fn occurs_outside_each(&self, queries: &[(&str, &str)], inserted: &[&str]) -> Vec<bool> {
+        if queries.len().saturating_mul(self.text.len()) <= MAX_SEPARATE_SCAN_BYTES {
+            return queries
+                .iter()
+                .map(|(to, from)| occurs_outside(self.text, to, from, inserted))
+                .collect();
+        }
+        occurs_outside_all(self.text, queries, inserted)
+    }
+
     fn letter_count(&self, letters: &str) -> u64 {
         let folded = self.folded.get_or_init(|| fold_letters(self.text));
         memmem::find_iter(folded.as_bytes(), letters.as_bytes()).count() as u64
@@ -426,26 +444,126 @@ impl TextView for Text<'_> {
 pub(crate) fn occurs_outside(text: &str, to: &str, from: &str, inserted: &[&str]) -> bool {
     let hay = text.as_bytes();
     let to = to.as_bytes();
-    let hosts: Vec<(&[u8], Vec<usize>)> = std::iter::once(from)
+    let hosts = hosts_of(to, from, inserted);
+    memmem::find_iter(hay, to).any(|p| !inside_host(hay, p, &hosts))
+}
+
+/// Above this many bytes scanned in all (queries times text length),
+/// [`TextView::occurs_outside_each`] scans the text once for every query
+/// together: a long German text gives thousands of candidate rules, and
+/// a `to` side the text lacks (the spinner's signature) costs a scan of the
+/// whole text each, which made learning quadratic in the text's length.
+const MAX_SEPARATE_SCAN_BYTES: usize = 16 << 20;
+
+/// [`occurs_outside`] for each `(to, from)` of `queries`, in one pass over
+/// `text` with an automaton of every `to`: the same answers.
+fn occurs_outside_all(text: &str, queries: &[(&str, &str)], inserted: &[&str]) -> Vec<bool> {
+    let mut outside = vec![false; queries.len()];
+    // Distinct `to` sides, each with the queries that ask for it.
+    let mut patterns: Vec<&str> = Vec::new();
+    let mut asking: Vec<Vec<usize>> = Vec::new();
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    for (q, (to, _)) in queries.iter().enumerate() {
+        if to.is_empty() {
+            // An empty `to` occurs everywhere, as in `occurs_outside`.
+            outside[q] = occurs_outside(text, to, queries[q].1, inserted);
+            continue;
+        }
+        let p = *index.entry(to).or_insert_with(|| {
+            patterns.push(to);
+            asking.push(Vec::new());
+            patterns.len() - 1
+        });
+        asking[p].push(q);
+    }
+    if patterns.is_empty() {
+        return outside;
+    }
+    let Ok(automaton) = AhoCorasick::builder()
+        .match_kind(MatchKind::Standard)
+        .build(&patterns)
+    else {
+        // Too many patterns for the automaton: one scan each.
+        return queries
+            .iter()
+            .map(|(to, from)| occurs_outside(text, to, from, inserted))
+            .collect();
+    };
+    // Each query's hosts: where inside them its `to` sits.
+    let hosts: Vec<Vec<(&[u8], Vec<usize>)>> = queries
+        .iter()
+        .map(|(to, from)| hosts_of(to.as_bytes(), from, inserted))
+        .collect();
+    let hay = text.as_bytes();
+    let mut open: Vec<usize> = asking.iter().map(Vec::len).collect();
+    let mut left: usize = open.iter().sum();
+    for found in automaton.find_overlapping_iter(hay) {
+        let p = found.pattern().as_usize();
+        if open[p] == 0 {
+            continue;
+        }
+        for &q in &asking[p] {
+            if !outside[q] && !inside_host(hay, found.start(), &hosts[q]) {
+                outside[q] = true;
+                open[p] -= 1;
+                left -= 1;
+            }
+        }
+        if left == 0 {
+            break;
+        }
+    }
+    outside
+}
+
+/// The hosts of `to` (`from`, then the `inserted` strings) that contain
+/// it, each with the offsets of `to` inside it.
+fn hosts_of<'h>(to: &[u8], from: &'h str, inserted: &[&'h str]) -> Vec<(&'h [u8], Vec<usize>)> {
+    std::iter::once(from)
         .chain(inserted.iter().copied())
         .map(|host| {
             let host = host.as_bytes();
             (host, memmem::find_iter(host, to).collect())
         })
         .filter(|(_, offsets): &(&[u8], Vec<usize>)| !offsets.is_empty())
-        .collect();
-    memmem::find_iter(hay, to).any(|p| {
-        !hosts.iter().any(|(host, offsets)| {
-            offsets
-                .iter()
-                .any(|&k| p >= k && hay.get(p - k..p - k + host.len()) == Some(*host))
-        })
+        .collect()
+}
+
+/// Whether the occurrence of a host's `to` at `p` lies inside an
+/// occurrence of that host.
+fn inside_host(hay: &[u8], p: usize, hosts: &[(&[u8], Vec<usize>)]) -> bool {
+    hosts.iter().any(|(host, offsets)| {
+        offsets
+            .iter()
+            .any(|&k| p >= k && hay.get(p - k..p - k + host.len()) == Some(*host))
     })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_pass_for_every_query_answers_as_one_scan_each() {
+        let text = "The person sat; a personal son, his sonnet. Overturn the turnip in Turin.";
+        let inserted = ["personal", "nip"];
+        let queries = [
+            ("son", "person"),
+            ("son", "sonnet"),
+            ("turn", "Overturn"),
+            ("nip", "turnip"),
+            ("Turin", "Turin"),
+            ("absent", "sent"),
+            ("", "x"),
+            ("in", "Turin"),
+        ];
+        let each: Vec<bool> = queries
+            .iter()
+            .map(|(to, from)| occurs_outside(text, to, from, &inserted))
+            .collect();
+        assert_eq!(occurs_outside_all(text, &queries, &inserted), each);
+        assert_eq!(each[..6], [true, true, true, false, false, false]);
+    }
 
     #[test]
     fn merges_and_round_trips_through_text() {

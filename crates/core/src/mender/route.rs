@@ -21,6 +21,13 @@ pub(super) const MIN_PARAGRAPH_WORDS: usize = 30;
 /// with the German dictionary far below.
 pub(super) const MIN_KNOWN_SHARE: f64 = 0.8;
 
+/// In a text judged English that the English dictionary mostly does not
+/// know, a paragraph goes with another language only when that language's
+/// dictionary knows at least this share of its words more than the English
+/// one does: a line of the First Folio (`Who comes here? Mal. The worthy
+/// Thane of Rosse`) is 89% Dutch words and 78% English ones.
+pub(super) const MIN_LEAD_OVER_ENGLISH: f64 = 0.25;
+
 /// The language check reads at most this many words of a text.
 pub(super) const MAX_JUDGED_TOKENS: usize = 2_000;
 
@@ -64,6 +71,24 @@ pub(super) fn masked(text: &str, keep: &[Range<usize>]) -> String {
     out
 }
 
+/// How many of the first [`MAX_JUDGED_TOKENS`] `tokens` (spans into
+/// `text`) `lexicon` knows, and how many were looked up.
+fn known_count(text: &str, tokens: &[Token], lexicon: &Lexicon) -> (usize, usize) {
+    let sample = &tokens[..tokens.len().min(MAX_JUDGED_TOKENS)];
+    let known = sample
+        .iter()
+        .filter(|t| lexicon.lookup(&text[t.span.clone()]).is_some())
+        .count();
+    (known, sample.len())
+}
+
+/// Whether `lexicon` knows at least [`MIN_KNOWN_SHARE`] of the first
+/// [`MAX_JUDGED_TOKENS`] `tokens`.
+fn mostly_known(text: &str, tokens: &[Token], lexicon: &Lexicon) -> bool {
+    let (known, judged) = known_count(text, tokens, lexicon);
+    known as f64 >= MIN_KNOWN_SHARE * judged as f64
+}
+
 impl Mender {
     /// The languages to mend `text` in, each with its paragraphs (`None`:
     /// the whole text). Empty when no part of it is in a language with a
@@ -87,6 +112,14 @@ impl Mender {
                 (p, long)
             })
             .collect();
+        if document == Some(Language::English) && !mostly_known(text, tokens, &self.lexicon) {
+            // Judged English by its function words, yet most of its words
+            // are not English ones: a page in another language with its
+            // untranslated English strings (a French help page whose
+            // button labels are English). Every paragraph, short ones too,
+            // goes with the dictionary that knows it.
+            return self.groups_by_dictionary(text, tokens);
+        }
         if paragraphs.iter().filter(|(_, long)| *long).count() < 2 {
             return whole();
         }
@@ -130,15 +163,62 @@ impl Mender {
             Verdict::Known(language) if !language.is_built_in() => None,
             Verdict::Known(language) => {
                 let lexicon = self.lexicon_for(language);
-                let sample: Vec<&Token> = tokens.iter().take(MAX_JUDGED_TOKENS).collect();
-                let known = sample
-                    .iter()
-                    .filter(|t| lexicon.lookup(&text[t.span.clone()]).is_some())
-                    .count();
-                (known as f64 >= MIN_KNOWN_SHARE * sample.len() as f64).then_some(language)
+                mostly_known(text, tokens, lexicon).then_some(language)
             }
             Verdict::Other(_) => None,
         }
+    }
+
+    /// Each paragraph of `text` with the language whose dictionary knows
+    /// most of its words, when that is at least [`MIN_KNOWN_SHARE`] of
+    /// them and [`MIN_LEAD_OVER_ENGLISH`] more than English (ties go to the
+    /// earlier language, English first); other paragraphs stay English, as
+    /// the text was judged.
+    fn groups_by_dictionary(
+        &self,
+        text: &str,
+        tokens: &[Token],
+    ) -> Vec<(Language, Option<Vec<Range<usize>>>)> {
+        let mut groups: Vec<(Language, Vec<Range<usize>>)> = Vec::new();
+        for p in paragraphs(text) {
+            let first = tokens.partition_point(|t| t.span.start < p.start);
+            let last = tokens.partition_point(|t| t.span.start < p.end);
+            let tokens = &tokens[first..last];
+            let best = Language::ALL
+                .into_iter()
+                .filter(|&l| l == Language::English || self.others.iter().any(|(o, _)| *o == l))
+                .map(|l| (l, known_count(text, tokens, self.lexicon_for(l))))
+                .fold(
+                    None,
+                    |best: Option<(Language, (usize, usize))>, (l, count)| match best {
+                        Some((_, top)) if top.0 >= count.0 => best,
+                        _ => Some((l, count)),
+                    },
+                );
+            let english = known_count(text, tokens, &self.lexicon).0;
+            let language = match best {
+                Some((language, (known, judged)))
+                    if known as f64 >= MIN_KNOWN_SHARE * judged as f64
+                        && known.saturating_sub(english) as f64
+                            >= MIN_LEAD_OVER_ENGLISH * judged as f64 =>
+                {
+                    language
+                }
+                // English damaged past recognition stays English.
+                _ => Language::English,
+            };
+            match groups.iter_mut().find(|(l, _)| *l == language) {
+                Some((_, spans)) => spans.push(p),
+                None => groups.push((language, vec![p])),
+            }
+        }
+        if groups.len() == 1 {
+            return vec![(groups[0].0, None)];
+        }
+        groups
+            .into_iter()
+            .map(|(l, spans)| (l, Some(spans)))
+            .collect()
     }
 
     /// The language `text` (with its `tokens`) is mended in as a whole.

@@ -171,7 +171,7 @@ pub(crate) fn detect(
         let known = *is_word
             .entry(word)
             .or_insert_with(|| is_known_token(word, lexicon, min_chars..=max_chars));
-        if known {
+        if known || is_accent_written_as_apostrophe(text, token, lexicon) {
             continue;
         }
         let (core, _) = split_clitic(word);
@@ -194,6 +194,38 @@ pub(crate) fn detect(
         }
     }
     Detection { suspects }
+}
+
+/// Whether `token` is a word whose final accented vowel is written as the
+/// plain vowel and an apostrophe (`gia'` for `già`, `perche'` for
+/// `perché`, `Fara'` for `Farà`): the way Italian, and sometimes other
+/// languages, are typed where accents are hard to type. Such a token is
+/// the word, not damage.
+fn is_accent_written_as_apostrophe(text: &str, token: &Token, lexicon: &Lexicon) -> bool {
+    if !text[token.span.end..].starts_with(is_apostrophe) {
+        return false;
+    }
+    let word = &text[token.span.clone()];
+    let Some(last) = word.chars().last() else {
+        return false;
+    };
+    let accented: &[char] = match last.to_ascii_lowercase() {
+        'a' => &['à', 'á'],
+        'e' => &['è', 'é'],
+        'i' => &['ì', 'í'],
+        'o' => &['ò', 'ó'],
+        'u' => &['ù', 'ú'],
+        _ => return false,
+    };
+    let stem = &word[..word.len() - last.len_utf8()];
+    accented.iter().any(|&vowel| {
+        let vowel = if last.is_uppercase() {
+            vowel.to_uppercase().next().unwrap_or(vowel)
+        } else {
+            vowel
+        };
+        lexicon.lookup(&format!("{stem}{vowel}")).is_some()
+    })
 }
 
 /// Whether `word` is a common prefix on a known word or on a regular
@@ -332,6 +364,21 @@ mod tests {
         let name = found.iter().find(|s| s.key == "kuleba").unwrap();
         assert!(name.is_name_like() && name.is_compound_or_noun());
         assert!(!name.is_closed_compound);
+    }
+
+    #[test]
+    fn an_accent_typed_as_an_apostrophe_is_the_word() {
+        let lexicon = Lexicon::for_language(crate::knowledge::language::Language::Italian).unwrap();
+        let text = "Fara' bello? La strada e' gia' un ghiacciaio, percio' usciro'. Giaa' no.";
+        let found = detect(text, &tokenize(text), &lexicon, MAX_WORD_CHARS, false).suspects;
+        let keys: Vec<&str> = found.iter().map(|s| s.key.as_str()).collect();
+        // `Farà`, `già`, `perciò`, `uscirò` are words; `giaa` is not, with
+        // or without an accent.
+        assert_eq!(keys, ["giaa"]);
+        // Without the apostrophe, `gia` is no word.
+        let text = "La strada gia un ghiacciaio.";
+        let found = detect(text, &tokenize(text), &lexicon, MAX_WORD_CHARS, false).suspects;
+        assert_eq!(found.len(), 1);
     }
 
     #[test]

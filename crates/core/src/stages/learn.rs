@@ -30,8 +30,7 @@ use memchr::memmem;
 use crate::formats::rules::{Rule, RuleKind, RuleSet};
 use crate::formats::stats::TextView;
 use crate::knowledge::language::Language;
-use crate::knowledge::lexicon::{expected_count, Lexicon, LINKS};
-use crate::knowledge::morphology::stem;
+use crate::knowledge::lexicon::{expected_count, Lexicon};
 use crate::knowledge::thesaurus::{Relation, Thesaurus};
 use crate::stages::detect::{evidence, Evidence, SuspectType};
 use crate::stages::explain::{Explanation, MIN_CONTEXT_CHARS};
@@ -39,7 +38,10 @@ use crate::stages::tokenize::with_case;
 use crate::stages::tokenize::Case;
 
 mod confusions;
+mod family;
 mod short;
+
+use family::{bases_with_ending, family, swaps_base};
 
 pub(crate) use confusions::{is_scanned, learn_confusions};
 
@@ -192,6 +194,9 @@ pub(crate) fn learn(
 ) -> RuleSet {
     let words = text.words();
     let mut candidates: BTreeMap<(String, String), Candidate> = BTreeMap::new();
+    // Pairs the thesaurus does not relate, seen only as evidence that
+    // counts for synonyms alone.
+    let mut unrelated: HashSet<(String, String)> = HashSet::new();
     for (i, (suspect, found)) in suspects.iter().zip(explanations).enumerate() {
         let evidence = evidence(suspect);
         let bases = bases_with_ending(&suspect.key, lexicon);
@@ -199,7 +204,13 @@ pub(crate) fn learn(
             if !bases.is_empty() && !swaps_base(&suspect.key, e, &bases) {
                 continue;
             }
+            if evidence == Evidence::None {
+                continue;
+            }
             let key = (e.from.clone(), e.to.clone());
+            if evidence == Evidence::SynonymsOnly && unrelated.contains(&key) {
+                continue;
+            }
             let c = match candidates.entry(key) {
                 Entry::Occupied(entry) => entry.into_mut(),
                 Entry::Vacant(entry) => {
@@ -209,6 +220,12 @@ pub(crate) fn learn(
                     } else {
                         RuleKind::WordSwap
                     };
+                    if evidence == Evidence::SynonymsOnly && kind != RuleKind::Synonym {
+                        // No candidate for evidence that cannot count: a
+                        // long German text holds hundreds of thousands.
+                        unrelated.insert(entry.into_key());
+                        continue;
+                    }
                     let siblings =
                         kind == RuleKind::WordSwap && thesaurus.are_siblings(&e.from, &e.to);
                     entry.insert(Candidate {
@@ -283,16 +300,33 @@ pub(crate) fn learn(
     // The spinner's signature is checked against the text minus what the
     // well-supported rules say was inserted (`main` inside an inserted
     // `remainder`).
-    let inserted: Vec<String> = ranked
+    let signatures: Vec<(String, String)> = ranked
         .iter()
-        .filter(|((from, to), c)| {
-            let (from, to) = c.signature(from, to);
-            c.words.len() >= c.min_support() && !text.occurs_outside(&to, &from, &[])
-        })
-        .map(|((from, to), c)| c.signature(from, to).0)
+        .map(|((from, to), c)| c.signature(from, to))
         .collect();
-    let inserted: Vec<&str> = inserted.iter().map(String::as_str).collect();
-    let accepted = select(text, suspects, &ranked, &inserted, lexicon);
+    let supported: Vec<usize> = (0..ranked.len())
+        .filter(|&k| ranked[k].1.words.len() >= ranked[k].1.min_support())
+        .collect();
+    let queries: Vec<(&str, &str)> = supported
+        .iter()
+        .map(|&k| (signatures[k].1.as_str(), signatures[k].0.as_str()))
+        .collect();
+    let inserted: Vec<&str> = supported
+        .iter()
+        .zip(text.occurs_outside_each(&queries, &[]))
+        .filter(|(_, outside)| !outside)
+        .map(|(&k, _)| signatures[k].0.as_str())
+        .collect();
+    let queries: Vec<(&str, &str)> = signatures
+        .iter()
+        .map(|(from, to)| (to.as_str(), from.as_str()))
+        .collect();
+    let signed: Vec<bool> = text
+        .occurs_outside_each(&queries, &inserted)
+        .into_iter()
+        .map(|outside| !outside)
+        .collect();
+    let accepted = select(suspects, &ranked, &signed, words, lexicon);
     let rules = accepted
         .into_iter()
         .map(|k| {
@@ -312,92 +346,6 @@ pub(crate) fn learn(
         .collect();
     RuleSet::new(rules)
 }
-
-/// A suspect that reads as a dictionary word with a letter or two after it
-/// (`know·es`, `hear·es`, Spanish `cursor·es`) is that word with an ending
-/// the dictionary does not list — the period's `-es`, a plural of a bare
-/// list of forms — or, from a spinner, the word it inserted with the
-/// original's ending glued on (`surgery·s`, `easy·er`). A swap elsewhere in
-/// it (`kn·owe·s` as `knaves`, `h·ear·es` as `hashes`, `curso·res` as
-/// `actores`) lines up with an unrelated word by chance. These are the
-/// words (at least [`MIN_BASE_CHARS`] letters) such a suspect reads as.
-fn bases_with_ending<'a>(key: &'a str, lexicon: &Lexicon) -> Vec<&'a str> {
-    let bounds: Vec<usize> = key.char_indices().map(|(i, _)| i).collect();
-    let chars = bounds.len();
-    (1..=MAX_ENDING_CHARS)
-        .filter(|&n| chars >= MIN_BASE_CHARS + n)
-        .map(|n| &key[..bounds[chars - n]])
-        .filter(|base| {
-            key[base.len()..].chars().all(char::is_alphabetic) && lexicon.frequency(base).is_some()
-        })
-        .collect()
-}
-
-/// The longest ending [`bases_with_ending`] splits off, in characters.
-const MAX_ENDING_CHARS: usize = 2;
-
-/// The shortest word it reads a suspect as, in characters.
-const MIN_BASE_CHARS: usize = 4;
-
-/// Whether explanation `e` of `key` swaps one of `bases` whole, keeping the
-/// ending (`surgery·s` → `operation·s`): the one reading of a word with an
-/// ending that a spinner gives.
-fn swaps_base(key: &str, e: &Explanation, bases: &[&str]) -> bool {
-    bases.contains(&e.from.as_str())
-        && key.strip_prefix(e.from.as_str()).is_some_and(|ending| {
-            e.restored
-                .strip_prefix(e.to.as_str())
-                .is_some_and(|rest| rest == ending)
-        })
-}
-
-/// The word family an explanation's restored word stands for, so that
-/// support counts words, not their forms. English restorations are stemmed
-/// by its inflection rules. The other dictionaries are bare lists of forms,
-/// so there the family is read off the reading `p·x·q`: the context before
-/// the swap, and after it the word a compound continues with, if any
-/// (`Dauer·punkt` and `Dauer·raum` are two words), or nothing when what
-/// follows is an ending (`des·enfoca·r`, `des·enfoca·da`, `des·enfoca·ndo`
-/// are one word; counted as three, `enfoca → arma` turned a Spanish manual's
-/// `desenfocar` into `desarmar`).
-fn family(key: &str, e: &Explanation, lexicon: &Lexicon) -> String {
-    if lexicon.language() == Language::English {
-        return stem(&e.restored, lexicon);
-    }
-    let split = key.match_indices(e.from.as_str()).find(|&(at, _)| {
-        let rest = &key[at + e.from.len()..];
-        e.restored.len() == at + e.to.len() + rest.len()
-            && e.restored.starts_with(&key[..at])
-            && e.restored.ends_with(rest)
-    });
-    let Some((at, _)) = split else {
-        return e.restored.clone();
-    };
-    let (p, q) = (&key[..at], &key[at + e.from.len()..]);
-    // The word that follows, directly or after a linking element
-    // (`Tätigkeit·s·weise`).
-    let head = std::iter::once(q)
-        .chain(LINKS.iter().filter_map(|link| q.strip_prefix(link)))
-        .find_map(|rest| {
-            let bounds: Vec<usize> = rest.char_indices().map(|(i, _)| i).skip(1).collect();
-            bounds
-                .iter()
-                .chain(std::iter::once(&rest.len()))
-                .rev()
-                .map(|&end| &rest[..end])
-                .find(|part| {
-                    part.chars().count() >= MIN_FAMILY_PART_CHARS
-                        && lexicon.frequency(part).is_some()
-                })
-        })
-        .unwrap_or("");
-    format!("{p}\u{b7}{}\u{b7}{head}", e.to)
-}
-
-/// What follows a swap continues a compound only when it starts with a word
-/// of at least this many letters (the compound parts' own minimum); shorter
-/// is an ending.
-const MIN_FAMILY_PART_CHARS: usize = crate::knowledge::lexicon::MIN_COMPOUND_PART_CHARS;
 
 /// The suspect types that applying `from → to` once turns into a word, with
 /// any context ("apply loosely"): once a rule is accepted, they need no other
@@ -518,15 +466,16 @@ fn is_plausible(from: &str, to: &str, c: &Candidate, lexicon: &Lexicon, words: u
 }
 
 /// Picks the rules to accept from `ranked` (strongest first), as indices in
-/// ascending order. A rule must show the spinner's signature — its `to` side
-/// absent from the text outside its own `from` and the `inserted` sides of
-/// rules already known — and must explain a suspect that no stronger
-/// accepted rule explains.
+/// ascending order. A rule must show the spinner's signature (`signed[k]`:
+/// its `to` side absent from the text outside its own `from` and the
+/// inserted sides of the well-supported rules) and must explain a suspect
+/// that no stronger accepted rule explains. `words` is the text's length in
+/// words.
 fn select(
-    text: &dyn TextView,
     suspects: &[SuspectType],
     ranked: &[((String, String), Candidate)],
-    inserted: &[&str],
+    signed: &[bool],
+    words: usize,
     lexicon: &Lexicon,
 ) -> Vec<usize> {
     let mut covered: HashSet<usize> = HashSet::new();
@@ -543,10 +492,7 @@ fn select(
         })
     };
     for (k, ((from, to), c)) in ranked.iter().enumerate() {
-        let (cased_from, cased_to) = c.signature(from, to);
-        if text.occurs_outside(&cased_to, &cased_from, inserted)
-            || explained_away(to, from, &accepted)
-        {
+        if !signed[k] || explained_away(to, from, &accepted) {
             continue;
         }
         // Evidence a stronger rule already claimed does not count again
@@ -596,7 +542,7 @@ fn select(
         // `haut` and `plein`).
         let telling = |k: usize| {
             let to = &ranked[k].0 .1;
-            expected_count(text.words(), lexicon.frequency(to).unwrap_or(0)) >= MIN_TELLING_ABSENCE
+            expected_count(words, lexicon.frequency(to).unwrap_or(0)) >= MIN_TELLING_ABSENCE
         };
         if options.iter().any(|&k| telling(k)) {
             options.retain(|&k| telling(k));

@@ -24,29 +24,54 @@ pub(super) struct ShortView<'a> {
 }
 
 /// The indices of candidates read from short contexts only that a rival
-/// ties or beats: they are not learned.
+/// ties or beats: they are not learned. `candidates` are sorted by `from`
+/// (the learner's candidates are a map keyed by `(from, to)`), so rivals
+/// are found within each run of one `from`, and the signature is checked
+/// only where a short reading has rivals: a text with thousands of
+/// candidates (German compounds) is not compared pair by pair.
 pub(super) fn tied_short_readings(
     candidates: &[ShortView<'_>],
     text: &dyn TextView,
 ) -> HashSet<usize> {
-    let signed: Vec<bool> = candidates
-        .iter()
-        .map(|c| !text.occurs_outside(c.to, c.from, &[]))
-        .collect();
-    let mut tied = HashSet::new();
-    for (k, c) in candidates.iter().enumerate() {
-        if !c.short {
-            continue;
+    debug_assert!(candidates.windows(2).all(|w| w[0].from <= w[1].from));
+    // The runs of one `from` that hold a short reading and a rival.
+    let mut runs = Vec::new();
+    let mut start = 0;
+    while start < candidates.len() {
+        let from = candidates[start].from;
+        let end = start
+            + candidates[start..]
+                .iter()
+                .take_while(|c| c.from == from)
+                .count();
+        if end - start > 1 && candidates[start..end].iter().any(|c| c.short) {
+            runs.push(start..end);
         }
-        let rival = candidates.iter().enumerate().any(|(r, other)| {
-            r != k
-                && signed[r]
-                && other.from == c.from
-                && other.words >= c.words
-                && !other.types.is_disjoint(&c.types)
-        });
-        if rival {
-            tied.insert(k);
+        start = end;
+    }
+    let asked: Vec<usize> = runs.iter().flat_map(|run| run.clone()).collect();
+    let queries: Vec<(&str, &str)> = asked
+        .iter()
+        .map(|&k| (candidates[k].to, candidates[k].from))
+        .collect();
+    let mut signed = vec![false; candidates.len()];
+    for (&k, outside) in asked.iter().zip(text.occurs_outside_each(&queries, &[])) {
+        signed[k] = !outside;
+    }
+    let mut tied = HashSet::new();
+    for run in runs {
+        for k in run.clone() {
+            let c = &candidates[k];
+            if !c.short {
+                continue;
+            }
+            let rival = run.clone().any(|r| {
+                let other = &candidates[r];
+                r != k && signed[r] && other.words >= c.words && !other.types.is_disjoint(&c.types)
+            });
+            if rival {
+                tied.insert(k);
+            }
         }
     }
     tied

@@ -1,0 +1,97 @@
+//! Families: what a restored word counts as when a rule's support is
+//! counted in distinct words. An English restoration counts as its stem
+//! (`restored`, `restores` are one word); in the other languages, as the
+//! swap with the compound part that follows it (`Tätigkeit·s·weise`). And
+//! a suspect that reads as a word with an ending gives evidence only for
+//! swapping that whole word.
+
+use crate::knowledge::language::Language;
+use crate::knowledge::lexicon::{Lexicon, LINKS};
+use crate::knowledge::morphology::stem;
+use crate::stages::explain::Explanation;
+
+/// A suspect that reads as a dictionary word with a letter or two after it
+/// (`know·es`, `hear·es`, Spanish `cursor·es`) is that word with an ending
+/// the dictionary does not list — the period's `-es`, a plural of a bare
+/// list of forms — or, from a spinner, the word it inserted with the
+/// original's ending glued on (`surgery·s`, `easy·er`). A swap elsewhere in
+/// it (`kn·owe·s` as `knaves`, `h·ear·es` as `hashes`, `curso·res` as
+/// `actores`) lines up with an unrelated word by chance. These are the
+/// words (at least [`MIN_BASE_CHARS`] letters) such a suspect reads as.
+pub(super) fn bases_with_ending<'a>(key: &'a str, lexicon: &Lexicon) -> Vec<&'a str> {
+    let bounds: Vec<usize> = key.char_indices().map(|(i, _)| i).collect();
+    let chars = bounds.len();
+    (1..=MAX_ENDING_CHARS)
+        .filter(|&n| chars >= MIN_BASE_CHARS + n)
+        .map(|n| &key[..bounds[chars - n]])
+        .filter(|base| {
+            key[base.len()..].chars().all(char::is_alphabetic) && lexicon.frequency(base).is_some()
+        })
+        .collect()
+}
+
+/// The longest ending [`bases_with_ending`] splits off, in characters.
+const MAX_ENDING_CHARS: usize = 2;
+
+/// The shortest word it reads a suspect as, in characters.
+const MIN_BASE_CHARS: usize = 4;
+
+/// Whether explanation `e` of `key` swaps one of `bases` whole, keeping the
+/// ending (`surgery·s` → `operation·s`): the one reading of a word with an
+/// ending that a spinner gives.
+pub(super) fn swaps_base(key: &str, e: &Explanation, bases: &[&str]) -> bool {
+    bases.contains(&e.from.as_str())
+        && key.strip_prefix(e.from.as_str()).is_some_and(|ending| {
+            e.restored
+                .strip_prefix(e.to.as_str())
+                .is_some_and(|rest| rest == ending)
+        })
+}
+
+/// The word family an explanation's restored word stands for, so that
+/// support counts words, not their forms. English restorations are stemmed
+/// by its inflection rules. The other dictionaries are bare lists of forms,
+/// so there the family is read off the reading `p·x·q`: the context before
+/// the swap, and after it the word a compound continues with, if any
+/// (`Dauer·punkt` and `Dauer·raum` are two words), or nothing when what
+/// follows is an ending (`des·enfoca·r`, `des·enfoca·da`, `des·enfoca·ndo`
+/// are one word; counted as three, `enfoca → arma` turned a Spanish manual's
+/// `desenfocar` into `desarmar`).
+pub(super) fn family(key: &str, e: &Explanation, lexicon: &Lexicon) -> String {
+    if lexicon.language() == Language::English {
+        return stem(&e.restored, lexicon);
+    }
+    let split = key.match_indices(e.from.as_str()).find(|&(at, _)| {
+        let rest = &key[at + e.from.len()..];
+        e.restored.len() == at + e.to.len() + rest.len()
+            && e.restored.starts_with(&key[..at])
+            && e.restored.ends_with(rest)
+    });
+    let Some((at, _)) = split else {
+        return e.restored.clone();
+    };
+    let (p, q) = (&key[..at], &key[at + e.from.len()..]);
+    // The word that follows, directly or after a linking element
+    // (`Tätigkeit·s·weise`).
+    let head = std::iter::once(q)
+        .chain(LINKS.iter().filter_map(|link| q.strip_prefix(link)))
+        .find_map(|rest| {
+            let bounds: Vec<usize> = rest.char_indices().map(|(i, _)| i).skip(1).collect();
+            bounds
+                .iter()
+                .chain(std::iter::once(&rest.len()))
+                .rev()
+                .map(|&end| &rest[..end])
+                .find(|part| {
+                    part.chars().count() >= MIN_FAMILY_PART_CHARS
+                        && lexicon.frequency(part).is_some()
+                })
+        })
+        .unwrap_or("");
+    format!("{p}\u{b7}{}\u{b7}{head}", e.to)
+}
+
+/// What follows a swap continues a compound only when it starts with a word
+/// of at least this many letters (the compound parts' own minimum); shorter
+/// is an ending.
+const MIN_FAMILY_PART_CHARS: usize = crate::knowledge::lexicon::MIN_COMPOUND_PART_CHARS;
