@@ -8,11 +8,11 @@ use std::path::Path;
 use std::time::Instant;
 
 use rayon::prelude::*;
-use textmend::{Edit, EditKind, Learned, Mender, RuleSet};
+use textmend::{Edit, EditKind, Learned, MendedBytes, Mender, RuleSet};
 
 use crate::args::{Global, Repair, Report, Scope};
 use crate::atomic::{self, AtomicFile};
-use crate::clean::Cleaning;
+use crate::clean::{Cleaning, Outcome};
 use crate::clean_groups::Groups as CleanGroups;
 use crate::engine::{self, Blocks, Piece, Reading, Start};
 use crate::groups::{self, GroupBy, Groups};
@@ -382,16 +382,8 @@ impl Run<'_> {
                          (en, de, fr, es, it, pt, nl), {done}"
                     ));
                 }
-                self.totals.suspects_left += mended.suspects_left();
                 let rules = mended.rules().clone();
-                self.block(&Block {
-                    input: &bytes,
-                    output: mended.bytes(),
-                    edits: mended.edits(),
-                    suggestions: mended.suggestions(),
-                    records: &[],
-                    rules: &rules,
-                })?;
+                self.mended(&bytes, &mended, &rules)?;
                 Ok(rules)
             }
             Start::Cleaned { bytes, outcome } => {
@@ -406,15 +398,7 @@ impl Run<'_> {
                          (en, de, fr, es, it, pt, nl), cleaned only"
                     ));
                 }
-                self.totals.suspects_left += outcome.suspects_left;
-                self.block(&Block {
-                    input: &bytes,
-                    output: &outcome.output,
-                    edits: &outcome.edits,
-                    suggestions: &outcome.suggestions,
-                    records: &[],
-                    rules: &outcome.rules,
-                })?;
+                self.cleaned(&bytes, &outcome, &outcome.rules)?;
                 Ok(outcome.rules)
             }
             Start::Long { first, rest } => self.long(input, name, first, rest),
@@ -492,17 +476,7 @@ impl Run<'_> {
                 for ((piece, text), outcome) in pieces.iter().zip(&texts).zip(&outcomes) {
                     match piece {
                         Piece::Pass(run) => self.pass(run)?,
-                        Piece::Block(_) => {
-                            self.totals.suspects_left += outcome.suspects_left;
-                            self.block(&Block {
-                                input: text,
-                                output: &outcome.output,
-                                edits: &outcome.edits,
-                                suggestions: &outcome.suggestions,
-                                records: &[],
-                                rules: &rules,
-                            })?;
-                        }
+                        Piece::Block(_) => self.cleaned(text, outcome, &rules)?,
                     }
                 }
                 continue;
@@ -513,17 +487,7 @@ impl Run<'_> {
             for ((piece, text), mended) in pieces.iter().zip(&texts).zip(&mended) {
                 match piece {
                     Piece::Pass(run) => self.pass(run)?,
-                    Piece::Block(_) => {
-                        self.totals.suspects_left += mended.suspects_left();
-                        self.block(&Block {
-                            input: text,
-                            output: mended.bytes(),
-                            edits: mended.edits(),
-                            suggestions: mended.suggestions(),
-                            records: &[],
-                            rules: &rules,
-                        })?;
-                    }
+                    Piece::Block(_) => self.mended(text, mended, &rules)?,
                 }
             }
         }
@@ -546,19 +510,10 @@ impl Run<'_> {
         let mut skipped = 0;
         loop {
             // Whole lines only; a line longer than the window is read whole.
-            let mut cut = if complete {
-                buffer.len()
-            } else {
-                memchr::memrchr(b'\n', &buffer).map_or(0, |i| i + 1)
-            };
+            let mut cut = whole_lines(&buffer, complete);
             while cut == 0 && !complete {
-                let target = buffer.len() + self.reading.window;
-                complete = engine::fill(&mut rest, &mut buffer, target)?;
-                cut = if complete {
-                    buffer.len()
-                } else {
-                    memchr::memrchr(b'\n', &buffer).map_or(0, |i| i + 1)
-                };
+                complete = read_more(&mut rest, &mut buffer, self.reading.window)?;
+                cut = whole_lines(&buffer, complete);
             }
             let tail = buffer.split_off(cut);
             let lines = memchr::memchr_iter(b'\n', &buffer).count()
@@ -592,8 +547,7 @@ impl Run<'_> {
                 break;
             }
             if !complete {
-                let target = buffer.len() + self.reading.window;
-                complete = engine::fill(&mut rest, &mut buffer, target)?;
+                complete = read_more(&mut rest, &mut buffer, self.reading.window)?;
                 if complete && buffer.is_empty() {
                     break;
                 }
@@ -617,6 +571,31 @@ impl Run<'_> {
         self.totals.bytes += bytes.len() as u64;
         self.messages.advance(bytes.len() as u64);
         self.sink.pass(bytes)
+    }
+
+    /// A block the mender repaired, reported with `rules`.
+    fn mended(&mut self, input: &[u8], mended: &MendedBytes, rules: &RuleSet) -> io::Result<()> {
+        self.totals.suspects_left += mended.suspects_left();
+        self.block(&Block::text(
+            input,
+            mended.bytes(),
+            mended.edits(),
+            mended.suggestions(),
+            rules,
+        ))
+    }
+
+    /// A block cleaned (and, with `--clean`, repaired), reported with
+    /// `rules`.
+    fn cleaned(&mut self, input: &[u8], outcome: &Outcome, rules: &RuleSet) -> io::Result<()> {
+        self.totals.suspects_left += outcome.suspects_left;
+        self.block(&Block::text(
+            input,
+            &outcome.output,
+            &outcome.edits,
+            &outcome.suggestions,
+            rules,
+        ))
     }
 
     fn block(&mut self, block: &Block) -> io::Result<()> {
@@ -668,6 +647,22 @@ impl Run<'_> {
             ));
         }
     }
+}
+
+/// How much of `buffer` is whole JSON lines: all of it at the end of the
+/// input, else up to its last line break (0 when it has none).
+fn whole_lines(buffer: &[u8], complete: bool) -> usize {
+    if complete {
+        buffer.len()
+    } else {
+        memchr::memrchr(b'\n', buffer).map_or(0, |i| i + 1)
+    }
+}
+
+/// Reads up to a window more into `buffer`; true at the end of the input.
+fn read_more(rest: &mut dyn Read, buffer: &mut Vec<u8>, window: usize) -> io::Result<bool> {
+    let target = buffer.len() + window;
+    engine::fill(rest, buffer, target)
 }
 
 /// Opens an input; a file to rewrite in place must be a regular file that

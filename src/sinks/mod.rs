@@ -34,7 +34,25 @@ pub struct Block<'a> {
     pub rules: &'a RuleSet,
 }
 
-impl Block<'_> {
+impl<'a> Block<'a> {
+    /// A block of one text (not JSON lines).
+    pub fn text(
+        input: &'a [u8],
+        output: &'a [u8],
+        edits: &'a [Edit],
+        suggestions: &'a [Edit],
+        rules: &'a RuleSet,
+    ) -> Block<'a> {
+        Block {
+            input,
+            output,
+            edits,
+            suggestions,
+            records: &[],
+            rules,
+        }
+    }
+
     /// The word repairs, furniture removals and hygiene fixes the block
     /// counts (those of the records with --jsonl).
     pub fn counts(&self) -> Counts {
