@@ -1,280 +1,49 @@
-//! The default command: repair each input and report it in the chosen way.
-//! Inputs are started in parallel a few at a time (the short ones repaired
-//! whole on worker threads), then reported in input order; a long input is
-//! repaired block by block when its turn comes, its blocks in parallel.
+//! Feeding one run's inputs to the sink: started a few at a time in
+//! parallel, reported in input order, a whole input as one block, a long
+//! one block by block and JSON lines a batch of records at a time; every
+//! block counted on its way to the sink.
 
-use std::io::{self, Read, Write};
-use std::path::Path;
-use std::time::Instant;
+use std::io::{self, Read};
 
 use rayon::prelude::*;
-use textmend::{Edit, EditKind, Learned, MendedBytes, Mender, RuleSet};
+use textmend::{Edit, Learned, MendedBytes, Mender, RuleSet};
 
-use crate::args::{Global, Repair, Report, Scope};
-use crate::atomic::{self, AtomicFile};
+use super::rules_out::RulesOut;
+use super::summary::Totals;
+use crate::args::{Global, Repair, Report};
+use crate::atomic;
 use crate::clean::{Cleaning, Outcome};
-use crate::clean_groups::Groups as CleanGroups;
 use crate::engine::{self, Blocks, Piece, Reading, Start};
-use crate::groups::{self, GroupBy, Groups};
-use crate::inputs::{self, Input};
-use crate::sinks::check::CheckSink;
-use crate::sinks::diff::DiffSink;
-use crate::sinks::html::HtmlSink;
-use crate::sinks::json::JsonSink;
-use crate::sinks::text::{Target, TextSink};
-use crate::sinks::{Block, Counts, End, Out, Sink};
-use crate::term::{count, use_color, Messages};
-use crate::{config, jsonl, Exit};
-
-/// Counts for the summary and `--stats`.
-#[derive(Default)]
-struct Totals {
-    files: usize,
-    files_changed: usize,
-    repairs: usize,
-    /// With cleaning: inputs with a removal or fix.
-    files_cleaned: usize,
-    /// Repairs, removals and fixes.
-    edits: Counts,
-    suggestions: usize,
-    suspects_left: usize,
-    rules: std::collections::BTreeSet<(String, String)>,
-    bytes: u64,
-    kinds: std::collections::BTreeMap<&'static str, usize>,
-    skipped_records: usize,
-}
-
-/// Runs the repair command.
-pub fn run(options: &Repair, global: &Global, messages: &mut Messages) -> Exit {
-    let started = Instant::now();
-    let (inputs, errors) = inputs::collect(&options.paths, global);
-    let mut failed = !errors.is_empty();
-    for e in errors {
-        messages.error(e);
-    }
-    let mut outputs: Vec<(&str, &Path)> = Vec::new();
-    if let Some(path) = &options.output {
-        outputs.push(("-o", path));
-    }
-    if let Some(path) = &options.rules_out {
-        outputs.push(("--rules-out", path));
-    }
-    if let Err(message) = inputs::check_outputs(&inputs, &outputs) {
-        messages.error(message);
-        return Exit::Error;
-    }
-    let mender = match config::build_mender(global, options.rules.as_deref(), options.learn) {
-        Ok(mender) => mender,
-        Err(message) => {
-            messages.error(message);
-            return Exit::Error;
-        }
-    };
-    let pool = match rayon::ThreadPoolBuilder::new()
-        .num_threads(global.jobs)
-        .build()
-    {
-        Ok(pool) => pool,
-        Err(e) => {
-            messages.error(e);
-            return Exit::Error;
-        }
-    };
-    let cleaning = match &options.clean {
-        None => None,
-        Some(clean) => {
-            let cleaner = clean.cleaner();
-            let groups = match &global.group_by {
-                None => CleanGroups::default(),
-                Some(value) => {
-                    let by = match GroupBy::parse(value, global.jsonl.is_some()) {
-                        Ok(by) => by,
-                        Err(message) => {
-                            messages.error(message);
-                            return Exit::Error;
-                        }
-                    };
-                    let field = global.jsonl.as_deref();
-                    match pool.install(|| CleanGroups::count(&cleaner, &by, &inputs, field)) {
-                        Ok(groups) => {
-                            let (n, documents) = groups.sizes();
-                            messages.notice(format_args!(
-                                "counted the lines of {} in {}",
-                                count(documents as usize, "document"),
-                                count(n, "group")
-                            ));
-                            groups
-                        }
-                        Err(message) => {
-                            messages.error(message);
-                            return Exit::Error;
-                        }
-                    }
-                }
-            };
-            Some(Cleaning {
-                cleaner,
-                mend: options.mend,
-                groups,
-            })
-        }
-    };
-    let pooling = global.group_by.is_some() || global.scope == Scope::Corpus;
-    if cleaning.is_some() && options.mend && pooling {
-        messages.error(
-            "--clean with --group-by or --scope corpus: pooled learning reads the documents \
-             as they are; clean them first (textmend clean --group-by …), then repair the \
-             cleaned output with --group-by",
-        );
-        return Exit::Error;
-    }
-    let groups = if cleaning.is_some() {
-        None
-    } else {
-        match pooled(&inputs, global, &mender, &pool, messages) {
-            Ok(groups) => groups,
-            Err(message) => {
-                messages.error(message);
-                return Exit::Error;
-            }
-        }
-    };
-    let mender = &mender;
-    let mut sink = match sink(options, global) {
-        Ok(sink) => sink,
-        Err(e) => {
-            let target = options.output.as_deref().unwrap_or(Path::new("<stdout>"));
-            messages.error(format_args!("{}: {e}", target.display()));
-            return Exit::Error;
-        }
-    };
-    let mut rules_out = match options.rules_out.as_deref().map(RulesOut::new).transpose() {
-        Ok(r) => r,
-        Err(e) => {
-            messages.error(format_args!("--rules-out: {e}"));
-            return Exit::Error;
-        }
-    };
-    let total: u64 = inputs.iter().filter_map(Input::len).sum();
-    messages.start_progress(total, "bytes");
-    let reading = Reading {
-        window: engine::window(),
-        force: global.force,
-        strict: global.strict,
-        jsonl: global.jsonl.is_some(),
-    };
-    let mut run = Run {
-        mender,
-        groups: groups.as_ref(),
-        cleaning: cleaning.as_ref(),
-        global,
-        options,
-        sink: sink.as_mut(),
-        rules_out: rules_out.as_mut(),
-        totals: Totals::default(),
-        messages,
-        reading,
-        pool: &pool,
-        changed: false,
-        cleaned: false,
-    };
-    let result = run.all(&inputs);
-    let totals = std::mem::take(&mut run.totals);
-    messages.end_progress();
-    let broken_pipe = |e: &io::Error| e.kind() == io::ErrorKind::BrokenPipe;
-    match result {
-        Ok(any_failed) => failed |= any_failed,
-        Err(e) if broken_pipe(&e) => return Exit::Success,
-        Err(e) => {
-            messages.error(format_args!("cannot write output: {e}"));
-            return Exit::Error;
-        }
-    }
-    let line = match &cleaning {
-        Some(cleaning) => cleaning_summary(&totals, options.report, cleaning.mend),
-        None => summary(&totals, options.report),
-    };
-    let finished = sink.summary(&line).and_then(|()| sink.finish());
-    if let Err(e) = finished {
-        if broken_pipe(&e) {
-            return Exit::Success;
-        }
-        let target = options.output.as_deref().unwrap_or(Path::new("<stdout>"));
-        messages.error(format_args!("{}: {e}", target.display()));
-        return Exit::Error;
-    }
-    if let Some(rules_out) = rules_out {
-        if let Err(e) = rules_out.commit() {
-            messages.error(format_args!("--rules-out: {e}"));
-            failed = true;
-        }
-    }
-    let summary_wanted = matches!(options.report, Report::Diff | Report::Write)
-        || io::IsTerminal::is_terminal(&io::stderr());
-    if options.report != Report::Check && totals.files > 0 && summary_wanted {
-        messages.notice(&line);
-    }
-    if options.stats {
-        print_stats(&totals, started.elapsed().as_secs_f64(), messages);
-    }
-    if failed {
-        Exit::Error
-    } else if (totals.repairs > 0 || totals.edits.any())
-        && matches!(options.report, Report::Check | Report::Diff)
-    {
-        Exit::Found
-    } else {
-        Exit::Success
-    }
-}
-
-/// The sink the options ask for.
-fn sink(options: &Repair, global: &Global) -> io::Result<Box<dyn Sink>> {
-    let out = || Out::new(options.output.as_deref());
-    Ok(match options.report {
-        Report::Text => {
-            let target = match (&options.output, &options.out_dir) {
-                (Some(path), _) => Target::File(path.clone()),
-                (None, Some(dir)) => Target::Dir(dir.clone()),
-                (None, None) => Target::Stdout,
-            };
-            Box::new(TextSink::new(target, Messages::new(global.quiet))?)
-        }
-        Report::Write => Box::new(TextSink::new(Target::InPlace, Messages::new(global.quiet))?),
-        Report::Check => Box::new(CheckSink::new(out()?)),
-        Report::Diff => {
-            let color = use_color(global.color, options.output.is_none());
-            Box::new(DiffSink::new(out()?, options.context, color))
-        }
-        Report::Json => Box::new(JsonSink::new(out()?, global.jsonl.clone())),
-        Report::Html => Box::new(HtmlSink::new(out()?)),
-    })
-}
+use crate::groups::Groups;
+use crate::inputs::Input;
+use crate::jsonl;
+use crate::sinks::{Block, End, Sink};
+use crate::term::{count, Messages};
 
 /// One run over the inputs.
-struct Run<'a> {
-    mender: &'a Mender,
+pub(super) struct Run<'a> {
+    pub(super) mender: &'a Mender,
     /// With --group-by or --scope corpus: each group's rules.
-    groups: Option<&'a Groups>,
+    pub(super) groups: Option<&'a Groups>,
     /// `textmend clean` or `--clean`.
-    cleaning: Option<&'a Cleaning>,
-    global: &'a Global,
-    options: &'a Repair,
-    sink: &'a mut dyn Sink,
-    rules_out: Option<&'a mut RulesOut>,
-    totals: Totals,
-    messages: &'a Messages,
-    reading: Reading,
-    pool: &'a rayon::ThreadPool,
+    pub(super) cleaning: Option<&'a Cleaning>,
+    pub(super) global: &'a Global,
+    pub(super) options: &'a Repair,
+    pub(super) sink: &'a mut dyn Sink,
+    pub(super) rules_out: Option<&'a mut RulesOut>,
+    pub(super) totals: Totals,
+    pub(super) messages: &'a Messages,
+    pub(super) reading: Reading,
+    pub(super) pool: &'a rayon::ThreadPool,
     /// Whether the current input has a repair yet.
-    changed: bool,
+    pub(super) changed: bool,
     /// Whether the current input has a cleaning edit yet.
-    cleaned: bool,
+    pub(super) cleaned: bool,
 }
 
 impl Run<'_> {
     /// Every input; true if any failed.
-    fn all(&mut self, inputs: &[Input]) -> io::Result<bool> {
+    pub(super) fn all(&mut self, inputs: &[Input]) -> io::Result<bool> {
         let mut failed = false;
         let batch = self.global.jobs * 2;
         for chunk in inputs.chunks(batch.max(1)) {
@@ -679,165 +448,6 @@ fn open(input: &Input, report: Report) -> Result<Box<dyn Read + Send>, String> {
         }
     }
     input.open().map_err(|e| e.to_string())
-}
-
-/// With `--group-by` (or `--scope corpus`, all inputs one group): the first
-/// pass, each group's rules from its documents' statistics. Inputs that
-/// cannot be read, look binary or are not valid UTF-8 are left out here;
-/// the repair pass reports them.
-fn pooled(
-    inputs: &[Input],
-    global: &Global,
-    mender: &Mender,
-    pool: &rayon::ThreadPool,
-    messages: &Messages,
-) -> Result<Option<Groups>, String> {
-    let by = match (&global.group_by, global.scope) {
-        (Some(value), _) => GroupBy::parse(value, global.jsonl.is_some())?,
-        (None, Scope::Corpus) => GroupBy::All,
-        (None, Scope::File) => return Ok(None),
-    };
-    let (stats, _) = pool.install(|| groups::count(inputs, global, mender, &by, false))?;
-    let documents = inputs.len();
-    let groups = pool.install(|| Groups::decide(by, &stats, mender));
-    let (n, rules) = groups.sizes();
-    messages.notice(format_args!(
-        "learned {} for {} from {}",
-        count(rules, "rule"),
-        count(n, "group"),
-        count(documents, "input")
-    ));
-    Ok(Some(groups))
-}
-
-/// `--rules-out`: each input's rules under a comment naming it, to a file
-/// written atomically at the end, or to standard error for `-`.
-struct RulesOut {
-    file: Option<AtomicFile>,
-}
-
-impl RulesOut {
-    fn new(path: &Path) -> io::Result<RulesOut> {
-        Ok(RulesOut {
-            file: if path == Path::new("-") {
-                None
-            } else {
-                Some(AtomicFile::create(path)?)
-            },
-        })
-    }
-
-    fn table(&mut self, name: &str, rules: &RuleSet) -> io::Result<()> {
-        let table = format!("# learned from {name}\n{}", rules.to_tsv());
-        match &mut self.file {
-            Some(file) => file.write_all(table.as_bytes()),
-            None => {
-                let _ = io::stderr().write_all(table.as_bytes());
-                Ok(())
-            }
-        }
-    }
-
-    fn commit(self) -> io::Result<()> {
-        match self.file {
-            Some(file) => file.commit(),
-            None => Ok(()),
-        }
-    }
-}
-
-/// The summary line.
-fn summary(t: &Totals, report: Report) -> String {
-    let files = count(t.files, "file");
-    let mut left = format!("{} left unchanged", count(t.suspects_left, "suspect"));
-    if t.suggestions > 0 {
-        let how = if report == Report::Diff {
-            "--whole-words applies them"
-        } else {
-            "--whole-words applies them; --diff lists them"
-        };
-        left.push_str(&format!(
-            "; {} not applied ({how})",
-            count(t.suggestions, "whole-word suggestion")
-        ));
-    }
-    if t.repairs == 0 {
-        return format!("nothing to repair in {files}; {left}");
-    }
-    let place = format!(
-        "in {} of {files} with {}",
-        t.files_changed,
-        count(t.rules.len(), "rule")
-    );
-    let words = count(t.repairs, "word");
-    match report {
-        Report::Check | Report::Diff => format!("{words} to repair {place}; {left}"),
-        _ => format!("repaired {words} {place}; {left}"),
-    }
-}
-
-/// The summary line with cleaning: what cleaning changes, then (with
-/// `--clean`) the repair's summary.
-fn cleaning_summary(t: &Totals, report: Report, mend: bool) -> String {
-    let files = count(t.files, "file");
-    let cleaning = match t.edits.cleaning() {
-        None => format!("nothing to clean in {files}"),
-        Some(what) => match report {
-            Report::Check | Report::Diff => {
-                format!("{what} to clean in {} of {files}", t.files_cleaned)
-            }
-            _ => format!("cleaned {} of {files}: {what}", t.files_cleaned),
-        },
-    };
-    if mend {
-        format!("{cleaning}; {}", summary(t, report))
-    } else {
-        cleaning
-    }
-}
-
-/// `--stats`.
-fn print_stats(t: &Totals, seconds: f64, messages: &Messages) {
-    let mb = t.bytes as f64 / 1e6;
-    messages.line(format_args!(
-        "{} read, {} bytes ({mb:.1} MB) in {seconds:.2} s ({:.1} MB/s)",
-        count(t.files, "input"),
-        t.bytes,
-        if seconds > 0.0 { mb / seconds } else { 0.0 }
-    ));
-    messages.line(format_args!(
-        "{} in {} with {}; {}; {} left unchanged",
-        count(t.repairs, "edit"),
-        count(t.files_changed, "input"),
-        count(t.rules.len(), "rule"),
-        count(t.suggestions, "whole-word suggestion"),
-        count(t.suspects_left, "suspect")
-    ));
-    if let Some(cleaning) = t.edits.cleaning() {
-        messages.line(format_args!(
-            "cleaning: {cleaning} in {}",
-            count(t.files_cleaned, "input")
-        ));
-    }
-    for kind in [
-        EditKind::WordSwap,
-        EditKind::Glyph,
-        EditKind::Mojibake,
-        EditKind::BrokenWord,
-        EditKind::WholeWord,
-        EditKind::Furniture,
-        EditKind::Hygiene,
-    ] {
-        if let Some(n) = t.kinds.get(kind.name()) {
-            messages.line(format_args!("  {:<12} {n}", kind.name()));
-        }
-    }
-    if t.skipped_records > 0 {
-        messages.line(format_args!(
-            "{} passed through",
-            count(t.skipped_records, "record without the field")
-        ));
-    }
 }
 
 /// A size in MiB or KiB, for notices.
