@@ -8,6 +8,7 @@ pub mod check;
 pub mod diff;
 pub mod html;
 pub mod json;
+mod rule;
 mod spill;
 pub mod text;
 
@@ -17,6 +18,7 @@ use textmend::{Edit, EditKind, RuleSet};
 
 use crate::inputs::Input;
 
+pub use rule::{is_rule, RuleFields};
 pub use spill::Spill;
 
 /// One repaired block of an input: the input's bytes, what they become, and
