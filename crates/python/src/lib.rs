@@ -17,11 +17,13 @@
 //! * [`errors`]: the library's errors as Python exceptions carrying the
 //!   file and line.
 
+mod arguments;
 mod clean;
 mod errors;
 mod jsonl;
 mod mended;
 mod mender;
+mod repaired;
 mod rules;
 mod stats;
 
@@ -41,7 +43,7 @@ fn _textmend(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<rules::PyRule>()?;
     m.add_class::<stats::PyStats>()?;
     m.add_function(wrap_pyfunction!(jsonl::jsonl_value, m)?)?;
-    m.add_function(wrap_pyfunction!(mender::languages, m)?)?;
+    m.add_function(wrap_pyfunction!(arguments::languages, m)?)?;
     errors::register(m)?;
     Ok(())
 }
