@@ -6,7 +6,11 @@
 //! datatrove integrations.
 //!
 //! * [`mender`]: `Mender`, the configured repairer (`mend`, `mend_many`,
-//!   `apply`, `learn`, `stats`, `decide`, `mend_jsonl`).
+//!   `apply`, `learn`, `stats`, `decide`, `mend_jsonl`); [`repaired`]: one
+//!   text repaired, with `clean=...` cleaned first.
+//! * [`arguments`]: Python arguments as the library's values (texts,
+//!   languages, word lists, thesauri, rules, `group=` names), for `Mender`
+//!   and `Cleaner` alike; `languages()`.
 //! * [`mended`]: `Mended` and `Edit`, what a repair gives.
 //! * [`clean`]: `Cleaner` and `Cleaned`, site furniture and Unicode and
 //!   white-space hygiene (also before repair: `Mender(clean=True)`).
