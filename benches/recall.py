@@ -761,10 +761,16 @@ def report(records, hand_rows, out):
             lines.append(f"| {row['table']} | {row['texts']} | {row['config']} | {row['non_word']['corrupted']} "
                          f"| {fmt(row['non_word']['recall'])} | {fmt(row['non_word'].get('median'))} "
                          f"| {fmt(row['precision'])} | {row['wrong']} | {row['damaged']} |")
+    emit(lines, out, "w")
+
+
+def emit(lines, out, mode):
+    """Prints a report's lines and, with ``out``, writes (``"w"``) or
+    appends (``"a"``) them to that file."""
     text = "\n".join(lines) + "\n"
     print(text)
     if out:
-        with open(out, "w", encoding="utf-8") as f:
+        with open(out, mode, encoding="utf-8") as f:
             f.write(text)
 
 
@@ -790,11 +796,7 @@ def damage_summary(records, out=None):
             share = sum(nw) / sum(dmg) if sum(dmg) else float("nan")
             lines.append(f"| {lang} | {length} | {len(xs)} | {percentile(pairs, 0.5):.0f} | {percentile(dmg, 0.5):.0f} "
                          f"| {percentile(nw, 0.5):.0f} | {share:.2f} | {sum(1 for n in nw if n == 0)} |")
-    text = "\n".join(lines) + "\n"
-    print(text)
-    if out:
-        with open(out, "a", encoding="utf-8") as f:
-            f.write(text)
+    emit(lines, out, "a")
 
 
 def miss_classes(records, out=None):
@@ -828,11 +830,7 @@ def miss_classes(records, out=None):
             if cls == "fixed" or cls.startswith("real-word"):
                 continue
             lines.append(f"* {cls}: " + "; ".join(examples[(config, cls)][:8]))
-    text = "\n".join(lines) + "\n"
-    print(text)
-    if out:
-        with open(out, "a", encoding="utf-8") as f:
-            f.write(text)
+    emit(lines, out, "a")
 
 
 # --------------------------------------------------------- hand-written rows

@@ -66,6 +66,7 @@ from build_dictionaries import (  # noqa: E402  (scripts/build_dictionaries.py)
     LANGUAGES_BEGIN as BEGIN, LANGUAGES_END as END, WORDFREQ_ATTRIBUTION,
     WORDFREQ_METADATA, WORDFREQ_VERSION, extract_attribution, fenced, fetch_wheel,
     is_wordlike, normalise, read_wordfreq, run, serialise)
+from readme_section import write_readme_section  # noqa: E402  (scripts/readme_section.py)
 
 LANGUAGES = ("de", "fr", "es", "it", "pt", "nl")
 LANGUAGE_NAMES = {"de": "German", "fr": "French", "es": "Spanish", "it": "Italian",
@@ -712,17 +713,6 @@ def readme_section(*, args, results, inputs, fixtures, sweeps, licenses) -> str:
     return "\n".join(L) + "\n"
 
 
-def write_readme_section(path: Path, section: str) -> None:
-    old = path.read_text(encoding="utf-8") if path.is_file() else "# textmend dictionaries\n"
-    if BEGIN in old and END in old:
-        head = old[:old.index(BEGIN)]
-        tail = old[old.index(END) + len(END):].lstrip("\n")
-    else:
-        head, tail = old, ""
-    text = head.rstrip("\n") + "\n\n" + section + (("\n" + tail) if tail else "")
-    path.write_bytes(text.encode("utf-8"))
-
-
 # --------------------------------------------------------------------------
 
 
@@ -884,7 +874,7 @@ def main() -> None:
     ]
     section = readme_section(args=args, results=results, inputs=inputs, fixtures=fixtures,
                              sweeps=sweeps, licenses=licenses)
-    write_readme_section(args.out_dir / "README.md", section)
+    write_readme_section(args.out_dir / "README.md", section, BEGIN, END)
 
 
 if __name__ == "__main__":

@@ -574,6 +574,9 @@ SURVEY = [
 BEGIN = "<!-- THESAURI_BEGIN: written by scripts/build_thesauri.py -->"
 END = "<!-- THESAURI_END -->"
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from readme_section import write_readme_section  # noqa: E402  (scripts/readme_section.py)
+
 
 def fenced(text: str) -> list:
     fence = "```"
@@ -803,17 +806,6 @@ def readme_section(results: dict, inputs: dict, mwn: dict, glosses: dict, sample
     return "\n".join(L) + "\n"
 
 
-def write_readme_section(path: Path, section: str) -> None:
-    old = path.read_text(encoding="utf-8") if path.is_file() else "# textmend dictionaries\n"
-    if BEGIN in old and END in old:
-        head = old[:old.index(BEGIN)]
-        tail = old[old.index(END) + len(END):].lstrip("\n")
-    else:
-        head, tail = old, ""
-    text = head.rstrip("\n") + "\n\n" + section + (("\n" + tail) if tail else "")
-    path.write_bytes(text.encode("utf-8"))
-
-
 def sample_lines(path: Path, n: int = 20, seed: int = 17) -> list:
     lines = path.read_text(encoding="utf-8").splitlines()
     rng = random.Random(seed)
@@ -898,7 +890,7 @@ def main() -> None:
 
     samples = {name: sample_lines(out / name) for name in results}
     write_readme_section(out / "README.md",
-                         readme_section(results, inputs, mwn, glosses, samples))
+                         readme_section(results, inputs, mwn, glosses, samples), BEGIN, END)
     for name, r in sorted(results.items()):
         print(f"{name}: {r['groups']:,} groups, {r['words']:,} words, "
               f"{r['pairs']:,} pairs, {r['bytes']:,} bytes  {r['stats']}")

@@ -108,17 +108,20 @@ def _line_group(line: str, group: Optional[str]) -> Optional[str]:
 # Learning: statistics per partition and group, merged, decided per group.
 
 
-def _line_stats(options: Dict[str, Any], field: str, group: Optional[str]) -> Callable:
-    def stats(lines: Iterable[str]) -> Iterator[Tuple[Any, Stats]]:
+def _stats(options: Dict[str, Any], text_and_group: Callable[[Any], Optional[Tuple[str, Any]]]) -> Callable:
+    """A partition's statistics per group; ``text_and_group`` gives an
+    item's text and group name, or None to leave the item out."""
+
+    def stats(items: Iterable[Any]) -> Iterator[Tuple[Any, Stats]]:
         mender = _mender(options)
         merged: Dict[Any, Stats] = {}
-        for batch in _batches(lines):
+        for batch in _batches(items):
             texts, names = [], []
-            for line in batch:
-                value = jsonl_value(line, field)
-                if value is not None:
-                    texts.append(value)
-                    names.append(_line_group(line, group))
+            for item in batch:
+                found = text_and_group(item)
+                if found is not None:
+                    texts.append(found[0])
+                    names.append(found[1])
             for name, counted in mender.stats(texts, group=names).items():
                 if name in merged:
                     merged[name].merge(counted)
@@ -127,27 +130,26 @@ def _line_stats(options: Dict[str, Any], field: str, group: Optional[str]) -> Ca
         yield from merged.items()
 
     return stats
+
+
+def _line_stats(options: Dict[str, Any], field: str, group: Optional[str]) -> Callable:
+    def text_and_group(line: str) -> Optional[Tuple[str, Any]]:
+        value = jsonl_value(line, field)
+        if value is None:
+            return None
+        return value, _line_group(line, group)
+
+    return _stats(options, text_and_group)
 
 
 def _row_stats(options: Dict[str, Any], field: str, group: Optional[str]) -> Callable:
-    def stats(rows: Iterable[Any]) -> Iterator[Tuple[Any, Stats]]:
-        mender = _mender(options)
-        merged: Dict[Any, Stats] = {}
-        for batch in _batches(rows):
-            texts, names = [], []
-            for row in batch:
-                value = row[field]
-                if isinstance(value, str):
-                    texts.append(value)
-                    names.append(row[group] if group is not None else None)
-            for name, counted in mender.stats(texts, group=names).items():
-                if name in merged:
-                    merged[name].merge(counted)
-                else:
-                    merged[name] = counted
-        yield from merged.items()
+    def text_and_group(row: Any) -> Optional[Tuple[str, Any]]:
+        value = row[field]
+        if not isinstance(value, str):
+            return None
+        return value, row[group] if group is not None else None
 
-    return stats
+    return _stats(options, text_and_group)
 
 
 def learn_rules(

@@ -18,7 +18,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 use textmend::{Edit, Rule, RuleKind};
 
-use super::{commit, edit_label, rule_label, Block, End, Out, Sink};
+use super::{commit, edit_label, is_rule, rule_label, Block, End, Out, RuleFields, Sink};
 use crate::inputs::Input;
 use crate::position::Cursor;
 
@@ -31,7 +31,7 @@ const CONTEXT_LINES: usize = 2;
 #[derive(Serialize)]
 struct Page<'a> {
     files: &'a [FileData],
-    rules: Vec<RuleData>,
+    rules: Vec<RuleData<'a>>,
 }
 
 #[derive(Serialize)]
@@ -74,17 +74,10 @@ struct EditData {
 }
 
 #[derive(Serialize)]
-struct RuleData {
+struct RuleData<'a> {
     name: String,
-    from: String,
-    to: String,
-    kind: String,
-    words: usize,
-    tokens: usize,
-    confidence: f64,
-    rate: Option<f64>,
-    keyness: Option<f64>,
-    examples: Vec<(String, String)>,
+    #[serde(flatten)]
+    rule: RuleFields<'a>,
 }
 
 pub struct HtmlSink {
@@ -181,9 +174,11 @@ impl Sink for HtmlSink {
         }
         for rule in end.rules.rules() {
             let whole = rule.kind == RuleKind::WholeWord;
-            match self.rules.iter_mut().find(|r| {
-                r.from == rule.from && r.to == rule.to && (r.kind == RuleKind::WholeWord) == whole
-            }) {
+            match self
+                .rules
+                .iter_mut()
+                .find(|r| is_rule(r, &rule.from, &rule.to, whole))
+            {
                 Some(seen) if rule.words > seen.words => *seen = rule.clone(),
                 Some(_) => {}
                 None => self.rules.push(rule.clone()),
@@ -355,18 +350,10 @@ fn edit_data(edit: &Edit, applied: bool, line: usize, column: usize) -> EditData
     }
 }
 
-fn rule_data(rule: &Rule) -> RuleData {
+fn rule_data(rule: &Rule) -> RuleData<'_> {
     RuleData {
         name: rule_name(&rule.from, &rule.to, rule.kind == RuleKind::WholeWord),
-        from: rule.from.clone(),
-        to: rule.to.clone(),
-        kind: rule.kind.to_string(),
-        words: rule.words,
-        tokens: rule.tokens,
-        confidence: rule.confidence,
-        rate: rule.rate,
-        keyness: rule.keyness,
-        examples: rule.examples.clone(),
+        rule: RuleFields::page(rule),
     }
 }
 

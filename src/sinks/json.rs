@@ -30,9 +30,9 @@
 use std::io::{self, Write};
 
 use serde::Serialize;
-use textmend::{Edit, RuleKind, RuleSet};
+use textmend::{Edit, RuleSet};
 
-use super::{commit, edit_label, Block, End, Out, Sink};
+use super::{commit, edit_label, is_rule, Block, End, Out, RuleFields, Sink};
 use crate::inputs::Input;
 use crate::position::{Cursor, Position};
 
@@ -66,17 +66,8 @@ struct RuleLine<'a> {
     file: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     record: Option<usize>,
-    from: &'a str,
-    to: &'a str,
-    kind: String,
-    words: usize,
-    tokens: usize,
-    confidence: f64,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    rate: Option<f64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    keyness: Option<f64>,
-    examples: &'a [(String, String)],
+    #[serde(flatten)]
+    rule: RuleFields<'a>,
 }
 
 pub struct JsonSink {
@@ -157,15 +148,7 @@ impl JsonSink {
                 r#type: "rule",
                 file: &name,
                 record,
-                from: &rule.from,
-                to: &rule.to,
-                kind: rule.kind.to_string(),
-                words: rule.words,
-                tokens: rule.tokens,
-                confidence: rule.confidence,
-                rate: rule.rate,
-                keyness: rule.keyness,
-                examples: &rule.examples,
+                rule: RuleFields::line(rule),
             };
             self.write(&line)?;
         }
@@ -178,11 +161,11 @@ fn evidence(edit: &Edit, rules: &RuleSet) -> usize {
     edit.rules
         .iter()
         .filter_map(|(from, to)| {
-            rules.rules().iter().find(|r| {
-                &r.from == from
-                    && &r.to == to
-                    && (r.kind == RuleKind::WholeWord) == edit.is_whole_word()
-            })
+            let whole_word = edit.is_whole_word();
+            rules
+                .rules()
+                .iter()
+                .find(|r| is_rule(r, from, to, whole_word))
         })
         .map(|r| r.words)
         .min()

@@ -8,6 +8,7 @@ pub mod check;
 pub mod diff;
 pub mod html;
 pub mod json;
+mod rule;
 mod spill;
 pub mod text;
 
@@ -17,6 +18,7 @@ use textmend::{Edit, EditKind, RuleSet};
 
 use crate::inputs::Input;
 
+pub use rule::{is_rule, RuleFields};
 pub use spill::Spill;
 
 /// One repaired block of an input: the input's bytes, what they become, and
@@ -34,7 +36,25 @@ pub struct Block<'a> {
     pub rules: &'a RuleSet,
 }
 
-impl Block<'_> {
+impl<'a> Block<'a> {
+    /// A block of one text (not JSON lines).
+    pub fn text(
+        input: &'a [u8],
+        output: &'a [u8],
+        edits: &'a [Edit],
+        suggestions: &'a [Edit],
+        rules: &'a RuleSet,
+    ) -> Block<'a> {
+        Block {
+            input,
+            output,
+            edits,
+            suggestions,
+            records: &[],
+            rules,
+        }
+    }
+
     /// The word repairs, furniture removals and hygiene fixes the block
     /// counts (those of the records with --jsonl).
     pub fn counts(&self) -> Counts {

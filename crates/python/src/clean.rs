@@ -6,14 +6,14 @@
 //! source hold is removed. A `Cleaner` also cleans before repair:
 //! `Mender(clean=Cleaner(...))`.
 
-use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyString, PyTuple};
 use rayon::prelude::*;
 use textmend::{Cleaner, CleanerBuilder, CleanerStats, Edit};
 
+use crate::arguments::{miscounted, strings, views, Groups};
 use crate::mended::PyEdit;
-use crate::mender::{strings, views};
 
 /// Removes site furniture (menus, share buttons, subscription blurbs,
 /// related lists, comment forms) line by line and fixes Unicode and white
@@ -209,30 +209,13 @@ impl PyCleaner {
 
 /// One group index per text, numbered in order of first appearance.
 fn group_indices(group: &Bound<'_, PyAny>, texts: usize) -> PyResult<Vec<usize>> {
-    if group.is_instance_of::<PyString>() {
-        return Err(PyTypeError::new_err(
-            "group must be a sequence of one name per text, not a str",
-        ));
-    }
-    let index = PyDict::new(group.py());
-    let mut out = Vec::new();
-    for name in group.try_iter()? {
-        let name = name?;
-        let at = match index.get_item(&name)? {
-            Some(at) => at.extract::<usize>()?,
-            None => {
-                let at = index.len();
-                index.set_item(&name, at)?;
-                at
-            }
-        };
-        out.push(at);
-    }
+    let mut groups = Groups::new(group)?;
+    let out = group
+        .try_iter()?
+        .map(|name| groups.number(name?))
+        .collect::<PyResult<Vec<usize>>>()?;
     if out.len() != texts {
-        return Err(PyValueError::new_err(format!(
-            "group must name one group per text: {texts} texts, {} names",
-            out.len()
-        )));
+        return Err(miscounted(texts, out.len()));
     }
     Ok(out)
 }

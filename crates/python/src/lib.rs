@@ -6,7 +6,11 @@
 //! datatrove integrations.
 //!
 //! * [`mender`]: `Mender`, the configured repairer (`mend`, `mend_many`,
-//!   `apply`, `learn`, `stats`, `decide`, `mend_jsonl`).
+//!   `apply`, `learn`, `stats`, `decide`, `mend_jsonl`); [`repaired`]: one
+//!   text repaired, with `clean=...` cleaned first.
+//! * [`arguments`]: Python arguments as the library's values (texts,
+//!   languages, word lists, thesauri, rules, `group=` names), for `Mender`
+//!   and `Cleaner` alike; `languages()`.
 //! * [`mended`]: `Mended` and `Edit`, what a repair gives.
 //! * [`clean`]: `Cleaner` and `Cleaned`, site furniture and Unicode and
 //!   white-space hygiene (also before repair: `Mender(clean=True)`).
@@ -17,11 +21,13 @@
 //! * [`errors`]: the library's errors as Python exceptions carrying the
 //!   file and line.
 
+mod arguments;
 mod clean;
 mod errors;
 mod jsonl;
 mod mended;
 mod mender;
+mod repaired;
 mod rules;
 mod stats;
 
@@ -41,7 +47,7 @@ fn _textmend(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<rules::PyRule>()?;
     m.add_class::<stats::PyStats>()?;
     m.add_function(wrap_pyfunction!(jsonl::jsonl_value, m)?)?;
-    m.add_function(wrap_pyfunction!(mender::languages, m)?)?;
+    m.add_function(wrap_pyfunction!(arguments::languages, m)?)?;
     errors::register(m)?;
     Ok(())
 }

@@ -8,22 +8,21 @@
 //! global pool. How text is repaired is the library's business, not this
 //! module's.
 
-use std::path::PathBuf;
 use std::time::Duration;
 
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 use rayon::prelude::*;
-use textmend::{
-    Cleaner, Ignore, Language, LearningStats, Mended, Mender, MenderBuilder, Mode, RuleSet,
-    UserThesaurus, UserWords,
-};
+use textmend::{Cleaner, Ignore, LearningStats, Mender, MenderBuilder, RuleSet, UserWords};
 
-use crate::clean::PyCleaner;
+use crate::arguments::{
+    self, language, list_text, miscounted, rule_set, strings, thesauri, views, Groups,
+};
 use crate::errors;
 use crate::jsonl;
 use crate::mended::PyMended;
+use crate::repaired::Repaired;
 use crate::rules::PyRules;
 use crate::stats::PyStats;
 
@@ -53,133 +52,6 @@ impl PyMender {
             None => work(),
         }
     }
-}
-
-/// The strings of a Python iterable of `str` (a lone `str` is refused: it
-/// would be read as its characters).
-pub(crate) fn strings<'py>(
-    texts: &Bound<'py, PyAny>,
-    what: &str,
-) -> PyResult<Vec<Bound<'py, PyString>>> {
-    if texts.is_instance_of::<PyString>() {
-        return Err(PyTypeError::new_err(format!(
-            "{what} must be an iterable of str, not a str (wrap one text in a list)"
-        )));
-    }
-    texts
-        .try_iter()?
-        .map(|item| {
-            item?.cast_into::<PyString>().map_err(|e| {
-                PyTypeError::new_err(format!("{what} must hold str, not {}", e.into_inner()))
-            })
-        })
-        .collect()
-}
-
-/// The UTF-8 of each string, borrowed from the Python objects.
-pub(crate) fn views<'a>(texts: &'a [Bound<'_, PyString>]) -> PyResult<Vec<&'a str>> {
-    texts.iter().map(|t| t.to_str()).collect()
-}
-
-/// The language named by `code`, or a `ValueError` listing the codes.
-fn language(code: &str) -> PyResult<Language> {
-    Language::from_code(code).ok_or_else(|| {
-        let codes: Vec<&str> = Language::ALL.iter().map(|l| l.code()).collect();
-        PyValueError::new_err(format!(
-            "unknown language {code:?}: expected \"auto\" or one of {}",
-            codes.join(", ")
-        ))
-    })
-}
-
-fn mode(name: &str) -> PyResult<Mode> {
-    match name {
-        "auto" => Ok(Mode::Auto),
-        "spinner" => Ok(Mode::Spinner),
-        "ocr" => Ok(Mode::Ocr),
-        _ => Err(PyValueError::new_err(format!(
-            "unknown mode {name:?}: expected \"auto\", \"spinner\" or \"ocr\""
-        ))),
-    }
-}
-
-/// Whether `value` names a file: a `str` or an `os.PathLike`.
-fn is_path(value: &Bound<'_, PyAny>) -> bool {
-    value.is_instance_of::<PyString>() || value.hasattr("__fspath__").unwrap_or(false)
-}
-
-/// The text of a list given as a file or as an iterable of lines, and the
-/// name errors give it.
-fn list_text(value: &Bound<'_, PyAny>, what: &str) -> PyResult<(Vec<u8>, PathBuf)> {
-    if is_path(value) {
-        let path: PathBuf = value.extract()?;
-        return Ok((errors::read(&path)?, path));
-    }
-    let lines = strings(value, what)?;
-    let lines: Vec<&str> = views(&lines)?;
-    Ok((
-        lines.join("\n").into_bytes(),
-        PathBuf::from(format!("<{what}>")),
-    ))
-}
-
-/// The thesauri the `thesaurus` argument names: a `{code: path}` mapping,
-/// a `"code=path"` string as the CLI takes it, or a path for `lang`.
-fn thesauri(
-    py: Python<'_>,
-    value: &Bound<'_, PyAny>,
-    lang: Option<Language>,
-) -> PyResult<Vec<UserThesaurus>> {
-    let mut named: Vec<(Language, PathBuf)> = Vec::new();
-    if let Ok(mapping) = value.cast::<PyDict>() {
-        for (code, path) in mapping.iter() {
-            named.push((language(&code.extract::<String>()?)?, path.extract()?));
-        }
-    } else if let Some((code, path)) = value
-        .extract::<String>()
-        .ok()
-        .and_then(|s| {
-            s.split_once('=')
-                .map(|(c, p)| (c.to_string(), p.to_string()))
-        })
-        .filter(|(c, _)| Language::from_code(c).is_some())
-    {
-        named.push((language(&code)?, PathBuf::from(path)));
-    } else if is_path(value) {
-        let lang = lang.ok_or_else(|| {
-            PyValueError::new_err(
-                "a thesaurus needs its language: thesaurus={\"fr\": path}, \
-                 thesaurus=\"fr=path\", or lang=\"fr\"",
-            )
-        })?;
-        named.push((lang, value.extract()?));
-    } else {
-        return Err(PyTypeError::new_err(
-            "thesaurus must be a {language: path} dict, a \"lang=path\" string or a path",
-        ));
-    }
-    named
-        .into_iter()
-        .map(|(lang, path)| {
-            let bytes = errors::read(&path)?;
-            // Parsing a large MyThes file takes about a second.
-            let thesaurus = py.detach(|| UserThesaurus::from_mythes(lang, &bytes, &path));
-            errors::check(thesaurus)
-        })
-        .collect()
-}
-
-/// The rules the `rules` argument names: a `Rules` or a rules file.
-fn rule_set(value: &Bound<'_, PyAny>) -> PyResult<RuleSet> {
-    if let Ok(rules) = value.cast::<PyRules>() {
-        return Ok(rules.get().inner.clone());
-    }
-    if is_path(value) {
-        let path: PathBuf = value.extract()?;
-        let text = errors::read_text(&path)?;
-        return errors::check(RuleSet::parse(&text, &path));
-    }
-    Err(PyTypeError::new_err("rules must be a Rules or a path"))
 }
 
 #[pymethods]
@@ -244,27 +116,14 @@ impl PyMender {
         arguments.set_item("max_suspects", max_suspects)?;
         arguments.set_item("time_budget", time_budget)?;
         arguments.set_item("clean", clean)?;
-        let cleaner = match clean {
-            None => None,
-            Some(value) => {
-                if let Ok(cleaner) = value.cast::<PyCleaner>() {
-                    Some(cleaner.get().builder.clone().build())
-                } else if let Ok(on) = value.extract::<bool>() {
-                    on.then(Cleaner::default)
-                } else {
-                    return Err(PyTypeError::new_err(
-                        "clean must be True, False, None or a Cleaner",
-                    ));
-                }
-            }
-        };
+        let cleaner = clean.map(arguments::cleaner).transpose()?.flatten();
 
         let lang = match lang {
             "auto" => None,
             code => Some(language(code)?),
         };
         let mut builder: MenderBuilder = Mender::builder()
-            .mode(self::mode(mode)?)
+            .mode(arguments::mode(mode)?)
             .whole_words(whole_words);
         if let Some(lang) = lang {
             builder = builder.language(lang);
@@ -303,17 +162,7 @@ impl PyMender {
             })?;
             builder = builder.time_budget(budget);
         }
-        let pool = match threads {
-            None => None,
-            Some(0) => return Err(PyValueError::new_err("threads must be at least 1")),
-            Some(n) => Some(
-                rayon::ThreadPoolBuilder::new()
-                    .num_threads(n)
-                    .thread_name(|i| format!("textmend-{i}"))
-                    .build()
-                    .map_err(|e| PyValueError::new_err(e.to_string()))?,
-            ),
-        };
+        let pool = arguments::pool(threads)?;
         let mender = errors::check(py.detach(|| builder.build()))?;
         Ok(PyMender {
             mender,
@@ -387,40 +236,24 @@ impl PyMender {
             let stats = py.detach(|| self.count(&views));
             return Ok(Bound::new(py, PyStats::new(stats))?.into_any());
         };
-        if group.is_instance_of::<PyString>() {
-            return Err(PyTypeError::new_err(
-                "group must be a sequence of one name per text, not a str",
-            ));
-        }
-        let index = PyDict::new(py);
-        let mut names: Vec<Bound<'py, PyAny>> = Vec::new();
+        let mut groups = Groups::new(group)?;
         let mut members: Vec<Vec<&str>> = Vec::new();
         let mut count = 0;
         for (name, view) in group.try_iter()?.zip(views.iter()) {
-            let name = name?;
-            let at = match index.get_item(&name)? {
-                Some(at) => at.extract::<usize>()?,
-                None => {
-                    index.set_item(&name, names.len())?;
-                    names.push(name);
-                    members.push(Vec::new());
-                    names.len() - 1
-                }
-            };
+            let at = groups.number(name?)?;
+            if at == members.len() {
+                members.push(Vec::new());
+            }
             members[at].push(view);
             count += 1;
         }
         if count != views.len() || group.len().is_ok_and(|n| n != views.len()) {
-            return Err(PyValueError::new_err(format!(
-                "group must name one group per text: {} texts, {} names",
-                views.len(),
-                group.len().unwrap_or(count)
-            )));
+            return Err(miscounted(views.len(), group.len().unwrap_or(count)));
         }
         let stats: Vec<LearningStats> =
             py.detach(|| members.iter().map(|texts| self.count(texts)).collect());
         let out = PyDict::new(py);
-        for (name, stats) in names.into_iter().zip(stats) {
+        for (name, stats) in groups.names.into_iter().zip(stats) {
             out.set_item(name, PyStats::new(stats))?;
         }
         Ok(out.into_any())
@@ -559,70 +392,6 @@ impl PyMender {
     /// `text` repaired (with `rules`, or learning), cleaned first with
     /// `clean=...`.
     fn repair(&self, text: &str, rules: Option<&RuleSet>) -> Repaired {
-        let mend = |text: &str| -> Mended<'static> {
-            match rules {
-                Some(rules) => self.mender.apply(text, rules).into_owned(),
-                None => self.mender.mend(text).into_owned(),
-            }
-        };
-        let Some(cleaner) = &self.cleaner else {
-            return Repaired {
-                mended: mend(text),
-                composed: None,
-            };
-        };
-        let cleaned = cleaner.clean(text);
-        let mended = mend(cleaned.text());
-        let edits = cleaned.compose(mended.edits().to_vec());
-        // The cleaning edits that come with the suggestions are in `edits`.
-        let suggestions = cleaned
-            .compose(mended.suggestions().to_vec())
-            .into_iter()
-            .filter(|e| {
-                !matches!(
-                    e.kind,
-                    textmend::EditKind::Furniture | textmend::EditKind::Hygiene
-                )
-            })
-            .collect();
-        Repaired {
-            mended,
-            composed: Some((edits, suggestions)),
-        }
+        Repaired::new(&self.mender, self.cleaner.as_ref(), text, rules)
     }
-}
-
-/// A repair, and with cleaning the edits of both composed into edits of
-/// the input.
-struct Repaired {
-    mended: Mended<'static>,
-    composed: Option<(Vec<textmend::Edit>, Vec<textmend::Edit>)>,
-}
-
-impl Repaired {
-    fn edits(&self) -> &[textmend::Edit] {
-        match &self.composed {
-            Some((edits, _)) => edits,
-            None => self.mended.edits(),
-        }
-    }
-
-    fn wrap(self, text: Bound<'_, PyString>) -> PyMended {
-        match self.composed {
-            Some((edits, suggestions)) => {
-                PyMended::cleaned(text.unbind(), self.mended, edits, suggestions)
-            }
-            None => PyMended::new(text.unbind(), self.mended),
-        }
-    }
-}
-
-/// The codes of the languages this build has dictionaries for.
-#[pyfunction]
-pub(crate) fn languages() -> Vec<&'static str> {
-    Language::ALL
-        .into_iter()
-        .filter(|l| l.is_built_in())
-        .map(|l| l.code())
-        .collect()
 }

@@ -171,18 +171,8 @@ fn rule_state(r: &Rule) -> RuleState {
 /// The rule pickled as `state`.
 fn rule_from_state(state: RuleState) -> PyResult<Rule> {
     let (from, to, kind, words, tokens, confidence, rate, keyness, examples) = state;
-    let kind = match kind.as_str() {
-        "synonym" => RuleKind::Synonym,
-        "word-swap" => RuleKind::WordSwap,
-        "glyph" => RuleKind::Glyph,
-        "substring" => RuleKind::Substring,
-        "whole-word" => RuleKind::WholeWord,
-        other => {
-            return Err(PyValueError::new_err(format!(
-                "unknown rule kind {other:?}"
-            )))
-        }
-    };
+    let kind = RuleKind::from_name(&kind)
+        .ok_or_else(|| PyValueError::new_err(format!("unknown rule kind {kind:?}")))?;
     Ok(Rule {
         from,
         to,
@@ -198,61 +188,89 @@ fn rule_from_state(state: RuleState) -> PyResult<Rule> {
 
 /// One rule: the damaged text says ``from_`` where ``to`` belongs, with the
 /// evidence it was learned from.
-#[pyclass(frozen, module = "textmend", name = "Rule", get_all, eq)]
+#[pyclass(frozen, module = "textmend", name = "Rule", eq)]
 #[derive(Clone, PartialEq)]
 pub(crate) struct PyRule {
-    /// The corrupted side, as it appears in the text (``finish``).
-    from_: String,
-    /// The original side (``end``).
-    to: String,
-    /// ``synonym``, ``word-swap``, ``glyph``, ``substring`` or ``whole-word``.
-    kind: String,
-    /// Distinct restored words that supported it.
-    words: usize,
-    /// Damaged tokens those words account for.
-    tokens: usize,
-    /// How much to trust it, from 0 to 1.
-    confidence: f64,
-    /// For a glyph confusion: the share of the places it struck.
-    rate: Option<f64>,
-    /// For a whole-word swap: how far its ``from_`` side stands out (G²).
-    keyness: Option<f64>,
-    /// A few ``(damaged, restored)`` examples.
-    examples: Vec<(String, String)>,
+    rule: Rule,
 }
 
 impl From<&Rule> for PyRule {
     fn from(rule: &Rule) -> PyRule {
-        PyRule {
-            from_: rule.from.clone(),
-            to: rule.to.clone(),
-            kind: rule.kind.to_string(),
-            words: rule.words,
-            tokens: rule.tokens,
-            confidence: rule.confidence,
-            rate: rule.rate,
-            keyness: rule.keyness,
-            examples: rule.examples.clone(),
-        }
+        PyRule { rule: rule.clone() }
     }
 }
 
 #[pymethods]
 impl PyRule {
+    /// The corrupted side, as it appears in the text (``finish``).
+    #[getter]
+    fn from_(&self) -> &str {
+        &self.rule.from
+    }
+
+    /// The original side (``end``).
+    #[getter]
+    fn to(&self) -> &str {
+        &self.rule.to
+    }
+
+    /// ``synonym``, ``word-swap``, ``glyph``, ``substring`` or ``whole-word``.
+    #[getter]
+    fn kind(&self) -> String {
+        self.rule.kind.to_string()
+    }
+
+    /// Distinct restored words that supported it.
+    #[getter]
+    fn words(&self) -> usize {
+        self.rule.words
+    }
+
+    /// Damaged tokens those words account for.
+    #[getter]
+    fn tokens(&self) -> usize {
+        self.rule.tokens
+    }
+
+    /// How much to trust it, from 0 to 1.
+    #[getter]
+    fn confidence(&self) -> f64 {
+        self.rule.confidence
+    }
+
+    /// For a glyph confusion: the share of the places it struck.
+    #[getter]
+    fn rate(&self) -> Option<f64> {
+        self.rule.rate
+    }
+
+    /// For a whole-word swap: how far its ``from_`` side stands out (G²).
+    #[getter]
+    fn keyness(&self) -> Option<f64> {
+        self.rule.keyness
+    }
+
+    /// A few ``(damaged, restored)`` examples.
+    #[getter]
+    fn examples(&self) -> Vec<(String, String)> {
+        self.rule.examples.clone()
+    }
+
     /// ``(from_, to)``.
     #[getter]
     fn pair(&self) -> (String, String) {
-        (self.from_.clone(), self.to.clone())
+        (self.rule.from.clone(), self.rule.to.clone())
     }
 
     fn __repr__(&self) -> String {
+        let r = &self.rule;
         format!(
             "<Rule {}→{} {} words={} tokens={} confidence={:.3}>",
-            self.from_, self.to, self.kind, self.words, self.tokens, self.confidence
+            r.from, r.to, r.kind, r.words, r.tokens, r.confidence
         )
     }
 
     fn __str__(&self) -> String {
-        format!("{}→{}", self.from_, self.to)
+        format!("{}→{}", self.rule.from, self.rule.to)
     }
 }

@@ -57,8 +57,10 @@ impl RuleKind {
         }
     }
 
-    fn parse(s: &str) -> Option<RuleKind> {
-        match s {
+    /// The kind a rules file names (`word-swap`), as [`fmt::Display`]
+    /// writes it.
+    pub fn from_name(name: &str) -> Option<RuleKind> {
+        match name {
             "synonym" => Some(RuleKind::Synonym),
             "word-swap" => Some(RuleKind::WordSwap),
             "glyph" => Some(RuleKind::Glyph),
@@ -320,7 +322,7 @@ fn parse_rule(line: &str) -> std::result::Result<Rule, String> {
     let (from, to, kind) = match fields.as_slice() {
         [from, to] => (*from, *to, RuleKind::Substring),
         [from, to, kind] => {
-            let kind = RuleKind::parse(kind).ok_or_else(|| {
+            let kind = RuleKind::from_name(kind).ok_or_else(|| {
                 format!(
                     "bad kind {kind:?}, expected synonym, word-swap, glyph, substring or whole-word"
                 )
