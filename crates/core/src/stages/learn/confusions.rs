@@ -288,15 +288,7 @@ impl Spread {
                 .map(|(_, w)| text.word_count(w))
                 .max()
                 .unwrap_or(0);
-            if printed_intact > 0 {
-                spread.mixed += damaged;
-            } else if damaged >= 2 {
-                spread.always += damaged;
-                // All `damaged` occurrences misread, given that one was.
-                let all = MAX_WORD_RATE.powi(damaged as i32);
-                spread.always_chance +=
-                    (all / (1.0 - (1.0 - MAX_WORD_RATE).powi(damaged as i32))).ln();
-            }
+            spread.count_word(damaged, printed_intact > 0);
             spread.damaged += damaged;
             if suspect.key.ends_with(read) && restored.ends_with(printed) {
                 spread.final_damaged += damaged;
@@ -322,17 +314,23 @@ impl Spread {
             let Some(restored) = restored else {
                 continue;
             };
-            let damaged = suspect.occurrences.len();
-            if text.word_count(&restored) > 0 {
-                spread.mixed += damaged;
-            } else if damaged >= 2 {
-                spread.always += damaged;
-                let all = MAX_WORD_RATE.powi(damaged as i32);
-                spread.always_chance +=
-                    (all / (1.0 - (1.0 - MAX_WORD_RATE).powi(damaged as i32))).ln();
-            }
+            spread.count_word(suspect.occurrences.len(), text.word_count(&restored) > 0);
         }
         spread
+    }
+
+    /// Counts a word seen `damaged` times: with its restored word also
+    /// printed intact, or, seen damaged at least twice and never intact,
+    /// with the chance that a scanner misread all of its occurrences.
+    fn count_word(&mut self, damaged: usize, printed_intact: bool) {
+        if printed_intact {
+            self.mixed += damaged;
+        } else if damaged >= 2 {
+            self.always += damaged;
+            // All `damaged` occurrences misread, given that one was.
+            let all = MAX_WORD_RATE.powi(damaged as i32);
+            self.always_chance += (all / (1.0 - (1.0 - MAX_WORD_RATE).powi(damaged as i32))).ln();
+        }
     }
 
     /// Whether the damage is a property of words: more of it falls on words
