@@ -62,10 +62,11 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from build_dictionaries import (  # noqa: E402  (scripts/build_dictionaries.py)
+from build_dictionaries_inputs import (  # noqa: E402  (scripts/build_dictionaries_inputs.py)
     LANGUAGES_BEGIN as BEGIN, LANGUAGES_END as END, WORDFREQ_ATTRIBUTION,
-    WORDFREQ_METADATA, WORDFREQ_VERSION, extract_attribution, fenced, fetch_wheel,
-    is_wordlike, normalise, read_wordfreq, run, serialise)
+    WORDFREQ_METADATA, WORDFREQ_VERSION, fetch_wheel, normalise, read_wordfreq, run)
+from build_dictionaries_readme import extract_attribution, fenced  # noqa: E402
+from build_dictionaries_select import is_wordlike, serialise  # noqa: E402
 from readme_section import write_readme_section  # noqa: E402  (scripts/readme_section.py)
 
 LANGUAGES = ("de", "fr", "es", "it", "pt", "nl")
