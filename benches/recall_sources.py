@@ -41,8 +41,9 @@ def fetch_synonym_sources(cache):
     packages and FreeDict's English-Dutch dictionary; returns {lang: .dat}."""
     debdir = os.path.join(cache, "deb")
     os.makedirs(debdir, exist_ok=True)
-    paths = {}
-    for lang, (package, name) in MYTHES.items():
+
+    def unpacked(package):
+        """The package's files under cache/x/<package>, downloaded and unpacked once."""
         target = os.path.join(cache, "x", package)
         if not os.path.isdir(target):
             debs = glob.glob(os.path.join(debdir, package + "_*.deb"))
@@ -51,16 +52,12 @@ def fetch_synonym_sources(cache):
                 recall_texts.run(["apt-get", "download", package], cwd=debdir)
                 debs = glob.glob(os.path.join(debdir, package + "_*.deb"))
             recall_texts.run(["dpkg-deb", "-x", sorted(debs)[-1], target])
-        paths[lang] = os.path.join(target, "usr/share/mythes", name)
-    target = os.path.join(cache, "x", FREEDICT_NL)
-    if not os.path.isdir(target):
-        debs = glob.glob(os.path.join(debdir, FREEDICT_NL + "_*.deb"))
-        if not debs:
-            print(f"apt-get download {FREEDICT_NL}", file=sys.stderr)
-            recall_texts.run(["apt-get", "download", FREEDICT_NL], cwd=debdir)
-            debs = glob.glob(os.path.join(debdir, FREEDICT_NL + "_*.deb"))
-        recall_texts.run(["dpkg-deb", "-x", sorted(debs)[-1], target])
-    paths["nl"] = build_dutch_mythes(cache, target)
+        return target
+
+    paths = {}
+    for lang, (package, name) in MYTHES.items():
+        paths[lang] = os.path.join(unpacked(package), "usr/share/mythes", name)
+    paths["nl"] = build_dutch_mythes(cache, unpacked(FREEDICT_NL))
     paths["en-moby"] = build_moby_mythes(cache)
     return paths
 

@@ -274,18 +274,19 @@ def readme_section(*, args, results, inputs, fixtures, sweeps, licenses) -> str:
         st = results[lang]["stats"]
         a(f"* {LANGUAGE_NAMES[lang]}: " + ", ".join(f"{k} {fmt(v)}" for k, v in sorted(st.items())))
     a("")
-    a("Accent-less spellings rejected (highest rival frequency first, up to 15 per language):")
-    a("")
-    for lang in LANGUAGES:
-        ex = results[lang]["examples"]["accent"][:15]
-        a(f"* {LANGUAGE_NAMES[lang]}: " + (", ".join(f"`{w}` ({fmt(f)} vs {fmt(r)})" for w, f, r in ex) or "(none)"))
-    a("")
-    a("Mainly-English words rejected (highest English frequency first, up to 15 per language):")
-    a("")
-    for lang in LANGUAGES:
-        ex = results[lang]["examples"]["english"][:15]
-        a(f"* {LANGUAGE_NAMES[lang]}: " + (", ".join(f"`{w}`" for w, f, r in ex) or "(none)"))
-    a("")
+    rejected = [
+        ("Accent-less spellings rejected (highest rival frequency first, up to 15 per language):",
+         "accent", lambda w, f, r: f"`{w}` ({fmt(f)} vs {fmt(r)})"),
+        ("Mainly-English words rejected (highest English frequency first, up to 15 per language):",
+         "english", lambda w, f, r: f"`{w}`"),
+    ]
+    for title, kind, show in rejected:
+        a(title)
+        a("")
+        for lang in LANGUAGES:
+            ex = results[lang]["examples"][kind][:15]
+            a(f"* {LANGUAGE_NAMES[lang]}: " + (", ".join(show(w, f, r) for w, f, r in ex) or "(none)"))
+        a("")
     a("### Licenses and attribution (languages)")
     a("")
     a("wordfreq: see the wordfreq section above (the same wheel; CC-BY-SA 4.0 data). "
