@@ -105,13 +105,6 @@ impl Mender {
         if self.language.is_some() || !self.language_guard {
             return whole();
         }
-        let paragraphs: Vec<(Range<usize>, bool)> = paragraphs(text)
-            .into_iter()
-            .map(|p| {
-                let long = text[p.clone()].split_whitespace().count() >= MIN_PARAGRAPH_WORDS;
-                (p, long)
-            })
-            .collect();
         if document == Some(Language::English) && !mostly_known(text, tokens, &self.lexicon) {
             // Judged English by its function words, yet most of its words
             // are not English ones: a page in another language with its
@@ -120,6 +113,13 @@ impl Mender {
             // goes with the dictionary that knows it.
             return self.groups_by_dictionary(text, tokens);
         }
+        let paragraphs: Vec<(Range<usize>, bool)> = paragraphs(text)
+            .into_iter()
+            .map(|p| {
+                let long = text[p.clone()].split_whitespace().count() >= MIN_PARAGRAPH_WORDS;
+                (p, long)
+            })
+            .collect();
         if paragraphs.iter().filter(|(_, long)| *long).count() < 2 {
             return whole();
         }
@@ -184,23 +184,26 @@ impl Mender {
             let first = tokens.partition_point(|t| t.span.start < p.start);
             let last = tokens.partition_point(|t| t.span.start < p.end);
             let tokens = &tokens[first..last];
-            let best = Language::ALL
-                .into_iter()
-                .filter(|&l| l == Language::English || self.others.iter().any(|(o, _)| *o == l))
-                .map(|l| (l, known_count(text, tokens, self.lexicon_for(l))))
+            let judged = tokens.len().min(MAX_JUDGED_TOKENS);
+            let english = known_count(text, tokens, &self.lexicon).0;
+            // The other dictionaries, each with the words it knows; the
+            // first of the best on a tie.
+            let best = self
+                .others
+                .iter()
+                .map(|(l, lexicon)| (*l, known_count(text, tokens, lexicon).0))
                 .fold(
                     None,
-                    |best: Option<(Language, (usize, usize))>, (l, count)| match best {
-                        Some((_, top)) if top.0 >= count.0 => best,
-                        _ => Some((l, count)),
+                    |best: Option<(Language, usize)>, (l, known)| match best {
+                        Some((_, top)) if top >= known => best,
+                        _ => Some((l, known)),
                     },
                 );
-            let english = known_count(text, tokens, &self.lexicon).0;
             let language = match best {
-                Some((language, (known, judged)))
-                    if known as f64 >= MIN_KNOWN_SHARE * judged as f64
-                        && known.saturating_sub(english) as f64
-                            >= MIN_LEAD_OVER_ENGLISH * judged as f64 =>
+                Some((language, known))
+                    if known > english
+                        && known as f64 >= MIN_KNOWN_SHARE * judged as f64
+                        && (known - english) as f64 >= MIN_LEAD_OVER_ENGLISH * judged as f64 =>
                 {
                     language
                 }

@@ -206,26 +206,16 @@ fn is_accent_written_as_apostrophe(text: &str, token: &Token, lexicon: &Lexicon)
         return false;
     }
     let word = &text[token.span.clone()];
-    let Some(last) = word.chars().last() else {
-        return false;
-    };
-    let accented: &[char] = match last.to_ascii_lowercase() {
-        'a' => &['à', 'á'],
-        'e' => &['è', 'é'],
-        'i' => &['ì', 'í'],
-        'o' => &['ò', 'ó'],
-        'u' => &['ù', 'ú'],
-        _ => return false,
-    };
-    let stem = &word[..word.len() - last.len_utf8()];
-    accented.iter().any(|&vowel| {
-        let vowel = if last.is_uppercase() {
-            vowel.to_uppercase().next().unwrap_or(vowel)
-        } else {
-            vowel
-        };
-        lexicon.lookup(&format!("{stem}{vowel}")).is_some()
-    })
+    let vowel_last = word
+        .chars()
+        .last()
+        .is_some_and(|c| matches!(c.to_ascii_lowercase(), 'a' | 'e' | 'i' | 'o' | 'u'));
+    // The grave or the acute accent, as a combining mark: the lookup
+    // composes it with the vowel (`gia` + U+0300 is `già`).
+    vowel_last
+        && ['\u{300}', '\u{301}']
+            .iter()
+            .any(|mark| lexicon.lookup(&format!("{word}{mark}")).is_some())
 }
 
 /// Whether `word` is a common prefix on a known word or on a regular

@@ -199,12 +199,12 @@ pub(crate) fn learn(
     let mut unrelated: HashSet<(String, String)> = HashSet::new();
     for (i, (suspect, found)) in suspects.iter().zip(explanations).enumerate() {
         let evidence = evidence(suspect);
+        if evidence == Evidence::None {
+            continue;
+        }
         let bases = bases_with_ending(&suspect.key, lexicon);
         for e in found {
             if !bases.is_empty() && !swaps_base(&suspect.key, e, &bases) {
-                continue;
-            }
-            if evidence == Evidence::None {
                 continue;
             }
             let key = (e.from.clone(), e.to.clone());
@@ -244,12 +244,9 @@ pub(crate) fn learn(
                     })
                 }
             };
-            let counts = match evidence {
-                Evidence::Full => true,
-                Evidence::SynonymsOnly => c.kind == RuleKind::Synonym,
-                Evidence::None => false,
-            };
-            if !counts {
+            // Evidence that counts for synonyms alone, on a candidate a
+            // suspect with full evidence made.
+            if evidence == Evidence::SynonymsOnly && c.kind != RuleKind::Synonym {
                 continue;
             }
             c.capitalised &= !suspect.lowercase

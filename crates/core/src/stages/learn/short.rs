@@ -37,17 +37,11 @@ pub(super) fn tied_short_readings(
     // The runs of one `from` that hold a short reading and a rival.
     let mut runs = Vec::new();
     let mut start = 0;
-    while start < candidates.len() {
-        let from = candidates[start].from;
-        let end = start
-            + candidates[start..]
-                .iter()
-                .take_while(|c| c.from == from)
-                .count();
-        if end - start > 1 && candidates[start..end].iter().any(|c| c.short) {
-            runs.push(start..end);
+    for run in candidates.chunk_by(|a, b| a.from == b.from) {
+        if run.len() > 1 && run.iter().any(|c| c.short) {
+            runs.push(start..start + run.len());
         }
-        start = end;
+        start += run.len();
     }
     let asked: Vec<usize> = runs.iter().flat_map(|run| run.clone()).collect();
     let queries: Vec<(&str, &str)> = asked
