@@ -486,11 +486,16 @@ mod tests {
         assert_eq!(groups["news\tsite"].rules()[0].from, "finish");
         assert_eq!(groups["scans"].rules()[0].to, "m");
         let plain = RuleSet::parse("finish\tend\tsynonym\n", Path::new("a")).unwrap();
-        assert!(parse_rules(&plain.to_tsv(), Path::new("r")).unwrap().is_none());
+        assert!(parse_rules(&plain.to_tsv(), Path::new("r"))
+            .unwrap()
+            .is_none());
         // Errors name the file's own line.
         let bad = format!("{text}nonsense\n");
         let err = parse_rules(&bad, Path::new("r")).unwrap_err();
-        assert!(err.starts_with(&format!("r:{}:", bad.lines().count())), "{err}");
+        assert!(
+            err.starts_with(&format!("r:{}:", bad.lines().count())),
+            "{err}"
+        );
     }
 
     #[test]

@@ -226,7 +226,10 @@ fn a_french_source_is_pooled_in_french() {
     }
     fs::write(dir.path().join("batch.jsonl"), &batch).unwrap();
     let run = |args: &[&str]| {
-        let out = textmend_in(dir.path(), &[&["-q", "--jsonl"], args, &["batch.jsonl"]].concat());
+        let out = textmend_in(
+            dir.path(),
+            &[&["-q", "--jsonl"], args, &["batch.jsonl"]].concat(),
+        );
         assert_eq!(out.status.code(), Some(0));
         let repaired = texts(&String::from_utf8(out.stdout).unwrap());
         let (mut correct, mut wrong) = (0, BTreeSet::new());
@@ -253,7 +256,14 @@ fn a_french_source_is_pooled_in_french() {
     // The statistics are counted as French.
     let out = textmend_in(
         dir.path(),
-        &["learn", "--stats", "--jsonl", "--group-by", "source", "batch.jsonl"],
+        &[
+            "learn",
+            "--stats",
+            "--jsonl",
+            "--group-by",
+            "source",
+            "batch.jsonl",
+        ],
     );
     let stats = String::from_utf8(out.stdout).unwrap();
     assert!(stats.contains("\nlanguage\tfr\n"), "{stats:.300}");

@@ -256,9 +256,15 @@ fn sink(options: &Repair, global: &Global) -> io::Result<Box<dyn Sink>> {
 /// ([`Mender::mend_pooled`] applies those that hold in each document, as a
 /// pooled run applies the rules it decided), and nothing is learned unless
 /// `--learn` asks for it.
-fn mender_and_groups(options: &Repair, global: &Global) -> Result<(Mender, Option<Groups>), String> {
+fn mender_and_groups(
+    options: &Repair,
+    global: &Global,
+) -> Result<(Mender, Option<Groups>), String> {
     let (Some(path), Some(value)) = (options.rules.as_deref(), global.group_by.as_deref()) else {
-        return Ok((config::build_mender(global, options.rules.as_deref(), options.learn)?, None));
+        return Ok((
+            config::build_mender(global, options.rules.as_deref(), options.learn)?,
+            None,
+        ));
     };
     let text = config::read_rules_text(path)?;
     match groups::parse_rules(&text, path)? {
@@ -269,7 +275,10 @@ fn mender_and_groups(options: &Repair, global: &Global) -> Result<(Mender, Optio
         }
         None => {
             let rules = textmend::RuleSet::parse(&text, path).map_err(|e| e.to_string())?;
-            Ok((config::mender_with(global, Some(rules), options.learn)?, None))
+            Ok((
+                config::mender_with(global, Some(rules), options.learn)?,
+                None,
+            ))
         }
     }
 }

@@ -171,7 +171,10 @@ pub(crate) fn detect(
         let known = *is_word
             .entry(word)
             .or_insert_with(|| is_known_token(word, lexicon, min_chars..=max_chars));
-        if known || is_accent_written_as_apostrophe(text, token, lexicon) {
+        if known
+            || is_accent_written_as_apostrophe(text, token, lexicon)
+            || is_part_of_command_name(text, token)
+        {
             continue;
         }
         let (core, _) = split_clitic(word);
@@ -216,6 +219,40 @@ fn is_accent_written_as_apostrophe(text: &str, token: &Token, lexicon: &Lexicon)
         && ['\u{300}', '\u{301}']
             .iter()
             .any(|mark| lexicon.lookup(&format!("{word}{mark}")).is_some())
+}
+
+/// Whether `token` is part of a program's or function's name rather than a
+/// word of prose: its whitespace-separated chunk is followed by a manual
+/// section (`dpkg-gencontrol(1)`, `setarch(8)`), or joins by a hyphen a
+/// part with no vowel (`dpkg-gencontrol`, `xdg-open`), which no word of
+/// the languages textmend reads is. Such names are made of words and
+/// pieces of words (`gen·control`), which read as a spinner's swaps.
+fn is_part_of_command_name(text: &str, token: &Token) -> bool {
+    let start = text[..token.span.start]
+        .rfind(char::is_whitespace)
+        .map_or(0, |i| i + 1);
+    let end = text[token.span.end..]
+        .find(char::is_whitespace)
+        .map_or(text.len(), |i| token.span.end + i);
+    let chunk = &text[start..end];
+    let section = chunk.find('(').is_some_and(|open| {
+        let inside = chunk[open + 1..].split(')').next().unwrap_or("");
+        chunk[open + 1..].contains(')')
+            && inside.starts_with(|c: char| c.is_ascii_digit())
+            && inside.len() <= 4
+    });
+    let vowelless_part = chunk.contains('-')
+        && chunk
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|part| part.chars().count() >= 2)
+            .any(|part| !part.chars().any(is_vowel));
+    section || vowelless_part
+}
+
+/// A vowel letter of the Latin alphabet, accented or not (`y` too).
+fn is_vowel(c: char) -> bool {
+    c.to_lowercase()
+        .all(|c| "aeiouyàáâãäåæèéêëìíîïòóôõöøœùúûüýÿ".contains(c))
 }
 
 /// Whether `word` is a common prefix on a known word or on a regular
@@ -354,6 +391,19 @@ mod tests {
         let name = found.iter().find(|s| s.key == "kuleba").unwrap();
         assert!(name.is_name_like() && name.is_compound_or_noun());
         assert!(!name.is_closed_compound);
+    }
+
+    #[test]
+    fn command_names_are_no_suspects() {
+        let keys =
+            |text: &str| -> Vec<String> { suspects(text).into_iter().map(|s| s.key).collect() };
+        // Made of words, they read as swaps (`gen·control` as `gen·try`).
+        assert!(keys("It calls dpkg-gencontrol once.").is_empty());
+        assert!(keys("See gencontrol(1) and setarch(8).").is_empty());
+        // A word of prose next to a hyphen or brackets is still one.
+        assert_eq!(keys("a well-attfinished meeting"), ["attfinished"]);
+        assert_eq!(keys("the counattempt (in 1999)"), ["counattempt"]);
+        assert_eq!(keys("the gencontrol step"), ["gencontrol"]);
     }
 
     #[test]
