@@ -398,13 +398,19 @@ pub fn rules_to_text(rules: &BTreeMap<String, RuleSet>) -> String {
     out
 }
 
+/// A rules file read per group ([`parse_rules`]).
+#[derive(Debug)]
+pub struct GroupedRules {
+    /// The rules before the first `# group` line: every group's.
+    pub common: RuleSet,
+    /// Each group's section.
+    pub groups: HashMap<String, RuleSet>,
+}
+
 /// A rules file read per group: the rules before the first `# group` line
 /// (every group's), and each group's section. `None` if the file has no
 /// `# group` line.
-pub fn parse_rules(
-    text: &str,
-    path: &Path,
-) -> Result<Option<(RuleSet, HashMap<String, RuleSet>)>, String> {
+pub fn parse_rules(text: &str, path: &Path) -> Result<Option<GroupedRules>, String> {
     let mut sections: Vec<(Option<String>, String)> = vec![(None, String::new())];
     for (i, line) in text.lines().enumerate() {
         if let Some(rest) = line.strip_prefix("# group\t") {
@@ -432,7 +438,7 @@ pub fn parse_rules(
         };
         groups.insert(name, merged);
     }
-    Ok(Some((common, groups)))
+    Ok(Some(GroupedRules { common, groups }))
 }
 
 fn escape(name: &str) -> String {
@@ -480,7 +486,7 @@ mod tests {
         let rules: BTreeMap<String, RuleSet> =
             [("news\tsite".to_string(), one), ("scans".to_string(), two)].into();
         let text = rules_to_text(&rules);
-        let (common, groups) = parse_rules(&text, Path::new("r")).unwrap().unwrap();
+        let GroupedRules { common, groups } = parse_rules(&text, Path::new("r")).unwrap().unwrap();
         assert!(common.is_empty());
         assert_eq!(groups.len(), 2);
         assert_eq!(groups["news\tsite"].rules()[0].from, "finish");

@@ -268,10 +268,10 @@ fn mender_and_groups(
     };
     let text = config::read_rules_text(path)?;
     match groups::parse_rules(&text, path)? {
-        Some((common, sections)) => {
+        Some(grouped) => {
             let by = GroupBy::parse(value, global.jsonl.is_some())?;
-            let mender = config::mender_with(global, Some(common), options.learn)?;
-            Ok((mender, Some(Groups::given(by, sections))))
+            let mender = config::mender_with(global, Some(grouped.common), options.learn)?;
+            Ok((mender, Some(Groups::given(by, grouped.groups))))
         }
         None => {
             let rules = textmend::RuleSet::parse(&text, path).map_err(|e| e.to_string())?;
