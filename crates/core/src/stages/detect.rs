@@ -174,6 +174,7 @@ pub(crate) fn detect(
         if known
             || is_accent_written_as_apostrophe(text, token, lexicon)
             || is_part_of_command_name(text, token)
+            || is_file_extension(text, token)
         {
             continue;
         }
@@ -248,6 +249,28 @@ fn is_part_of_command_name(text: &str, token: &Token) -> bool {
             .any(|part| !part.chars().any(is_vowel));
     section || vowelless_part
 }
+
+/// Whether `token` is a file name's extension (`.cfg`, `*.odt`,
+/// `archive.tgz`): right after a dot, and either the dot opens its chunk
+/// (after a `*` at most) or the token is as short as extensions are. Made
+/// of a few letters, extensions read as misread glyphs (`cfg` as `cfa`).
+/// A longer word after a dot inside a chunk is left a suspect: a scan
+/// loses the space after a full stop (`end.Rnodern`).
+fn is_file_extension(text: &str, token: &Token) -> bool {
+    let before = &text[..token.span.start];
+    let Some(rest) = before.strip_suffix('.') else {
+        return false;
+    };
+    let opens_chunk = rest
+        .trim_end_matches('*')
+        .chars()
+        .last()
+        .is_none_or(char::is_whitespace);
+    opens_chunk || token.span.len() <= MAX_EXTENSION_BYTES
+}
+
+/// The longest extension [`is_file_extension`] reads inside a chunk.
+const MAX_EXTENSION_BYTES: usize = 4;
 
 /// A vowel letter of the Latin alphabet, accented or not (`y` too).
 fn is_vowel(c: char) -> bool {
@@ -404,6 +427,9 @@ mod tests {
         assert_eq!(keys("a well-attfinished meeting"), ["attfinished"]);
         assert_eq!(keys("the counattempt (in 1999)"), ["counattempt"]);
         assert_eq!(keys("the gencontrol step"), ["gencontrol"]);
+        // Nor are file extensions.
+        assert!(keys("Files .cfg, *.odt and archive.tgz or a .config file.").is_empty());
+        assert_eq!(keys("the end.Rnodern times"), ["rnodern"]);
     }
 
     #[test]
