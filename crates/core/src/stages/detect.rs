@@ -230,8 +230,10 @@ fn is_accent_written_as_apostrophe(text: &str, token: &Token, lexicon: &Lexicon)
 /// pieces of words (`gen·control`), which read as a spinner's swaps.
 fn is_part_of_command_name(text: &str, token: &Token) -> bool {
     let start = text[..token.span.start]
-        .rfind(char::is_whitespace)
-        .map_or(0, |i| i + 1);
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace())
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let end = text[token.span.end..]
         .find(char::is_whitespace)
         .map_or(text.len(), |i| token.span.end + i);
@@ -427,6 +429,9 @@ mod tests {
         assert_eq!(keys("a well-attfinished meeting"), ["attfinished"]);
         assert_eq!(keys("the counattempt (in 1999)"), ["counattempt"]);
         assert_eq!(keys("the gencontrol step"), ["gencontrol"]);
+        // Chunks end at any white space, a no-break space too.
+        assert_eq!(keys("the\u{a0}gencontrol step"), ["gencontrol"]);
+        assert!(keys("see\u{a0}dpkg-gencontrol(1)").is_empty());
         // Nor are file extensions.
         assert!(keys("Files .cfg, *.odt and archive.tgz or a .config file.").is_empty());
         assert_eq!(keys("the end.Rnodern times"), ["rnodern"]);
