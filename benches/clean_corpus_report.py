@@ -100,6 +100,7 @@ def cmd_run():
     jobs = os.environ.get("JOBS", "2")
     rd = run_dir()
     print(f"run: {exe} -> {rd}", file=sys.stderr)
+    failures = []
     for config in configs:
         t0 = time.time()
         words = 0
@@ -112,14 +113,24 @@ def cmd_run():
             os.makedirs(os.path.dirname(out), exist_ok=True)
             cwd = os.path.join(CACHE, "docs", lang, sid)
             args = [exe, "-q", "--format", "json", "-j", jobs] + config_args(config, lang)
+            crashed = False
             with open(out + ".tmp", "wb") as fo, open(out[:-6] + ".stderr", "wb") as fe:
                 for b in batches(sorted(names)):
                     p = subprocess.run(args + ["--"] + b, cwd=cwd, stdout=fo, stderr=fe)
                     if p.returncode not in (0, 1):
                         print(f"run: {config} {sid}: textmend exited {p.returncode}", file=sys.stderr)
+                        crashed = True
+            if crashed:
+                # A crashed run's output is partial: never reported, and run
+                # again next time.
+                failures.append(f"{config} {lang}/{sid}")
+                continue
             os.rename(out + ".tmp", out)
             words += sum(r["words"] for r in rows if r["source"] == sid)
         print(f"run: {config}: {time.time() - t0:.0f} s ({words:,} words run now)", file=sys.stderr)
+    if failures:
+        sys.exit(f"run: textmend crashed on {len(failures)} source(s), left out of the report: "
+                 + ", ".join(failures) + " (see their .stderr files)")
 
 # --------------------------------------------------------------------------
 # Report

@@ -215,14 +215,31 @@ pub fn build_mender(
     rules: Option<&Path>,
     learn: bool,
 ) -> Result<textmend::Mender, String> {
+    let rules = rules.map(read_rules).transpose()?;
+    mender_with(global, rules, learn)
+}
+
+/// The mender of [`build_mender`], given the rules already read.
+pub fn mender_with(
+    global: &Global,
+    rules: Option<textmend::RuleSet>,
+    learn: bool,
+) -> Result<textmend::Mender, String> {
     let mut builder = builder(global)?;
-    if let Some(path) = rules {
-        let text =
-            read_text(path).map_err(|e| format!("{}: cannot read rules: {e}", path.display()))?;
-        let rules = textmend::RuleSet::parse(&text, path).map_err(|e| e.to_string())?;
+    if let Some(rules) = rules {
         builder = builder.rules(rules).learn(learn);
     }
     builder.build().map_err(|e| e.to_string())
+}
+
+/// The text of a rules file, or a message naming it.
+pub fn read_rules_text(path: &Path) -> Result<String, String> {
+    read_text(path).map_err(|e| format!("{}: cannot read rules: {e}", path.display()))
+}
+
+fn read_rules(path: &Path) -> Result<textmend::RuleSet, String> {
+    let text = read_rules_text(path)?;
+    textmend::RuleSet::parse(&text, path).map_err(|e| e.to_string())
 }
 
 fn builder(global: &Global) -> Result<MenderBuilder, String> {

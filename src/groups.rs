@@ -294,6 +294,16 @@ impl Groups {
         }
     }
 
+    /// The rules of a grouped rules file (`--rules` with `--group-by`),
+    /// instead of rules decided on statistics.
+    pub fn given(by: GroupBy, rules: HashMap<String, RuleSet>) -> Groups {
+        Groups {
+            by,
+            rules,
+            none: RuleSet::default(),
+        }
+    }
+
     /// The number of groups, and of rules over all of them.
     pub fn sizes(&self) -> (usize, usize) {
         (
@@ -376,7 +386,9 @@ pub fn parse_stats(text: &str, path: &Path, groups: &mut GroupStats) -> Result<b
 }
 
 /// Each group's rules as one rules file: a `# group<TAB>NAME` comment
-/// before each group's rules (a rules file that `--rules` reads as one set).
+/// before each group's rules. With `--group-by`, `--rules` reads each
+/// section back as its group's rules ([`parse_rules`]); without, the file
+/// is one set.
 pub fn rules_to_text(rules: &BTreeMap<String, RuleSet>) -> String {
     let mut out = String::new();
     for (name, set) in rules {
@@ -384,6 +396,49 @@ pub fn rules_to_text(rules: &BTreeMap<String, RuleSet>) -> String {
         out.push_str(&set.to_tsv());
     }
     out
+}
+
+/// A rules file read per group ([`parse_rules`]).
+#[derive(Debug)]
+pub struct GroupedRules {
+    /// The rules before the first `# group` line: every group's.
+    pub common: RuleSet,
+    /// Each group's section.
+    pub groups: HashMap<String, RuleSet>,
+}
+
+/// A rules file read per group: the rules before the first `# group` line
+/// (every group's), and each group's section. `None` if the file has no
+/// `# group` line.
+pub fn parse_rules(text: &str, path: &Path) -> Result<Option<GroupedRules>, String> {
+    let mut sections: Vec<(Option<String>, String)> = vec![(None, String::new())];
+    for (i, line) in text.lines().enumerate() {
+        if let Some(rest) = line.strip_prefix("# group\t") {
+            // The lines before a section are blank in it, so that the
+            // parser's line numbers stay the file's.
+            sections.push((Some(unescape(rest)), "\n".repeat(i + 1)));
+            continue;
+        }
+        let section = &mut sections.last_mut().expect("never empty").1;
+        section.push_str(line);
+        section.push('\n');
+    }
+    if sections.len() == 1 {
+        return Ok(None);
+    }
+    let parse = |section: &str| RuleSet::parse(section, path).map_err(|e| e.to_string());
+    let common = parse(&sections[0].1)?;
+    let mut groups: HashMap<String, RuleSet> = HashMap::new();
+    for (name, section) in &sections[1..] {
+        let rules = parse(section)?;
+        let name = name.clone().expect("sections after the first are named");
+        let merged = match groups.remove(&name) {
+            Some(before) => before.extended_with(&rules),
+            None => rules,
+        };
+        groups.insert(name, merged);
+    }
+    Ok(Some(GroupedRules { common, groups }))
 }
 
 fn escape(name: &str) -> String {
@@ -422,6 +477,31 @@ mod tests {
         assert_eq!(host("http://user:pw@news.site.com:8080/x"), "news.site.com");
         assert_eq!(host("example.org/path"), "example.org");
         assert_eq!(host("https://[::1]:80/"), "[::1]");
+    }
+
+    #[test]
+    fn grouped_rules_read_back_per_group() {
+        let one = RuleSet::parse("finish\tend\tsynonym\n", Path::new("a")).unwrap();
+        let two = RuleSet::parse("rn\tm\tglyph\n", Path::new("b")).unwrap();
+        let rules: BTreeMap<String, RuleSet> =
+            [("news\tsite".to_string(), one), ("scans".to_string(), two)].into();
+        let text = rules_to_text(&rules);
+        let GroupedRules { common, groups } = parse_rules(&text, Path::new("r")).unwrap().unwrap();
+        assert!(common.is_empty());
+        assert_eq!(groups.len(), 2);
+        assert_eq!(groups["news\tsite"].rules()[0].from, "finish");
+        assert_eq!(groups["scans"].rules()[0].to, "m");
+        let plain = RuleSet::parse("finish\tend\tsynonym\n", Path::new("a")).unwrap();
+        assert!(parse_rules(&plain.to_tsv(), Path::new("r"))
+            .unwrap()
+            .is_none());
+        // Errors name the file's own line.
+        let bad = format!("{text}nonsense\n");
+        let err = parse_rules(&bad, Path::new("r")).unwrap_err();
+        assert!(
+            err.starts_with(&format!("r:{}:", bad.lines().count())),
+            "{err}"
+        );
     }
 
     #[test]

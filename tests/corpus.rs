@@ -172,4 +172,99 @@ fn grouped_statistics_of_shards_merge_into_the_groups_rules() {
         merged.lines().any(|l| !l.starts_with('#')),
         "no rules learned:\n{merged}"
     );
+    // The merged file read back per group repairs the batch as the pooled
+    // run does: with --learn exactly, without it by the group rules alone.
+    fs::write(dir.path().join("merged.tsv"), &merged).unwrap();
+    let pooled = run(&[&grouped[..], &["all.jsonl"]].concat());
+    let given = ["--rules", "merged.tsv"];
+    let learning = run(&[&grouped[..], &given[..], &["--learn", "all.jsonl"]].concat());
+    assert_eq!(learning, pooled);
+    let rules_only = texts(&run(&[&grouped[..], &given[..], &["all.jsonl"]].concat()));
+    let (correct, wrong) = score(&rules_only);
+    assert!(correct > 0 && wrong.is_empty(), "{correct} {wrong:?}");
+    // Read without --group-by, the same file is one rule set.
+    let one_set = texts(&run(&[&["--jsonl"], &given[..], &["all.jsonl"]].concat()));
+    assert!(score(&one_set).0 > 0);
+}
+
+#[test]
+fn a_french_source_is_pooled_in_french() {
+    // The French FAQ spun with the French table, cut into documents of
+    // about 300 words at line ends; one source.
+    let dir = tempfile::tempdir().unwrap();
+    let out = textmend(
+        &[
+            "eval",
+            "--corrupt",
+            "spinner",
+            "--table",
+            "fixtures/spinner/fr_table.tsv",
+            "--save",
+            dir.path().to_str().unwrap(),
+            "fixtures/clean/fr_debian_faq.txt",
+        ],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let spun = fs::read_to_string(dir.path().join("fr_debian_faq.corrupt.txt")).unwrap();
+    let truth = fs::read_to_string(dir.path().join("fr_debian_faq.truth.txt")).unwrap();
+    let (spun, truth): (Vec<&str>, Vec<&str>) = (spun.lines().collect(), truth.lines().collect());
+    assert_eq!(spun.len(), truth.len());
+    let (mut batch, mut truths, mut start, mut words) = (String::new(), Vec::new(), 0, 0);
+    for i in 0..spun.len() {
+        words += spun[i].split_whitespace().count();
+        if words >= 300 || i + 1 == spun.len() {
+            let record = serde_json::json!({
+                "id": format!("d{}", truths.len()),
+                "source": "faq",
+                "text": spun[start..=i].join("\n"),
+            });
+            batch.push_str(&format!("{record}\n"));
+            truths.push(truth[start..=i].join("\n"));
+            (start, words) = (i + 1, 0);
+        }
+    }
+    fs::write(dir.path().join("batch.jsonl"), &batch).unwrap();
+    let run = |args: &[&str]| {
+        let out = textmend_in(
+            dir.path(),
+            &[&["-q", "--jsonl"], args, &["batch.jsonl"]].concat(),
+        );
+        assert_eq!(out.status.code(), Some(0));
+        let repaired = texts(&String::from_utf8(out.stdout).unwrap());
+        let (mut correct, mut wrong) = (0, BTreeSet::new());
+        for (n, truth) in truths.iter().enumerate() {
+            let id = format!("d{n}");
+            let damaged = texts(&batch)[&id].clone();
+            let words = |t: &str| t.split_whitespace().map(String::from).collect::<Vec<_>>();
+            let (c, r, t) = (words(&damaged), words(&repaired[&id]), words(truth));
+            for i in 0..t.len() {
+                if c[i] != r[i] && r[i] == t[i] {
+                    correct += 1;
+                } else if c[i] != r[i] {
+                    wrong.insert((id.clone(), i, r[i].clone()));
+                }
+            }
+        }
+        (correct, wrong)
+    };
+    let (single, single_wrong) = run(&[]);
+    let (pooled, pooled_wrong) = run(&["--group-by", "source"]);
+    assert!(pooled > single, "pooled {pooled}, per document {single}");
+    let new: Vec<_> = pooled_wrong.difference(&single_wrong).collect();
+    assert!(new.is_empty(), "new wrong repairs {new:?}");
+    // The statistics are counted as French.
+    let out = textmend_in(
+        dir.path(),
+        &[
+            "learn",
+            "--stats",
+            "--jsonl",
+            "--group-by",
+            "source",
+            "batch.jsonl",
+        ],
+    );
+    let stats = String::from_utf8(out.stdout).unwrap();
+    assert!(stats.contains("\nlanguage\tfr\n"), "{stats:.300}");
 }

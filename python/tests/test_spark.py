@@ -2,9 +2,10 @@
 partitions) against the CLI commands each mode equals:
 
 * record mode = ``textmend --jsonl --field text FILE``;
-* pooled mode with groups = per group, ``textmend learn --stats --jsonl``
-  on shards of the group's records, ``textmend learn --merge``, and
-  ``textmend --rules RULES --jsonl`` on the group's records.
+* pooled mode = ``textmend --jsonl --group-by source`` (``--scope
+  corpus`` without groups), its rules those of ``textmend learn --stats``
+  on shards merged by ``textmend learn --merge``;
+* rules given per group = ``textmend --rules FILE --group-by source``.
 """
 
 import json
@@ -60,61 +61,72 @@ def test_record_mode_equals_textmend_jsonl(spark, cli, corpus, tmp_path):
     assert summary["edits"] > 50 and summary["records_repaired"] > 10
 
 
-def cli_pooled(cli, corpus: Path, group: str, tmp: Path):
-    """The CLI's pooled repair per group: statistics of two shards of the
-    group's records, merged into rules, applied to the group's records;
-    the repaired lines in the corpus's order, and each group's rules."""
+def cli_rules(cli, corpus: Path, tmp: Path, *group: str) -> str:
+    """The CLI's pooled rules, learned in shards: statistics of two halves
+    of the corpus (``learn --stats``), merged (``learn --merge``)."""
     lines = records(corpus)
-    by_group = {}
-    for i, line in enumerate(lines):
-        try:
-            record = json.loads(line)
-            name = record.get(group) if isinstance(record, dict) else None
-        except ValueError:
-            name = None
-        by_group.setdefault(name, []).append(i)
-    out = list(lines)
-    rules = {}
-    for k, (name, indices) in enumerate(by_group.items()):
-        members = [lines[i] for i in indices]
-        half = len(members) // 2
-        shards = []
-        for s, chunk in enumerate((members[:half], members[half:])):
-            shard = tmp / f"g{k}-{s}.jsonl"
-            shard.write_text("".join(chunk), encoding="utf-8")
-            stats = tmp / f"g{k}-{s}.stats"
-            stats.write_bytes(run_cli(cli, "learn", "--stats", "--jsonl", "--field", "text", shard))
-            shards.append(stats)
-        table = tmp / f"g{k}.tsv"
-        table.write_bytes(run_cli(cli, "learn", "--merge", *shards))
-        rules[name] = table.read_text(encoding="utf-8")
-        whole = tmp / f"g{k}.jsonl"
-        whole.write_text("".join(members), encoding="utf-8")
-        repaired = run_cli(cli, "--rules", table, "--jsonl", "--field", "text", whole).decode()
-        for i, line in zip(indices, repaired.split("\n")):
-            out[i] = line + "\n"
-    return "".join(out).encode(), rules
+    half = len(lines) // 2
+    shards = []
+    for s, chunk in enumerate((lines[:half], lines[half:])):
+        shard = tmp / f"shard{s}.jsonl"
+        shard.write_text("".join(chunk), encoding="utf-8")
+        stats = tmp / f"shard{s}.stats"
+        stats.write_bytes(run_cli(cli, "learn", "--stats", "--jsonl", "--field", "text", *group, shard))
+        shards.append(stats)
+    return run_cli(cli, "learn", "--merge", *shards).decode()
 
 
-def test_pooled_mode_by_group_equals_learn_stats_merge_and_rules(spark, cli, corpus, tmp_path):
+def split_groups(merged: str):
+    """Each group's rules-file text in a grouped rules file."""
+    out, name = {}, None
+    for line in merged.splitlines(keepends=True):
+        if line.startswith("# group\t"):
+            name = line[len("# group\t"):].rstrip("\n")
+            out[name] = ""
+            continue
+        out[name] += line
+    return out
+
+
+def test_pooled_mode_by_group_equals_textmend_group_by(spark, cli, corpus, tmp_path):
     out = tmp_path / "out"
     rules_dir = tmp_path / "rules"
     summary = tmspark.run(spark, str(corpus), str(out), pooled=True, group="source", rules_out=str(rules_dir))
-    expected, rules = cli_pooled(cli, corpus, "source", tmp_path)
-    # Each group's rules file is the CLI's, byte for byte (the lines
-    # without a group are no records: they have no statistics).
-    del rules[None]
-    assert sorted(p.stem for p in rules_dir.iterdir()) == sorted(rules)
-    for name, text in rules.items():
-        assert (rules_dir / f"{name}.tsv").read_text(encoding="utf-8") == text, name
+    grouped = ("--group-by", "source")
+    merged = cli_rules(cli, corpus, tmp_path, *grouped)
+    # Each group's rules are the CLI's sharded ones, rule for rule.
+    expected_rules = split_groups(merged)
+    assert sorted(p.stem for p in rules_dir.iterdir()) == sorted(expected_rules)
+    for name, text in expected_rules.items():
+        assert textmend.Rules.read(rules_dir / f"{name}.tsv") == textmend.Rules.parse(text), name
     assert summary["rules"]["site-a"] > 0 and summary["rules"]["site-b"] > 0
+    # The repair is the CLI's pooled run, byte for byte, and the sharded
+    # rules read back per group with --learn give it too.
+    expected = run_cli(cli, "--jsonl", "--field", "text", *grouped, corpus)
     assert parts(out) == expected
+    (tmp_path / "merged.tsv").write_text(merged, encoding="utf-8")
+    given = run_cli(cli, "--rules", tmp_path / "merged.tsv", "--learn", "--jsonl", "--field", "text", *grouped, corpus)
+    assert given == expected
+
+
+def test_rules_given_per_group_equal_a_grouped_rules_file(spark, cli, corpus, tmp_path):
+    """Rules given (not learned) apply as ``--rules FILE --group-by`` does:
+    each record gets its group's rules that hold in it, nothing learned."""
+    merged = cli_rules(cli, corpus, tmp_path, "--group-by", "source")
+    (tmp_path / "merged.tsv").write_text(merged, encoding="utf-8")
+    rules = {name: textmend.Rules.parse(text) for name, text in split_groups(merged).items()}
+    out = tmp_path / "out"
+    lines = spark.read.option("lineSep", "\n").text(str(corpus)).rdd.map(lambda row: row[0])
+    repaired = tmspark.mend_lines(lines, "text", "source", rules=rules).collect()
+    expected = run_cli(cli, "--rules", tmp_path / "merged.tsv", "--jsonl", "--field", "text", "--group-by", "source", corpus)
+    assert "".join(line + "\n" for line in repaired).encode() == expected
+    assert expected != run_cli(cli, "--jsonl", "--field", "text", corpus)
 
 
 def test_pooled_mode_without_groups_learns_one_rule_set(spark, cli, corpus, tmp_path):
     """Records in English and French together: each record's statistics
-    are counted on its own (see test_jsonl), and the rules decided on all
-    are applied as ``--rules`` applies them."""
+    are counted on its own and in its language (see test_jsonl), and the
+    output is ``textmend --scope corpus``'s."""
     out = tmp_path / "out"
     rules_dir = tmp_path / "rules"
     tmspark.run(spark, str(corpus), str(out), pooled=True, rules_out=str(rules_dir))
@@ -122,7 +134,8 @@ def test_pooled_mode_without_groups_learns_one_rule_set(spark, cli, corpus, tmp_
     values = [v for v in map(textmend.jsonl_value, records(corpus)) if v is not None]
     rules = mender.decide(mender.stats(values))
     assert textmend.Rules.read(rules_dir / "all.tsv") == textmend.Rules.parse(rules.to_text())
-    expected = run_cli(cli, "--rules", rules_dir / "all.tsv", "--jsonl", "--field", "text", corpus)
+    assert textmend.Rules.parse(cli_rules(cli, corpus, tmp_path)) == textmend.Rules.parse(rules.to_text())
+    expected = run_cli(cli, "--scope", "corpus", "--jsonl", "--field", "text", corpus)
     assert parts(out) == expected
 
 

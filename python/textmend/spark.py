@@ -15,16 +15,19 @@ Two modes, each equal to a CLI command on the same input:
     (``Mender.stats``, every record a text of its own), the statistics are
     merged per group (``reduceByKey``), the driver decides one rule set per
     group (``Mender.decide``), broadcasts them as rules-file text, and every
-    record is repaired with its group's rules and nothing learned. That is
-    ``textmend learn --stats`` on each record, ``textmend learn --merge``
-    per group and ``textmend --rules RULES --jsonl --field text`` on the
-    group's records. The first step equals ``textmend learn --stats
-    --jsonl --field text [--group-by FIELD] SHARD`` on any split of the
-    records into shards: both count each record as a document of its own
-    (docs/corpora.md). The CLI's ``--jsonl --group-by FIELD`` learns the
-    group rules the same way but repairs differently: each record with its
-    own rules first and then the group rules that hold in it, so its
-    output is not this mode's.
+    record is repaired with its own rules first and then those of its
+    group's rules that hold in it (``Mender.mend_jsonl(..., group=)``). The
+    output lines are byte-identical to ``textmend --jsonl --field text
+    [--group-by FIELD]`` (``--scope corpus`` without a group field) on the
+    same records. The first step equals ``textmend learn --stats --jsonl
+    --field text [--group-by FIELD] SHARD`` on any split of the records
+    into shards: both count each record as a document of its own
+    (docs/corpora.md).
+
+Rules given per group (``rules=``, say read from ``textmend learn
+--merge``'s file) are applied as ``textmend --jsonl --group-by FIELD
+--rules FILE`` applies a grouped rules file: each record gets the rules of
+its group that hold in it, and learns nothing unless ``learn=True``.
 
 Run it as a script (``python -m textmend.spark --help``, or spark-submit
 ``spark/textmend_job.py``) or from your own job with ``mend_dataframe``,
@@ -54,24 +57,41 @@ BATCH = 256
 #: The name of the column ``mend_dataframe`` adds with each record's edits.
 EDITS_COLUMN = "textmend_edits"
 
-# Menders built in this worker process, by their options: Spark reuses
-# Python workers across tasks, so each is built once per process.
-_MENDERS: Dict[Tuple[str, str], Mender] = {}
+# Menders built in this worker process, by their options, and group rules
+# read from broadcast text, by its digest: Spark reuses Python workers
+# across tasks, so each is built once per process.
+_MENDERS: Dict[str, Mender] = {}
+_RULES: Dict[str, Rules] = {}
 
 
-def _mender(options: Dict[str, Any], rules: Optional[str] = None) -> Mender:
-    """A mender with ``options`` (and the rules in ``rules``, a rules-file
-    text, applied and nothing learned), built once per worker process and
-    kept on one thread: Spark gives each task one core."""
-    key = (repr(sorted(options.items())), hashlib.sha256((rules or "").encode()).hexdigest() if rules is not None else "")
+def _mender(options: Dict[str, Any]) -> Mender:
+    """A mender with ``options``, built once per worker process and kept on
+    one thread: Spark gives each task one core."""
+    key = repr(sorted(options.items()))
     mender = _MENDERS.get(key)
     if mender is None:
         kwargs = dict(options)
         kwargs.setdefault("threads", 1)
-        if rules is not None:
-            kwargs["rules"] = Rules.parse(rules, "<broadcast>")
         mender = _MENDERS[key] = Mender(**kwargs)
     return mender
+
+
+def _group_rules(text: str) -> Rules:
+    """A group's rules from broadcast rules-file text, read once per worker."""
+    key = hashlib.sha256(text.encode()).hexdigest()
+    rules = _RULES.get(key)
+    if rules is None:
+        rules = _RULES[key] = Rules.parse(text, "<broadcast>")
+    return rules
+
+
+def _repair_options(options: Dict[str, Any], pooled: bool) -> Dict[str, Any]:
+    """The mender options a repair with group rules runs with: learning
+    from each record when the rules were pooled, nothing learned when they
+    were given (unless ``learn`` says otherwise), as the CLI does."""
+    if pooled:
+        return options
+    return {"learn": False, **options}
 
 
 def _batches(items: Iterable[Any], size: int = BATCH) -> Iterator[List[Any]]:
@@ -197,9 +217,12 @@ def _repair_lines(
                 by_group: Dict[Any, List[int]] = {}
                 for i, line in enumerate(batch):
                     by_group.setdefault(_line_group(line, group), []).append(i)
+                mender = _mender(options)
                 for name, indices in by_group.items():
-                    mender = _mender(options, table.get(name, ""))
-                    pairs = mender.mend_jsonl([batch[i] for i in indices], field, counts=True)
+                    group_rules = _group_rules(table.get(name, ""))
+                    pairs = mender.mend_jsonl(
+                        [batch[i] for i in indices], field, counts=True, group=group_rules
+                    )
                     for i, pair in zip(indices, pairs):
                         done[i] = pair
             for line, n in done:
@@ -223,14 +246,17 @@ def mend_lines(
 ) -> "RDD":
     """An RDD of JSON lines (without line ends) with field ``field`` of each
     record repaired as ``textmend --jsonl`` repairs it. ``pooled`` learns
-    one rule set per ``group`` first (``learn_rules``); ``rules`` gives them
-    (a dict of group → ``Rules``) instead. ``options`` are ``Mender``'s."""
+    one rule set per ``group`` first (``learn_rules``), or takes ``rules``
+    as the ones learned, and repairs as ``textmend --jsonl --group-by``;
+    ``rules`` alone (a dict of group → ``Rules``) is applied as a grouped
+    rules file is. ``options`` are ``Mender``'s."""
     sc = lines.context
     if pooled and rules is None:
         rules = learn_rules(lines, field, group, **options)
     table = None
     if rules is not None:
         table = sc.broadcast({name: r.to_text() for name, r in rules.items()})
+        options = _repair_options(options, pooled)
     counters = (sc.accumulator(0), sc.accumulator(0))
     out = lines.mapPartitions(_repair_lines(options, field, group, table, counters))
     out.textmend_counters = counters  # type: ignore[attr-defined]
@@ -256,13 +282,13 @@ def _repair_rows(
                 if isinstance(row[field], str):
                     name = row[group] if (group is not None and table is not None) else None
                     by_group.setdefault(name, []).append(i)
+            mender = _mender(options)
             for name, indices in by_group.items():
+                texts = [batch[i][field] for i in indices]
                 if table is None:
-                    mender = _mender(options)
-                    mended = mender.mend_many([batch[i][field] for i in indices])
+                    mended = mender.mend_many(texts)
                 else:
-                    mender = _mender(options, table.get(name, ""))
-                    mended = [mender.mend(batch[i][field]) for i in indices]
+                    mended = mender.mend_many(texts, group=_group_rules(table.get(name, "")))
                 for i, m in zip(indices, mended):
                     done[i] = m
             for row, m in zip(batch, done):
@@ -286,8 +312,8 @@ def mend_dataframe(
     **options: Any,
 ) -> "DataFrame":
     """``df`` with its string column ``field`` repaired record by record
-    (each learning from itself), or with rules learned per ``group`` when
-    ``pooled`` (or given in ``rules``). Adds an integer column
+    (each learning from itself), and with the rules learned per ``group``
+    when ``pooled`` (or given in ``rules``), as ``mend_lines`` does. Adds an integer column
     ``edits_column`` (None: none) with each record's number of edits.
     Other columns pass through. ``options`` are ``Mender``'s."""
     from pyspark.sql.types import LongType, StructField, StructType
@@ -298,6 +324,7 @@ def mend_dataframe(
     table = None
     if rules is not None:
         table = spark.sparkContext.broadcast({name: r.to_text() for name, r in rules.items()})
+        options = _repair_options(options, pooled)
     schema = df.schema
     if edits_column is not None:
         schema = StructType(list(schema.fields) + [StructField(edits_column, LongType(), True)])
@@ -348,7 +375,7 @@ def run(
         lines = spark.read.option("lineSep", "\n").text(input).rdd.map(lambda row: row[0])
         if pooled:
             rules = learn_rules(lines, field, group, **options)
-        repaired = mend_lines(lines, field, group, pooled=False, rules=rules, **options)
+        repaired = mend_lines(lines, field, group, pooled=pooled, rules=rules, **options)
         spark.createDataFrame(repaired.map(lambda line: (line,)), "value string").write.mode(
             mode
         ).option("lineSep", "\n").text(output)
@@ -358,7 +385,7 @@ def run(
         df = spark.read.parquet(input)
         if pooled:
             rules = learn_rules(df, field, group, **options)
-        repaired = mend_dataframe(df, field, group, rules=rules, **options)
+        repaired = mend_dataframe(df, field, group, pooled=pooled, rules=rules, **options)
         repaired.write.mode(mode).parquet(output)
     else:
         raise ValueError(f"unknown format {kind!r}: expected jsonl or parquet")

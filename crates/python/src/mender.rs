@@ -22,7 +22,7 @@ use crate::arguments::{
 use crate::errors;
 use crate::jsonl;
 use crate::mended::PyMended;
-use crate::repaired::Repaired;
+use crate::repaired::{Repaired, Using};
 use crate::rules::PyRules;
 use crate::stats::PyStats;
 
@@ -174,20 +174,38 @@ impl PyMender {
 
     /// Repairs ``text``: learns rules from it (or applies the mender's
     /// rules) and applies them. Outside the edits the result is identical
-    /// to ``text``.
-    fn mend(&self, py: Python<'_>, text: Bound<'_, PyString>) -> PyResult<PyMended> {
+    /// to ``text``. With ``group``, the rules ``decide`` gave for the
+    /// text's group (a ``Rules`` or a rules file): those that hold in this
+    /// text are added after its own, as ``textmend --group-by`` does.
+    #[pyo3(signature = (text, group = None))]
+    fn mend(
+        &self,
+        py: Python<'_>,
+        text: Bound<'_, PyString>,
+        group: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<PyMended> {
+        let group = group.map(rule_set).transpose()?;
         let view = text.to_str()?;
-        let repaired = py.detach(|| self.run(|| self.repair(view, None)));
+        let repaired = py.detach(|| self.run(|| self.repair(view, using(group.as_ref()))));
         Ok(repaired.wrap(text))
     }
 
-    /// Repairs each text of ``texts`` on its own, as ``mend`` does, in
+    /// Repairs each text of ``texts`` on its own, as ``mend`` does (with
+    /// ``group``, the rules of the group all the texts belong to), in
     /// parallel on the mender's threads; the results in order.
-    fn mend_many(&self, py: Python<'_>, texts: &Bound<'_, PyAny>) -> PyResult<Vec<PyMended>> {
+    #[pyo3(signature = (texts, group = None))]
+    fn mend_many(
+        &self,
+        py: Python<'_>,
+        texts: &Bound<'_, PyAny>,
+        group: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Vec<PyMended>> {
+        let group = group.map(rule_set).transpose()?;
         let texts = strings(texts, "texts")?;
         let views = views(&texts)?;
+        let using = using(group.as_ref());
         let repaired: Vec<Repaired> =
-            py.detach(|| self.run(|| views.par_iter().map(|t| self.repair(t, None)).collect()));
+            py.detach(|| self.run(|| views.par_iter().map(|t| self.repair(t, using)).collect()));
         Ok(texts
             .into_iter()
             .zip(repaired)
@@ -205,7 +223,7 @@ impl PyMender {
     ) -> PyResult<PyMended> {
         let rules = rule_set(rules)?;
         let view = text.to_str()?;
-        let repaired = py.detach(|| self.run(|| self.repair(view, Some(&rules))));
+        let repaired = py.detach(|| self.run(|| self.repair(view, Using::Rules(&rules))));
         Ok(repaired.wrap(text))
     }
 
@@ -293,22 +311,27 @@ impl PyMender {
     /// text is repaired, and then only that string value (re-encoded);
     /// other fields, key order, spacing, escapes and any line end are kept.
     /// Lines that are not objects with that string field come back as they
-    /// were. With ``counts=True``, ``(line, edits)`` pairs.
-    #[pyo3(signature = (lines, field = "text", counts = false))]
+    /// were. With ``counts=True``, ``(line, edits)`` pairs. With
+    /// ``group``, the rules of the group all the lines belong to, as
+    /// ``mend`` takes them (``textmend --jsonl --group-by``).
+    #[pyo3(signature = (lines, field = "text", counts = false, group = None))]
     fn mend_jsonl<'py>(
         &self,
         py: Python<'py>,
         lines: &Bound<'py, PyAny>,
         field: &str,
         counts: bool,
+        group: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyList>> {
+        let group = group.map(rule_set).transpose()?;
+        let using = using(group.as_ref());
         let lines = strings(lines, "lines")?;
         let views = views(&lines)?;
         let repaired: Vec<Option<(String, usize)>> = py.detach(|| {
             self.run(|| {
                 views
                     .par_iter()
-                    .map(|line| self.mend_line(line, field))
+                    .map(|line| self.mend_line(line, field, using))
                     .collect()
             })
         });
@@ -375,13 +398,13 @@ impl PyMender {
 
     /// One JSON line repaired, with its number of edits; None when it stays
     /// as it is (blank, not such an object, or nothing repaired).
-    fn mend_line(&self, line: &str, field: &str) -> Option<(String, usize)> {
+    fn mend_line(&self, line: &str, field: &str, using: Using<'_>) -> Option<(String, usize)> {
         let body = jsonl::body(line);
         if body.trim().is_empty() {
             return None;
         }
         let (value, span) = jsonl::field(body, field)?;
-        let repaired = self.repair(&value, None);
+        let repaired = self.repair(&value, using);
         let edits = repaired.edits().len();
         if edits == 0 {
             return None;
@@ -389,9 +412,14 @@ impl PyMender {
         Some((jsonl::splice(line, span, repaired.mended.text()), edits))
     }
 
-    /// `text` repaired (with `rules`, or learning), cleaned first with
+    /// `text` repaired (`using` its rules), cleaned first with
     /// `clean=...`.
-    fn repair(&self, text: &str, rules: Option<&RuleSet>) -> Repaired {
-        Repaired::new(&self.mender, self.cleaner.as_ref(), text, rules)
+    fn repair(&self, text: &str, using: Using<'_>) -> Repaired {
+        Repaired::new(&self.mender, self.cleaner.as_ref(), text, using)
     }
+}
+
+/// Learning, or with a group's rules.
+fn using(group: Option<&RuleSet>) -> Using<'_> {
+    group.map_or(Using::Learning, Using::Group)
 }

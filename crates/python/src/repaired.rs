@@ -8,6 +8,18 @@ use textmend::{Cleaner, Edit, EditKind, Mended, Mender, RuleSet};
 
 use crate::mended::PyMended;
 
+/// Where a repair's rules come from.
+#[derive(Clone, Copy)]
+pub(crate) enum Using<'r> {
+    /// Learned from the text (`Mender::mend`).
+    Learning,
+    /// Exactly these (`Mender::apply`).
+    Rules(&'r RuleSet),
+    /// Learned from the text, and those of a group's rules that hold in it
+    /// (`Mender::mend_pooled`).
+    Group(&'r RuleSet),
+}
+
 /// A repair, and with cleaning the edits of both composed into edits of
 /// the input.
 pub(crate) struct Repaired {
@@ -16,18 +28,18 @@ pub(crate) struct Repaired {
 }
 
 impl Repaired {
-    /// `text` repaired (with `rules`, or learning), cleaned first by
-    /// `cleaner`.
+    /// `text` repaired (`using` its rules), cleaned first by `cleaner`.
     pub(crate) fn new(
         mender: &Mender,
         cleaner: Option<&Cleaner>,
         text: &str,
-        rules: Option<&RuleSet>,
+        using: Using<'_>,
     ) -> Repaired {
         let mend = |text: &str| -> Mended<'static> {
-            match rules {
-                Some(rules) => mender.apply(text, rules).into_owned(),
-                None => mender.mend(text).into_owned(),
+            match using {
+                Using::Learning => mender.mend(text).into_owned(),
+                Using::Rules(rules) => mender.apply(text, rules).into_owned(),
+                Using::Group(group) => mender.mend_pooled(text, group).into_owned(),
             }
         };
         let Some(cleaner) = cleaner else {

@@ -56,8 +56,8 @@ pub fn run(options: &Repair, global: &Global, messages: &mut Messages) -> Exit {
         messages.error(message);
         return Exit::Error;
     }
-    let mender = match config::build_mender(global, options.rules.as_deref(), options.learn) {
-        Ok(mender) => mender,
+    let (mender, given) = match mender_and_groups(options, global) {
+        Ok(built) => built,
         Err(message) => {
             messages.error(message);
             return Exit::Error;
@@ -122,6 +122,12 @@ pub fn run(options: &Repair, global: &Global, messages: &mut Messages) -> Exit {
         return Exit::Error;
     }
     let groups = if cleaning.is_some() {
+        None
+    } else if given.is_some() {
+        given
+    } else if options.rules.is_some() && !options.learn {
+        // The rules given are exactly the rules applied: nothing to learn,
+        // so no group's rules to decide.
         None
     } else {
         match pooled(&inputs, global, &mender, &pool, messages) {
@@ -242,6 +248,39 @@ fn sink(options: &Repair, global: &Global) -> io::Result<Box<dyn Sink>> {
         Report::Json => Box::new(JsonSink::new(out()?, global.jsonl.clone())),
         Report::Html => Box::new(HtmlSink::new(out()?)),
     })
+}
+
+/// The mender, and with `--group-by` and a grouped rules file (what `learn
+/// --merge` writes), each group's rules from the file: the rules before
+/// the first `# group` line are every document's, each section its group's
+/// ([`Mender::mend_pooled`] applies those that hold in each document, as a
+/// pooled run applies the rules it decided), and nothing is learned unless
+/// `--learn` asks for it.
+fn mender_and_groups(
+    options: &Repair,
+    global: &Global,
+) -> Result<(Mender, Option<Groups>), String> {
+    let (Some(path), Some(value)) = (options.rules.as_deref(), global.group_by.as_deref()) else {
+        return Ok((
+            config::build_mender(global, options.rules.as_deref(), options.learn)?,
+            None,
+        ));
+    };
+    let text = config::read_rules_text(path)?;
+    match groups::parse_rules(&text, path)? {
+        Some(grouped) => {
+            let by = GroupBy::parse(value, global.jsonl.is_some())?;
+            let mender = config::mender_with(global, Some(grouped.common), options.learn)?;
+            Ok((mender, Some(Groups::given(by, grouped.groups))))
+        }
+        None => {
+            let rules = textmend::RuleSet::parse(&text, path).map_err(|e| e.to_string())?;
+            Ok((
+                config::mender_with(global, Some(rules), options.learn)?,
+                None,
+            ))
+        }
+    }
 }
 
 /// With `--group-by` (or `--scope corpus`, all inputs one group): the first

@@ -3,7 +3,7 @@
 //! (`textmend learn --stats`), merged, and decided on once
 //! (`textmend learn --merge`), giving the rules learning on the whole would.
 //!
-//! A [`LearningStats`] holds the number of words, each suspect word's token
+//! A [`LearningStats`] holds, for each language apart, the number of words, each suspect word's token
 //! count and how it was capitalised, and how often every everyday word (the
 //! only strings a rule's sides can be) occurs as a substring — enough to
 //! test the spinner's signature for any rule without the text — and, for
@@ -19,6 +19,7 @@ use memchr::memmem;
 
 use crate::error::{Error, Result};
 use crate::knowledge::glyphs::MAX_GLYPH_CHARS;
+use crate::knowledge::language::Language;
 
 mod text;
 
@@ -36,9 +37,18 @@ pub(crate) struct SuspectCounts {
     pub(crate) lowercase: bool,
 }
 
-/// Mergeable learning statistics of one or more texts.
+/// Mergeable learning statistics of one or more texts, each language's
+/// counted apart: a batch that mixes languages learns each language's
+/// rules from that language's documents (and paragraphs) alone, with its
+/// own dictionary.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct LearningStats {
+    pub(crate) languages: BTreeMap<Language, Counts>,
+}
+
+/// The counts of one language's texts.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Counts {
     pub(crate) words: usize,
     pub(crate) suspects: BTreeMap<String, SuspectCounts>,
     /// Occurrences (overlapping) of everyday words as substrings.
@@ -69,8 +79,59 @@ pub(crate) struct PairCounts {
 }
 
 impl LearningStats {
-    /// Adds `other`'s counts to these.
+    /// Adds `other`'s counts to these, language by language.
     pub fn merge(&mut self, other: &LearningStats) {
+        for (language, counts) in &other.languages {
+            self.languages.entry(*language).or_default().merge(counts);
+        }
+    }
+
+    /// The counts of `language`'s texts, to add to.
+    pub(crate) fn of(&mut self, language: Language) -> &mut Counts {
+        self.languages.entry(language).or_default()
+    }
+
+    /// The statistics as text: a header, then for each language a
+    /// `language<TAB>CODE` line and its counts ([`Counts::to_text`]).
+    pub fn to_text(&self) -> String {
+        let mut out = format!("{HEADER}\n");
+        for (language, counts) in &self.languages {
+            out.push_str(&format!("language\t{}\n", language.code()));
+            counts.write(&mut out);
+        }
+        out
+    }
+
+    /// Reads the text form of [`LearningStats::to_text`]; `path` names the
+    /// source in errors. Counts before any `language` line are English's
+    /// (files written before languages were counted apart).
+    pub fn parse(text: &str, path: &Path) -> Result<LearningStats> {
+        let mut stats = LearningStats::default();
+        let mut language = Language::English;
+        for (i, line) in text.lines().enumerate() {
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let error = |message: &str| Error::RuleSyntax {
+                path: path.to_path_buf(),
+                line: i + 1,
+                message: message.to_string(),
+            };
+            if let Some(code) = line.strip_prefix("language\t") {
+                language = Language::from_code(code).ok_or_else(|| error("unknown language"))?;
+                continue;
+            }
+            stats.of(language).parse_line(line).map_err(error)?;
+        }
+        // A language section without counts is no language counted.
+        stats.languages.retain(|_, c| *c != Counts::default());
+        Ok(stats)
+    }
+}
+
+impl Counts {
+    /// Adds `other`'s counts to these.
+    fn merge(&mut self, other: &Counts) {
         self.words += other.words;
         for (key, c) in &other.suspects {
             let mine = self.suspects.entry(key.clone()).or_default();
@@ -115,8 +176,7 @@ impl LearningStats {
     }
 
     /// Counts the letter sequences and the words of `text` (see
-    /// [`LearningStats::letters`], [`LearningStats::finals`],
-    /// [`LearningStats::word_counts`]).
+    /// [`Counts::letters`], [`Counts::finals`], [`Counts::word_counts`]).
     pub(crate) fn count_letters(&mut self, text: &str) {
         let folded = fold_letters(text);
         let mut counts: HashMap<&str, u64> = HashMap::new();
@@ -149,15 +209,16 @@ impl LearningStats {
         }
     }
 
-    /// The statistics as text: a header, `words N`, then one line per
-    /// suspect (`suspect KEY TOKENS FLAGS`, flags `c` for capitalised in
+    /// The counts as lines: `words N`, then one line per suspect
+    /// (`suspect KEY TOKENS FLAGS`, flags `c` for capitalised in
     /// mid-sentence and `l` for lowercase, `-` for neither) and per
-    /// substring count (`substring WORD COUNT`) and letter sequence count
-    /// (`letters SEQUENCE COUNT`), and per word swap a document could be
-    /// evidence of (`pair FROM TO AGREE AGAINST`: documents agreeing with
-    /// and contradicting its signature), tab-separated.
-    pub fn to_text(&self) -> String {
-        let mut out = format!("{HEADER}\nwords\t{}\n", self.words);
+    /// substring count (`substring WORD COUNT`), letter sequence count
+    /// (`letters SEQUENCE COUNT`, `final SEQUENCE COUNT`) and word count
+    /// (`word WORD COUNT`), and per word swap a document could be evidence
+    /// of (`pair FROM TO AGREE AGAINST`: documents agreeing with and
+    /// contradicting its signature), tab-separated.
+    fn write(&self, out: &mut String) {
+        out.push_str(&format!("words\t{}\n", self.words));
         for (key, c) in &self.suspects {
             let flags = match (c.mid_capital, c.lowercase) {
                 (true, true) => "cl",
@@ -182,63 +243,45 @@ impl LearningStats {
         for ((from, to), c) in &self.pairs {
             out.push_str(&format!("pair\t{from}\t{to}\t{}\t{}\n", c.agree, c.against));
         }
-        out
     }
 
-    /// Reads the text form of [`LearningStats::to_text`]; `path` names the
-    /// source in errors.
-    pub fn parse(text: &str, path: &Path) -> Result<LearningStats> {
-        let mut stats = LearningStats::default();
-        for (i, line) in text.lines().enumerate() {
-            if line.is_empty() || line.starts_with('#') {
-                continue;
+    /// Adds the counts of one line of [`Counts::write`]'s form.
+    fn parse_line(&mut self, line: &str) -> std::result::Result<(), &'static str> {
+        let count = |n: &str| n.parse::<u64>().map_err(|_| "bad count");
+        let fields: Vec<&str> = line.split('\t').collect();
+        match fields.as_slice() {
+            ["words", n] => self.words += count(n)? as usize,
+            ["suspect", key, n, flags] if !key.is_empty() => {
+                let c = self.suspects.entry(key.to_string()).or_default();
+                c.tokens += count(n)? as usize;
+                c.mid_capital |= flags.contains('c');
+                c.lowercase |= flags.contains('l');
             }
-            let error = |message: &str| Error::RuleSyntax {
-                path: path.to_path_buf(),
-                line: i + 1,
-                message: message.to_string(),
-            };
-            let fields: Vec<&str> = line.split('\t').collect();
-            match fields.as_slice() {
-                ["words", n] => {
-                    stats.words += n.parse::<usize>().map_err(|_| error("bad count"))?
-                }
-                ["suspect", key, n, flags] if !key.is_empty() => {
-                    let c = stats.suspects.entry(key.to_string()).or_default();
-                    c.tokens += n.parse::<usize>().map_err(|_| error("bad count"))?;
-                    c.mid_capital |= flags.contains('c');
-                    c.lowercase |= flags.contains('l');
-                }
-                ["substring", word, n] if !word.is_empty() => {
-                    *stats.substrings.entry(word.to_string()).or_default() +=
-                        n.parse::<u64>().map_err(|_| error("bad count"))?;
-                }
-                ["letters", letters, n] if !letters.is_empty() => {
-                    *stats.letters.entry(letters.to_string()).or_default() +=
-                        n.parse::<u64>().map_err(|_| error("bad count"))?;
-                }
-                ["final", letters, n] if !letters.is_empty() => {
-                    *stats.finals.entry(letters.to_string()).or_default() +=
-                        n.parse::<u64>().map_err(|_| error("bad count"))?;
-                }
-                ["word", word, n] if !word.is_empty() => {
-                    *stats.word_counts.entry(word.to_string()).or_default() +=
-                        n.parse::<u64>().map_err(|_| error("bad count"))?;
-                }
-                ["pair", from, to, agree, against] if !from.is_empty() && !to.is_empty() => {
-                    let c = stats
-                        .pairs
-                        .entry((from.to_string(), to.to_string()))
-                        .or_default();
-                    c.agree += agree.parse::<u64>().map_err(|_| error("bad count"))?;
-                    c.against += against.parse::<u64>().map_err(|_| error("bad count"))?;
-                }
-                _ => return Err(error(
-                    "expected `words`, `suspect`, `substring`, `letters`, `final`, `word` or `pair` fields",
-                )),
+            ["substring", word, n] if !word.is_empty() => {
+                *self.substrings.entry(word.to_string()).or_default() += count(n)?;
             }
+            ["letters", letters, n] if !letters.is_empty() => {
+                *self.letters.entry(letters.to_string()).or_default() += count(n)?;
+            }
+            ["final", letters, n] if !letters.is_empty() => {
+                *self.finals.entry(letters.to_string()).or_default() += count(n)?;
+            }
+            ["word", word, n] if !word.is_empty() => {
+                *self.word_counts.entry(word.to_string()).or_default() += count(n)?;
+            }
+            ["pair", from, to, agree, against] if !from.is_empty() && !to.is_empty() => {
+                let c = self
+                    .pairs
+                    .entry((from.to_string(), to.to_string()))
+                    .or_default();
+                c.agree += count(agree)?;
+                c.against += count(against)?;
+            }
+            _ => return Err(
+                "expected `language`, `words`, `suspect`, `substring`, `letters`, `final`, `word` or `pair` fields",
+            ),
         }
-        Ok(stats)
+        Ok(())
     }
 
     fn count(&self, word: &str) -> u64 {
@@ -246,7 +289,7 @@ impl LearningStats {
     }
 }
 
-impl TextView for LearningStats {
+impl TextView for Counts {
     fn words(&self) -> usize {
         self.words
     }
@@ -299,7 +342,7 @@ mod tests {
 
     #[test]
     fn merges_and_round_trips_through_text() {
-        let mut a = LearningStats {
+        let mut a = Counts {
             words: 10,
             ..Default::default()
         };
@@ -319,15 +362,27 @@ mod tests {
         assert_eq!(a.suspects["attfinish"].tokens, 4);
         assert!(a.suspects["attfinish"].mid_capital);
         assert_eq!(a.substrings["finish"], 6);
-        let back = LearningStats::parse(&a.to_text(), Path::new("s")).unwrap();
-        assert_eq!(back, a);
+        let mut stats = LearningStats::default();
+        stats.of(Language::German).merge(&a);
+        stats.of(Language::English).merge(&b);
+        let back = LearningStats::parse(&stats.to_text(), Path::new("s")).unwrap();
+        assert_eq!(back, stats);
+        let mut twice = back.clone();
+        twice.merge(&stats);
+        assert_eq!(twice.languages[&Language::German].words, 40);
+        assert_eq!(twice.languages[&Language::English].words, 20);
+        // Counts before any `language` line are English's.
+        let old = LearningStats::parse("words\t7\n", Path::new("s")).unwrap();
+        assert_eq!(old.languages[&Language::English].words, 7);
         let err = LearningStats::parse("words\tx\n", Path::new("s.stats")).unwrap_err();
         assert_eq!(err.to_string(), "s.stats:1: bad count");
+        let err = LearningStats::parse("language\txx\n", Path::new("s.stats")).unwrap_err();
+        assert_eq!(err.to_string(), "s.stats:1: unknown language");
     }
 
     #[test]
     fn the_signature_is_tested_on_counts() {
-        let mut s = LearningStats::default();
+        let mut s = Counts::default();
         s.substrings.insert("son".into(), 3);
         s.substrings.insert("person".into(), 2);
         assert!(s.occurs_outside("son", "person", &[]));
@@ -340,10 +395,10 @@ mod tests {
     fn the_signature_is_judged_document_by_document_where_counted() {
         let pairs: BTreeSet<(String, String)> = [("finish".to_string(), "end".to_string())].into();
         // Two spun documents without `end`, one clean one with it.
-        let mut s = LearningStats::default();
+        let mut s = Counts::default();
         s.count_pairs("They attfinish the summit.", &pairs);
         s.count_pairs("The agfinisha is long; we attfinish.", &pairs);
-        let mut clean = LearningStats::default();
+        let mut clean = Counts::default();
         clean.count_pairs("At the end of the day, finish it.", &pairs);
         s.merge(&clean);
         // The concatenation holds `end`, yet two documents of three agree.
@@ -360,8 +415,10 @@ mod tests {
         s.merge(&clean);
         s.merge(&clean);
         assert!(s.occurs_outside("end", "finish", &[]));
-        let back = LearningStats::parse(&s.to_text(), Path::new("s")).unwrap();
-        assert_eq!(back, s);
+        let mut stats = LearningStats::default();
+        stats.of(Language::English).merge(&s);
+        let back = LearningStats::parse(&stats.to_text(), Path::new("s")).unwrap();
+        assert_eq!(back, stats);
     }
 
     #[test]

@@ -208,7 +208,7 @@ impl MenderBuilder {
             whole_words: self.whole_words,
             rules: self.rules.unwrap_or_default(),
             limits: self.limits,
-            everyday: OnceLock::new(),
+            everyday: Default::default(),
             memos: super::memo::Memos::new(),
         })
     }

@@ -69,11 +69,16 @@ impl Mender {
         rules.extended_with(&RuleSet::new(learned))
     }
 
-    /// An automaton over the everyday words (the only strings a rule's
-    /// sides can be), and the words by pattern number; built on first use.
-    pub(super) fn everyday_words(&self) -> &(AhoCorasick, Vec<String>) {
-        self.everyday.get_or_init(|| {
-            let words = everyday_words(&self.lexicon);
+    /// An automaton over the everyday words of `language` (the only
+    /// strings a rule's sides can be), and the words by pattern number;
+    /// built on first use.
+    pub(super) fn everyday_words(&self, language: Language) -> &(AhoCorasick, Vec<String>) {
+        let slot = Language::ALL
+            .iter()
+            .position(|l| *l == language)
+            .expect("every language is in Language::ALL");
+        self.everyday[slot].get_or_init(|| {
+            let words = everyday_words(self.lexicon_for(language));
             let matcher = AhoCorasick::new(&words).expect("dictionary words always build");
             (matcher, words)
         })

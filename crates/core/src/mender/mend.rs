@@ -202,12 +202,7 @@ impl Mender {
                 } else {
                     (self.rules.clone(), HashSet::new())
                 };
-                let holding = if language == Language::English {
-                    holding_in(&prepared, group)
-                } else {
-                    RuleSet::default()
-                };
-                (own.extended_with(&holding), spelled)
+                (own.extended_with(&holding_in(&prepared, group)), spelled)
             }
         };
         let in_word = rules.clone();
@@ -329,13 +324,17 @@ impl Mender {
     }
 }
 
-/// The rules of `group` (learned from the statistics of a group of texts,
-/// which are English: see [`Mender::stats`]) that hold in `text`, one
-/// document of the group: glyph confusions, and in-word swaps whose
+/// The rules of `group` (decided on the statistics of a group of texts:
+/// see [`Mender::stats`]) that hold in `text`, one document of the group
+/// in one language: glyph confusions, and in-word swaps whose
 /// restored side does not occur in the text outside their damaged side.
 /// A spinner replaces every occurrence of a word in the documents it spins,
 /// so a document that still holds the restored word was not spun with that
 /// pair, whatever the other documents say. Whole-word swaps are not pooled.
+/// A rule decided in another of the group's languages only ever matches
+/// here if its restored word is a word of this language too (the rewrite
+/// checks each restoration against the part's dictionary); a glyph
+/// confusion is the scanner's, whatever the page's language.
 fn holding_in(text: &str, group: &RuleSet) -> RuleSet {
     RuleSet::new(
         group

@@ -98,7 +98,9 @@ pub struct Mender {
     learn: bool,
     whole_words: bool,
     limits: Limits,
-    everyday: OnceLock<(AhoCorasick, Vec<String>)>,
+    /// Per language (in [`Language::ALL`]'s order): the everyday words'
+    /// automaton, built when statistics are first counted in it.
+    everyday: [OnceLock<(AhoCorasick, Vec<String>)>; Language::ALL.len()],
     /// Suspects' explanations and misreadings, shared by all texts.
     memos: memo::Memos,
 }
@@ -233,8 +235,7 @@ impl Mender {
     /// [`LearningStats::merge`], [`Mender::decide`]) that hold in this
     /// document: glyph confusions, and in-word swaps whose restored side
     /// the document does not hold outside their damaged side. The text's
-    /// own rules come first. Group rules apply to its English parts only,
-    /// since statistics are counted on English texts.
+    /// own rules come first.
     ///
     /// [`LearningStats::merge`]: crate::LearningStats::merge
     pub fn mend_pooled<'a>(&self, text: &'a str, group: &RuleSet) -> Mended<'a> {

@@ -130,7 +130,16 @@ impl Mender {
                 // The paragraph's tokens, from the document's.
                 let first = tokens.partition_point(|t| t.span.start < p.start);
                 let last = tokens.partition_point(|t| t.span.start < p.end);
-                self.judge(text, &text[p.clone()], &tokens[first..last])
+                let tokens = &tokens[first..last];
+                match self.judge(text, &text[p.clone()], tokens) {
+                    // English by a few function words it shares with
+                    // another language (Portuguese `a`, `as`, `no`), yet
+                    // mostly not English words: as a whole text is.
+                    Some(Language::English) if !mostly_known(text, tokens, &self.lexicon) => {
+                        Some(self.by_dictionary(text, tokens))
+                    }
+                    judged => judged,
+                }
             } else {
                 document
             };
@@ -183,33 +192,7 @@ impl Mender {
         for p in paragraphs(text) {
             let first = tokens.partition_point(|t| t.span.start < p.start);
             let last = tokens.partition_point(|t| t.span.start < p.end);
-            let tokens = &tokens[first..last];
-            let judged = tokens.len().min(MAX_JUDGED_TOKENS);
-            let english = known_count(text, tokens, &self.lexicon).0;
-            // The other dictionaries, each with the words it knows; the
-            // first of the best on a tie.
-            let best = self
-                .others
-                .iter()
-                .map(|(l, lexicon)| (*l, known_count(text, tokens, lexicon).0))
-                .fold(
-                    None,
-                    |best: Option<(Language, usize)>, (l, known)| match best {
-                        Some((_, top)) if top >= known => best,
-                        _ => Some((l, known)),
-                    },
-                );
-            let language = match best {
-                Some((language, known))
-                    if known > english
-                        && known as f64 >= MIN_KNOWN_SHARE * judged as f64
-                        && (known - english) as f64 >= MIN_LEAD_OVER_ENGLISH * judged as f64 =>
-                {
-                    language
-                }
-                // English damaged past recognition stays English.
-                _ => Language::English,
-            };
+            let language = self.by_dictionary(text, &tokens[first..last]);
             match groups.iter_mut().find(|(l, _)| *l == language) {
                 Some((_, spans)) => spans.push(p),
                 None => groups.push((language, vec![p])),
@@ -222,6 +205,39 @@ impl Mender {
             .into_iter()
             .map(|(l, spans)| (l, Some(spans)))
             .collect()
+    }
+
+    /// The language whose dictionary knows most of `tokens` (spans into
+    /// `text`), when that is at least [`MIN_KNOWN_SHARE`] of them and
+    /// [`MIN_LEAD_OVER_ENGLISH`] more than English (ties go to the earlier
+    /// language); English otherwise.
+    fn by_dictionary(&self, text: &str, tokens: &[Token]) -> Language {
+        let judged = tokens.len().min(MAX_JUDGED_TOKENS);
+        let english = known_count(text, tokens, &self.lexicon).0;
+        // The other dictionaries, each with the words it knows; the first
+        // of the best on a tie.
+        let best = self
+            .others
+            .iter()
+            .map(|(l, lexicon)| (*l, known_count(text, tokens, lexicon).0))
+            .fold(
+                None,
+                |best: Option<(Language, usize)>, (l, known)| match best {
+                    Some((_, top)) if top >= known => best,
+                    _ => Some((l, known)),
+                },
+            );
+        match best {
+            Some((language, known))
+                if known > english
+                    && known as f64 >= MIN_KNOWN_SHARE * judged as f64
+                    && (known - english) as f64 >= MIN_LEAD_OVER_ENGLISH * judged as f64 =>
+            {
+                language
+            }
+            // English damaged past recognition stays English.
+            _ => Language::English,
+        }
     }
 
     /// The language `text` (with its `tokens`) is mended in as a whole.

@@ -171,7 +171,11 @@ pub(crate) fn detect(
         let known = *is_word
             .entry(word)
             .or_insert_with(|| is_known_token(word, lexicon, min_chars..=max_chars));
-        if known || is_accent_written_as_apostrophe(text, token, lexicon) {
+        if known
+            || is_accent_written_as_apostrophe(text, token, lexicon)
+            || is_part_of_command_name(text, token)
+            || is_file_extension(text, token)
+        {
             continue;
         }
         let (core, _) = split_clitic(word);
@@ -216,6 +220,64 @@ fn is_accent_written_as_apostrophe(text: &str, token: &Token, lexicon: &Lexicon)
         && ['\u{300}', '\u{301}']
             .iter()
             .any(|mark| lexicon.lookup(&format!("{word}{mark}")).is_some())
+}
+
+/// Whether `token` is part of a program's or function's name rather than a
+/// word of prose: its whitespace-separated chunk is followed by a manual
+/// section (`dpkg-gencontrol(1)`, `setarch(8)`), or joins by a hyphen a
+/// part with no vowel (`dpkg-gencontrol`, `xdg-open`), which no word of
+/// the languages textmend reads is. Such names are made of words and
+/// pieces of words (`gen·control`), which read as a spinner's swaps.
+fn is_part_of_command_name(text: &str, token: &Token) -> bool {
+    let start = text[..token.span.start]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let end = text[token.span.end..]
+        .find(char::is_whitespace)
+        .map_or(text.len(), |i| token.span.end + i);
+    let chunk = &text[start..end];
+    let section = chunk.find('(').is_some_and(|open| {
+        let inside = chunk[open + 1..].split(')').next().unwrap_or("");
+        chunk[open + 1..].contains(')')
+            && inside.starts_with(|c: char| c.is_ascii_digit())
+            && inside.len() <= 4
+    });
+    let vowelless_part = chunk.contains('-')
+        && chunk
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|part| part.chars().count() >= 2)
+            .any(|part| !part.chars().any(is_vowel));
+    section || vowelless_part
+}
+
+/// Whether `token` is a file name's extension (`.cfg`, `*.odt`,
+/// `archive.tgz`): right after a dot, and either the dot opens its chunk
+/// (after a `*` at most) or the token is as short as extensions are. Made
+/// of a few letters, extensions read as misread glyphs (`cfg` as `cfa`).
+/// A longer word after a dot inside a chunk is left a suspect: a scan
+/// loses the space after a full stop (`end.Rnodern`).
+fn is_file_extension(text: &str, token: &Token) -> bool {
+    let before = &text[..token.span.start];
+    let Some(rest) = before.strip_suffix('.') else {
+        return false;
+    };
+    let opens_chunk = rest
+        .trim_end_matches('*')
+        .chars()
+        .last()
+        .is_none_or(char::is_whitespace);
+    opens_chunk || token.span.len() <= MAX_EXTENSION_BYTES
+}
+
+/// The longest extension [`is_file_extension`] reads inside a chunk.
+const MAX_EXTENSION_BYTES: usize = 4;
+
+/// A vowel letter of the Latin alphabet, accented or not (`y` too).
+fn is_vowel(c: char) -> bool {
+    c.to_lowercase()
+        .all(|c| "aeiouyàáâãäåæèéêëìíîïòóôõöøœùúûüýÿ".contains(c))
 }
 
 /// Whether `word` is a common prefix on a known word or on a regular
@@ -354,6 +416,25 @@ mod tests {
         let name = found.iter().find(|s| s.key == "kuleba").unwrap();
         assert!(name.is_name_like() && name.is_compound_or_noun());
         assert!(!name.is_closed_compound);
+    }
+
+    #[test]
+    fn command_names_are_no_suspects() {
+        let keys =
+            |text: &str| -> Vec<String> { suspects(text).into_iter().map(|s| s.key).collect() };
+        // Made of words, they read as swaps (`gen·control` as `gen·try`).
+        assert!(keys("It calls dpkg-gencontrol once.").is_empty());
+        assert!(keys("See gencontrol(1) and setarch(8).").is_empty());
+        // A word of prose next to a hyphen or brackets is still one.
+        assert_eq!(keys("a well-attfinished meeting"), ["attfinished"]);
+        assert_eq!(keys("the counattempt (in 1999)"), ["counattempt"]);
+        assert_eq!(keys("the gencontrol step"), ["gencontrol"]);
+        // Chunks end at any white space, a no-break space too.
+        assert_eq!(keys("the\u{a0}gencontrol step"), ["gencontrol"]);
+        assert!(keys("see\u{a0}dpkg-gencontrol(1)").is_empty());
+        // Nor are file extensions.
+        assert!(keys("Files .cfg, *.odt and archive.tgz or a .config file.").is_empty());
+        assert_eq!(keys("the end.Rnodern times"), ["rnodern"]);
     }
 
     #[test]
