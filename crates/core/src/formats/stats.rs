@@ -92,7 +92,8 @@ impl LearningStats {
     }
 
     /// The statistics as text: a header, then for each language a
-    /// `language<TAB>CODE` line and its counts ([`Counts::to_text`]).
+    /// `language<TAB>CODE` line and its counts: `words N`, and a line per
+    /// suspect, substring, letter sequence, word and word swap counted.
     pub fn to_text(&self) -> String {
         let mut out = format!("{HEADER}\n");
         for (language, counts) in &self.languages {
