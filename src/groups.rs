@@ -353,36 +353,37 @@ pub fn stats_to_text(groups: &GroupStats, grouped: bool) -> String {
 /// without `group` lines is the group ``), adding them to `groups`; true if
 /// the file was grouped.
 pub fn parse_stats(text: &str, path: &Path, groups: &mut GroupStats) -> Result<bool, String> {
-    let mut name = String::new();
-    let mut grouped = false;
-    let mut section = String::new();
-    let mut flush = |name: &str, section: &mut String| -> Result<(), String> {
+    let (before, sections) = sections(text, "group\t");
+    let grouped = !sections.is_empty();
+    for (name, section) in std::iter::once((String::new(), before)).chain(sections) {
         if section.trim().is_empty() {
-            section.clear();
-            return Ok(());
-        }
-        let stats = LearningStats::parse(section, path).map_err(|e| e.to_string())?;
-        if stats != LearningStats::default() {
-            groups.entry(name.to_string()).or_default().merge(&stats);
-        }
-        section.clear();
-        Ok(())
-    };
-    for (i, line) in text.lines().enumerate() {
-        if let Some(rest) = line.strip_prefix("group\t") {
-            flush(&name, &mut section)?;
-            name = unescape(rest);
-            grouped = true;
-            // The lines before a section are blank in it, so that the
-            // parser's line numbers stay the file's.
-            section = "\n".repeat(i + 1);
             continue;
         }
+        let stats = LearningStats::parse(&section, path).map_err(|e| e.to_string())?;
+        if stats != LearningStats::default() {
+            groups.entry(name).or_default().merge(&stats);
+        }
+    }
+    Ok(grouped)
+}
+
+/// `text` cut at each line that starts with `marker` (the rest of the line
+/// is the section's name, escaped): the text before the first, and each
+/// named section. The lines before a section are blank in it, so that a
+/// parser's line numbers stay the file's.
+fn sections(text: &str, marker: &str) -> (String, Vec<(String, String)>) {
+    let mut before = String::new();
+    let mut sections: Vec<(String, String)> = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        if let Some(rest) = line.strip_prefix(marker) {
+            sections.push((unescape(rest), "\n".repeat(i + 1)));
+            continue;
+        }
+        let section = sections.last_mut().map_or(&mut before, |(_, s)| s);
         section.push_str(line);
         section.push('\n');
     }
-    flush(&name, &mut section)?;
-    Ok(grouped)
+    (before, sections)
 }
 
 /// Each group's rules as one rules file: a `# group<TAB>NAME` comment
@@ -411,27 +412,15 @@ pub struct GroupedRules {
 /// (every group's), and each group's section. `None` if the file has no
 /// `# group` line.
 pub fn parse_rules(text: &str, path: &Path) -> Result<Option<GroupedRules>, String> {
-    let mut sections: Vec<(Option<String>, String)> = vec![(None, String::new())];
-    for (i, line) in text.lines().enumerate() {
-        if let Some(rest) = line.strip_prefix("# group\t") {
-            // The lines before a section are blank in it, so that the
-            // parser's line numbers stay the file's.
-            sections.push((Some(unescape(rest)), "\n".repeat(i + 1)));
-            continue;
-        }
-        let section = &mut sections.last_mut().expect("never empty").1;
-        section.push_str(line);
-        section.push('\n');
-    }
-    if sections.len() == 1 {
+    let (before, sections) = sections(text, "# group\t");
+    if sections.is_empty() {
         return Ok(None);
     }
     let parse = |section: &str| RuleSet::parse(section, path).map_err(|e| e.to_string());
-    let common = parse(&sections[0].1)?;
+    let common = parse(&before)?;
     let mut groups: HashMap<String, RuleSet> = HashMap::new();
-    for (name, section) in &sections[1..] {
-        let rules = parse(section)?;
-        let name = name.clone().expect("sections after the first are named");
+    for (name, section) in sections {
+        let rules = parse(&section)?;
         let merged = match groups.remove(&name) {
             Some(before) => before.extended_with(&rules),
             None => rules,
