@@ -193,11 +193,10 @@ pub mod bench {
     /// Finds the misreadings of every suspect type of `text`; their number.
     pub fn misreadings(mender: &Mender, text: &str) -> usize {
         let tokens = tokenize(text);
-        let automata = crate::stages::explain::Automata::new();
         detect(text, &tokens, mender.lexicon(), MAX_WORD_CHARS, true)
             .suspects
             .iter()
-            .map(|s| crate::stages::explain::misreadings(&s.key, mender.lexicon(), &automata).len())
+            .map(|s| crate::stages::explain::misreadings(&s.key, mender.lexicon()).len())
             .sum()
     }
 

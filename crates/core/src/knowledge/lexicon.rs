@@ -298,8 +298,345 @@ impl Lexicon {
 }
 
 impl Lexicon {
+    /// Calls `visit(word, frequency)` for every entry made of the bytes
+    /// `fixed` at one end (its start or, by `anchor`, its end), a middle of
+    /// one to `max_chars` characters of anything, and one of `ends` at the
+    /// other end: the words a scanner could have misread a few glyphs of.
+    /// The walk reads `fixed` once (in the reversed FST for an end) and
+    /// branches only over the middle, so it visits a few nodes where a walk
+    /// around the whole word visits thousands. An entry can come more than
+    /// once, and in no particular order.
+    pub(crate) fn for_each_around(
+        &self,
+        anchor: Anchor,
+        fixed: &[u8],
+        max_chars: usize,
+        ends: &[&[u8]],
+        mut visit: impl FnMut(&[u8], u64),
+    ) {
+        match anchor {
+            Anchor::Prefix => {
+                let walk = Around {
+                    fst: self.forward.as_fst(),
+                    ends: ends.iter().map(|e| e.to_vec()).collect(),
+                    max_chars,
+                    reversed: false,
+                };
+                walk.run(fixed, &mut |word, value| visit(word, value));
+            }
+            Anchor::Suffix => {
+                let fixed: Vec<u8> = fixed.iter().rev().copied().collect();
+                let walk = Around {
+                    fst: self.reversed.as_fst(),
+                    ends: ends
+                        .iter()
+                        .map(|e| e.iter().rev().copied().collect())
+                        .collect(),
+                    max_chars,
+                    reversed: true,
+                };
+                let mut word = Vec::new();
+                walk.run(&fixed, &mut |key, value| {
+                    word.clear();
+                    word.extend(key.iter().rev());
+                    visit(&word, value);
+                });
+            }
+        }
+    }
+}
+
+impl Lexicon {
+    /// The frequency of the entry spelled exactly `word`, as the FST holds
+    /// it (no case rules, no folding, no user words).
+    pub(crate) fn entry(&self, word: &str) -> Option<u64> {
+        self.forward.get(word)
+    }
+
+    /// The characters that follow `prefix` in some entry, in order.
+    pub(crate) fn chars_after(&self, prefix: &[u8]) -> Vec<char> {
+        let fst = self.forward.as_fst();
+        let mut node = fst.root();
+        for &b in prefix {
+            let Some(i) = node.find_input(b) else {
+                return Vec::new();
+            };
+            node = fst.node(node.transition(i).addr);
+        }
+        let mut found = Vec::new();
+        let mut key = Vec::with_capacity(4);
+        chars_below(fst, node, &mut key, &mut found);
+        found
+    }
+}
+
+/// The characters that `key` (the bytes read so far below `node`)
+/// completes into, pushed on `found`.
+fn chars_below(
+    fst: &fst::raw::Fst<&'static [u8]>,
+    node: fst::raw::Node<'_>,
+    key: &mut Vec<u8>,
+    found: &mut Vec<char>,
+) {
+    for t in node.transitions() {
+        key.push(t.inp);
+        match std::str::from_utf8(key) {
+            Ok(s) => found.extend(s.chars()),
+            Err(e) if e.error_len().is_none() && key.len() < 4 => {
+                chars_below(fst, fst.node(t.addr), key, found);
+            }
+            Err(_) => {}
+        }
+        key.pop();
+    }
+}
+
+impl Lexicon {
+    /// Calls `visit(word, frequency)` for every entry made of the bytes
+    /// `fixed` at one end (its start or, by `anchor`, its end), a middle
+    /// that is itself an entry — of at least `min_chars` characters and
+    /// `min_frequency`, at most `max_bytes` long — and one of `ends` at the
+    /// other end: the words a spinner could have swapped a word inside of
+    /// (`coun·try`, with `try` an entry). The walk reads `fixed` once and
+    /// follows the middle in this FST and from its root at once, so it
+    /// leaves a branch as soon as the middle stops being the start of an
+    /// entry. An entry can come more than once, in no particular order.
+    /// Only the embedded entries count: the caller checks for user words.
+    pub(crate) fn for_each_with_word_inside(
+        &self,
+        anchor: Anchor,
+        fixed: &[u8],
+        inside: Inside,
+        ends: &[&[u8]],
+        mut visit: impl FnMut(&[u8], u64),
+    ) {
+        let (fst, reversed) = match anchor {
+            Anchor::Prefix => (self.forward.as_fst(), false),
+            Anchor::Suffix => (self.reversed.as_fst(), true),
+        };
+        let walk = WordInside {
+            fst,
+            ends: ends
+                .iter()
+                .map(|e| {
+                    if reversed {
+                        e.iter().rev().copied().collect()
+                    } else {
+                        e.to_vec()
+                    }
+                })
+                .collect(),
+            inside,
+            reversed,
+        };
+        let fixed: Vec<u8> = if reversed {
+            fixed.iter().rev().copied().collect()
+        } else {
+            fixed.to_vec()
+        };
+        let mut word = Vec::new();
+        walk.run(&fixed, &mut |key, value| {
+            if reversed {
+                word.clear();
+                word.extend(key.iter().rev());
+                visit(&word, value);
+            } else {
+                visit(key, value);
+            }
+        });
+    }
+
+    /// Whether the user added words (which the FST walks do not see).
+    pub(crate) fn has_user_words(&self) -> bool {
+        !self.extra.is_empty()
+    }
+}
+
+/// What the middle of [`Lexicon::for_each_with_word_inside`] must be.
+#[derive(Clone, Copy)]
+pub(crate) struct Inside {
+    pub(crate) min_chars: usize,
+    pub(crate) min_frequency: u64,
+    pub(crate) max_bytes: usize,
+}
+
+/// The walk of [`Lexicon::for_each_with_word_inside`] over one FST.
+struct WordInside<'a> {
+    fst: &'a fst::raw::Fst<&'static [u8]>,
+    ends: Vec<Vec<u8>>,
+    inside: Inside,
+    reversed: bool,
+}
+
+impl<'a> WordInside<'a> {
+    fn run(&self, fixed: &[u8], visit: &mut dyn FnMut(&[u8], u64)) {
+        let mut node = self.fst.root();
+        let mut out = Output::zero();
+        for &b in fixed {
+            let Some(i) = node.find_input(b) else {
+                return;
+            };
+            let t = node.transition(i);
+            out = out.cat(t.out);
+            node = self.fst.node(t.addr);
+        }
+        let mut key = fixed.to_vec();
+        let start = key.len();
+        let word = (self.fst.root(), Output::zero());
+        self.middle((node, out), word, 0, start, &mut key, visit);
+    }
+
+    /// Every continuation of `at` whose bytes (from `key[start..]`, `chars`
+    /// characters so far) are the start of an entry (`word`: where they
+    /// lead from the root), each followed by an end wherever they are a
+    /// whole entry.
+    fn middle(
+        &self,
+        at: (fst::raw::Node<'a>, Output),
+        word: (fst::raw::Node<'a>, Output),
+        chars: usize,
+        start: usize,
+        key: &mut Vec<u8>,
+        visit: &mut dyn FnMut(&[u8], u64),
+    ) {
+        let (node, out) = at;
+        for t in node.transitions() {
+            let Some(k) = word.0.find_input(t.inp) else {
+                continue;
+            };
+            let w = word.0.transition(k);
+            let word_node = self.fst.node(w.addr);
+            let word_out = word.1.cat(w.out);
+            let child = self.fst.node(t.addr);
+            let out = out.cat(t.out);
+            key.push(t.inp);
+            let chars = chars + usize::from(t.inp & 0xC0 != 0x80);
+            if word_node.is_final()
+                && chars >= self.inside.min_chars
+                && word_out.cat(word_node.final_output()).value() >= self.inside.min_frequency
+                && (if self.reversed {
+                    t.inp & 0xC0 != 0x80
+                } else {
+                    std::str::from_utf8(&key[start..]).is_ok()
+                })
+            {
+                for end in &self.ends {
+                    finish(self.fst, child, out, end, key, visit);
+                }
+            }
+            if key.len() - start < self.inside.max_bytes {
+                self.middle(
+                    (child, out),
+                    (word_node, word_out),
+                    chars,
+                    start,
+                    key,
+                    visit,
+                );
+            }
+            key.pop();
+        }
+    }
+}
+
+/// `end` from `node` in `fst` (`out` the output so far, `key` the bytes
+/// read), and the entry there if there is one.
+fn finish<'a>(
+    fst: &'a fst::raw::Fst<&'static [u8]>,
+    mut node: fst::raw::Node<'a>,
+    mut out: Output,
+    end: &[u8],
+    key: &mut Vec<u8>,
+    visit: &mut dyn FnMut(&[u8], u64),
+) {
+    let len = key.len();
+    for &b in end {
+        let Some(i) = node.find_input(b) else {
+            key.truncate(len);
+            return;
+        };
+        let t = node.transition(i);
+        out = out.cat(t.out);
+        node = fst.node(t.addr);
+        key.push(b);
+    }
+    if node.is_final() {
+        visit(key, out.cat(node.final_output()).value());
+    }
+    key.truncate(len);
+}
+
+/// The walk of [`Lexicon::for_each_around`] over one FST: the fixed
+/// bytes, then one to `max_chars` characters of anything, then one of
+/// `ends`. In the reversed FST a character's bytes come last byte first, so
+/// it ends at its lead byte rather than before the next one.
+struct Around<'a> {
+    fst: &'a fst::raw::Fst<&'static [u8]>,
+    ends: Vec<Vec<u8>>,
+    max_chars: usize,
+    reversed: bool,
+}
+
+impl<'a> Around<'a> {
+    fn run(&self, fixed: &[u8], visit: &mut dyn FnMut(&[u8], u64)) {
+        let mut node = self.fst.root();
+        let mut out = Output::zero();
+        for &b in fixed {
+            let Some(i) = node.find_input(b) else {
+                return;
+            };
+            let t = node.transition(i);
+            out = out.cat(t.out);
+            node = self.fst.node(t.addr);
+        }
+        let mut key = fixed.to_vec();
+        let start = key.len();
+        self.middle(node, out, 0, start, &mut key, visit);
+    }
+
+    /// Every continuation of `node` by whole characters (`chars` read so
+    /// far, the current one starting at `key[start..]`), each followed by
+    /// `last`.
+    fn middle(
+        &self,
+        node: fst::raw::Node<'a>,
+        out: Output,
+        chars: usize,
+        start: usize,
+        key: &mut Vec<u8>,
+        visit: &mut dyn FnMut(&[u8], u64),
+    ) {
+        for t in node.transitions() {
+            let child = self.fst.node(t.addr);
+            let out = out.cat(t.out);
+            key.push(t.inp);
+            let ends_char = if self.reversed {
+                // Last byte first: a character ends at its lead byte.
+                t.inp & 0xC0 != 0x80
+            } else {
+                std::str::from_utf8(&key[start..]).is_ok()
+            };
+            if ends_char {
+                let chars = chars + 1;
+                for end in &self.ends {
+                    finish(self.fst, child, out, end, key, visit);
+                }
+                if chars < self.max_chars {
+                    self.middle(child, out, chars, key.len(), key, visit);
+                }
+            } else if key.len() - start < 4 {
+                self.middle(child, out, chars, start, key, visit);
+            }
+            key.pop();
+        }
+    }
+}
+
+#[cfg(test)]
+impl Lexicon {
     /// Calls `visit(word, frequency)` for every entry that `automaton`
-    /// accepts (a Levenshtein automaton around a suspect, say).
+    /// accepts (a Levenshtein automaton around a suspect, say): what
+    /// misreadings are checked against.
     pub(crate) fn for_each_accepted<A: Automaton>(
         &self,
         automaton: A,

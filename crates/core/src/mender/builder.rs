@@ -1,7 +1,6 @@
 //! The builder: a [`Mender`]'s options, checked and turned into an
 //! immutable mender that every thread can share.
 
-use std::sync::OnceLock;
 use std::time::Duration;
 
 use super::{Mender, Mode};
@@ -202,7 +201,6 @@ impl MenderBuilder {
             ignore: self.ignore,
             ngrams: Ngrams::english()?,
             mode: self.mode,
-            automata: OnceLock::new(),
             language_guard: self.language_guard,
             learn: self.learn.unwrap_or(self.rules.is_none()),
             whole_words: self.whole_words,

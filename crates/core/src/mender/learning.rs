@@ -16,7 +16,7 @@ use crate::knowledge::lexicon::Lexicon;
 use crate::knowledge::thesaurus::Thesaurus;
 use crate::stages::detect::{evidence, gives_glyph_evidence, Evidence, SuspectType};
 use crate::stages::explain::{
-    everyday_words, explain, explain_short, misreadings, Automata, Explanation, Misreading,
+    everyday_words, explain, explain_short, misreadings, Explanation, Misreading,
 };
 use crate::stages::learn::{
     is_scanned, learn, learn_confusions, repaired_by, MIN_WORD_SWAP_SUPPORT,
@@ -154,14 +154,13 @@ impl Mender {
         }
         if self.mode.glyphs() {
             let claimed = repaired_by(suspects, &rules, lexicon);
-            let automata = self.automata.get_or_init(Automata::new);
             let mut found: Vec<Vec<Misreading>> = vec![Vec::new(); suspects.len()];
             let read: Vec<(usize, Vec<Misreading>)> = by_frequency(&gives_glyph_evidence)
                 .into_par_iter()
                 .filter(|i| !claimed.contains(i) && in_time())
                 .map(|i| {
                     let key = &suspects[i].key;
-                    let compute = || misreadings(key, lexicon, automata);
+                    let compute = || misreadings(key, lexicon);
                     let found = match at {
                         // The thesaurus plays no part.
                         Some((at, _)) => self.memos.misreadings(key, (at, 0), compute),

@@ -112,11 +112,7 @@ impl Memos {
             at,
             key,
             |m| {
-                64 + m.restored.len()
-                    + m.substitutions
-                        .iter()
-                        .map(|(a, b)| 48 + a.len() + b.len())
-                        .sum::<usize>()
+                112 + m.restored.len() + m.substitution.0.len() + m.substitution.1.len()
             },
             compute,
         )

@@ -31,7 +31,6 @@ use crate::knowledge::lexicon::Lexicon;
 use crate::knowledge::ngrams::Ngrams;
 use crate::knowledge::thesaurus::Thesaurus;
 use crate::knowledge::user::Ignore;
-use crate::stages::explain::Automata;
 
 /// Why a text's words were not looked at (its mojibake is decoded all the
 /// same).
@@ -90,8 +89,6 @@ pub struct Mender {
     /// The language given by the user, if any.
     language: Option<Language>,
     mode: Mode,
-    /// Levenshtein automaton builders, built on first use.
-    automata: OnceLock<Automata>,
     language_guard: bool,
     /// Rules given by the user, applied before any learned ones.
     rules: RuleSet,

@@ -12,12 +12,12 @@
 
 use std::collections::HashSet;
 
-use crate::knowledge::lexicon::{Anchor, Lexicon};
+use crate::knowledge::lexicon::{Anchor, Inside, Lexicon};
 
 mod misreadings;
 mod short;
 
-pub(crate) use misreadings::{misreadings, Automata, Misreading};
+pub(crate) use misreadings::{misreadings, Misreading};
 pub(crate) use short::explain_short;
 
 /// An explanation must keep at least this many characters of the suspect
@@ -65,6 +65,14 @@ pub(crate) struct Explanation {
 
 /// All explanations of the lowercase suspect `key`, one per restored word.
 pub(crate) fn explain(key: &str, lexicon: &Lexicon) -> Vec<Explanation> {
+    // A user's word can be the swapped-in word, and only
+    // `Lexicon::frequency` knows them: then every word around is read.
+    explain_in(key, lexicon, lexicon.has_user_words())
+}
+
+/// [`explain`], reading every word around the suspect's shortest ends
+/// (`around`) or only the words with an entry inside.
+fn explain_in(key: &str, lexicon: &Lexicon, around: bool) -> Vec<Explanation> {
     let w = key.as_bytes();
     let max_len = w.len() + MAX_GROWTH_BYTES;
 
@@ -103,28 +111,78 @@ pub(crate) fn explain(key: &str, lexicon: &Lexicon) -> Vec<Explanation> {
         return Vec::new();
     }
 
-    let mut seen: HashSet<Vec<u8>> = HashSet::new();
+    let accept = |d: &[u8], frequency: u64| -> Option<Explanation> {
+        if d == w || d.len() > max_len {
+            return None;
+        }
+        let d = std::str::from_utf8(d).ok()?;
+        if !d.chars().all(|c| c.is_alphabetic() && !c.is_uppercase()) {
+            return None;
+        }
+        explanation(key, d, frequency, &words_in, lexicon)
+    };
     let mut found = Vec::new();
-    let anchors = [
-        head.map(|h| (Anchor::Prefix, &w[..h])),
-        tail.map(|t| (Anchor::Suffix, &w[w.len() - t..])),
-    ];
-    for (anchor, fix) in anchors.into_iter().flatten() {
-        lexicon.for_each_anchored(anchor, fix, max_len, |d, frequency| {
-            if d == w || !seen.insert(d.to_vec()) {
-                return;
-            }
-            let Ok(d) = std::str::from_utf8(d) else {
-                return;
-            };
-            if !d.chars().all(|c| c.is_alphabetic() && !c.is_uppercase()) {
-                return;
-            }
-            if let Some(e) = explanation(key, d, frequency, &words_in, lexicon) {
-                found.push(e);
-            }
-        });
+    if around {
+        let mut seen: HashSet<Vec<u8>> = HashSet::new();
+        let anchors = [
+            head.map(|h| (Anchor::Prefix, &w[..h])),
+            tail.map(|t| (Anchor::Suffix, &w[w.len() - t..])),
+        ];
+        for (anchor, fix) in anchors.into_iter().flatten() {
+            lexicon.for_each_anchored(anchor, fix, max_len, |d, frequency| {
+                if seen.insert(d.to_vec()) {
+                    found.extend(accept(d, frequency));
+                }
+            });
+        }
+        return found;
     }
+    // A restored word is `p·y·q` for one of the readings, with `y` an
+    // everyday word: each reading's words are walked from its longer end
+    // with the middle kept to the starts of entries, readings that keep the
+    // same end in one walk.
+    let mut by_prefix: Vec<(usize, Vec<&[u8]>)> = Vec::new();
+    let mut by_suffix: Vec<(usize, Vec<&[u8]>)> = Vec::new();
+    for &(i, j) in &words_in {
+        let (p, q) = (key[..i].chars().count(), key[w.len() - j..].chars().count());
+        if p + q < MIN_CONTEXT_CHARS {
+            continue;
+        }
+        let (groups, fixed, end) = if i >= j {
+            (&mut by_prefix, i, &w[w.len() - j..])
+        } else {
+            (&mut by_suffix, j, &w[..i])
+        };
+        match groups.iter_mut().find(|(f, _)| *f == fixed) {
+            Some((_, ends)) if !ends.contains(&end) => ends.push(end),
+            Some(_) => {}
+            None => groups.push((fixed, vec![end])),
+        }
+    }
+    let inside = Inside {
+        min_chars: MIN_WORD_SIDE_CHARS,
+        min_frequency: MIN_WORD_SIDE_FREQUENCY,
+        max_bytes: MAX_SIDE_BYTES,
+    };
+    let mut candidates: std::collections::BTreeMap<Vec<u8>, u64> = Default::default();
+    let mut add = |d: &[u8], frequency: u64| {
+        candidates.entry(d.to_vec()).or_insert(frequency);
+    };
+    for (i, ends) in &by_prefix {
+        lexicon.for_each_with_word_inside(Anchor::Prefix, &w[..*i], inside, ends, &mut add);
+    }
+    for (j, ends) in &by_suffix {
+        lexicon.for_each_with_word_inside(Anchor::Suffix, &w[w.len() - j..], inside, ends, &mut add);
+    }
+    // In the order the walks around the shortest ends would give them:
+    // the words that start with the head in order, then the others by
+    // their reversed bytes.
+    let starts_with_head = |d: &[u8]| head.is_some_and(|h| d.starts_with(&w[..h]));
+    let (mut first, mut rest): (Vec<_>, Vec<_>) =
+        candidates.into_iter().partition(|(d, _)| starts_with_head(d));
+    rest.sort_by(|(a, _), (b, _)| a.iter().rev().cmp(b.iter().rev()));
+    first.append(&mut rest);
+    found.extend(first.iter().filter_map(|(d, f)| accept(d, *f)));
     found
 }
 
@@ -271,6 +329,33 @@ mod tests {
             let found = explain(suspect, &lexicon);
             let e = find(&found, restored).unwrap_or_else(|| panic!("{suspect} → {restored}"));
             assert_eq!((e.from.as_str(), e.to.as_str()), (from, to), "{suspect}");
+        }
+    }
+
+    /// Walking only the words with an entry inside finds what walking
+    /// every word around the suspect finds, in the same order: on spun
+    /// words, names, identifiers, compounds and accented words.
+    #[test]
+    fn words_with_an_entry_inside_are_all_the_explanations() {
+        let english = Lexicon::english().unwrap();
+        for w in [
+            "attfinish", "counattempt", "varicapable", "reprihumand", "manity", "purchaseers",
+            "refutilize", "indepfinishence", "kubernetes", "systemd", "localhost", "newname",
+            "canonicalized", "queueing", "bootloader", "underremain", "ﬁnd", "naïveté",
+            "soufinishéx", "agfinisha", "hyperparameter", "unpardoned", "surprize",
+        ] {
+            assert_eq!(explain_in(w, &english, false), explain_in(w, &english, true), "{w}");
+        }
+        for (code, words) in [
+            ("de", &["paketbetreuer", "quelltelefon", "schreibbar", "dauerpunkt", "straßenname"][..]),
+            ("fr", &["préemcolisées", "emcolisage", "multiarchitecture", "empaqueter"][..]),
+            ("es", &["especificamente", "programazione"][..]),
+        ] {
+            let language = crate::knowledge::language::Language::from_code(code).unwrap();
+            let lexicon = Lexicon::for_language(language).unwrap();
+            for w in words {
+                assert_eq!(explain_in(w, &lexicon, false), explain_in(w, &lexicon, true), "{w}");
+            }
         }
     }
 

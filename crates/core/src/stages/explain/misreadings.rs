@@ -1,20 +1,28 @@
 //! Misreadings: one suspect word type in, the dictionary words a scanner
-//! could have misread as it out — every word within a small edit distance,
-//! each with the glyph substitutions it implies (`rnodern` = `modern` with
-//! `rn → m`).
+//! could have misread as it out — every word within a small edit distance
+//! that one substitution, repeated wherever it applies, turns into the
+//! suspect (`rnodern` = `modern` with `rn → m`, `tbe` = `the` with
+//! `b → h`).
 //!
-//! Candidates come from a Levenshtein automaton (Damerau: a transposition
-//! costs one) run over the dictionary FST, so the cost does not grow with
-//! the dictionary. Each candidate is aligned with the suspect and the
-//! differences are grouped into substitutions of at most a few glyphs, so
-//! that the same misreading pools across words in **learn**. Which
-//! misreading is true is not decided here: one suspect alone cannot tell
-//! `tbe → the` from `tbe → toe`.
+//! A scanner's habit is one substitution; a word that differs from the
+//! suspect by two different ones (`tbc` from `the`) pools with nothing, so
+//! only single-substitution readings are looked for, and they are found
+//! directly: each stretch of at most [`MAX_GLYPH_CHARS`] glyphs of the
+//! suspect is replaced by any glyphs the dictionary has between the same
+//! two ends ([`Lexicon::for_each_around`], anchored at the longer end), and
+//! the same glyph replaced in two places is looked up. That visits a few
+//! hundred dictionary nodes per suspect, where a Levenshtein automaton
+//! around the whole word visits tens of thousands, and finds the same
+//! words (the tests compare the two). Each candidate is aligned with the
+//! suspect (optimal string alignment, a transposition costing one) and
+//! kept when it is within the edit distance and its differences group into
+//! one repeated substitution. Which misreading is true is not decided
+//! here: one suspect alone cannot tell `tbe → the` from `tbe → toe`.
 
-use levenshtein_automata::LevenshteinAutomatonBuilder;
+use std::collections::BTreeMap;
 
 use crate::knowledge::glyphs::MAX_GLYPH_CHARS;
-use crate::knowledge::lexicon::Lexicon;
+use crate::knowledge::lexicon::{Anchor, Lexicon};
 
 /// Suspects of at most this many characters are matched within edit
 /// distance 1, longer ones within 2: at distance 2 a three-letter string is
@@ -28,67 +36,160 @@ pub(crate) struct Misreading {
     pub(crate) restored: String,
     /// Its frequency in the lexicon.
     pub(crate) frequency: u64,
-    /// The substitutions, left to right, as `(read, printed)`.
-    pub(crate) substitutions: Vec<(String, String)>,
+    /// The substitution, as `(read, printed)`: `restored` with every
+    /// `printed` it needs read as `read` is the suspect.
+    pub(crate) substitution: (String, String),
 }
 
-impl Misreading {
-    /// The one substitution this misreading repeats (`rn → m` in
-    /// `rnernber`), if it uses only one.
-    pub(crate) fn single(&self) -> Option<&(String, String)> {
-        let first = self.substitutions.first()?;
-        self.substitutions
-            .iter()
-            .all(|s| s == first)
-            .then_some(first)
-    }
-}
-
-/// The Levenshtein automaton builders, built once (each precomputes a
-/// parametric automaton) and shared.
-pub(crate) struct Automata {
-    one: LevenshteinAutomatonBuilder,
-    two: LevenshteinAutomatonBuilder,
-}
-
-impl Automata {
-    pub(crate) fn new() -> Automata {
-        Automata {
-            one: LevenshteinAutomatonBuilder::new(1, true),
-            two: LevenshteinAutomatonBuilder::new(2, true),
-        }
-    }
-}
-
-/// All misreadings of the lowercase suspect `key`.
-pub(crate) fn misreadings(key: &str, lexicon: &Lexicon, automata: &Automata) -> Vec<Misreading> {
-    let n_chars = key.chars().count();
-    if n_chars < 2 {
+/// The single-substitution misreadings of the lowercase suspect `key`, in
+/// the order of their words.
+pub(crate) fn misreadings(key: &str, lexicon: &Lexicon) -> Vec<Misreading> {
+    let chars: Vec<char> = key.chars().collect();
+    let n = chars.len();
+    if n < 2 {
         return Vec::new();
     }
-    let builder = if n_chars <= SHORT_SUSPECT_CHARS {
-        &automata.one
-    } else {
-        &automata.two
+    let max_distance = if n <= SHORT_SUSPECT_CHARS { 1 } else { 2 };
+    // Byte offsets of the character boundaries.
+    let at: Vec<usize> = key
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain(std::iter::once(key.len()))
+        .collect();
+    let bytes = key.as_bytes();
+    let mut candidates: BTreeMap<Vec<u8>, u64> = BTreeMap::new();
+    // One stretch `x` replaced: `p·x·q` read where `p·y·q` was printed.
+    // Within two edits a substitution is one glyph for one or two (`c → e`,
+    // `rn → m`, `m → rn`), two for one or two (`li → h`, `eh → he`), or
+    // three for two (two swapped and one dropped); two for three comes
+    // below. Each walk reads the longer of `p` and `q`, so the stretches
+    // are grouped by the end they keep.
+    let mut by_prefix: Vec<Vec<&[u8]>> = vec![Vec::new(); n + 1];
+    let mut by_suffix: Vec<Vec<&[u8]>> = vec![Vec::new(); n + 1];
+    for s in 0..n {
+        for r in 1..=MAX_GLYPH_CHARS.min(n - s) {
+            let (p, q) = (&bytes[..at[s]], &bytes[at[s + r]..]);
+            if p.len() >= q.len() {
+                by_prefix[s].push(q);
+            } else {
+                by_suffix[s + r].push(p);
+            }
+        }
+    }
+    let mut add = |d: &[u8], f: u64| {
+        candidates.entry(d.to_vec()).or_insert(f);
     };
-    let dfa = builder.build_dfa(key);
+    for (s, ends) in by_prefix.iter().enumerate().filter(|(_, e)| !e.is_empty()) {
+        lexicon.for_each_around(Anchor::Prefix, &bytes[..at[s]], 2, ends, &mut add);
+    }
+    for (e, ends) in by_suffix.iter().enumerate().filter(|(_, e)| !e.is_empty()) {
+        lexicon.for_each_around(Anchor::Suffix, &bytes[at[e]..], 2, ends, &mut add);
+    }
+    if max_distance >= 2 {
+        // Two glyphs swapped and one added before or after them (`ab` read
+        // where `bax` or `xba` was printed): one glyph of anything between
+        // fixed ends.
+        for s in 0..n.saturating_sub(1) {
+            if chars[s] == chars[s + 1] {
+                continue;
+            }
+            let swapped: String = [chars[s + 1], chars[s]].iter().collect();
+            let (p, q) = (&key[..at[s]], &key[at[s + 2]..]);
+            for (left, right) in [(format!("{p}{swapped}"), q.to_string()), (p.to_string(), format!("{swapped}{q}"))] {
+                let (left, right) = (left.as_bytes(), right.as_bytes());
+                if left.len() >= right.len() {
+                    lexicon.for_each_around(Anchor::Prefix, left, 1, &[right], &mut add);
+                } else {
+                    lexicon.for_each_around(Anchor::Suffix, right, 1, &[left], &mut add);
+                }
+            }
+        }
+    }
+    if max_distance >= 2 {
+        // The same glyph, or the same two glyphs swapped, replaced in two
+        // places apart: two edits, one substitution.
+        let mut look_up = |word: Vec<char>| {
+            let word: String = word.into_iter().collect();
+            if let Some(f) = lexicon.entry(&word) {
+                candidates.entry(word.into_bytes()).or_insert(f);
+            }
+        };
+        for i in 0..n {
+            let mut after: Option<Vec<char>> = None;
+            for j in i + 2..n {
+                if chars[i] == chars[j] {
+                    let after = after.get_or_insert_with(|| lexicon.chars_after(&bytes[..at[i]]));
+                    for &c in after.iter().filter(|&&c| c != chars[i]) {
+                        let mut word = chars.clone();
+                        word[i] = c;
+                        word[j] = c;
+                        look_up(word);
+                    }
+                }
+                if j >= i + 3 && j + 1 < n && chars[i] != chars[i + 1] && chars[i..i + 2] == chars[j..j + 2] {
+                    let mut word = chars.clone();
+                    word.swap(i, i + 1);
+                    word.swap(j, j + 1);
+                    look_up(word);
+                }
+            }
+        }
+    }
     let mut found = Vec::new();
-    lexicon.for_each_accepted(&dfa, |word, frequency| {
-        let Ok(word) = std::str::from_utf8(word) else {
-            return;
+    for (word, frequency) in candidates {
+        let Ok(word) = String::from_utf8(word) else {
+            continue;
         };
         if word == key || !word.chars().all(|c| c.is_alphabetic() && !c.is_uppercase()) {
-            return;
+            continue;
         }
-        if let Some(substitutions) = substitutions(key, word) {
+        if distance(key, &word) > max_distance {
+            continue;
+        }
+        let Some(substitutions) = substitutions(key, &word) else {
+            continue;
+        };
+        let first = &substitutions[0];
+        if substitutions.iter().all(|s| s == first) {
             found.push(Misreading {
-                restored: word.to_string(),
+                substitution: first.clone(),
+                restored: word,
                 frequency,
-                substitutions,
             });
         }
-    });
+    }
     found
+}
+
+/// The optimal string alignment distance between `a` and `b`: insertions,
+/// deletions, substitutions and transpositions of neighbours cost one.
+fn distance(a: &str, b: &str) -> usize {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    *costs(&a, &b).last().unwrap_or(&0)
+}
+
+/// The optimal string alignment table of `a` against `b`, row by row
+/// (`(a.len() + 1) × (b.len() + 1)`).
+fn costs(a: &[char], b: &[char]) -> Vec<usize> {
+    let (n, m) = (a.len(), b.len());
+    let width = m + 1;
+    let mut cost = vec![0usize; (n + 1) * width];
+    for i in 0..=n {
+        for j in 0..=m {
+            cost[i * width + j] = if i == 0 || j == 0 {
+                i + j
+            } else {
+                let mut best = (cost[(i - 1) * width + j - 1] + usize::from(a[i - 1] != b[j - 1]))
+                    .min(cost[(i - 1) * width + j] + 1)
+                    .min(cost[i * width + j - 1] + 1);
+                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                    best = best.min(cost[(i - 2) * width + j - 2] + 1);
+                }
+                best
+            };
+        }
+    }
+    cost
 }
 
 /// One step of an alignment, from the end of both strings backwards.
@@ -111,22 +212,7 @@ pub(crate) fn substitutions(read: &str, printed: &str) -> Option<Vec<(String, St
     let b: Vec<char> = printed.chars().collect();
     let (n, m) = (a.len(), b.len());
     let width = m + 1;
-    let mut cost = vec![0usize; (n + 1) * width];
-    for i in 0..=n {
-        for j in 0..=m {
-            cost[i * width + j] = if i == 0 || j == 0 {
-                i + j
-            } else {
-                let mut best = (cost[(i - 1) * width + j - 1] + usize::from(a[i - 1] != b[j - 1]))
-                    .min(cost[(i - 1) * width + j] + 1)
-                    .min(cost[i * width + j - 1] + 1);
-                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                    best = best.min(cost[(i - 2) * width + j - 2] + 1);
-                }
-                best
-            };
-        }
-    }
+    let cost = costs(&a, &b);
     // Walk back, preferring matches, then substitutions.
     let mut steps = Vec::new();
     let (mut i, mut j) = (n, m);
@@ -258,23 +344,91 @@ mod tests {
     #[test]
     fn finds_words_within_reach() {
         let lexicon = Lexicon::english().unwrap();
-        let automata = Automata::new();
         for (suspect, word, read, printed) in [
             ("rnodern", "modern", "rn", "m"),
             ("tbe", "the", "b", "h"),
             ("1ike", "like", "1", "l"),
             ("wliich", "which", "li", "h"),
+            // The same glyph misread in two places.
+            ("bcttcr", "better", "c", "e"),
         ] {
-            let found = misreadings(suspect, &lexicon, &automata);
+            let found = misreadings(suspect, &lexicon);
             let m = found
                 .iter()
                 .find(|m| m.restored == word)
                 .unwrap_or_else(|| panic!("{suspect} → {word}"));
             assert_eq!(
-                m.single(),
-                Some(&(read.to_string(), printed.to_string())),
+                m.substitution,
+                (read.to_string(), printed.to_string()),
                 "{suspect}"
             );
         }
     }
+
+    /// What a Levenshtein automaton around the whole suspect finds (the
+    /// way misreadings were looked for before), kept to the readings with
+    /// one substitution.
+    fn by_automaton(key: &str, lexicon: &Lexicon) -> Vec<Misreading> {
+        use levenshtein_automata::LevenshteinAutomatonBuilder;
+        let n = key.chars().count();
+        if n < 2 {
+            return Vec::new();
+        }
+        let distance = if n <= SHORT_SUSPECT_CHARS { 1 } else { 2 };
+        let dfa = LevenshteinAutomatonBuilder::new(distance, true).build_dfa(key);
+        let mut found = Vec::new();
+        lexicon.for_each_accepted(&dfa, |word, frequency| {
+            let Ok(word) = std::str::from_utf8(word) else {
+                return;
+            };
+            if word == key || !word.chars().all(|c| c.is_alphabetic() && !c.is_uppercase()) {
+                return;
+            }
+            if let Some(subs) = substitutions(key, word) {
+                if subs.iter().all(|s| *s == subs[0]) {
+                    found.push(Misreading {
+                        restored: word.to_string(),
+                        frequency,
+                        substitution: subs[0].clone(),
+                    });
+                }
+            }
+        });
+        found
+    }
+
+    /// The direct search finds exactly what the automaton finds, in the
+    /// same order, on suspects of every kind: scanner damage, names,
+    /// identifiers, accented and non-Latin letters, repeated glyphs.
+    #[test]
+    fn finds_what_an_automaton_around_the_word_finds() {
+        let english = Lexicon::english().unwrap();
+        let words = [
+            "rnodern", "tbe", "tbc", "1ike", "wliich", "rnernber", "bcbind", "cloor", "ofthe",
+            "tlie", "aud", "bave", "wbich", "thcre", "liand", "kubernetes", "systemd", "ioyful",
+            "tymes", "sacke", "avoit", "naïve", "ﬁnd", "ſome", "mississippi", "nnnn", "ab",
+            "xyzzy", "dpkg", "attfinish", "counattempt", "teh", "abcabc", "eieio", "bcttcr", "tbrougb", "llama",
+            "strasse", "größe", "ααβ", "qu'il",
+        ];
+        for w in words {
+            assert_eq!(misreadings(w, &english), by_automaton(w, &english), "{w}");
+        }
+        #[cfg(feature = "fr")]
+        {
+            let french = Lexicon::for_language(crate::knowledge::language::Language::French)
+                .unwrap();
+            for w in ["trouvoit", "départemens", "avoit", "fenêtrc", "élèvc", "cliamp", "paquct"] {
+                assert_eq!(misreadings(w, &french), by_automaton(w, &french), "{w}");
+            }
+        }
+        #[cfg(feature = "de")]
+        {
+            let german = Lexicon::for_language(crate::knowledge::language::Language::German)
+                .unwrap();
+            for w in ["theil", "seyn", "daſs", "straſse", "uber", "grösse", "mussen", "hauser"] {
+                assert_eq!(misreadings(w, &german), by_automaton(w, &german), "{w}");
+            }
+        }
+    }
 }
+

@@ -72,9 +72,7 @@ pub(crate) fn learn_confusions(
             continue;
         }
         for m in found {
-            let Some((read, printed)) = m.single() else {
-                continue;
-            };
+            let (read, printed) = &m.substitution;
             let c = candidates
                 .entry((read.clone(), printed.clone()))
                 .or_default();
