@@ -331,20 +331,43 @@ fn share_group(groups: &Set<Cow<'static, [u8]>>, a: &str, b: &str, kind: u8) -> 
     false
 }
 
-/// The numbers of the groups of one kind that hold `word`, ascending.
+/// The numbers of the groups of one kind that hold `word`, ascending: the
+/// keys `word·kind·id` of the set, read by walking its FST's nodes (this is
+/// asked for every candidate rule, and a range stream costs more to set up
+/// than the walk).
 fn groups_of(groups: &Set<Cow<'static, [u8]>>, word: &str, kind: u8) -> Vec<[u8; 4]> {
-    let mut lo = word.as_bytes().to_vec();
-    lo.push(kind);
-    let mut hi = word.as_bytes().to_vec();
-    hi.push(kind + 1);
-    let mut stream = groups.range().ge(&lo).lt(&hi).into_stream();
-    let mut found = Vec::new();
-    while let Some(key) = stream.next() {
-        if let Ok(id) = key[lo.len()..].try_into() {
-            found.push(id);
-        }
+    let fst = groups.as_fst();
+    let mut node = fst.root();
+    for &b in word.as_bytes().iter().chain(std::iter::once(&kind)) {
+        let Some(i) = node.find_input(b) else {
+            return Vec::new();
+        };
+        node = fst.node(node.transition(i).addr);
     }
+    let mut found = Vec::new();
+    let mut id = [0u8; 4];
+    ids_below(fst, node, 0, &mut id, &mut found);
     found
+}
+
+/// The four-byte keys below `node` (`depth` bytes of `id` read), in order.
+fn ids_below(
+    fst: &fst::raw::Fst<Cow<'static, [u8]>>,
+    node: fst::raw::Node<'_>,
+    depth: usize,
+    id: &mut [u8; 4],
+    found: &mut Vec<[u8; 4]>,
+) {
+    if depth == 4 {
+        if node.is_final() {
+            found.push(*id);
+        }
+        return;
+    }
+    for t in node.transitions() {
+        id[depth] = t.inp;
+        ids_below(fst, fst.node(t.addr), depth + 1, id, found);
+    }
 }
 
 /// One word of a MyThes meaning line, lowercased and without its notes
