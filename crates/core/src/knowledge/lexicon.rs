@@ -450,6 +450,33 @@ impl Lexicon {
     pub(crate) fn has_user_words(&self) -> bool {
         !self.extra.is_empty()
     }
+
+    /// Whether every stretch of `lowercase` is looked up as it is written
+    /// ([`Lexicon::frequency`] folds nothing in it), so that walks over the
+    /// entries agree with lookups.
+    pub(crate) fn holds_as_written(&self, lowercase: &str) -> bool {
+        !self.folded || matches!(fold(lowercase), Cow::Borrowed(_))
+    }
+
+    /// Calls `visit(len, frequency)` for every entry that `bytes` starts
+    /// with (its first `len` bytes), shortest first: one walk down the
+    /// FST instead of a lookup per length.
+    pub(crate) fn for_each_entry_starting(&self, bytes: &[u8], mut visit: impl FnMut(usize, u64)) {
+        let fst = self.forward.as_fst();
+        let mut node = fst.root();
+        let mut out = Output::zero();
+        for (k, &b) in bytes.iter().enumerate() {
+            let Some(i) = node.find_input(b) else {
+                return;
+            };
+            let t = node.transition(i);
+            out = out.cat(t.out);
+            node = fst.node(t.addr);
+            if node.is_final() {
+                visit(k + 1, out.cat(node.final_output()).value());
+            }
+        }
+    }
 }
 
 /// What the middle of [`Lexicon::for_each_with_word_inside`] must be.

@@ -111,9 +111,7 @@ impl Memos {
         self.misreadings.get_or(
             at,
             key,
-            |m| {
-                112 + m.restored.len() + m.substitution.0.len() + m.substitution.1.len()
-            },
+            |m| 112 + m.restored.len() + m.substitution.0.len() + m.substitution.1.len(),
             compute,
         )
     }

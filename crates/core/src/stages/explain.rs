@@ -66,12 +66,14 @@ pub(crate) struct Explanation {
 /// All explanations of the lowercase suspect `key`, one per restored word.
 pub(crate) fn explain(key: &str, lexicon: &Lexicon) -> Vec<Explanation> {
     // A user's word can be the swapped-in word, and only
-    // `Lexicon::frequency` knows them: then every word around is read.
+    // `Lexicon::frequency` knows them: then every word around is read, and
+    // every stretch of the suspect looked up.
     explain_in(key, lexicon, lexicon.has_user_words())
 }
 
 /// [`explain`], reading every word around the suspect's shortest ends
-/// (`around`) or only the words with an entry inside.
+/// (`around`, looking each stretch of it up) or only the words with an
+/// entry inside (walking the entries that start at each boundary).
 fn explain_in(key: &str, lexicon: &Lexicon, around: bool) -> Vec<Explanation> {
     let w = key.as_bytes();
     let max_len = w.len() + MAX_GROWTH_BYTES;
@@ -81,11 +83,27 @@ fn explain_in(key: &str, lexicon: &Lexicon, around: bool) -> Vec<Explanation> {
     // and costs no walk at all.
     let bounds: Vec<usize> = boundaries(key).collect();
     let mut words_in: Vec<(usize, usize)> = Vec::new();
-    for (a, &i) in bounds.iter().enumerate() {
-        for &end in &bounds[a + 1..] {
-            if end - i <= MAX_SIDE_BYTES && is_everyday_word(&key[i..end], lexicon) {
-                words_in.push((i, w.len() - end));
+    if around || !lexicon.holds_as_written(key) {
+        for (a, &i) in bounds.iter().enumerate() {
+            for &end in &bounds[a + 1..] {
+                if end - i <= MAX_SIDE_BYTES && is_everyday_word(&key[i..end], lexicon) {
+                    words_in.push((i, w.len() - end));
+                }
             }
+        }
+    } else {
+        // The entries that start at each boundary, in one walk each.
+        for &i in &bounds {
+            let stretch = &w[i..w.len().min(i + MAX_SIDE_BYTES)];
+            lexicon.for_each_entry_starting(stretch, |len, frequency| {
+                let end = i + len;
+                if key.is_char_boundary(end)
+                    && frequency >= MIN_WORD_SIDE_FREQUENCY
+                    && key[i..end].chars().count() >= MIN_WORD_SIDE_CHARS
+                {
+                    words_in.push((i, w.len() - end));
+                }
+            });
         }
     }
     // A restored word keeps the `p` and `q` of one of those readings, so it
@@ -172,14 +190,21 @@ fn explain_in(key: &str, lexicon: &Lexicon, around: bool) -> Vec<Explanation> {
         lexicon.for_each_with_word_inside(Anchor::Prefix, &w[..*i], inside, ends, &mut add);
     }
     for (j, ends) in &by_suffix {
-        lexicon.for_each_with_word_inside(Anchor::Suffix, &w[w.len() - j..], inside, ends, &mut add);
+        lexicon.for_each_with_word_inside(
+            Anchor::Suffix,
+            &w[w.len() - j..],
+            inside,
+            ends,
+            &mut add,
+        );
     }
     // In the order the walks around the shortest ends would give them:
     // the words that start with the head in order, then the others by
     // their reversed bytes.
     let starts_with_head = |d: &[u8]| head.is_some_and(|h| d.starts_with(&w[..h]));
-    let (mut first, mut rest): (Vec<_>, Vec<_>) =
-        candidates.into_iter().partition(|(d, _)| starts_with_head(d));
+    let (mut first, mut rest): (Vec<_>, Vec<_>) = candidates
+        .into_iter()
+        .partition(|(d, _)| starts_with_head(d));
     rest.sort_by(|(a, _), (b, _)| a.iter().rev().cmp(b.iter().rev()));
     first.append(&mut rest);
     found.extend(first.iter().filter_map(|(d, f)| accept(d, *f)));
@@ -339,22 +364,66 @@ mod tests {
     fn words_with_an_entry_inside_are_all_the_explanations() {
         let english = Lexicon::english().unwrap();
         for w in [
-            "attfinish", "counattempt", "varicapable", "reprihumand", "manity", "purchaseers",
-            "refutilize", "indepfinishence", "kubernetes", "systemd", "localhost", "newname",
-            "canonicalized", "queueing", "bootloader", "underremain", "ﬁnd", "naïveté",
-            "soufinishéx", "agfinisha", "hyperparameter", "unpardoned", "surprize",
+            "attfinish",
+            "counattempt",
+            "varicapable",
+            "reprihumand",
+            "manity",
+            "purchaseers",
+            "refutilize",
+            "indepfinishence",
+            "kubernetes",
+            "systemd",
+            "localhost",
+            "newname",
+            "canonicalized",
+            "queueing",
+            "bootloader",
+            "underremain",
+            "ﬁnd",
+            "naïveté",
+            "soufinishéx",
+            "agfinisha",
+            "hyperparameter",
+            "unpardoned",
+            "surprize",
         ] {
-            assert_eq!(explain_in(w, &english, false), explain_in(w, &english, true), "{w}");
+            assert_eq!(
+                explain_in(w, &english, false),
+                explain_in(w, &english, true),
+                "{w}"
+            );
         }
         for (code, words) in [
-            ("de", &["paketbetreuer", "quelltelefon", "schreibbar", "dauerpunkt", "straßenname"][..]),
-            ("fr", &["préemcolisées", "emcolisage", "multiarchitecture", "empaqueter"][..]),
+            (
+                "de",
+                &[
+                    "paketbetreuer",
+                    "quelltelefon",
+                    "schreibbar",
+                    "dauerpunkt",
+                    "straßenname",
+                ][..],
+            ),
+            (
+                "fr",
+                &[
+                    "préemcolisées",
+                    "emcolisage",
+                    "multiarchitecture",
+                    "empaqueter",
+                ][..],
+            ),
             ("es", &["especificamente", "programazione"][..]),
         ] {
             let language = crate::knowledge::language::Language::from_code(code).unwrap();
             let lexicon = Lexicon::for_language(language).unwrap();
             for w in words {
-                assert_eq!(explain_in(w, &lexicon, false), explain_in(w, &lexicon, true), "{w}");
+                assert_eq!(
+                    explain_in(w, &lexicon, false),
+                    explain_in(w, &lexicon, true),
+                    "{w}"
+                );
             }
         }
     }

@@ -95,7 +95,10 @@ pub(crate) fn misreadings(key: &str, lexicon: &Lexicon) -> Vec<Misreading> {
             }
             let swapped: String = [chars[s + 1], chars[s]].iter().collect();
             let (p, q) = (&key[..at[s]], &key[at[s + 2]..]);
-            for (left, right) in [(format!("{p}{swapped}"), q.to_string()), (p.to_string(), format!("{swapped}{q}"))] {
+            for (left, right) in [
+                (format!("{p}{swapped}"), q.to_string()),
+                (p.to_string(), format!("{swapped}{q}")),
+            ] {
                 let (left, right) = (left.as_bytes(), right.as_bytes());
                 if left.len() >= right.len() {
                     lexicon.for_each_around(Anchor::Prefix, left, 1, &[right], &mut add);
@@ -126,7 +129,11 @@ pub(crate) fn misreadings(key: &str, lexicon: &Lexicon) -> Vec<Misreading> {
                         look_up(word);
                     }
                 }
-                if j >= i + 3 && j + 1 < n && chars[i] != chars[i + 1] && chars[i..i + 2] == chars[j..j + 2] {
+                if j >= i + 3
+                    && j + 1 < n
+                    && chars[i] != chars[i + 1]
+                    && chars[i..i + 2] == chars[j..j + 2]
+                {
                     let mut word = chars.clone();
                     word.swap(i, i + 1);
                     word.swap(j, j + 1);
@@ -404,31 +411,76 @@ mod tests {
     fn finds_what_an_automaton_around_the_word_finds() {
         let english = Lexicon::english().unwrap();
         let words = [
-            "rnodern", "tbe", "tbc", "1ike", "wliich", "rnernber", "bcbind", "cloor", "ofthe",
-            "tlie", "aud", "bave", "wbich", "thcre", "liand", "kubernetes", "systemd", "ioyful",
-            "tymes", "sacke", "avoit", "naïve", "ﬁnd", "ſome", "mississippi", "nnnn", "ab",
-            "xyzzy", "dpkg", "attfinish", "counattempt", "teh", "abcabc", "eieio", "bcttcr", "tbrougb", "llama",
-            "strasse", "größe", "ααβ", "qu'il",
+            "rnodern",
+            "tbe",
+            "tbc",
+            "1ike",
+            "wliich",
+            "rnernber",
+            "bcbind",
+            "cloor",
+            "ofthe",
+            "tlie",
+            "aud",
+            "bave",
+            "wbich",
+            "thcre",
+            "liand",
+            "kubernetes",
+            "systemd",
+            "ioyful",
+            "tymes",
+            "sacke",
+            "avoit",
+            "naïve",
+            "ﬁnd",
+            "ſome",
+            "mississippi",
+            "nnnn",
+            "ab",
+            "xyzzy",
+            "dpkg",
+            "attfinish",
+            "counattempt",
+            "teh",
+            "abcabc",
+            "eieio",
+            "bcttcr",
+            "tbrougb",
+            "llama",
+            "strasse",
+            "größe",
+            "ααβ",
+            "qu'il",
         ];
         for w in words {
             assert_eq!(misreadings(w, &english), by_automaton(w, &english), "{w}");
         }
         #[cfg(feature = "fr")]
         {
-            let french = Lexicon::for_language(crate::knowledge::language::Language::French)
-                .unwrap();
-            for w in ["trouvoit", "départemens", "avoit", "fenêtrc", "élèvc", "cliamp", "paquct"] {
+            let french =
+                Lexicon::for_language(crate::knowledge::language::Language::French).unwrap();
+            for w in [
+                "trouvoit",
+                "départemens",
+                "avoit",
+                "fenêtrc",
+                "élèvc",
+                "cliamp",
+                "paquct",
+            ] {
                 assert_eq!(misreadings(w, &french), by_automaton(w, &french), "{w}");
             }
         }
         #[cfg(feature = "de")]
         {
-            let german = Lexicon::for_language(crate::knowledge::language::Language::German)
-                .unwrap();
-            for w in ["theil", "seyn", "daſs", "straſse", "uber", "grösse", "mussen", "hauser"] {
+            let german =
+                Lexicon::for_language(crate::knowledge::language::Language::German).unwrap();
+            for w in [
+                "theil", "seyn", "daſs", "straſse", "uber", "grösse", "mussen", "hauser",
+            ] {
                 assert_eq!(misreadings(w, &german), by_automaton(w, &german), "{w}");
             }
         }
     }
 }
-
