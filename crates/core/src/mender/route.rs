@@ -8,7 +8,7 @@ use super::Mender;
 use crate::knowledge::language::Language;
 use crate::knowledge::lexicon::Lexicon;
 use crate::knowledge::thesaurus::Thesaurus;
-use crate::stages::identify::{detect_language, Verdict};
+use crate::stages::identify::{detect_language, is_english, Verdict};
 use crate::stages::tokenize::Token;
 
 /// Paragraphs of at least this many words are judged on their own in a
@@ -131,14 +131,28 @@ impl Mender {
                 let first = tokens.partition_point(|t| t.span.start < p.start);
                 let last = tokens.partition_point(|t| t.span.start < p.end);
                 let tokens = &tokens[first..last];
-                match self.judge(text, &text[p.clone()], tokens) {
-                    // English by a few function words it shares with
-                    // another language (Portuguese `a`, `as`, `no`), yet
-                    // mostly not English words: as a whole text is.
-                    Some(Language::English) if !mostly_known(text, tokens, &self.lexicon) => {
-                        Some(self.by_dictionary(text, tokens))
+                match document {
+                    // Most of its words are the document's language's, and
+                    // it is not English by its function words: it is
+                    // written in the document's language, and the trigram
+                    // detector (the dearest step of reading a short
+                    // document) is not asked.
+                    Some(language)
+                        if language != Language::English
+                            && !is_english(text, tokens)
+                            && mostly_known(text, tokens, self.lexicon_for(language)) =>
+                    {
+                        Some(language)
                     }
-                    judged => judged,
+                    _ => match self.judge(text, &text[p.clone()], tokens) {
+                        // English by a few function words it shares with
+                        // another language (Portuguese `a`, `as`, `no`), yet
+                        // mostly not English words: as a whole text is.
+                        Some(Language::English) if !mostly_known(text, tokens, &self.lexicon) => {
+                            Some(self.by_dictionary(text, tokens))
+                        }
+                        judged => judged,
+                    },
                 }
             } else {
                 document
