@@ -303,9 +303,8 @@ impl Lexicon {
     /// one to `max_chars` characters of anything, and one of `ends` at the
     /// other end: the words a scanner could have misread a few glyphs of.
     /// The walk reads `fixed` once (in the reversed FST for an end) and
-    /// branches only over the middle, so it visits a few nodes where a walk
-    /// around the whole word visits thousands. An entry can come more than
-    /// once, and in no particular order.
+    /// branches only over the middle, which is short. An entry can come
+    /// more than once, and in no particular order.
     pub(crate) fn for_each_around(
         &self,
         anchor: Anchor,
