@@ -313,36 +313,82 @@ impl Lexicon {
         ends: &[&[u8]],
         mut visit: impl FnMut(&[u8], u64),
     ) {
-        match anchor {
-            Anchor::Prefix => {
-                let walk = Around {
-                    fst: self.forward.as_fst(),
-                    ends: ends.iter().map(|e| e.to_vec()).collect(),
-                    max_chars,
-                    reversed: false,
-                };
-                walk.run(fixed, &mut |word, value| visit(word, value));
+        let anchored = self.anchored(anchor, fixed, ends);
+        let walk = Around {
+            fst: anchored.fst,
+            ends: &anchored.ends,
+            max_chars,
+            reversed: anchored.reversed,
+        };
+        walk.run(&anchored.fixed, &mut anchored.in_order(&mut visit));
+    }
+
+    /// The FST to walk from `fixed` at `anchor`, with `fixed` and the
+    /// other `ends` as that FST keys them (their bytes reversed for a
+    /// suffix).
+    fn anchored(&self, anchor: Anchor, fixed: &[u8], ends: &[&[u8]]) -> Anchored<'_> {
+        let reversed = anchor == Anchor::Suffix;
+        let keyed = |bytes: &[u8]| -> Vec<u8> {
+            if reversed {
+                bytes.iter().rev().copied().collect()
+            } else {
+                bytes.to_vec()
             }
-            Anchor::Suffix => {
-                let fixed: Vec<u8> = fixed.iter().rev().copied().collect();
-                let walk = Around {
-                    fst: self.reversed.as_fst(),
-                    ends: ends
-                        .iter()
-                        .map(|e| e.iter().rev().copied().collect())
-                        .collect(),
-                    max_chars,
-                    reversed: true,
-                };
-                let mut word = Vec::new();
-                walk.run(&fixed, &mut |key, value| {
-                    word.clear();
-                    word.extend(key.iter().rev());
-                    visit(&word, value);
-                });
+        };
+        Anchored {
+            fst: if reversed {
+                self.reversed.as_fst()
+            } else {
+                self.forward.as_fst()
+            },
+            reversed,
+            fixed: keyed(fixed),
+            ends: ends.iter().map(|e| keyed(e)).collect(),
+        }
+    }
+}
+
+/// A walk's FST and its fixed bytes and ends, as [`Lexicon::anchored`]
+/// gives them.
+struct Anchored<'a> {
+    fst: &'a fst::raw::Fst<&'static [u8]>,
+    reversed: bool,
+    fixed: Vec<u8>,
+    ends: Vec<Vec<u8>>,
+}
+
+impl Anchored<'_> {
+    /// `visit` called with each key the walk finds as the word it spells
+    /// (its bytes turned back in the reversed FST).
+    fn in_order<'v>(&self, visit: &'v mut impl FnMut(&[u8], u64)) -> impl FnMut(&[u8], u64) + 'v {
+        let reversed = self.reversed;
+        let mut word = Vec::new();
+        move |key: &[u8], value: u64| {
+            if reversed {
+                word.clear();
+                word.extend(key.iter().rev());
+                visit(&word, value);
+            } else {
+                visit(key, value);
             }
         }
     }
+}
+
+/// The node `bytes` lead to from `node` in `fst` (`out` the output so
+/// far), with the output there; `None` where no key goes on that way.
+fn descend<'a>(
+    fst: &'a fst::raw::Fst<&'static [u8]>,
+    mut node: fst::raw::Node<'a>,
+    mut out: Output,
+    bytes: &[u8],
+) -> Option<(fst::raw::Node<'a>, Output)> {
+    for &b in bytes {
+        let t = node.transition(node.find_input(b)?);
+        out = out.cat(t.out);
+        node = fst.node(t.addr);
+    }
+    Some((node, out))
 }
 
 impl Lexicon {
@@ -355,13 +401,9 @@ impl Lexicon {
     /// The characters that follow `prefix` in some entry, in order.
     pub(crate) fn chars_after(&self, prefix: &[u8]) -> Vec<char> {
         let fst = self.forward.as_fst();
-        let mut node = fst.root();
-        for &b in prefix {
-            let Some(i) = node.find_input(b) else {
-                return Vec::new();
-            };
-            node = fst.node(node.transition(i).addr);
-        }
+        let Some((node, _)) = descend(fst, fst.root(), Output::zero(), prefix) else {
+            return Vec::new();
+        };
         let mut found = Vec::new();
         let mut key = Vec::with_capacity(4);
         chars_below(fst, node, &mut key, &mut found);
@@ -409,40 +451,14 @@ impl Lexicon {
         ends: &[&[u8]],
         mut visit: impl FnMut(&[u8], u64),
     ) {
-        let (fst, reversed) = match anchor {
-            Anchor::Prefix => (self.forward.as_fst(), false),
-            Anchor::Suffix => (self.reversed.as_fst(), true),
-        };
+        let anchored = self.anchored(anchor, fixed, ends);
         let walk = WordInside {
-            fst,
-            ends: ends
-                .iter()
-                .map(|e| {
-                    if reversed {
-                        e.iter().rev().copied().collect()
-                    } else {
-                        e.to_vec()
-                    }
-                })
-                .collect(),
+            fst: anchored.fst,
+            ends: &anchored.ends,
             inside,
-            reversed,
+            reversed: anchored.reversed,
         };
-        let fixed: Vec<u8> = if reversed {
-            fixed.iter().rev().copied().collect()
-        } else {
-            fixed.to_vec()
-        };
-        let mut word = Vec::new();
-        walk.run(&fixed, &mut |key, value| {
-            if reversed {
-                word.clear();
-                word.extend(key.iter().rev());
-                visit(&word, value);
-            } else {
-                visit(key, value);
-            }
-        });
+        walk.run(&anchored.fixed, &mut anchored.in_order(&mut visit));
     }
 
     /// Whether the user added words (which the FST walks do not see).
@@ -489,23 +505,16 @@ pub(crate) struct Inside {
 /// The walk of [`Lexicon::for_each_with_word_inside`] over one FST.
 struct WordInside<'a> {
     fst: &'a fst::raw::Fst<&'static [u8]>,
-    ends: Vec<Vec<u8>>,
+    ends: &'a [Vec<u8>],
     inside: Inside,
     reversed: bool,
 }
 
 impl<'a> WordInside<'a> {
     fn run(&self, fixed: &[u8], visit: &mut dyn FnMut(&[u8], u64)) {
-        let mut node = self.fst.root();
-        let mut out = Output::zero();
-        for &b in fixed {
-            let Some(i) = node.find_input(b) else {
-                return;
-            };
-            let t = node.transition(i);
-            out = out.cat(t.out);
-            node = self.fst.node(t.addr);
-        }
+        let Some((node, out)) = descend(self.fst, self.fst.root(), Output::zero(), fixed) else {
+            return;
+        };
         let mut key = fixed.to_vec();
         let start = key.len();
         let word = (self.fst.root(), Output::zero());
@@ -546,7 +555,7 @@ impl<'a> WordInside<'a> {
                     std::str::from_utf8(&key[start..]).is_ok()
                 })
             {
-                for end in &self.ends {
+                for end in self.ends {
                     finish(self.fst, child, out, end, key, visit);
                 }
             }
@@ -569,27 +578,21 @@ impl<'a> WordInside<'a> {
 /// read), and the entry there if there is one.
 fn finish<'a>(
     fst: &'a fst::raw::Fst<&'static [u8]>,
-    mut node: fst::raw::Node<'a>,
-    mut out: Output,
+    node: fst::raw::Node<'a>,
+    out: Output,
     end: &[u8],
     key: &mut Vec<u8>,
     visit: &mut dyn FnMut(&[u8], u64),
 ) {
-    let len = key.len();
-    for &b in end {
-        let Some(i) = node.find_input(b) else {
-            key.truncate(len);
-            return;
-        };
-        let t = node.transition(i);
-        out = out.cat(t.out);
-        node = fst.node(t.addr);
-        key.push(b);
-    }
+    let Some((node, out)) = descend(fst, node, out, end) else {
+        return;
+    };
     if node.is_final() {
+        let len = key.len();
+        key.extend_from_slice(end);
         visit(key, out.cat(node.final_output()).value());
+        key.truncate(len);
     }
-    key.truncate(len);
 }
 
 /// The walk of [`Lexicon::for_each_around`] over one FST: the fixed
@@ -598,23 +601,16 @@ fn finish<'a>(
 /// it ends at its lead byte rather than before the next one.
 struct Around<'a> {
     fst: &'a fst::raw::Fst<&'static [u8]>,
-    ends: Vec<Vec<u8>>,
+    ends: &'a [Vec<u8>],
     max_chars: usize,
     reversed: bool,
 }
 
 impl<'a> Around<'a> {
     fn run(&self, fixed: &[u8], visit: &mut dyn FnMut(&[u8], u64)) {
-        let mut node = self.fst.root();
-        let mut out = Output::zero();
-        for &b in fixed {
-            let Some(i) = node.find_input(b) else {
-                return;
-            };
-            let t = node.transition(i);
-            out = out.cat(t.out);
-            node = self.fst.node(t.addr);
-        }
+        let Some((node, out)) = descend(self.fst, self.fst.root(), Output::zero(), fixed) else {
+            return;
+        };
         let mut key = fixed.to_vec();
         let start = key.len();
         self.middle(node, out, 0, start, &mut key, visit);
@@ -644,7 +640,7 @@ impl<'a> Around<'a> {
             };
             if ends_char {
                 let chars = chars + 1;
-                for end in &self.ends {
+                for end in self.ends {
                     finish(self.fst, child, out, end, key, visit);
                 }
                 if chars < self.max_chars {
