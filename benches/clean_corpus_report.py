@@ -7,6 +7,7 @@ Python 3 standard library only.
 
 import hashlib
 import json
+import re
 import os
 import subprocess
 import sys
@@ -150,8 +151,14 @@ def context_of(lines, line, column, width=240):
     return ("…" if a else "") + l[a:a + width] + ("…" if a + width < len(l) else "")
 
 
+# Real damage in a source's own text: mojibake, and C1 control characters
+# (U+0080-U+009F), which are never text: Windows-1252 punctuation read as
+# Latin-1. Repairing it is right; the table counts such edits apart.
+REAL_DAMAGE = re.compile(MOJIBAKE.pattern + "|[\u0080-\u009f]")
+
+
 def damage_of(edit):
-    if MOJIBAKE.search(edit["before"]):
+    if REAL_DAMAGE.search(edit["before"]):
         return "real:mojibake"
     return ""
 
@@ -171,10 +178,11 @@ def load_run(config, lang, sid):
     return edits, rules
 
 
-def fmt_cell(n, w):
+def fmt_cell(n, w, repaired=0):
     if n is None:
         return "–"
-    return f"{n} ({1e4 * n / w:.2f})" if w else str(n)
+    cell = f"{n} ({1e4 * n / w:.2f})" if w else str(n)
+    return cell + (f" +{repaired} real" if repaired else "")
 
 
 def cmd_report():
@@ -187,7 +195,8 @@ def cmd_report():
         src_docs[(r["lang"], r["source"])] += 1
         src_words[(r["lang"], r["source"])] += r["words"]
     srcs = sorted(src_docs, key=lambda k: (LANGS.index(k[0]), split_of(k[1])[0] != "tune", -src_words[k]))
-    changed = {}  # (config, lang, sid) -> count or None
+    changed = {}  # (config, lang, sid) -> count or None (real damage left out)
+    real = {}  # (config, lang, sid) -> edits that repaired real damage
     damaged_sources = defaultdict(Counter)
     rule_counts = {c: Counter() for c in CONFIGS}
     for config in CONFIGS:
@@ -209,7 +218,8 @@ def cmd_report():
                 changed[(config, lang, sid)] = None
                 continue
             edits, rules = got
-            changed[(config, lang, sid)] = len(edits)
+            real[(config, lang, sid)] = sum(1 for e in edits if damage_of(e))
+            changed[(config, lang, sid)] = len(edits) - real[(config, lang, sid)]
             docs_dir = os.path.join(CACHE, "docs", lang, sid)
             cache_lines = {}
             per_file_rule = Counter()
@@ -247,7 +257,9 @@ def cmd_report():
     P(f"# textmend clean-text benchmark: {textmend_bin()} ({run_tag()})")
     P("")
     P("Changed words (edits) and, in brackets, changed words per 10,000 words. Target: ≤ 0.1 in every "
-      "language and configuration. – : not run (English has its thesaurus built in, Dutch has none).")
+      "language and configuration. – : not run (English has its thesaurus built in, Dutch has none). "
+      "`+N real`: edits that repaired real damage in the source's own text (mojibake, C1 control "
+      "characters; marked `real:mojibake` in the change lists), left out of the count and the rate.")
     P("Configurations: " + "; ".join(f"`{c}` = {CONFIG_DESC[c]}" for c in CONFIGS) + ".")
     for part in ("tune", "held-out"):
         P("")
@@ -262,12 +274,15 @@ def cmd_report():
             for k in ls:
                 flag = " ⚠" if k in damaged_sources else ""
                 P(f"| {lang} | {k[1]}{flag} | {src_docs[k]:,} | {src_words[k]:,} | " + " | ".join(
-                    fmt_cell(changed[(c, lang, k[1])], src_words[k]) for c in CONFIGS) + " |")
+                    fmt_cell(changed[(c, lang, k[1])], src_words[k], real.get((c, lang, k[1]), 0))
+                    for c in CONFIGS) + " |")
             tw = sum(src_words[k] for k in ls)
             cells = []
             for c in CONFIGS:
                 vals = [changed[(c, lang, k[1])] for k in ls]
-                cells.append("–" if all(v is None for v in vals) else f"**{fmt_cell(sum(v or 0 for v in vals), tw)}**")
+                fixed = sum(real.get((c, lang, k[1]), 0) for k in ls)
+                cells.append("–" if all(v is None for v in vals)
+                             else f"**{fmt_cell(sum(v or 0 for v in vals), tw, fixed)}**")
             P(f"| **{lang}** | **total {part}** | {sum(src_docs[k] for k in ls):,} | {tw:,} | " + " | ".join(cells) + " |")
     P("")
     P("## Per language (tune / held-out)")

@@ -67,6 +67,32 @@ impl Language {
         matches!(self, Language::German | Language::Dutch)
     }
 
+    /// The inflectional endings of the language's nouns, adjectives and
+    /// verbs that differ in one or two letters from another of its endings
+    /// (general grammar): a word ending in one of them and a word ending in
+    /// another are usually two forms of one word (Spanish `predefinid·a`,
+    /// `predefinid·o`; German `schnell·en`, `schnell·er`), so a bare list
+    /// of forms that lacks one form makes that swap look like a misread
+    /// glyph.
+    pub(crate) fn inflectional_endings(self) -> &'static [&'static str] {
+        match self {
+            Language::English => &["s", "es", "d", "ed", "er", "est", "ing", "y", "ly"],
+            Language::German => &["e", "en", "er", "es", "em", "n", "s", "st", "t", "et", "te"],
+            Language::French => &[
+                "e", "es", "s", "x", "é", "ée", "és", "ées", "er", "ez", "ent", "a", "ai", "ais",
+                "ait",
+            ],
+            Language::Spanish => &[
+                "a", "o", "as", "os", "e", "es", "s", "ó", "é", "í", "ía", "ás", "án",
+            ],
+            Language::Italian => &["a", "o", "e", "i", "ò", "à", "ì", "ù", "è"],
+            Language::Portuguese => &[
+                "a", "o", "as", "os", "e", "es", "s", "ão", "ões", "ã", "ó", "á", "é",
+            ],
+            Language::Dutch => &["e", "en", "s", "t", "d", "te", "de"],
+        }
+    }
+
     /// Whether the language writes every noun with a capital (German), so
     /// that a capital in mid-sentence does not mark a name.
     pub(crate) fn capitalises_nouns(self) -> bool {

@@ -11,6 +11,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use crate::knowledge::language::Language;
 use crate::knowledge::lexicon::Lexicon;
 
 /// An inflection: which ending a form has on its lemma.
@@ -232,6 +233,46 @@ pub(crate) fn is_inflection_of_known(word: &str, lexicon: &Lexicon) -> bool {
     inflection_of_known(word, lexicon) == Some(Spelling::Right)
 }
 
+/// Whether `word` is a Spanish or Italian infinitive or gerund with object
+/// pronouns glued on (`añadir·la`, `enfocar·la`, Italian `compilar·si`,
+/// `facendo·lo`): the languages write them as one word, productively, so
+/// a frequency list holds few of them (general grammar). Read as damage,
+/// `añadirla` taught a Spanish manual `a → o` (`añadirlo`).
+pub(crate) fn is_enclitic_form(word: &str, lexicon: &Lexicon) -> bool {
+    let language = lexicon.language();
+    let clitics: &[&str] = match language {
+        Language::Spanish => &[
+            "me", "te", "se", "lo", "la", "le", "nos", "os", "los", "las", "les",
+        ],
+        Language::Italian => &[
+            "mi", "ti", "si", "ci", "vi", "lo", "la", "li", "le", "ne", "gli",
+        ],
+        _ => return false,
+    };
+    let lower = word.to_lowercase();
+    // One pronoun or two (`dar·se·lo`, `dir·glie·lo` aside).
+    let mut bases = clitics
+        .iter()
+        .filter_map(|c| lower.strip_suffix(c))
+        .flat_map(|base| {
+            std::iter::once(base).chain(clitics.iter().filter_map(move |c| base.strip_suffix(c)))
+        });
+    let is_verb_form = |base: &str| {
+        if base.chars().count() < MIN_BASE_CHARS {
+            return false;
+        }
+        let gerund = base.ends_with("ndo") && lexicon.lookup(base).is_some();
+        let infinitive = ["ar", "er", "ir"].iter().any(|e| base.ends_with(e))
+            && match language {
+                // Italian drops the infinitive's final `e`: `compilar(e)·si`.
+                Language::Italian => lexicon.lookup(&format!("{base}e")).is_some(),
+                _ => lexicon.lookup(base).is_some(),
+            };
+        gerund || infinitive
+    };
+    bases.any(is_verb_form)
+}
+
 /// How a word made of a known word and a regular ending is spelled.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Spelling {
@@ -341,6 +382,24 @@ fn doubles(base: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pronouns_glued_to_a_verb_make_a_word() {
+        let spanish = Lexicon::for_language(Language::Spanish).unwrap();
+        for word in ["añadirla", "enfocarla", "dárselo", "diciéndole"] {
+            let expected = word != "dárselo" && word != "diciéndole";
+            // Accented forms (two pronouns, a gerund) are left to the list.
+            assert_eq!(is_enclitic_form(word, &spanish), expected, "{word}");
+        }
+        assert!(is_enclitic_form("haciendolo", &spanish) == spanish.lookup("haciendo").is_some());
+        assert!(!is_enclitic_form("añadirxa", &spanish));
+        assert!(!is_enclitic_form("mesala", &spanish));
+        let italian = Lexicon::for_language(Language::Italian).unwrap();
+        assert!(is_enclitic_form("compilarsi", &italian));
+        assert!(is_enclitic_form("farlo", &italian) == italian.lookup("fare").is_some());
+        let english = Lexicon::english().unwrap();
+        assert!(!is_enclitic_form("parla", &english));
+    }
 
     #[test]
     fn reads_regular_and_irregular_forms() {

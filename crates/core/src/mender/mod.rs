@@ -425,6 +425,20 @@ mod tests {
     }
 
     #[test]
+    fn soft_hyphens_inside_a_line_stay_in_clean_text() {
+        // An author's hyphenation hints (`Mon\u{ad}day` in a manual's HTML)
+        // read the same either way: clean text keeps them. One at a line
+        // end marks a word broken there, and is joined.
+        let mender = Mender::new().unwrap();
+        let text = "Weekday: a value from 1 to 7, Mon\u{ad}day to Sun\u{ad}day, \
+                    whose name is to be calculated.";
+        assert!(mender.mend(text).edits().is_empty());
+        let broken = "The recom\u{ad}\nmendation, he said.";
+        let mended = mender.mend(broken);
+        assert_eq!(mended.text(), "The recommendation,\nhe said.");
+    }
+
+    #[test]
     fn applying_what_a_text_taught_gives_its_own_repair() {
         let mender = Mender::new().unwrap();
         let english = "She notified him at once. Our innotifyigence units and theirs \

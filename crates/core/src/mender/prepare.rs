@@ -26,13 +26,20 @@ pub(super) const PREPARE_CHUNK: usize = 256 * 1024;
 const FRAGMENT_CONFIDENCE: f64 = 0.75;
 
 /// Whether `edit` only joins fragments inside a line ([`Break::StraySpace`],
-/// [`Break::InlineHyphen`]):
-/// such joins are kept only in text that shows a scanner's damage.
+/// [`Break::InlineHyphen`], and [`Break::SoftHyphen`] when no line ends
+/// there): such joins are kept only in text that shows a scanner's damage.
+/// A soft hyphen inside a line is where an author allowed a break
+/// (`Mon\u{ad}day` in a manual's HTML): it reads the same either way, so
+/// clean text keeps it; the word is read joined all the same.
 pub(super) fn is_fragment_join(edit: &Edit) -> bool {
     match edit.rules.as_slice() {
         [(from, to)] if to.is_empty() => {
             let mut chars = from.chars();
-            matches!((chars.next(), chars.next()), (Some(c), None) if c == ' ' || is_hyphen(c))
+            match (chars.next(), chars.next()) {
+                (Some('\u{ad}'), None) => !edit.before.contains('\n'),
+                (Some(c), None) => c == ' ' || is_hyphen(c),
+                _ => false,
+            }
         }
         _ => false,
     }

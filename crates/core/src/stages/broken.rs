@@ -8,7 +8,8 @@
 //!   words: `well-\nknown`, `to-\nday` and `some-\nthing` are kept, since
 //!   a compound's own hyphen may fall at the line end;
 //! * soft hyphens (U+00AD) inside a word, and one at a line end, which marks
-//!   a break inside one word by definition;
+//!   a break inside one word by definition (inside a line, a soft hyphen is
+//!   an author's hint, and the mender keeps it unless the text was scanned);
 //! * a single space inside a common word (`po ssible`), when neither piece
 //!   is a word (`the cat`, `in formation` are kept) and the first piece is
 //!   in lowercase or capitalised and the second in lowercase (`Mc Donald` is

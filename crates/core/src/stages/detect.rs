@@ -17,7 +17,9 @@ use std::collections::HashMap;
 use std::ops::{Range, RangeInclusive};
 
 use crate::knowledge::lexicon::{canonical_accents, Lexicon, LONG_S, MIN_COMPOUND_PART_CHARS};
-use crate::knowledge::morphology::{inflection_of_known, is_inflection_of_known, Spelling};
+use crate::knowledge::morphology::{
+    inflection_of_known, is_enclitic_form, is_inflection_of_known, Spelling,
+};
 use crate::stages::tokenize::{is_apostrophe, Case, Token};
 
 /// Suspects shorter than this many characters are ignored: two-letter
@@ -320,6 +322,7 @@ fn is_known_token(word: &str, lexicon: &Lexicon, chars: RangeInclusive<usize>) -
     !chars.contains(&n_chars)
         || core.chars().any(is_apostrophe)
         || is_inflection_of_known(core, lexicon)
+        || is_enclitic_form(core, lexicon)
 }
 
 /// Whether `key` is two known lowercase words joined, each of at least

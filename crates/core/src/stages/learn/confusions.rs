@@ -21,6 +21,7 @@ use unicode_normalization::UnicodeNormalization;
 use crate::formats::rules::{Rule, RuleKind};
 use crate::formats::stats::TextView;
 use crate::knowledge::glyphs::{is_confusable, is_printing_convention};
+use crate::knowledge::language::Language;
 use crate::knowledge::lexicon::Lexicon;
 use crate::knowledge::morphology::stem;
 use crate::stages::detect::{gives_glyph_evidence, SuspectType};
@@ -49,12 +50,116 @@ const MAX_EXAMPLES: usize = 5;
 /// Evidence gathered for one candidate confusion.
 #[derive(Default)]
 struct Candidate {
-    /// The suspect types it explains alone, each with its restored word.
+    /// The suspect types it explains alone, each with its restored word (a
+    /// type once per reading: `fifo` reads as `fito`, `tifo` and `tito`).
     types: Vec<(usize, String)>,
     /// Suspect tokens those types account for.
     tokens: usize,
+    /// Distinct restored words (stemmed).
     words: HashSet<String>,
 }
+
+impl Candidate {
+    /// Its support: see [`support`].
+    fn support(&self) -> usize {
+        let damaged: HashSet<usize> = self.types.iter().map(|(t, _)| *t).collect();
+        damaged.len().min(self.words.len())
+    }
+}
+
+/// Whether misreading `m` of the suspect `key` may support its confusion.
+/// Two readings line up with a dictionary's coincidences far more often
+/// than with a scanner's habit:
+///
+/// * a short suspect read as a rare word, or by a confusion the glyph
+///   prior does not know: any two or three letters are one substitution
+///   from some word of a frequency list (file types `hwp`, `lwp`, `mcw` as
+///   `hip`, `lip`, `mci` in a Spanish manual, `xls`, `nx` as `als`, `na`
+///   in a Dutch one), while the short words a scanner misreads are
+///   everyday ones, misread as look-alikes (`tbe`, `aud`);
+/// * a swap of one inflectional ending for another at the end of the word
+///   (`predefinid·a` as `predefinid·o`): a form the bare list lacks, not a
+///   misread glyph.
+///
+/// Both are still repaired by confusions that other words prove.
+fn is_glyph_evidence(key: &str, m: &Misreading, lexicon: &Lexicon) -> bool {
+    let (read, printed) = &m.substitution;
+    if key.chars().count() <= MAX_SHORT_SUSPECT_CHARS
+        && (m.frequency < MIN_SHORT_RESTORATION_FREQUENCY || !is_confusable(read, printed))
+    {
+        return false;
+    }
+    let endings = lexicon.language().inflectional_endings();
+    let stem = key.strip_suffix(read.as_str());
+    let ending_swap = stem.is_some() && m.restored.strip_suffix(printed.as_str()) == stem && {
+        // One ending for another, with the letters before the swap that
+        // belong to both (`-ía` for `-ío`).
+        endings.iter().any(|ending| {
+            key.ends_with(ending)
+                && ending.strip_suffix(read.as_str()).is_some_and(|shared| {
+                    endings
+                        .iter()
+                        .any(|other| other.strip_suffix(printed.as_str()) == Some(shared))
+                })
+        })
+    };
+    !ending_swap
+}
+
+/// Suspects of at most this many letters are short (see
+/// [`is_glyph_evidence`]).
+const MAX_SHORT_SUSPECT_CHARS: usize = 3;
+
+/// A short suspect supports a confusion only when it restores a word at
+/// least this common (per billion words; Zipf 4.3, about the 5,000 most
+/// common words: `the`, `and`, `him`).
+const MIN_SHORT_RESTORATION_FREQUENCY: u64 = 20_000;
+
+/// The support of a confusion: distinct damaged words that it restores to
+/// distinct words. A scanner's habit shows in many damaged words, so the
+/// readings of one damaged word count once (`fifo` as `fito`, `tifo` and
+/// `tito` is one word, which learned `f → t` from a man page), and so do
+/// damaged words restored to one word's forms (`buyer`, `buyers`; see
+/// [`family`]).
+fn support(
+    types: &[&(usize, String)],
+    suspects: &[SuspectType],
+    printed: &str,
+    lexicon: &Lexicon,
+) -> usize {
+    let damaged: HashSet<usize> = types.iter().map(|(t, _)| *t).collect();
+    let words: HashSet<String> = types
+        .iter()
+        .map(|(t, w)| family(&suspects[*t].key, w, printed, lexicon))
+        .collect();
+    damaged.len().min(words.len())
+}
+
+/// The word family a restored word stands for when a confusion's support
+/// is counted. English restorations are stemmed by its inflection rules.
+/// The other dictionaries are bare lists of forms, which cannot say which
+/// forms are one word's, so there the family is the restored word up to
+/// [`FAMILY_TAIL_CHARS`] letters past the damage: `votar`, `votará`,
+/// `votados`, `votarla` (a Spanish manual's `rotar`, read as `r → v`) are
+/// all `vota`, while `mais`, `moins` and `monde` stay three.
+fn family(key: &str, restored: &str, printed: &str, lexicon: &Lexicon) -> String {
+    if lexicon.language() == Language::English {
+        return stem(restored, lexicon);
+    }
+    let damage = key
+        .chars()
+        .zip(restored.chars())
+        .take_while(|(a, b)| a == b)
+        .count();
+    restored
+        .chars()
+        .take(damage + printed.chars().count() + FAMILY_TAIL_CHARS)
+        .collect()
+}
+
+/// Letters after the damage that tell one restored word's family from
+/// another's outside English (see [`family`]).
+const FAMILY_TAIL_CHARS: usize = 3;
 
 /// Learns the glyph confusions that explain the suspects of `text`.
 /// `misreadings[i]` are the misreadings of `suspects[i]`; suspects in
@@ -71,25 +176,39 @@ pub(crate) fn learn_confusions(
         if claimed.contains(&i) || !gives_glyph_evidence(suspect) {
             continue;
         }
+        // A word that its accents alone would restore (`sera`, `será`) is
+        // explained by how it was typed: it is no evidence of another
+        // confusion (`r → j`, `seja`).
+        let unaccented = found
+            .iter()
+            .any(|m| is_accent_only(&m.substitution.0, &m.substitution.1));
         for m in found {
             let (read, printed) = &m.substitution;
+            if !is_glyph_evidence(&suspect.key, m, lexicon)
+                || (unaccented && !is_accent_only(read, printed))
+            {
+                continue;
+            }
             let c = candidates
                 .entry((read.clone(), printed.clone()))
                 .or_default();
+            if c.types.last().is_none_or(|(t, _)| *t != i) {
+                c.tokens += suspect.occurrences.len();
+            }
             c.types.push((i, m.restored.clone()));
-            c.tokens += suspect.occurrences.len();
-            c.words.insert(stem(&m.restored, lexicon));
+            c.words
+                .insert(family(&suspect.key, &m.restored, printed, lexicon));
         }
     }
     let mut ranked: Vec<((String, String), Candidate)> = candidates
         .into_iter()
         .filter(|((read, printed), c)| {
-            is_learnable(read, printed) && c.words.len() >= min_support(read, printed)
+            is_learnable(read, printed) && c.support() >= min_support(read, printed)
         })
         .collect();
     ranked.sort_by(|(ka, a), (kb, b)| {
-        (b.words.len(), b.tokens)
-            .cmp(&(a.words.len(), a.tokens))
+        (b.support(), b.tokens)
+            .cmp(&(a.support(), a.tokens))
             .then_with(|| ka.cmp(kb))
     });
 
@@ -102,14 +221,12 @@ pub(crate) fn learn_confusions(
             .iter()
             .filter(|(t, _)| !covered.contains(t))
             .collect();
-        let words: HashSet<String> = unclaimed.iter().map(|(_, w)| stem(w, lexicon)).collect();
-        if words.len() < min_support(read, printed) {
+        let words = support(&unclaimed, suspects, printed, lexicon);
+        if words < min_support(read, printed) {
             continue;
         }
-        let tokens: usize = unclaimed
-            .iter()
-            .map(|(t, _)| suspects[*t].occurrences.len())
-            .sum();
+        let damaged: HashSet<usize> = unclaimed.iter().map(|(t, _)| *t).collect();
+        let tokens: usize = damaged.iter().map(|t| suspects[*t].occurrences.len()).sum();
         let intact = text.letter_count(printed);
         let rate = tokens as f64 / (tokens as f64 + intact as f64);
         if rate < MIN_CONFUSION_RATE {
@@ -142,9 +259,9 @@ pub(crate) fn learn_confusions(
             from: read.clone(),
             to: printed.clone(),
             kind: RuleKind::Glyph,
-            words: words.len(),
+            words,
             tokens,
-            confidence: super::confidence(words.len() + prior, RuleKind::Glyph),
+            confidence: super::confidence(words + prior, RuleKind::Glyph),
             rate: Some(rate),
             keyness: None,
             examples,
@@ -167,12 +284,17 @@ pub(crate) fn learn_confusions(
         }
     }
     // Accents left off alone are how people type (`especificamente`,
-    // `mayoria` in a Spanish manual, 1% of the places of `í`): a scanner
-    // that drops accents misreads other glyphs too. A confusion of a letter
-    // with the same letter under another accent is learned only beside one
-    // that is not.
-    if rules.iter().all(|r| is_accent_only(&r.from, &r.to)) {
-        rules.clear();
+    // `mayoria` in a Spanish manual, 1% of the places of `í`; a Brazilian
+    // fortune file typed in ASCII throughout): a scanner that drops accents
+    // misreads look-alike glyphs too. A confusion of a letter with the same
+    // letter under another accent is learned only beside one the glyph
+    // prior knows (a rare unknown one, `r → j` in that fortune file, is no
+    // scanner's mark).
+    if !rules
+        .iter()
+        .any(|r| !is_accent_only(&r.from, &r.to) && is_confusable(&r.from, &r.to))
+    {
+        rules.retain(|r| !is_accent_only(&r.from, &r.to));
     }
     Confusions { rules, spelled }
 }
@@ -485,6 +607,93 @@ fn min_support(read: &str, printed: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn misreading(restored: &str, read: &str, printed: &str, frequency: u64) -> Misreading {
+        Misreading {
+            restored: restored.to_string(),
+            frequency,
+            substitution: (read.to_string(), printed.to_string()),
+        }
+    }
+
+    #[test]
+    fn one_damaged_word_read_three_ways_is_one_word() {
+        let lexicon = Lexicon::for_language(Language::Spanish).unwrap();
+        let suspects: Vec<SuspectType> = ["fifo", "rnesa", "rnano"]
+            .iter()
+            .map(|k| SuspectType::new(k.to_string(), &lexicon))
+            .collect();
+        let fifo = [
+            (0, "fito".to_string()),
+            (0, "tifo".to_string()),
+            (0, "tito".to_string()),
+        ];
+        let refs: Vec<&(usize, String)> = fifo.iter().collect();
+        assert_eq!(support(&refs, &suspects, "t", &lexicon), 1);
+        let two = [(1, "mesa".to_string()), (2, "mano".to_string())];
+        let refs: Vec<&(usize, String)> = two.iter().collect();
+        assert_eq!(support(&refs, &suspects, "m", &lexicon), 2);
+    }
+
+    #[test]
+    fn forms_of_one_restored_word_are_one_family_outside_english() {
+        let spanish = Lexicon::for_language(Language::Spanish).unwrap();
+        let vota = family("rotar", "votar", "v", &spanish);
+        assert_eq!(family("rotados", "votados", "v", &spanish), vota);
+        assert_eq!(family("rotarla", "votarla", "v", &spanish), vota);
+        let french = Lexicon::for_language(Language::French).unwrap();
+        let words: HashSet<String> = [("rnais", "mais"), ("rnoins", "moins"), ("rnonde", "monde")]
+            .iter()
+            .map(|(key, word)| family(key, word, "m", &french))
+            .collect();
+        assert_eq!(words.len(), 3);
+    }
+
+    #[test]
+    fn short_coincidences_and_swapped_endings_are_no_evidence() {
+        let spanish = Lexicon::for_language(Language::Spanish).unwrap();
+        // A file type read as a rare word, or as a word by a substitution
+        // that no scanner makes.
+        assert!(!is_glyph_evidence(
+            "hwp",
+            &misreading("hip", "w", "i", 500),
+            &spanish
+        ));
+        assert!(!is_glyph_evidence(
+            "xls",
+            &misreading("als", "x", "a", 50_000),
+            &spanish
+        ));
+        // One inflectional ending for another at the end of the word.
+        assert!(!is_glyph_evidence(
+            "predefinida",
+            &misreading("predefinido", "a", "o", 5_000),
+            &spanish
+        ));
+        // The same letters elsewhere in the word, and look-alikes in short
+        // everyday words, are evidence.
+        assert!(is_glyph_evidence(
+            "rnesa",
+            &misreading("mesa", "rn", "m", 50_000),
+            &spanish
+        ));
+        assert!(is_glyph_evidence(
+            "cesa",
+            &misreading("casa", "e", "a", 50_000),
+            &spanish
+        ));
+        assert!(is_glyph_evidence(
+            "qne",
+            &misreading("que", "n", "u", 5_000_000),
+            &spanish
+        ));
+        let english = Lexicon::english().unwrap();
+        assert!(is_glyph_evidence(
+            "tbe",
+            &misreading("the", "b", "h", 50_000_000),
+            &english
+        ));
+    }
 
     #[test]
     fn accents_alone_are_told_apart() {

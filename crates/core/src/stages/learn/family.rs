@@ -72,26 +72,30 @@ pub(super) fn family(key: &str, e: &Explanation, lexicon: &Lexicon) -> String {
     };
     let (p, q) = (&key[..at], &key[at + e.from.len()..]);
     // The word that follows, directly or after a linking element
-    // (`Tätigkeit·s·weise`).
+    // (`Tätigkeit·s·weise`): the shortest everyday word it starts with, so
+    // that the forms of one compound part (`punkt`, `punkte`) name one
+    // family, and so do a bare list's stray entries that an ending makes
+    // (`schreib·bar`, `·bare`, `·baren`; Italian `compila·zione`, `·bili`).
     let head = std::iter::once(q)
         .chain(LINKS.iter().filter_map(|link| q.strip_prefix(link)))
         .find_map(|rest| {
-            let bounds: Vec<usize> = rest.char_indices().map(|(i, _)| i).skip(1).collect();
-            bounds
-                .iter()
-                .chain(std::iter::once(&rest.len()))
-                .rev()
-                .map(|&end| &rest[..end])
-                .find(|part| {
-                    part.chars().count() >= MIN_FAMILY_PART_CHARS
-                        && lexicon.frequency(part).is_some()
-                })
+            rest.char_indices()
+                .map(|(i, c)| i + c.len_utf8())
+                .skip(MIN_FAMILY_PART_CHARS - 1)
+                .map(|end| &rest[..end])
+                .find(|part| lexicon.frequency(part).unwrap_or(0) >= MIN_FAMILY_PART_FREQUENCY)
         })
         .unwrap_or("");
     format!("{p}\u{b7}{}\u{b7}{head}", e.to)
 }
 
 /// What follows a swap continues a compound only when it starts with a word
-/// of at least this many letters (the compound parts' own minimum); shorter
-/// is an ending.
-const MIN_FAMILY_PART_CHARS: usize = crate::knowledge::lexicon::MIN_COMPOUND_PART_CHARS;
+/// of at least this many letters; shorter is an ending (`-bar`, `-ung`).
+const MIN_FAMILY_PART_CHARS: usize = 4;
+
+/// ... and that word must be at least this common (per billion words; Zipf
+/// 3.3, the floor of single-word rules' sides in `learn.rs`): the bare
+/// frequency lists outside English hold syllables and endings as entries
+/// (`zione`, `bili`, `baren`), which would split one word's forms into
+/// families.
+const MIN_FAMILY_PART_FREQUENCY: u64 = 2_000;

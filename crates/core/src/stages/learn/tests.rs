@@ -46,3 +46,50 @@ fn confidence_rises_with_support() {
     assert!(confidence(2, RuleKind::WordSwap) < confidence(2, RuleKind::Synonym));
     assert!(confidence(1000, RuleKind::Synonym) <= 1.0);
 }
+
+#[test]
+fn forms_of_one_word_are_one_family() {
+    use crate::knowledge::language::Language;
+    let reading = |restored: &str, from: &str, to: &str| Explanation {
+        restored: restored.to_string(),
+        frequency: 1,
+        from: from.to_string(),
+        to: to.to_string(),
+        context: 0,
+    };
+    let german = Lexicon::for_language(Language::German).unwrap();
+    // `bar`, `bare` and `baren` are all entries of the German list; the
+    // forms of one word are still one piece of evidence.
+    let family_of =
+        |key: &str, restored: &str| family(key, &reading(restored, "schreib", "dank"), &german);
+    let one = family_of("schreibbar", "dankbar");
+    assert_eq!(family_of("schreibbare", "dankbare"), one);
+    assert_eq!(family_of("schreibbaren", "dankbaren"), one);
+    // Two compounds are two words, whatever their endings.
+    let point = family(
+        "dauerpunkt",
+        &reading("zeitpunkt", "dauer", "zeit"),
+        &german,
+    );
+    let points = family(
+        "dauerpunkte",
+        &reading("zeitpunkte", "dauer", "zeit"),
+        &german,
+    );
+    let space = family("dauerraum", &reading("zeitraum", "dauer", "zeit"), &german);
+    assert_eq!(point, points);
+    assert_ne!(point, space);
+    // Italian endings that the list holds as entries of their own
+    // (`zione`, `bili`) are no compound parts.
+    let italian = Lexicon::for_language(Language::Italian).unwrap();
+    let it =
+        |key: &str, restored: &str| family(key, &reading(restored, "compila", "tratta"), &italian);
+    assert_eq!(
+        it("ricompilazione", "ritrattazione"),
+        it("ricompilare", "ritrattare")
+    );
+    assert_eq!(
+        it("compilabili", "trattabili"),
+        it("compilarsi", "trattarsi")
+    );
+}
