@@ -233,6 +233,74 @@ pub(crate) fn is_inflection_of_known(word: &str, lexicon: &Lexicon) -> bool {
     inflection_of_known(word, lexicon) == Some(Spelling::Right)
 }
 
+/// Common English derivational prefixes (general knowledge).
+pub(crate) const PREFIXES: &[&str] = &[
+    "co", "de", "dis", "im", "in", "mis", "non", "pre", "re", "sub", "un",
+];
+
+/// The English suffixes that attach to nearly any word, and the inflections
+/// they take (general knowledge). Latinate ones (`-ion`, `-al`, `-ity`,
+/// `-ive`, `-ous`) attach to roots, not words, and are what a spinner's
+/// swap leaves of the original (`act·ion` as `deed·ion`, `port·ion` as
+/// `harbor·ion`), so they are not listed.
+const SUFFIXES: &[&str] = &[
+    "able", "ability", "ably", "ed", "er", "ers", "es", "est", "ful", "hood", "ing", "ings", "ise",
+    "ised", "ism", "ist", "ists", "ize", "ized", "izes", "izing", "ization", "less", "ly", "ment",
+    "ments", "ness", "s", "ship",
+];
+
+/// Whether the English `key` is `from` built into a word the way English
+/// builds words: a prefix or a word before it, a suffix or a word after
+/// it, the ending spelled as it is after `from` (`queue·ing`, `canonical·ized`,
+/// `dock·able`, `new·name`, `user·tag·s`, `de·script·ion`). Such a suspect
+/// is the word the dictionary lacks as often as a spinner's swap, which
+/// leaves a fragment of the original (`att·finish`, `coun·attempt`) or an
+/// ending spelled for the original (`surgery·s`).
+pub(crate) fn is_built_on(key: &str, from: &str, lexicon: &Lexicon) -> bool {
+    let word = |part: &str| {
+        part.chars().count() >= MIN_PART_CHARS
+            && lexicon.frequency(part).unwrap_or(0) >= MIN_PART_FREQUENCY
+    };
+    key.match_indices(from).any(|(at, _)| {
+        let (before, after) = (&key[..at], &key[at + from.len()..]);
+        let before_ok = before.is_empty() || PREFIXES.contains(&before) || word(before);
+        let after_ok = after.is_empty() || word(after) || is_suffix_of(from, after);
+        !(before.is_empty() && after.is_empty()) && before_ok && after_ok
+    })
+}
+
+/// Whether `ending` is an English suffix, or two (`less·ness`, `able·s`).
+fn is_suffix(ending: &str) -> bool {
+    SUFFIXES.contains(&ending)
+        || SUFFIXES.iter().any(|suffix| {
+            ending
+                .strip_suffix(suffix)
+                .is_some_and(|inner| SUFFIXES.contains(&inner))
+        })
+}
+
+/// Whether `ending` is an English suffix (or two) spelled as English spells
+/// it after `base`: a final `e` drops before a vowel (`purchas·er`, so
+/// `purchase·ers` is a spinner's `buy·ers`) and a consonant's `y` turns
+/// into `i` (`surger·ies`, not `surgery·s`).
+pub(crate) fn is_suffix_of(base: &str, ending: &str) -> bool {
+    let vowel = ending.starts_with(|c| "aeiouy".contains(c));
+    let drops_e = base.ends_with('e') && !base.ends_with("ee") && vowel;
+    let keeps_y = matches!(base.as_bytes(), [.., c, b'y'] if !b"aeiou".contains(c))
+        && !ending.starts_with('i');
+    is_suffix(ending) && !drops_e && !keeps_y && !is_no_ending_of(base, ending)
+}
+
+/// A word before or after a swap, for [`is_built_on`], has at least this
+/// many letters ...
+const MIN_PART_CHARS: usize = 3;
+
+/// ... and is an everyday word, at least this common (per billion words;
+/// Zipf 4.3, about the 5,000 commonest): everyday words make compounds
+/// (`new·name`, `user·tag`), while a spinner's fragment is at most a rare
+/// one (`ref·utilize` for `ref·use`, `att·finish`).
+const MIN_PART_FREQUENCY: u64 = 20_000;
+
 /// Whether `word` is a Spanish or Italian infinitive or gerund with object
 /// pronouns glued on (`añadir·la`, `enfocar·la`, Italian `compilar·si`,
 /// `facendo·lo`): the languages write them as one word, productively, so
@@ -382,6 +450,33 @@ fn doubles(base: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_built_on_a_word_are_told_from_a_spinners_fragments() {
+        let lexicon = Lexicon::english().unwrap();
+        for (key, from) in [
+            ("canonicalized", "canonical"),
+            ("dockable", "dock"),
+            ("dockability", "dock"),
+            ("newname", "name"),
+            ("usertags", "tag"),
+        ] {
+            assert!(is_built_on(key, from, &lexicon), "{key}");
+        }
+        for (key, from) in [
+            ("attfinish", "finish"),
+            ("counattempt", "attempt"),
+            ("tcapable", "capable"),
+            ("refutilize", "utilize"),
+            ("purchaseers", "purchase"),
+            ("proharborion", "harbor"),
+            // An ending spelled for another word: the original's.
+            ("surgerys", "surgery"),
+            ("believeing", "believe"),
+        ] {
+            assert!(!is_built_on(key, from, &lexicon), "{key}");
+        }
+    }
 
     #[test]
     fn pronouns_glued_to_a_verb_make_a_word() {

@@ -439,6 +439,21 @@ mod tests {
     }
 
     #[test]
+    fn one_word_built_on_a_synonym_is_no_swap() {
+        // `canonical·ized` reads as a spun `standard·ized`, but English
+        // builds words that way: alone, it is a word the dictionary lacks.
+        // A spinner's fragment (`attfinish`) still is evidence.
+        let mender = Mender::new().unwrap();
+        let text = "The function returns the canonicalized absolute pathname of the file.";
+        assert!(mender.mend(text).edits().is_empty());
+        let spun = "Delegates will attfinish the summit. The agfinisha is long.";
+        assert_eq!(
+            mender.mend(spun).text(),
+            "Delegates will attend the summit. The agenda is long."
+        );
+    }
+
+    #[test]
     fn applying_what_a_text_taught_gives_its_own_repair() {
         let mender = Mender::new().unwrap();
         let english = "She notified him at once. Our innotifyigence units and theirs \

@@ -18,7 +18,7 @@ use std::ops::{Range, RangeInclusive};
 
 use crate::knowledge::lexicon::{canonical_accents, Lexicon, LONG_S, MIN_COMPOUND_PART_CHARS};
 use crate::knowledge::morphology::{
-    inflection_of_known, is_enclitic_form, is_inflection_of_known, Spelling,
+    inflection_of_known, is_enclitic_form, is_inflection_of_known, Spelling, PREFIXES,
 };
 use crate::stages::tokenize::{is_apostrophe, Case, Token};
 
@@ -295,11 +295,6 @@ fn is_derivation_of_known(word: &str, lexicon: &Lexicon) -> bool {
         })
     })
 }
-
-/// Common English derivational prefixes (general knowledge).
-const PREFIXES: &[&str] = &[
-    "co", "de", "dis", "im", "in", "mis", "non", "pre", "re", "sub", "un",
-];
 
 /// The word after a prefix must have at least this many characters, so that
 /// a prefix and a fragment (`re·ad`) do not pass for a derivation.

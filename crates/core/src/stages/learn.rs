@@ -31,6 +31,7 @@ use crate::formats::rules::{Rule, RuleKind, RuleSet};
 use crate::formats::stats::TextView;
 use crate::knowledge::language::Language;
 use crate::knowledge::lexicon::{expected_count, Lexicon};
+use crate::knowledge::morphology::is_built_on;
 use crate::knowledge::thesaurus::{Relation, Thesaurus};
 use crate::stages::detect::{evidence, Evidence, SuspectType};
 use crate::stages::explain::{Explanation, MIN_CONTEXT_CHARS};
@@ -286,7 +287,9 @@ pub(crate) fn learn(
         .enumerate()
         .filter(|(k, _)| !tied.contains(k))
         .map(|(_, candidate)| candidate)
-        .filter(|((from, to), c)| !c.words.is_empty() && is_plausible(from, to, c, lexicon, words))
+        .filter(|((from, to), c)| {
+            !c.words.is_empty() && is_plausible(from, to, c, suspects, lexicon, words)
+        })
         .collect();
     ranked.sort_by(|(ka, a), (kb, b)| {
         (b.words.len(), b.plausibility(), b.kind.prior(), b.tokens)
@@ -394,7 +397,14 @@ pub(crate) fn repaired_by(
 /// thesaurus relates outside English ([`MIN_EXPECTED_UNRELATED_ABSENT`]);
 /// rules learned only from unlisted compounds and nouns, one that says more
 /// ([`MIN_TELLING_ABSENCE`]).
-fn is_plausible(from: &str, to: &str, c: &Candidate, lexicon: &Lexicon, words: usize) -> bool {
+fn is_plausible(
+    from: &str,
+    to: &str,
+    c: &Candidate,
+    suspects: &[SuspectType],
+    lexicon: &Lexicon,
+    words: usize,
+) -> bool {
     // One or two letters of context complete a table word's relative into
     // a word by chance (`get·ty` as `hear·ty`, `fab·er` as `sweet·er` in
     // clean English manuals): a rule read only from short contexts needs
@@ -448,13 +458,32 @@ fn is_plausible(from: &str, to: &str, c: &Candidate, lexicon: &Lexicon, words: u
     // must be a word whose absence is telling: one the text should hold
     // three times (`rumo` is expected 1.4 times in 50,000 words of a
     // Portuguese manual that holds `curs·ores`, not `rum·ores`).
-    let single_ok = lexicon.language() == Language::English || expected_to >= MIN_TELLING_ABSENCE;
+    // In English, whose dictionary knows inflection, a single damaged word
+    // is evidence unless it reads as its `from` side built into a word the
+    // way English builds them (`queue·ing`, `new·name`, `canonical·ized` in
+    // clean manuals read as spun `twist`, `found`, `standard`). Such a
+    // word is evidence only when it restores an everyday word, as a
+    // compound is (`some·matter` as `something`, `like·ful` as
+    // `careful`): a spinner damages the words a text is made of, while a
+    // word the dictionary lacks lines up with rarer ones by chance
+    // (`newfound`, `standardized`); or when the restored side's absence is
+    // telling.
+    let english = lexicon.language() == Language::English;
+    let built = english
+        && c.best_frequency < MIN_COMPOUND_SINGLE_FREQUENCY
+        && c.types
+            .iter()
+            .all(|(t, _)| is_built_on(&suspects[*t].key, from, lexicon));
+    let telling = expected_to >= MIN_TELLING_ABSENCE;
+    let single_ok = (english && !built) || telling;
     match c.kind {
         RuleKind::Synonym => supported || (everyday(from) && everyday(to) && single_ok),
         RuleKind::WordSwap => {
             supported
                 || stands_in
-                || (c.siblings && [from, to].iter().all(|side| everyday(side) && long(side)))
+                || (c.siblings
+                    && (!built || telling)
+                    && [from, to].iter().all(|side| everyday(side) && long(side)))
         }
         // Explain gives only word swaps; glyph confusions and whole-word
         // swaps are learned apart and substring rules come from people.

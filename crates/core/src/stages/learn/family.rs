@@ -7,7 +7,7 @@
 
 use crate::knowledge::language::Language;
 use crate::knowledge::lexicon::{Lexicon, LINKS};
-use crate::knowledge::morphology::stem;
+use crate::knowledge::morphology::{is_suffix_of, stem};
 use crate::stages::explain::Explanation;
 
 /// A suspect that reads as a dictionary word with a letter or two after it
@@ -58,15 +58,24 @@ pub(super) fn swaps_base(key: &str, e: &Explanation, bases: &[&str]) -> bool {
 /// are one word; counted as three, `enfoca → arma` turned a Spanish manual's
 /// `desenfocar` into `desarmar`).
 pub(super) fn family(key: &str, e: &Explanation, lexicon: &Lexicon) -> String {
-    if lexicon.language() == Language::English {
-        return stem(&e.restored, lexicon);
-    }
     let split = key.match_indices(e.from.as_str()).find(|&(at, _)| {
         let rest = &key[at + e.from.len()..];
         e.restored.len() == at + e.to.len() + rest.len()
             && e.restored.starts_with(&key[..at])
             && e.restored.ends_with(rest)
     });
+    if lexicon.language() == Language::English {
+        // English derivations of one word are one word too
+        // (`canonical·ize`, `canonical·ization`, `dock·able`, `dock·ability`);
+        // endings spelled for another word are each a spinner's mark
+        // (`surgery·s`, `surgery·al`).
+        return match split {
+            Some((at, _)) if is_suffix_of(&e.from, &key[at + e.from.len()..]) => {
+                format!("{}\u{b7}{}\u{b7}", &key[..at], e.to)
+            }
+            _ => stem(&e.restored, lexicon),
+        };
+    }
     let Some((at, _)) = split else {
         return e.restored.clone();
     };
