@@ -1,7 +1,9 @@
 //! Families: what a restored word counts as when a rule's support is
 //! counted in distinct words. An English restoration counts as its stem
-//! (`restored`, `restores` are one word); in the other languages, as the
-//! swap with the compound part that follows it (`Tätigkeit·s·weise`). And
+//! (`restored`, `restores` are one word), or as the swap alone when a
+//! productive suffix follows it (`dock·able`, `dock·ability`); in the
+//! other languages, as the swap with the compound part that follows it
+//! (`Tätigkeit·s·weise`). And
 //! a suspect that reads as a word with an ending gives evidence only for
 //! swapping that whole word.
 
