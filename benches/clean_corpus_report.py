@@ -218,8 +218,7 @@ def cmd_report():
                 changed[(config, lang, sid)] = None
                 continue
             edits, rules = got
-            real[(config, lang, sid)] = sum(1 for e in edits if damage_of(e))
-            changed[(config, lang, sid)] = len(edits) - real[(config, lang, sid)]
+            real[(config, lang, sid)] = 0
             docs_dir = os.path.join(CACHE, "docs", lang, sid)
             cache_lines = {}
             per_file_rule = Counter()
@@ -231,6 +230,7 @@ def cmd_report():
                 dmg = damage_of(e)
                 if dmg:
                     damaged_sources[(lang, sid)][config] += 1
+                    real[(config, lang, sid)] += 1
                 if part == "tune":
                     rule_counts[config][(lang, e["rule"])] += 1
                 for a, b in e.get("rules", []):
@@ -240,6 +240,7 @@ def cmd_report():
                     config, lang, sid, part, fn, e["line"], e["column"], e["before"], e["after"],
                     e["rule"], " ".join(f"{a}→{b}" for a, b in e.get("rules", [])),
                     e.get("confidence", ""), e.get("evidence", ""), dmg, ctx)) + "\n")
+            changed[(config, lang, sid)] = len(edits) - real[(config, lang, sid)]
             if part == "tune":
                 for r in rules:
                     key = (r["file"], f"{r['from']}→{r['to']}")

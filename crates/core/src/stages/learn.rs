@@ -468,22 +468,25 @@ fn is_plausible(
     // word the dictionary lacks lines up with rarer ones by chance
     // (`newfound`, `standardized`); or when the restored side's absence is
     // telling.
+    // Looked at only for a rule that needs it: most are supported.
     let english = lexicon.language() == Language::English;
-    let built = english
-        && c.best_frequency < MIN_COMPOUND_SINGLE_FREQUENCY
-        && c.types
-            .iter()
-            .all(|(t, _)| is_built_on(&suspects[*t].key, from, lexicon));
     let telling = expected_to >= MIN_TELLING_ABSENCE;
-    let single_ok = (english && !built) || telling;
+    let built = || {
+        english
+            && c.best_frequency < MIN_COMPOUND_SINGLE_FREQUENCY
+            && c.types
+                .iter()
+                .all(|(t, _)| is_built_on(&suspects[*t].key, from, lexicon))
+    };
+    let single_ok = || telling || (english && !built());
     match c.kind {
-        RuleKind::Synonym => supported || (everyday(from) && everyday(to) && single_ok),
+        RuleKind::Synonym => supported || (everyday(from) && everyday(to) && single_ok()),
         RuleKind::WordSwap => {
             supported
                 || stands_in
                 || (c.siblings
-                    && (!built || telling)
-                    && [from, to].iter().all(|side| everyday(side) && long(side)))
+                    && [from, to].iter().all(|side| everyday(side) && long(side))
+                    && (telling || !built()))
         }
         // Explain gives only word swaps; glyph confusions and whole-word
         // swaps are learned apart and substring rules come from people.

@@ -21,11 +21,11 @@ use unicode_normalization::UnicodeNormalization;
 use crate::formats::rules::{Rule, RuleKind};
 use crate::formats::stats::TextView;
 use crate::knowledge::glyphs::{is_confusable, is_printing_convention};
-use crate::knowledge::language::Language;
 use crate::knowledge::lexicon::Lexicon;
-use crate::knowledge::morphology::stem;
 use crate::stages::detect::{gives_glyph_evidence, SuspectType};
 use crate::stages::explain::Misreading;
+
+use super::family::misreading_family;
 
 /// A confusion the glyph prior knows needs this many distinct restored
 /// words: two could be coincidence even among look-alike glyphs (`tbe` and
@@ -53,17 +53,18 @@ struct Candidate {
     /// The suspect types it explains alone, each with its restored word (a
     /// type once per reading: `fifo` reads as `fito`, `tifo` and `tito`).
     types: Vec<(usize, String)>,
+    /// Distinct suspect types among them (a type's readings come together).
+    damaged: usize,
     /// Suspect tokens those types account for.
     tokens: usize,
-    /// Distinct restored words (stemmed).
+    /// Distinct restored words, by family ([`misreading_family`]).
     words: HashSet<String>,
 }
 
 impl Candidate {
     /// Its support: see [`support`].
     fn support(&self) -> usize {
-        let damaged: HashSet<usize> = self.types.iter().map(|(t, _)| *t).collect();
-        damaged.len().min(self.words.len())
+        self.damaged.min(self.words.len())
     }
 }
 
@@ -120,46 +121,20 @@ const MIN_SHORT_RESTORATION_FREQUENCY: u64 = 20_000;
 /// readings of one damaged word count once (`fifo` as `fito`, `tifo` and
 /// `tito` is one word, which learned `f → t` from a man page), and so do
 /// damaged words restored to one word's forms (`buyer`, `buyers`; see
-/// [`family`]).
+/// [`misreading_family`]). `damaged` are the distinct types of `types`.
 fn support(
+    damaged: &HashSet<usize>,
     types: &[&(usize, String)],
     suspects: &[SuspectType],
     printed: &str,
     lexicon: &Lexicon,
 ) -> usize {
-    let damaged: HashSet<usize> = types.iter().map(|(t, _)| *t).collect();
     let words: HashSet<String> = types
         .iter()
-        .map(|(t, w)| family(&suspects[*t].key, w, printed, lexicon))
+        .map(|(t, w)| misreading_family(&suspects[*t].key, w, printed, lexicon))
         .collect();
     damaged.len().min(words.len())
 }
-
-/// The word family a restored word stands for when a confusion's support
-/// is counted. English restorations are stemmed by its inflection rules.
-/// The other dictionaries are bare lists of forms, which cannot say which
-/// forms are one word's, so there the family is the restored word up to
-/// [`FAMILY_TAIL_CHARS`] letters past the damage: `votar`, `votará`,
-/// `votados`, `votarla` (a Spanish manual's `rotar`, read as `r → v`) are
-/// all `vota`, while `mais`, `moins` and `monde` stay three.
-fn family(key: &str, restored: &str, printed: &str, lexicon: &Lexicon) -> String {
-    if lexicon.language() == Language::English {
-        return stem(restored, lexicon);
-    }
-    let damage = key
-        .chars()
-        .zip(restored.chars())
-        .take_while(|(a, b)| a == b)
-        .count();
-    restored
-        .chars()
-        .take(damage + printed.chars().count() + FAMILY_TAIL_CHARS)
-        .collect()
-}
-
-/// Letters after the damage that tell one restored word's family from
-/// another's outside English (see [`family`]).
-const FAMILY_TAIL_CHARS: usize = 3;
 
 /// Learns the glyph confusions that explain the suspects of `text`.
 /// `misreadings[i]` are the misreadings of `suspects[i]`; suspects in
@@ -193,11 +168,16 @@ pub(crate) fn learn_confusions(
                 .entry((read.clone(), printed.clone()))
                 .or_default();
             if c.types.last().is_none_or(|(t, _)| *t != i) {
+                c.damaged += 1;
                 c.tokens += suspect.occurrences.len();
             }
             c.types.push((i, m.restored.clone()));
-            c.words
-                .insert(family(&suspect.key, &m.restored, printed, lexicon));
+            c.words.insert(misreading_family(
+                &suspect.key,
+                &m.restored,
+                printed,
+                lexicon,
+            ));
         }
     }
     let mut ranked: Vec<((String, String), Candidate)> = candidates
@@ -221,11 +201,11 @@ pub(crate) fn learn_confusions(
             .iter()
             .filter(|(t, _)| !covered.contains(t))
             .collect();
-        let words = support(&unclaimed, suspects, printed, lexicon);
+        let damaged: HashSet<usize> = unclaimed.iter().map(|(t, _)| *t).collect();
+        let words = support(&damaged, &unclaimed, suspects, printed, lexicon);
         if words < min_support(read, printed) {
             continue;
         }
-        let damaged: HashSet<usize> = unclaimed.iter().map(|(t, _)| *t).collect();
         let tokens: usize = damaged.iter().map(|t| suspects[*t].occurrences.len()).sum();
         let intact = text.letter_count(printed);
         let rate = tokens as f64 / (tokens as f64 + intact as f64);
@@ -607,6 +587,7 @@ fn min_support(read: &str, printed: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::knowledge::language::Language;
 
     fn misreading(restored: &str, read: &str, printed: &str, frequency: u64) -> Misreading {
         Misreading {
@@ -623,30 +604,19 @@ mod tests {
             .iter()
             .map(|k| SuspectType::new(k.to_string(), &lexicon))
             .collect();
+        let support_of = |types: &[(usize, String)], printed: &str| {
+            let refs: Vec<&(usize, String)> = types.iter().collect();
+            let damaged: HashSet<usize> = types.iter().map(|(t, _)| *t).collect();
+            support(&damaged, &refs, &suspects, printed, &lexicon)
+        };
         let fifo = [
             (0, "fito".to_string()),
             (0, "tifo".to_string()),
             (0, "tito".to_string()),
         ];
-        let refs: Vec<&(usize, String)> = fifo.iter().collect();
-        assert_eq!(support(&refs, &suspects, "t", &lexicon), 1);
+        assert_eq!(support_of(&fifo, "t"), 1);
         let two = [(1, "mesa".to_string()), (2, "mano".to_string())];
-        let refs: Vec<&(usize, String)> = two.iter().collect();
-        assert_eq!(support(&refs, &suspects, "m", &lexicon), 2);
-    }
-
-    #[test]
-    fn forms_of_one_restored_word_are_one_family_outside_english() {
-        let spanish = Lexicon::for_language(Language::Spanish).unwrap();
-        let vota = family("rotar", "votar", "v", &spanish);
-        assert_eq!(family("rotados", "votados", "v", &spanish), vota);
-        assert_eq!(family("rotarla", "votarla", "v", &spanish), vota);
-        let french = Lexicon::for_language(Language::French).unwrap();
-        let words: HashSet<String> = [("rnais", "mais"), ("rnoins", "moins"), ("rnonde", "monde")]
-            .iter()
-            .map(|(key, word)| family(key, word, "m", &french))
-            .collect();
-        assert_eq!(words.len(), 3);
+        assert_eq!(support_of(&two, "m"), 2);
     }
 
     #[test]

@@ -5,7 +5,8 @@
 //! other languages, as the swap with the compound part that follows it
 //! (`Tätigkeit·s·weise`). And
 //! a suspect that reads as a word with an ending gives evidence only for
-//! swapping that whole word.
+//! swapping that whole word. A glyph confusion's restored words are
+//! counted by family too ([`misreading_family`]).
 
 use crate::knowledge::language::Language;
 use crate::knowledge::lexicon::{Lexicon, LINKS};
@@ -110,3 +111,35 @@ const MIN_FAMILY_PART_CHARS: usize = 4;
 /// (`zione`, `bili`, `baren`), which would split one word's forms into
 /// families.
 const MIN_FAMILY_PART_FREQUENCY: u64 = 2_000;
+
+/// The word family a misreading's restored word stands for when a glyph
+/// confusion's support is counted. English restorations are stemmed by its
+/// inflection rules. The other dictionaries are bare lists of forms, which
+/// cannot say which forms are one word's, so there the family is the
+/// restored word up to [`FAMILY_TAIL_CHARS`] letters past the damage (the
+/// first letter where it and the suspect `key` differ): `votar`, `votará`,
+/// `votados`, `votarla` (a Spanish manual's `rotar`, read as `r → v`) are
+/// all `vota`, while `mais`, `moins` and `monde` stay three.
+pub(super) fn misreading_family(
+    key: &str,
+    restored: &str,
+    printed: &str,
+    lexicon: &Lexicon,
+) -> String {
+    if lexicon.language() == Language::English {
+        return stem(restored, lexicon);
+    }
+    let damage = key
+        .chars()
+        .zip(restored.chars())
+        .take_while(|(a, b)| a == b)
+        .count();
+    restored
+        .chars()
+        .take(damage + printed.chars().count() + FAMILY_TAIL_CHARS)
+        .collect()
+}
+
+/// Letters after the damage that tell one restored word's family from
+/// another's outside English (see [`misreading_family`]).
+const FAMILY_TAIL_CHARS: usize = 3;

@@ -13,16 +13,20 @@ fn a_swap_seen_in_capitals_is_checked_in_capitals() {
     assert!(occurs_outside("Die Zeit", &title("zeit"), "Dauer", &[]));
 }
 
-#[test]
-fn a_word_with_an_ending_gives_evidence_only_for_its_whole_word() {
-    let lexicon = Lexicon::english().unwrap();
-    let reading = |restored: &str, from: &str, to: &str| Explanation {
+/// An explanation of a suspect as `restored` by `from → to`.
+fn reading(restored: &str, from: &str, to: &str) -> Explanation {
+    Explanation {
         restored: restored.to_string(),
         frequency: 1,
         from: from.to_string(),
         to: to.to_string(),
         context: 0,
-    };
+    }
+}
+
+#[test]
+fn a_word_with_an_ending_gives_evidence_only_for_its_whole_word() {
+    let lexicon = Lexicon::english().unwrap();
     let bases = bases_with_ending("knowes", &lexicon);
     assert_eq!(bases, ["know"]);
     assert!(!swaps_base(
@@ -50,13 +54,6 @@ fn confidence_rises_with_support() {
 #[test]
 fn forms_of_one_word_are_one_family() {
     use crate::knowledge::language::Language;
-    let reading = |restored: &str, from: &str, to: &str| Explanation {
-        restored: restored.to_string(),
-        frequency: 1,
-        from: from.to_string(),
-        to: to.to_string(),
-        context: 0,
-    };
     let german = Lexicon::for_language(Language::German).unwrap();
     // `bar`, `bare` and `baren` are all entries of the German list; the
     // forms of one word are still one piece of evidence.
@@ -92,4 +89,20 @@ fn forms_of_one_word_are_one_family() {
         it("compilabili", "trattabili"),
         it("compilarsi", "trattarsi")
     );
+}
+
+#[test]
+fn forms_of_one_misread_word_are_one_family_outside_english() {
+    use crate::knowledge::language::Language;
+    use family::misreading_family;
+    let spanish = Lexicon::for_language(Language::Spanish).unwrap();
+    let vota = misreading_family("rotar", "votar", "v", &spanish);
+    assert_eq!(misreading_family("rotados", "votados", "v", &spanish), vota);
+    assert_eq!(misreading_family("rotarla", "votarla", "v", &spanish), vota);
+    let french = Lexicon::for_language(Language::French).unwrap();
+    let words: HashSet<String> = [("rnais", "mais"), ("rnoins", "moins"), ("rnonde", "monde")]
+        .iter()
+        .map(|(key, word)| misreading_family(key, word, "m", &french))
+        .collect();
+    assert_eq!(words.len(), 3);
 }
