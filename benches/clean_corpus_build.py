@@ -225,7 +225,8 @@ def extract_fortune(path):
     except UnicodeDecodeError:
         return None, "not UTF-8"
     paras = []
-    for chunk in re.split(r"(?m)^%%?\s*$", text):
+    # `%` separates fortunes; tfortune's files end each one with a `---- tags` line.
+    for chunk in re.split(r"(?m)^(?:%%?|---- .*)\s*$", text):
         lines = [l.rstrip() for l in chunk.strip("\n").split("\n")]
         lines = [l for l in lines if l.strip()]
         if lines:

@@ -97,6 +97,17 @@ PACKAGES = {
     "fortunes-it": "1.99-4.1",
     "fortunes-es": "1.36",
     "fortunes-br": "20220821",
+    # Added 2026-12-06 (after the split was frozen: each went to tune or held-out by
+    # its hash, see split_of).
+    "git-man": "1:2.39.5-0+deb12u3",
+    "perl-doc": "5.36.0-7+deb12u4",
+    "fortune-anarchism": "1.8.0-1",
+    "fortunes-bofh-excuses": "1.2-3",
+    "fortunes-debian-hints": "2.01.4",
+    "tfortunes": "1.0.1-1",
+    "fortunes-mario": "0.21-1.1",
+    "postgresql-doc-15": "15.20-0+deb12u1",
+    "bash-doc": "5.2.15-2",
 }
 
 TOOL_MAN_PKGS = ["dpkg", "apt", "dpkg-dev", "debconf-doc", "po4a", "debhelper", "man-db", "devscripts"]
@@ -199,6 +210,23 @@ def build_sources():
     out.append(S("fortunes-it", "it", "fortune", ["fortunes-it"], ["usr/share/games/fortunes/it/*"], genre="quotes"))
     out.append(S("fortunes-es", "es", "fortune", ["fortunes-es"], ["usr/share/games/fortunes/es/*"], genre="quotes"))
     out.append(S("fortunes-br", "pt", "fortune", ["fortunes-br"], ["usr/share/games/fortunes/brasil"], genre="quotes"))
+    # Added 2026-12-06, to widen the genres (the git and Perl manuals; quotations,
+    # epigrams and jokes beside the fortunes files).
+    out.append(S("git-man", "en", "man", ["git-man"], ["usr/share/man/man*/*"], genre="man"))
+    out.append(S("perl-doc", "en", "man", ["perl-doc"], ["usr/share/man/man1/*"], genre="man"))
+    out.append(S("fortune-anarchism", "en", "fortune", ["fortune-anarchism"],
+                 ["usr/share/games/fortunes/anarchism"], genre="quotes"))
+    out.append(S("fortunes-en-small", "en", "fortune",
+                 ["fortunes-bofh-excuses", "fortunes-debian-hints", "tfortunes"],
+                 ["usr/share/games/fortunes/*", "usr/share/games/tfortunes/*/*"], genre="quotes",
+                 note="BOFH excuses, Debian hints and tfortune's epigrams"))
+    out.append(S("fortunes-mario", "pt", "fortune", ["fortunes-mario"],
+                 ["usr/share/games/fortunes/mario.*"], exclude=r"mario\.arteascii",
+                 genre="quotes", note="without the ASCII-art file"))
+    # The PostgreSQL manual (one HTML page per section) and the Bash manual.
+    out.append(S("postgresql-doc-15", "en", "html", ["postgresql-doc-15"],
+                 ["usr/share/doc/postgresql-doc-15/html/*.html"]))
+    out.append(S("bash-doc", "en", "html", ["bash-doc"], ["usr/share/doc/bash/bashref.html"]))
     return out
 
 

@@ -259,7 +259,12 @@ const SUFFIXES: &[&str] = &[
 pub(crate) fn is_built_on(key: &str, from: &str, lexicon: &Lexicon) -> bool {
     let word = |part: &str| {
         part.chars().count() >= MIN_PART_CHARS
-            && lexicon.frequency(part).unwrap_or(0) >= MIN_PART_FREQUENCY
+            && lexicon.frequency(part).unwrap_or(0)
+                >= if part.chars().count() > MIN_PART_CHARS {
+                    MIN_LONG_PART_FREQUENCY
+                } else {
+                    MIN_PART_FREQUENCY
+                }
     };
     key.match_indices(from).any(|(at, _)| {
         let (before, after) = (&key[..at], &key[at + from.len()..]);
@@ -270,7 +275,7 @@ pub(crate) fn is_built_on(key: &str, from: &str, lexicon: &Lexicon) -> bool {
 }
 
 /// Whether `ending` is an English suffix, or two (`less·ness`, `able·s`).
-fn is_suffix(ending: &str) -> bool {
+pub(crate) fn is_suffix(ending: &str) -> bool {
     SUFFIXES.contains(&ending)
         || SUFFIXES.iter().any(|suffix| {
             ending
@@ -300,6 +305,13 @@ const MIN_PART_CHARS: usize = 3;
 /// (`new·name`, `user·tag`), while a spinner's fragment is at most a rare
 /// one (`ref·utilize` for `ref·use`, `att·finish`).
 const MIN_PART_FREQUENCY: u64 = 20_000;
+
+/// ... or, with four letters or more, at least this common (Zipf 3.7):
+/// a longer word of the middle range is a compound's part (`patch·set`)
+/// far more often than a spinner's fragment is one by chance, while
+/// three-letter entries (`ref`, `att`) are abbreviations as often as
+/// words.
+const MIN_LONG_PART_FREQUENCY: u64 = 5_000;
 
 /// Whether `word` is a Spanish or Italian infinitive or gerund with object
 /// pronouns glued on (`añadir·la`, `enfocar·la`, Italian `compilar·si`,
@@ -460,6 +472,7 @@ mod tests {
             ("dockability", "dock"),
             ("newname", "name"),
             ("usertags", "tag"),
+            ("patchset", "set"),
         ] {
             assert!(is_built_on(key, from, &lexicon), "{key}");
         }

@@ -454,6 +454,25 @@ mod tests {
     }
 
     #[test]
+    fn a_part_the_text_builds_other_names_with_is_no_swap() {
+        // `any·element` reads as a spun `any·thing`, but `any·array` shows
+        // that the text names things with `any`: an author's scheme.
+        let mender = Mender::new().unwrap();
+        let text = "The function takes anyelement and returns anyarray. \
+                    Each anyelement argument must match the others.";
+        assert!(mender.mend(text).edits().is_empty());
+    }
+
+    #[test]
+    fn a_compound_of_a_middling_word_is_no_swap() {
+        // `patch·set` reads as a spun `patch·work`; `patch`, a word of the
+        // middle range, makes compounds.
+        let mender = Mender::new().unwrap();
+        let text = "Apply the quilt patchset onto the branch, keeping the order of the patchset.";
+        assert!(mender.mend(text).edits().is_empty());
+    }
+
+    #[test]
     fn applying_what_a_text_taught_gives_its_own_repair() {
         let mender = Mender::new().unwrap();
         let english = "She notified him at once. Our innotifyigence units and theirs \

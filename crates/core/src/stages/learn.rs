@@ -40,6 +40,7 @@ use crate::stages::tokenize::Case;
 
 mod confusions;
 mod family;
+mod parts;
 mod short;
 
 use family::{bases_with_ending, family, swaps_base};
@@ -116,6 +117,13 @@ const MIN_EXPECTED_UNRELATED_ABSENT: f64 = 2.0;
 /// signature rather than the author's vocabulary. Single-word readings
 /// whose absence is this telling also outrank the others.
 const MIN_TELLING_ABSENCE: f64 = 3.0;
+
+/// A telling absence needs its stand-in: the whole `from` words of the
+/// text must make a spinner that replaced `to` at least this much likelier
+/// than none (the natural log of the likelihood ratio; 3 is the ratio of
+/// 20 that an absence where three were expected gives alone). See
+/// [`stands_in_for`].
+const MIN_STAND_IN_EVIDENCE: f64 = 3.0;
 
 /// How many examples each rule keeps for review.
 const MAX_EXAMPLES: usize = 5;
@@ -282,13 +290,14 @@ pub(crate) fn learn(
         .collect();
     let tied = short::tied_short_readings(&views, text);
     drop(views);
+    let parts = parts::Parts::new(suspects);
     let mut ranked: Vec<((String, String), Candidate)> = candidates
         .into_iter()
         .enumerate()
         .filter(|(k, _)| !tied.contains(k))
         .map(|(_, candidate)| candidate)
         .filter(|((from, to), c)| {
-            !c.words.is_empty() && is_plausible(from, to, c, suspects, lexicon, words)
+            !c.words.is_empty() && is_plausible(from, to, c, &parts, lexicon, text, words)
         })
         .collect();
     ranked.sort_by(|(ka, a), (kb, b)| {
@@ -401,10 +410,12 @@ fn is_plausible(
     from: &str,
     to: &str,
     c: &Candidate,
-    suspects: &[SuspectType],
+    parts: &parts::Parts,
     lexicon: &Lexicon,
+    text: &dyn TextView,
     words: usize,
 ) -> bool {
+    let suspects = parts.suspects();
     // One or two letters of context complete a table word's relative into
     // a word by chance (`get·ty` as `hear·ty`, `fab·er` as `sweet·er` in
     // clean English manuals): a rule read only from short contexts needs
@@ -470,7 +481,8 @@ fn is_plausible(
     // telling.
     // Looked at only for a rule that needs it: most are supported.
     let english = lexicon.language() == Language::English;
-    let telling = expected_to >= MIN_TELLING_ABSENCE;
+    let telling =
+        expected_to >= MIN_TELLING_ABSENCE && stands_in_for(from, to, text, words, lexicon);
     let built = || {
         english
             && c.best_frequency < MIN_COMPOUND_SINGLE_FREQUENCY
@@ -478,7 +490,12 @@ fn is_plausible(
                 .iter()
                 .all(|(t, _)| is_built_on(&suspects[*t].key, from, lexicon))
     };
-    let single_ok = || telling || (english && !built());
+    let scheme = || {
+        c.types
+            .iter()
+            .all(|(t, _)| parts.is_scheme(&suspects[*t].key, from))
+    };
+    let single_ok = || !scheme() && (telling || (english && !built()));
     match c.kind {
         RuleKind::Synonym => supported || (everyday(from) && everyday(to) && single_ok()),
         RuleKind::WordSwap => {
@@ -486,12 +503,49 @@ fn is_plausible(
                 || stands_in
                 || (c.siblings
                     && [from, to].iter().all(|side| everyday(side) && long(side))
+                    && !scheme()
                     && (telling || !built()))
         }
         // Explain gives only word swaps; glyph confusions and whole-word
         // swaps are learned apart and substring rules come from people.
         RuleKind::Glyph | RuleKind::Substring | RuleKind::WholeWord => false,
     }
+}
+
+/// Whether `from` stands as a word where the text lacks `to`, as often as
+/// a spinner that replaced every `to` leaves it: `to`'s absence is the
+/// spinner's signature only then. Absent `to` and absent `from` are as
+/// likely without a spinner as with one (Poisson: the chance of seeing
+/// neither is the same), while each whole `from` is `1 + e_to / e_from`
+/// times likelier with it (`e`: a side's expected count by frequency).
+/// `backlog` read from a git manual's `shortlog` has `back` absent where
+/// three were expected, and no `short` either.
+fn stands_in_for(
+    from: &str,
+    to: &str,
+    text: &dyn TextView,
+    words: usize,
+    lexicon: &Lexicon,
+) -> bool {
+    let from = from.to_lowercase();
+    let stem = from.strip_suffix('e').unwrap_or(&from);
+    let mut forms = vec![
+        from.clone(),
+        format!("{from}s"),
+        format!("{from}es"),
+        format!("{from}d"),
+        format!("{from}ed"),
+        format!("{stem}ing"),
+    ];
+    if stem != from {
+        forms.push(format!("{from}ing"));
+    }
+    forms.sort();
+    forms.dedup();
+    let k: u64 = forms.iter().map(|f| text.word_count(f)).sum();
+    let e_from = expected_count(words, lexicon.frequency(&from).unwrap_or(0)).max(0.01);
+    let e_to = expected_count(words, lexicon.frequency(&to.to_lowercase()).unwrap_or(0));
+    k as f64 * (1.0 + e_to / e_from).ln() >= MIN_STAND_IN_EVIDENCE
 }
 
 /// Picks the rules to accept from `ranked` (strongest first), as indices in

@@ -106,3 +106,30 @@ fn forms_of_one_misread_word_are_one_family_outside_english() {
         .collect();
     assert_eq!(words.len(), 3);
 }
+
+#[test]
+fn an_absence_is_telling_only_where_the_other_side_stands_in() {
+    use crate::formats::stats::Text;
+    let lexicon = Lexicon::english().unwrap();
+    // 3,000 words that should hold `back` three times but hold neither it
+    // nor `short`: the `shortlog` of a manual is no spun `backlog`.
+    let manual = "The shortlog view lists one commit per line. ".repeat(375);
+    let words = manual.split_whitespace().count();
+    assert!(expected_count(words, lexicon.frequency("back").unwrap()) >= MIN_TELLING_ABSENCE);
+    assert!(!stands_in_for(
+        "short",
+        "back",
+        &Text::new(&manual),
+        words,
+        &lexicon
+    ));
+    // A spinner that put `short` for every `back` leaves it standing alone.
+    let spun = manual.replacen("one commit per line", "short of one commit", 4);
+    assert!(stands_in_for(
+        "short",
+        "back",
+        &Text::new(&spun),
+        words,
+        &lexicon
+    ));
+}
