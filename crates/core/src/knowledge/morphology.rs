@@ -219,6 +219,20 @@ fn strip_inflection(word: &str, lexicon: &Lexicon) -> String {
 /// Regular English inflections, for [`stem`].
 const STEM_ENDINGS: &[&str] = &["s", "es", "d", "ed", "ing"];
 
+/// `word` and the spellings its regular inflections may take (`like`,
+/// `likes`, `liked`, `liking`, ...), not all of them words: what to count
+/// when asking how often a word stands in a text.
+pub(crate) fn regular_forms(word: &str) -> Vec<String> {
+    let stem = word.strip_suffix('e').unwrap_or(word);
+    let mut forms: Vec<String> = std::iter::once(word.to_string())
+        .chain(STEM_ENDINGS.iter().map(|ending| format!("{word}{ending}")))
+        .chain(std::iter::once(format!("{stem}ing")))
+        .collect();
+    forms.sort_unstable();
+    forms.dedup();
+    forms
+}
+
 /// A regular inflection's base must have at least this many letters to
 /// count as a known word (`ye·s` is no form of `ye`).
 const MIN_BASE_CHARS: usize = 3;

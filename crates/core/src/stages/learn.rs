@@ -31,7 +31,7 @@ use crate::formats::rules::{Rule, RuleKind, RuleSet};
 use crate::formats::stats::TextView;
 use crate::knowledge::language::Language;
 use crate::knowledge::lexicon::{expected_count, Lexicon};
-use crate::knowledge::morphology::is_built_on;
+use crate::knowledge::morphology::{is_built_on, regular_forms};
 use crate::knowledge::thesaurus::{Relation, Thesaurus};
 use crate::stages::detect::{evidence, Evidence, SuspectType};
 use crate::stages::explain::{Explanation, MIN_CONTEXT_CHARS};
@@ -482,7 +482,7 @@ fn is_plausible(
     // Looked at only for a rule that needs it: most are supported.
     let english = lexicon.language() == Language::English;
     let telling =
-        expected_to >= MIN_TELLING_ABSENCE && stands_in_for(from, to, text, words, lexicon);
+        || expected_to >= MIN_TELLING_ABSENCE && stands_in_for(from, to, text, words, lexicon);
     let built = || {
         english
             && c.best_frequency < MIN_COMPOUND_SINGLE_FREQUENCY
@@ -495,7 +495,7 @@ fn is_plausible(
             .iter()
             .all(|(t, _)| parts.is_scheme(&suspects[*t].key, from))
     };
-    let single_ok = || !scheme() && (telling || (english && !built()));
+    let single_ok = || !scheme() && (telling() || (english && !built()));
     match c.kind {
         RuleKind::Synonym => supported || (everyday(from) && everyday(to) && single_ok()),
         RuleKind::WordSwap => {
@@ -504,7 +504,7 @@ fn is_plausible(
                 || (c.siblings
                     && [from, to].iter().all(|side| everyday(side) && long(side))
                     && !scheme()
-                    && (telling || !built()))
+                    && (telling() || !built()))
         }
         // Explain gives only word swaps; glyph confusions and whole-word
         // swaps are learned apart and substring rules come from people.
@@ -528,20 +528,7 @@ fn stands_in_for(
     lexicon: &Lexicon,
 ) -> bool {
     let from = from.to_lowercase();
-    let stem = from.strip_suffix('e').unwrap_or(&from);
-    let mut forms = vec![
-        from.clone(),
-        format!("{from}s"),
-        format!("{from}es"),
-        format!("{from}d"),
-        format!("{from}ed"),
-        format!("{stem}ing"),
-    ];
-    if stem != from {
-        forms.push(format!("{from}ing"));
-    }
-    forms.sort();
-    forms.dedup();
+    let forms = regular_forms(&from);
     let k: u64 = forms.iter().map(|f| text.word_count(f)).sum();
     let e_from = expected_count(words, lexicon.frequency(&from).unwrap_or(0)).max(0.01);
     let e_to = expected_count(words, lexicon.frequency(&to.to_lowercase()).unwrap_or(0));
