@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Clean-text benchmark "as wide as the world" (issue #16, deliverable 1).
 #
-# Runs textmend over ~13.7 million words of clean documentation in English, German,
+# Runs textmend over ~16.2 million words of clean documentation in English, German,
 # French, Spanish, Italian, Portuguese and Dutch (at least 1 million per language,
-# 9-18 sources each: translated man pages, the LibreOffice, GIMP and GNOME help,
-# Debian's manuals, fortune cookies), none of it used for fixtures, and prints
+# 9-23 sources each: translated man pages, the LibreOffice, GIMP and GNOME help,
+# Debian's manuals, programming manuals, fortune cookies), none of it used for fixtures, and prints
 # changed words per 10,000 words per language, source and configuration. Every
 # change is listed with its rule and context. See benches/clean_corpus.md.
 #
