@@ -108,6 +108,13 @@ PACKAGES = {
     "fortunes-mario": "0.21-1.1",
     "postgresql-doc-15": "15.20-0+deb12u1",
     "bash-doc": "5.2.15-2",
+    "libmoose-perl": "2.2203-1",
+    "libdbi-perl": "1.643-4+deb12u4",
+    "libdbix-class-perl": "0.082843-1",
+    "libwww-perl": "6.68-1",
+    "libdancer2-perl": "0.400001+dfsg-1",
+    "python3.11-doc": "3.11.2-6+deb12u9",
+    "tcl8.6-doc": "8.6.13+dfsg-2",
 }
 
 TOOL_MAN_PKGS = ["dpkg", "apt", "dpkg-dev", "debconf-doc", "po4a", "debhelper", "man-db", "devscripts"]
@@ -227,6 +234,19 @@ def build_sources():
     out.append(S("postgresql-doc-15", "en", "html", ["postgresql-doc-15"],
                  ["usr/share/doc/postgresql-doc-15/html/*.html"]))
     out.append(S("bash-doc", "en", "html", ["bash-doc"], ["usr/share/doc/bash/bashref.html"]))
+    # Added 2026-12-07: manuals of five CPAN libraries (Moose, DBI, DBIx::Class, LWP,
+    # Dancer2), written by their own authors, to tune on the genre of programming-library
+    # manuals, where English held out most changes (the Perl manual).
+    out.append(S("cpan-modules", "en", "man",
+                 ["libmoose-perl", "libdbi-perl", "libdbix-class-perl", "libwww-perl",
+                  "libdancer2-perl"],
+                 ["usr/share/man/man3/*"], genre="man",
+                 note="Moose, DBI, DBIx::Class, LWP and Dancer2"))
+    # Added 2026-12-07 to hold out programming manuals again once the Perl manual moved
+    # to tune (see PROMOTED below): the Python 3.11 documentation and the Tcl manual.
+    out.append(S("python3.11-doc", "en", "html", ["python3.11-doc"],
+                 ["usr/share/doc/python3.11/html/**/*.html"]))
+    out.append(S("tcl8.6-doc", "en", "man", ["tcl8.6-doc"], ["usr/share/man/man*/*"], genre="man"))
     return out
 
 
@@ -290,9 +310,19 @@ manpages-nl libreoffice-help-nl gnome-user-docs.nl
 """.split())
 
 
+# Held-out sources whose change lists were later read, and so are tune now. The Perl
+# manual held out 96 of English's 121 held-out changes (0.83 per 10,000) on 2026-12-06;
+# it could not be fixed without reading them, so it was moved to tune on 2026-12-07 and
+# two programming manuals never looked at (python3.11-doc, tcl8.6-doc) were added,
+# held out by the hash rule.
+PROMOTED = {"perl-doc": "held out until 2026-12-07, then read to fix its changes"}
+
+
 def split_of(sid):
     if sid in ALREADY_SEEN:
         return "tune", "already seen while tuning"
+    if sid in PROMOTED:
+        return "tune", PROMOTED[sid]
     if sid in HELD_OUT_SET:
         return "held-out", "frozen split (hash order, ~1/3 of the words)"
     if sid in TUNE_FROZEN:

@@ -473,6 +473,43 @@ mod tests {
     }
 
     #[test]
+    fn a_rule_read_in_both_cases_needs_both_signatures() {
+        // With a thesaurus relating `Kunst` and `Theater`, `Tanz·kunst`
+        // reads as a spun `Tanz·theater` and `Kunst·pädagogik` as a spun
+        // `Theater·pädagogik`. A case-sensitive spinner made the second with
+        // a capitalised pair of its own, so the `Theater` this text holds
+        // says it did not.
+        use crate::knowledge::user::UserThesaurus;
+        let mythes = "UTF-8\nkunst|1\n(Nomen)|theater\n";
+        let thesaurus = UserThesaurus::from_mythes(
+            Language::German,
+            mythes.as_bytes(),
+            std::path::Path::new("th_de.dat"),
+        )
+        .unwrap();
+        let mender = Mender::builder()
+            .language(Language::German)
+            .thesaurus(thesaurus)
+            .build()
+            .unwrap();
+        let filler =
+            "Die Leute gehen am Abend nach Hause und sprechen über den Tag. ".repeat(6_000);
+        let text = format!(
+            "Über die Tanzkunst schrieb er viel. {filler}Die Kunstpädagogik blieb. \
+             Am Abend ging sie ins Theater."
+        );
+        assert!(mender.mend(&text).edits().is_empty());
+        // Without the `Theater`, both signatures hold.
+        let spun = text.replace("ins Theater", "ins Kino");
+        let mended = mender.mend(&spun);
+        assert!(
+            mended.text().contains("Tanztheater") && mended.text().contains("Theaterpädagogik"),
+            "{:?}",
+            mended.rules()
+        );
+    }
+
+    #[test]
     fn applying_what_a_text_taught_gives_its_own_repair() {
         let mender = Mender::new().unwrap();
         let english = "She notified him at once. Our innotifyigence units and theirs \

@@ -154,6 +154,8 @@ struct Candidate {
     /// Every suspect it explains is written capitalised only and has its
     /// `from` side at the start (German nouns: `Dauer·punkt`).
     capitalised: bool,
+    /// Some suspect it explains is (see `capitalised`).
+    some_capitalised: bool,
     examples: Vec<(String, String)>,
 }
 
@@ -176,6 +178,16 @@ impl Candidate {
         } else {
             (from.to_string(), to.to_string())
         }
+    }
+
+    /// The capitalised signature a rule also needs when only some of its
+    /// suspects are capitalised ones: a case-sensitive spinner made those
+    /// with a capitalised pair of its own (`Kunst·pädagogik` needs
+    /// `Theater` → `Kunst`, `Tanz·kunst` needs `theater` → `kunst`), so
+    /// the text must lack the capitalised `to` as well.
+    fn capitalised_signature(&self, from: &str, to: &str) -> Option<(String, String)> {
+        (self.some_capitalised && !self.capitalised)
+            .then(|| (with_case(from, Case::Title), with_case(to, Case::Title)))
     }
 
     /// Distinct words needed to accept the rule without the single-word
@@ -249,6 +261,7 @@ pub(crate) fn learn(
                         broad: relation == Some(Relation::Broad),
                         short_only: true,
                         capitalised: true,
+                        some_capitalised: false,
                         examples: Vec::new(),
                     })
                 }
@@ -258,9 +271,11 @@ pub(crate) fn learn(
             if evidence == Evidence::SynonymsOnly && c.kind != RuleKind::Synonym {
                 continue;
             }
-            c.capitalised &= !suspect.lowercase
+            let capitalised = !suspect.lowercase
                 && suspect.key.starts_with(e.from.as_str())
                 && e.restored.starts_with(e.to.as_str());
+            c.capitalised &= capitalised;
+            c.some_capitalised |= capitalised;
             c.short_only &= e.context < MIN_CONTEXT_CHARS;
             let stemmed = family(&suspect.key, e, lexicon);
             c.types.push((i, stemmed.clone()));
@@ -330,11 +345,27 @@ pub(crate) fn learn(
         .iter()
         .map(|(from, to)| (to.as_str(), from.as_str()))
         .collect();
-    let signed: Vec<bool> = text
+    let mut signed: Vec<bool> = text
         .occurs_outside_each(&queries, &inserted)
         .into_iter()
         .map(|outside| !outside)
         .collect();
+    let capitalised: Vec<(usize, (String, String))> = ranked
+        .iter()
+        .enumerate()
+        .filter(|(k, _)| signed[*k])
+        .filter_map(|(k, ((from, to), c))| Some((k, c.capitalised_signature(from, to)?)))
+        .collect();
+    let queries: Vec<(&str, &str)> = capitalised
+        .iter()
+        .map(|(_, (from, to))| (to.as_str(), from.as_str()))
+        .collect();
+    for ((k, _), outside) in capitalised
+        .iter()
+        .zip(text.occurs_outside_each(&queries, &inserted))
+    {
+        signed[*k] = !outside;
+    }
     let accepted = select(suspects, &ranked, &signed, words, lexicon);
     let rules = accepted
         .into_iter()
