@@ -186,8 +186,9 @@ pub(crate) fn inflect(lemma: &str, slot: Slot, lexicon: &Lexicon) -> Vec<String>
 
 /// The unit of evidence for a restored word: its form after dropping up to
 /// two regular inflections (`-s`, `-es`, `-d`, `-ed`, `-ing`, also after a
-/// dropped `e` or a doubled consonant) while it stays a word, so `buyer`
-/// and `buyers`, `surprise` and `surprised` count once.
+/// dropped `e`, a doubled consonant or a `y` turned into `i`) while it
+/// stays a word, so `buyer` and `buyers`, `surprise` and `surprised`,
+/// `diversify` and `diversified` count once.
 pub(crate) fn stem(word: &str, lexicon: &Lexicon) -> String {
     let once = strip_inflection(word, lexicon);
     match once.as_str() {
@@ -209,7 +210,14 @@ fn strip_inflection(word: &str, lexicon: &Lexicon) -> String {
                 [.., a, b] if a == b && !b"aeiou".contains(b) => &base[..base.len() - 1],
                 _ => base,
             };
+            // `diversified` → `diversify`, `carries` → `carry`.
+            let y = base
+                .strip_suffix('i')
+                .filter(|_| !word.ends_with("ing"))
+                .map(|b| format!("{b}y"));
             [base.to_string(), format!("{base}e"), undoubled.to_string()]
+                .into_iter()
+                .chain(y)
         })
         .filter(|base| base.len() >= 3 && lexicon.frequency(base).is_some())
         .min_by_key(|base| base.len())
@@ -561,6 +569,10 @@ mod tests {
             ("rebelling", "rebel"),
             ("trackings", "track"),
             ("boxes", "box"),
+            ("diversified", "diversify"),
+            ("diversifies", "diversify"),
+            ("diversifying", "diversify"),
+            ("carried", "carry"),
             ("agenda", "agenda"),
         ] {
             assert_eq!(stem(word, &lexicon), stemmed);

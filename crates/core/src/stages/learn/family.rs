@@ -10,7 +10,7 @@
 
 use crate::knowledge::language::Language;
 use crate::knowledge::lexicon::{Lexicon, LINKS};
-use crate::knowledge::morphology::{is_suffix_of, stem};
+use crate::knowledge::morphology::{is_suffix_of, stem, PREFIXES};
 use crate::stages::explain::Explanation;
 
 /// A suspect that reads as a dictionary word with a letter or two after it
@@ -68,13 +68,19 @@ pub(super) fn family(key: &str, e: &Explanation, lexicon: &Lexicon) -> String {
             && e.restored.ends_with(rest)
     });
     if lexicon.language() == Language::English {
-        // English derivations of one word are one word too
-        // (`canonical·ize`, `canonical·ization`, `dock·able`, `dock·ability`);
-        // endings spelled for another word are each a spinner's mark
-        // (`surgery·s`, `surgery·al`).
+        // English derivations of one word are one word too, with or
+        // without a prefix (`canonical·ize`, `canonical·ization`,
+        // `dock·able`, `un·dock·able`); endings spelled for another word
+        // are each a spinner's mark (`surgery·s`, `surgery·al`).
         return match split {
             Some((at, _)) if is_suffix_of(&e.from, &key[at + e.from.len()..]) => {
-                format!("{}\u{b7}{}\u{b7}", &key[..at], e.to)
+                let before = &key[..at];
+                let before = if PREFIXES.contains(&before) {
+                    ""
+                } else {
+                    before
+                };
+                format!("{before}\u{b7}{}\u{b7}", e.to)
             }
             _ => stem(&e.restored, lexicon),
         };

@@ -92,6 +92,31 @@ fn forms_of_one_word_are_one_family() {
 }
 
 #[test]
+fn forms_and_derivations_of_one_english_word_are_one_family() {
+    // The Perl manual's `stringify`, `stringified`, `stringifies` read as
+    // three words of a spun `diversify`; `renderable` and `unrenderable`
+    // as two of `affordable`.
+    let lexicon = Lexicon::english().unwrap();
+    let divers =
+        |key: &str, restored: &str| family(key, &reading(restored, "string", "divers"), &lexicon);
+    let one = divers("stringify", "diversify");
+    assert_eq!(divers("stringified", "diversified"), one);
+    assert_eq!(divers("stringifies", "diversifies"), one);
+    assert_eq!(divers("stringifying", "diversifying"), one);
+    assert_ne!(divers("stringification", "diversification"), one);
+    let afford =
+        |key: &str, restored: &str| family(key, &reading(restored, "render", "afford"), &lexicon);
+    assert_eq!(
+        afford("renderable", "affordable"),
+        afford("unrenderable", "unaffordable")
+    );
+    // A spinner's fragment before the swap is no prefix.
+    let end =
+        |key: &str, restored: &str| family(key, &reading(restored, "finish", "end"), &lexicon);
+    assert_ne!(end("attfinishing", "attending"), end("finishing", "ending"));
+}
+
+#[test]
 fn forms_of_one_misread_word_are_one_family_outside_english() {
     use crate::knowledge::language::Language;
     use family::misreading_family;
