@@ -234,6 +234,22 @@ def extract_fortune(path):
     return paras, None
 
 
+def extract_text(path):
+    """A plain-text book (gzip-compressed or not): paragraphs are separated by blank
+    lines, each keeps its line breaks, leading indentation is removed."""
+    raw = gzip.open(path).read() if path.endswith(".gz") else open(path, "rb").read()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return None, "not UTF-8"
+    paras = []
+    for chunk in re.split(r"\n[ \t]*\n", text):
+        lines = [l.strip() for l in chunk.split("\n") if l.strip()]
+        if lines:
+            paras.append("\n".join(lines))
+    return paras, None
+
+
 def source_files(src):
     files = []
     for pkg in src["pkgs"]:
@@ -266,6 +282,8 @@ def build_one(args):
         paras, why = extract_html(path)
     elif kind == "mallard":
         paras, why = extract_html(path, mallard=True)
+    elif kind == "text":
+        paras, why = extract_text(path)
     else:
         paras, why = extract_fortune(path)
     return sid, pkg, rel, paras, why

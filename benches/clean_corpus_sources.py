@@ -115,6 +115,7 @@ PACKAGES = {
     "libdancer2-perl": "0.400001+dfsg-1",
     "python3.11-doc": "3.11.2-6+deb12u9",
     "tcl8.6-doc": "8.6.13+dfsg-2",
+    "jargon-text": "4.4.7-4.1",
 }
 
 TOOL_MAN_PKGS = ["dpkg", "apt", "dpkg-dev", "debconf-doc", "po4a", "debhelper", "man-db", "devscripts"]
@@ -247,6 +248,11 @@ def build_sources():
     out.append(S("python3.11-doc", "en", "html", ["python3.11-doc"],
                  ["usr/share/doc/python3.11/html/**/*.html"]))
     out.append(S("tcl8.6-doc", "en", "man", ["tcl8.6-doc"], ["usr/share/man/man*/*"], genre="man"))
+    # The Jargon File 4.4.7 (public domain): hackers' slang, coinages and puns, the
+    # hardest clean English for a tool that learns word swaps.
+    out.append(S("jargon-text", "en", "text", ["jargon-text"],
+                 ["usr/share/doc/jargon-text/jargon.txt.gz"], genre="glossary",
+                 note="The Jargon File 4.4.7, one plain-text document"))
     return out
 
 

@@ -261,14 +261,15 @@ pub(crate) const PREFIXES: &[&str] = &[
 ];
 
 /// The English suffixes that attach to nearly any word, and the inflections
-/// they take (general knowledge). Latinate ones (`-ion`, `-al`, `-ity`,
-/// `-ive`, `-ous`) attach to roots, not words, and are what a spinner's
-/// swap leaves of the original (`act·ion` as `deed·ion`, `port·ion` as
-/// `harbor·ion`), so they are not listed.
+/// they take (general knowledge; `-ish` as in `hack·ish`, `small·ish`).
+/// Latinate ones (`-ion`, `-al`, `-ity`, `-ive`, `-ous`) attach to roots,
+/// not words, and are what a spinner's swap leaves of the original
+/// (`act·ion` as `deed·ion`, `port·ion` as `harbor·ion`), so they are not
+/// listed.
 const SUFFIXES: &[&str] = &[
     "able", "ability", "ably", "ed", "er", "ers", "es", "est", "ful", "hood", "ing", "ings", "ise",
-    "ised", "ism", "ist", "ists", "ize", "ized", "izes", "izing", "ization", "less", "ly", "ment",
-    "ments", "ness", "s", "ship",
+    "ised", "ish", "ism", "ist", "ists", "ize", "ized", "izes", "izing", "ization", "less", "ly",
+    "ment", "ments", "ness", "s", "ship",
 ];
 
 /// Whether the English `key` is `from` built into a word the way English

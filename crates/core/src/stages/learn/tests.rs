@@ -110,6 +110,15 @@ fn forms_and_derivations_of_one_english_word_are_one_family() {
         afford("renderable", "affordable"),
         afford("unrenderable", "unaffordable")
     );
+    // `hack·ish`, `hack·ish·ness` and `hack·ish·ly` (the Jargon File) are
+    // one word, not three of a spun `hawkish`.
+    let hawk =
+        |key: &str, restored: &str| family(key, &reading(restored, "hack", "hawk"), &lexicon);
+    assert_eq!(
+        hawk("hackish", "hawkish"),
+        hawk("hackishness", "hawkishness")
+    );
+    assert_eq!(hawk("hackish", "hawkish"), hawk("hackishly", "hawkishly"));
     // A spinner's fragment before the swap is no prefix.
     let end =
         |key: &str, restored: &str| family(key, &reading(restored, "finish", "end"), &lexicon);
