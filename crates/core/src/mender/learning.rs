@@ -51,7 +51,7 @@ impl Mender {
         let front = self.front(&joined, None, lexicon);
         let (joined, tokens, suspects) = (&*front.text, &*front.tokens, &front.suspects);
         let rules = self.rules.extended_with(&self.learn_from(
-            &Text::new(joined),
+            &Text::new(joined, tokens.len()),
             suspects,
             lexicon,
             thesaurus,

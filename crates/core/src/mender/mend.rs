@@ -185,15 +185,19 @@ impl Mender {
                 HashSet::new(),
             ),
             Plan::Learn if self.learn => {
-                let (learned, spelled) =
-                    self.learn_with_spelling(&Text::new(&prepared), &suspects, lexicon, thesaurus);
+                let (learned, spelled) = self.learn_with_spelling(
+                    &Text::new(&prepared, tokens.len()),
+                    &suspects,
+                    lexicon,
+                    thesaurus,
+                );
                 (self.rules.extended_with(&learned), spelled)
             }
             Plan::Learn => (self.rules.clone(), HashSet::new()),
             Plan::Pooled(group) => {
                 let (own, spelled) = if self.learn {
                     let (learned, spelled) = self.learn_with_spelling(
-                        &Text::new(&prepared),
+                        &Text::new(&prepared, tokens.len()),
                         &suspects,
                         lexicon,
                         thesaurus,

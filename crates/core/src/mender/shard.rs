@@ -48,7 +48,7 @@ impl Mender {
         let lexicon = self.lexicon_for(language);
         let front = self.front(text, tokens, lexicon);
         let text = &*front.text;
-        counts.words += text.split_whitespace().count();
+        counts.words += front.tokens.len();
         if self.mode.glyphs() {
             counts.count_letters(text);
         }

@@ -14,7 +14,9 @@ use memchr::memmem;
 /// What learning needs to know of the text itself, beyond its suspects: a
 /// text, or statistics gathered from texts and merged (`stats`).
 pub(crate) trait TextView {
-    /// The number of whitespace-separated words.
+    /// The number of running words: word tokens, not code, numbers or
+    /// identifiers, which a word's frequency per billion is not counted
+    /// against.
     fn words(&self) -> usize;
     /// Whether `to` occurs anywhere but inside an occurrence of `from` or of
     /// one of the `inserted` strings (see [`occurs_outside`]).
@@ -86,15 +88,19 @@ pub(crate) fn fold_letters(text: &str) -> String {
 /// first use.
 pub(crate) struct Text<'a> {
     text: &'a str,
+    /// Its running words (its word tokens).
+    words: usize,
     folded: OnceLock<String>,
     /// How often each word occurs, case-folded, counted on first use.
     word_counts: OnceLock<HashMap<String, u64>>,
 }
 
 impl<'a> Text<'a> {
-    pub(crate) fn new(text: &'a str) -> Text<'a> {
+    /// `text`, which holds `words` word tokens.
+    pub(crate) fn new(text: &'a str, words: usize) -> Text<'a> {
         Text {
             text,
+            words,
             folded: OnceLock::new(),
             word_counts: OnceLock::new(),
         }
@@ -119,7 +125,7 @@ impl<'a> Text<'a> {
 
 impl TextView for Text<'_> {
     fn words(&self) -> usize {
-        self.text.split_whitespace().count()
+        self.words
     }
 
     fn occurs_outside(&self, to: &str, from: &str, inserted: &[&str]) -> bool {

@@ -75,6 +75,7 @@ pub(super) fn tied_short_readings(
 mod tests {
     use super::*;
     use crate::formats::stats::Text;
+    use crate::stages::tokenize::tokenize;
 
     fn view<'a>(from: &'a str, to: &'a str, short: bool, types: &[usize]) -> ShortView<'a> {
         ShortView {
@@ -91,7 +92,7 @@ mod tests {
         // `easy·er`, `easy·est` read as `light·er`, `light·est` and as
         // `long·er`, `long·est`: two letters cannot say which.
         let text = "The lamp is easyer to carry and the easyest of all.";
-        let text = Text::new(text);
+        let text = Text::new(text, tokenize(text).len());
         let candidates = [
             view("easy", "light", true, &[0, 1]),
             view("easy", "long", true, &[0, 1]),
@@ -99,7 +100,8 @@ mod tests {
         let tied = tied_short_readings(&candidates, &text);
         assert!(tied.contains(&0) && tied.contains(&1));
         // A rival whose `to` the text holds shows no spinner's signature.
-        let text = Text::new("The easyer lamp, the easyest lamp, a long cord.");
+        let words = "The easyer lamp, the easyest lamp, a long cord.";
+        let text = Text::new(words, tokenize(words).len());
         let tied = tied_short_readings(&candidates, &text);
         assert!(tied.contains(&1) && !tied.contains(&0), "{tied:?}");
         // A reading with more support than every rival stands.
@@ -107,7 +109,8 @@ mod tests {
             view("surgery", "operation", true, &[0, 1]),
             view("surgery", "process", true, &[0]),
         ];
-        let text = Text::new("Three surgerys; the surgeryal staff.");
+        let words = "Three surgerys; the surgeryal staff.";
+        let text = Text::new(words, tokenize(words).len());
         assert!(!tied_short_readings(&candidates, &text).contains(&0));
     }
 }
