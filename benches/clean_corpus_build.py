@@ -219,32 +219,27 @@ def extract_man(path):
 
 
 def extract_fortune(path):
-    raw = open(path, "rb").read()
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        return None, "not UTF-8"
-    paras = []
     # `%` separates fortunes; tfortune's files end each one with a `---- tags` line.
-    for chunk in re.split(r"(?m)^(?:%%?|---- .*)\s*$", text):
-        lines = [l.rstrip() for l in chunk.strip("\n").split("\n")]
-        lines = [l for l in lines if l.strip()]
-        if lines:
-            paras.append("\n".join(lines))
-    return paras, None
+    return split_paragraphs(path, r"(?m)^(?:%%?|---- .*)\s*$", str.rstrip)
 
 
 def extract_text(path):
-    """A plain-text book (gzip-compressed or not): paragraphs are separated by blank
-    lines, each keeps its line breaks, leading indentation is removed."""
+    """A plain-text book: paragraphs are separated by blank lines, each keeps its line
+    breaks, leading indentation is removed."""
+    return split_paragraphs(path, r"\n[ \t]*\n", str.strip)
+
+
+def split_paragraphs(path, separator, trim):
+    """The paragraphs of a plain-text file (gzip-compressed or not): the stretches
+    between matches of `separator`, each with its non-blank lines passed through `trim`."""
     raw = gzip.open(path).read() if path.endswith(".gz") else open(path, "rb").read()
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
         return None, "not UTF-8"
     paras = []
-    for chunk in re.split(r"\n[ \t]*\n", text):
-        lines = [l.strip() for l in chunk.split("\n") if l.strip()]
+    for chunk in re.split(separator, text):
+        lines = [trim(l) for l in chunk.split("\n") if l.strip()]
         if lines:
             paras.append("\n".join(lines))
     return paras, None
