@@ -116,6 +116,24 @@ PACKAGES = {
     "python3.11-doc": "3.11.2-6+deb12u9",
     "tcl8.6-doc": "8.6.13+dfsg-2",
     "jargon-text": "4.4.7-4.1",
+    # Added 2026-12-07, to tune (see ADDED_TO_TUNE): the genres of the held-out part that
+    # still has changes, from other packages.
+    "sphinx-doc": "5.3.0-4",
+    "python-flask-doc": "2.2.2-3",
+    "python-click-doc": "8.1.3-2",
+    "python-jinja2-doc": "3.1.2-1+deb12u3",
+    "python-pytest-doc": "7.2.1-2",
+    "python-requests-doc": "2.28.1+dfsg-1",
+    "coreutils": "9.1-1",
+    "findutils": "4.9.0-4",
+    "grep": "3.8-5",
+    "tar": "1.34+dfsg-1.2+deb12u1",
+    "rsync": "3.5.0+ds1-0+deb12u1",
+    "openssh-client": "1:9.2p1-2+deb12u10",
+    "util-linux": "2.38.1-5+deb12u3",
+    "display-dhammapada": "1.0-0.1+b1",
+    # Added 2026-12-07, held out (see HELD_OUT_ADDED): replaces python3.11-doc.
+    "nodejs-doc": "18.20.4+dfsg-1~deb12u3",
 }
 
 TOOL_MAN_PKGS = ["dpkg", "apt", "dpkg-dev", "debconf-doc", "po4a", "debhelper", "man-db", "devscripts"]
@@ -253,6 +271,29 @@ def build_sources():
     out.append(S("jargon-text", "en", "text", ["jargon-text"],
                  ["usr/share/doc/jargon-text/jargon.txt.gz"], genre="glossary",
                  note="The Jargon File 4.4.7, one plain-text document"))
+    # Added 2026-12-07, to tune (ADDED_TO_TUNE): English held out most of its changes in
+    # three genres, a Python manual read with `--lang en`, the command manual pages and
+    # the fortune files. These are the same genres from other authors: the manuals of six
+    # Python libraries (Sphinx HTML, without the `_modules/` source listings), the manual
+    # pages of eight command-line packages, and two English translations of the
+    # Dhammapada (public domain, verse by verse).
+    py = ["sphinx-doc", "python-flask-doc", "python-click-doc", "python-jinja2-doc",
+          "python-pytest-doc", "python-requests-doc"]
+    out.append(S("python-library-docs", "en", "html", py,
+                 [f"usr/share/doc/{p}/html/**/*.html" for p in py],
+                 exclude=r"/_modules/|/_static/|(^|/)404\.html$",
+                 note="Sphinx, Flask, Click, Jinja, pytest and Requests"))
+    cmds = ["coreutils", "findutils", "grep", "tar", "rsync", "openssh-client", "util-linux"]
+    out.append(S("command-man", "en", "man", cmds, ["usr/share/man/man[1-8]/*"], genre="man",
+                 note="coreutils, findutils, grep, tar, rsync, OpenSSH client, util-linux"))
+    out.append(S("dhammapada", "en", "text", ["display-dhammapada"],
+                 ["usr/share/display-dhammapada/dhammapada-*.txt"], exclude=r"polish",
+                 genre="verse", note="two English translations, public domain"))
+    # Added 2026-12-07, held out on purpose (HELD_OUT_ADDED) to replace the Python manual
+    # once its changes were read: the Node.js API reference, one HTML page per module
+    # (`all.html`, every page in one, left out).
+    out.append(S("nodejs-doc", "en", "html", ["nodejs-doc"], ["usr/share/doc/nodejs/api/*.html"],
+                 exclude=r"(^|/)all\.html$"))
     return out
 
 
@@ -321,7 +362,24 @@ manpages-nl libreoffice-help-nl gnome-user-docs.nl
 # it could not be fixed without reading them, so it was moved to tune on 2026-12-07 and
 # two programming manuals never looked at (python3.11-doc, tcl8.6-doc) were added,
 # held out by the hash rule.
-PROMOTED = {"perl-doc": "held out until 2026-12-07, then read to fix its changes"}
+PROMOTED = {
+    "perl-doc": "held out until 2026-12-07, then read to fix its changes",
+    "python3.11-doc": "held out until 2026-12-07 (second session), then read to fix its changes",
+}
+
+# Sources added to held-out on purpose, to replace a promoted one in its genre. Their
+# change lists have not been read.
+HELD_OUT_ADDED = {
+    "nodejs-doc": "added 2026-12-07 to held-out in place of python3.11-doc: an API reference",
+}
+
+# Sources added to tune on purpose: new text in the genres where the held-out part still
+# has changes, so that those genres can be worked on without reading the held-out lists.
+ADDED_TO_TUNE = {
+    "python-library-docs": "added 2026-12-07 to tune: Python manuals, as python3.11-doc",
+    "command-man": "added 2026-12-07 to tune: command manual pages, as manpages",
+    "dhammapada": "added 2026-12-07 to tune: short verses, as the fortune files",
+}
 
 
 def split_of(sid):
@@ -329,6 +387,10 @@ def split_of(sid):
         return "tune", "already seen while tuning"
     if sid in PROMOTED:
         return "tune", PROMOTED[sid]
+    if sid in ADDED_TO_TUNE:
+        return "tune", ADDED_TO_TUNE[sid]
+    if sid in HELD_OUT_ADDED:
+        return "held-out", HELD_OUT_ADDED[sid]
     if sid in HELD_OUT_SET:
         return "held-out", "frozen split (hash order, ~1/3 of the words)"
     if sid in TUNE_FROZEN:

@@ -510,6 +510,32 @@ mod tests {
     }
 
     #[test]
+    fn names_built_on_one_word_are_no_spinners_work() {
+        // An API's names built on `get`: five of them read as `under·line`,
+        // `over·pass`, `play·list`, …, the rest as nothing.
+        let mender = Mender::new().unwrap();
+        let index = "The module defines getline(), getpass(), getstate(), getvalue() and \
+                     getwriter(). See also getcaps(), getgroups(), getpen(), getreader(), \
+                     getscreen(), getmark(), getlist(), getattr(), getenv(), getcwd(), \
+                     getpid(), getuid(), getsize() and getitem(), which return what their \
+                     names say.";
+        let mended = mender.mend(index);
+        assert!(mended.edits().is_empty(), "{:?}", mended.rules());
+        // A spinner that put `get` for `under` leaves it where putting
+        // `under` back makes a word.
+        let spun = "Most readers getstand the getlying idea. The getground railway ran \
+                    getneath the city, and a getpass crossed it. The getwriter getlined \
+                    the risk, getstating it in the report that followed.";
+        let mended = mender.mend(spun);
+        assert!(
+            mended.text().contains("understand the underlying idea")
+                && mended.text().contains("underground"),
+            "{:?}",
+            mended.rules()
+        );
+    }
+
+    #[test]
     fn applying_what_a_text_taught_gives_its_own_repair() {
         let mender = Mender::new().unwrap();
         let english = "She notified him at once. Our innotifyigence units and theirs \

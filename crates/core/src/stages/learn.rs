@@ -277,7 +277,9 @@ pub(crate) fn learn(
             c.capitalised &= capitalised;
             c.some_capitalised |= capitalised;
             c.short_only &= e.context < MIN_CONTEXT_CHARS;
-            let stemmed = family(&suspect.key, e, lexicon);
+            // The weakest prior counts words strictly (see `family`).
+            let strict = c.kind == RuleKind::WordSwap && !c.siblings;
+            let stemmed = family(&suspect.key, e, lexicon, strict);
             c.types.push((i, stemmed.clone()));
             c.tokens += suspect.occurrences.len();
             c.best_frequency = c.best_frequency.max(e.frequency);
@@ -454,6 +456,10 @@ fn is_plausible(
     if c.short_only && c.types.len() < MIN_WORD_SWAP_SUPPORT {
         return false;
     }
+    // The author's own naming scheme is no spinner, however many words.
+    if names_its_own_words(from, to, c, parts, lexicon) {
+        return false;
+    }
     let supported = c.words.len() >= c.min_support();
     let everyday = |side: &str| lexicon.frequency(side).unwrap_or(0) >= MIN_SINGLE_SIDE_FREQUENCY;
     let long = |side: &str| side.chars().count() >= MIN_SINGLE_SIDE_CHARS;
@@ -542,6 +548,78 @@ fn is_plausible(
         RuleKind::Glyph | RuleKind::Substring | RuleKind::WholeWord => false,
     }
 }
+
+/// Whether `from` is a part the text's author builds words with (`get·pass`,
+/// `get·caps`, `get·groups`, `get·pen` in a Python index), rather than a
+/// spinner's stand-in for `to`: more of the text's unlisted words start
+/// (or end) with it and do not turn into words with `to` in its place than
+/// the rule explains. A spinner leaves `from` only where `to` was, so
+/// putting `to` back makes words of nearly all of them (`wont·ful`,
+/// `wont·s`, `wont·ing` for `use`); an index of names built on `get`
+/// read five of them as `under·line`, `under·pass`, … and a hundred not.
+fn names_its_own_words(
+    from: &str,
+    to: &str,
+    c: &Candidate,
+    parts: &parts::Parts,
+    lexicon: &Lexicon,
+) -> bool {
+    let suspects = parts.suspects();
+    [true, false].into_iter().any(|at_start| {
+        let holds = |key: &str, part: &str| {
+            if at_start {
+                key.starts_with(part)
+            } else {
+                key.ends_with(part)
+            }
+        };
+        let explained = c
+            .types
+            .iter()
+            .filter(|(t, _)| holds(&suspects[*t].key, from))
+            .count();
+        if explained == 0 {
+            return false;
+        }
+        // The part is `from`, or an everyday word `from` starts with:
+        // `gets` read as a spun `res` (`gets·tate` as `restate`) is built
+        // on the same `get`. (Words `from` ends with are endings as often,
+        // Spanish `-amo`, Dutch `-ren`.)
+        let shorter = from
+            .char_indices()
+            .skip(MIN_SCHEME_PART_CHARS)
+            .map(|(i, _)| &from[..i])
+            .filter(move |part| {
+                at_start && lexicon.frequency(part).unwrap_or(0) >= MIN_SCHEME_PART_FREQUENCY
+            });
+        std::iter::once(from).chain(shorter).any(|part| {
+            let unexplained = parts
+                .sharing(part, at_start)
+                .iter()
+                .filter(|key| {
+                    if !holds(key, from) {
+                        return true;
+                    }
+                    let restored = if at_start {
+                        format!("{to}{}", &key[from.len()..])
+                    } else {
+                        format!("{}{to}", &key[..key.len() - from.len()])
+                    };
+                    lexicon.frequency(&restored).is_none()
+                })
+                .count();
+            unexplained > explained
+        })
+    })
+}
+
+/// The shortest word at the start of `from` that [`names_its_own_words`]
+/// looks at ...
+const MIN_SCHEME_PART_CHARS: usize = 3;
+
+/// ... and how common it must be (per billion words; Zipf 4.3, about the
+/// 5,000 commonest words), as a compound's part in `morphology`.
+const MIN_SCHEME_PART_FREQUENCY: u64 = 20_000;
 
 /// Whether `from` stands as a word where the text lacks `to`, as often as
 /// a spinner that replaced every `to` leaves it: `to`'s absence is the

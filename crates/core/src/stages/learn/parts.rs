@@ -4,7 +4,10 @@
 //! `pro·support` beside `pro·name`, `pro·kind`) is built by the author's
 //! naming scheme, not damaged by a spinner, which leaves such a part in
 //! one word only (`any·item` for `anything`). Such a word is no evidence
-//! on its own. Affixes do not count: every text shares them. Counted with the suspects' keys sorted forwards and
+//! on its own. Affixes do not count: every text shares them. The same
+//! counts tell when a rule's own `from` side is such a part (`get·pass`,
+//! `get·caps`, `get·pen` in an API index; see `names_its_own_words` in
+//! `learn.rs`). Counted with the suspects' keys sorted forwards and
 //! backwards, built on first use.
 
 use std::cell::OnceCell;
@@ -61,6 +64,16 @@ impl<'a> Parts<'a> {
         count_prefixed(&self.sorted().1, &reversed(suffix))
     }
 
+    /// The suspect keys that start with `part` (`at_start`) or end with it.
+    pub(super) fn sharing(&self, part: &str, at_start: bool) -> Vec<String> {
+        let (forwards, backwards) = self.sorted();
+        if at_start {
+            prefixed(forwards, part).map(|k| k.to_string()).collect()
+        } else {
+            prefixed(backwards, &reversed(part)).map(reversed).collect()
+        }
+    }
+
     /// Whether `key`, read as holding `from`, has a part before or after
     /// it that other suspects share without `from` beside it.
     pub(super) fn is_scheme(&self, key: &str, from: &str) -> bool {
@@ -88,11 +101,16 @@ fn reversed(word: &str) -> String {
 
 /// How many of the sorted `keys` start with `prefix`.
 fn count_prefixed<S: AsRef<str>>(keys: &[S], prefix: &str) -> usize {
+    prefixed(keys, prefix).count()
+}
+
+/// The sorted `keys` that start with `prefix`.
+fn prefixed<'k, S: AsRef<str>>(keys: &'k [S], prefix: &'k str) -> impl Iterator<Item = &'k str> {
     let start = keys.partition_point(|k| k.as_ref() < prefix);
     keys[start..]
         .iter()
-        .take_while(|k| k.as_ref().starts_with(prefix))
-        .count()
+        .map(AsRef::as_ref)
+        .take_while(move |k| k.starts_with(prefix))
 }
 
 #[cfg(test)]

@@ -57,8 +57,9 @@ fn forms_of_one_word_are_one_family() {
     let german = Lexicon::for_language(Language::German).unwrap();
     // `bar`, `bare` and `baren` are all entries of the German list; the
     // forms of one word are still one piece of evidence.
-    let family_of =
-        |key: &str, restored: &str| family(key, &reading(restored, "schreib", "dank"), &german);
+    let family_of = |key: &str, restored: &str| {
+        family(key, &reading(restored, "schreib", "dank"), &german, false)
+    };
     let one = family_of("schreibbar", "dankbar");
     assert_eq!(family_of("schreibbare", "dankbare"), one);
     assert_eq!(family_of("schreibbaren", "dankbaren"), one);
@@ -67,20 +68,33 @@ fn forms_of_one_word_are_one_family() {
         "dauerpunkt",
         &reading("zeitpunkt", "dauer", "zeit"),
         &german,
+        false,
     );
     let points = family(
         "dauerpunkte",
         &reading("zeitpunkte", "dauer", "zeit"),
         &german,
+        false,
     );
-    let space = family("dauerraum", &reading("zeitraum", "dauer", "zeit"), &german);
+    let space = family(
+        "dauerraum",
+        &reading("zeitraum", "dauer", "zeit"),
+        &german,
+        false,
+    );
     assert_eq!(point, points);
     assert_ne!(point, space);
     // Italian endings that the list holds as entries of their own
     // (`zione`, `bili`) are no compound parts.
     let italian = Lexicon::for_language(Language::Italian).unwrap();
-    let it =
-        |key: &str, restored: &str| family(key, &reading(restored, "compila", "tratta"), &italian);
+    let it = |key: &str, restored: &str| {
+        family(
+            key,
+            &reading(restored, "compila", "tratta"),
+            &italian,
+            false,
+        )
+    };
     assert_eq!(
         it("ricompilazione", "ritrattazione"),
         it("ricompilare", "ritrattare")
@@ -97,32 +111,59 @@ fn forms_and_derivations_of_one_english_word_are_one_family() {
     // three words of a spun `diversify`; `renderable` and `unrenderable`
     // as two of `affordable`.
     let lexicon = Lexicon::english().unwrap();
-    let divers =
-        |key: &str, restored: &str| family(key, &reading(restored, "string", "divers"), &lexicon);
+    let divers = |key: &str, restored: &str| {
+        family(key, &reading(restored, "string", "divers"), &lexicon, false)
+    };
     let one = divers("stringify", "diversify");
     assert_eq!(divers("stringified", "diversified"), one);
     assert_eq!(divers("stringifies", "diversifies"), one);
     assert_eq!(divers("stringifying", "diversifying"), one);
     assert_ne!(divers("stringification", "diversification"), one);
-    let afford =
-        |key: &str, restored: &str| family(key, &reading(restored, "render", "afford"), &lexicon);
+    let afford = |key: &str, restored: &str| {
+        family(key, &reading(restored, "render", "afford"), &lexicon, false)
+    };
     assert_eq!(
         afford("renderable", "affordable"),
         afford("unrenderable", "unaffordable")
     );
     // `hack·ish`, `hack·ish·ness` and `hack·ish·ly` (the Jargon File) are
     // one word, not three of a spun `hawkish`.
-    let hawk =
-        |key: &str, restored: &str| family(key, &reading(restored, "hack", "hawk"), &lexicon);
+    let hawk = |key: &str, restored: &str| {
+        family(key, &reading(restored, "hack", "hawk"), &lexicon, false)
+    };
     assert_eq!(
         hawk("hackish", "hawkish"),
         hawk("hackishness", "hawkishness")
     );
     assert_eq!(hawk("hackish", "hawkish"), hawk("hackishly", "hawkishly"));
     // A spinner's fragment before the swap is no prefix.
-    let end =
-        |key: &str, restored: &str| family(key, &reading(restored, "finish", "end"), &lexicon);
+    let end = |key: &str, restored: &str| {
+        family(key, &reading(restored, "finish", "end"), &lexicon, false)
+    };
     assert_ne!(end("attfinishing", "attending"), end("finishing", "ending"));
+}
+
+#[test]
+fn an_unrelated_swap_counts_a_word_with_and_without_an_ending_once() {
+    // `get·item` and `get·item·s` (a pytest manual's identifiers) are one
+    // word of a spun `getaway`, whichever way they are counted strictly.
+    let lexicon = Lexicon::english().unwrap();
+    let away = |key: &str, restored: &str, strict: bool| {
+        family(key, &reading(restored, "item", "away"), &lexicon, strict)
+    };
+    assert_eq!(
+        away("getitem", "getaway", true),
+        away("getitems", "getaways", true)
+    );
+    assert_ne!(
+        away("getitem", "getaway", true),
+        away("runitem", "runaway", true)
+    );
+    // Related pairs keep counting the two forms apart.
+    assert_ne!(
+        away("getitem", "getaway", false),
+        away("getitems", "getaways", false)
+    );
 }
 
 #[test]
