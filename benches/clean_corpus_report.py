@@ -109,8 +109,14 @@ def cmd_run():
             if not config_applies(config, lang):
                 continue
             out = os.path.join(rd, config, lang, sid + ".jsonl")
-            if os.path.exists(out):
-                continue
+            # A run is reused only for the same documents: a source whose
+            # files changed (split, re-extracted) is run again.
+            listing = os.path.join(rd, config, lang, sid + ".docs")
+            docs = "".join(f"{n}\n" for n in sorted(names))
+            if os.path.exists(out) and os.path.exists(listing):
+                with open(listing, encoding="utf-8") as f:
+                    if f.read() == docs:
+                        continue
             os.makedirs(os.path.dirname(out), exist_ok=True)
             cwd = os.path.join(CACHE, "docs", lang, sid)
             args = [exe, "-q", "--format", "json", "-j", jobs] + config_args(config, lang)
@@ -127,6 +133,8 @@ def cmd_run():
                 failures.append(f"{config} {lang}/{sid}")
                 continue
             os.rename(out + ".tmp", out)
+            with open(listing, "w", encoding="utf-8") as f:
+                f.write(docs)
             words += sum(r["words"] for r in rows if r["source"] == sid)
         print(f"run: {config}: {time.time() - t0:.0f} s ({words:,} words run now)", file=sys.stderr)
     if failures:
