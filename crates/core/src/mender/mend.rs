@@ -7,7 +7,7 @@ use std::collections::HashSet;
 
 use super::prepare::{is_fragment_join, Prepared};
 use super::route::masked;
-use super::{Mended, Mender, Skip};
+use super::{Mended, Mender, Mode, Skip};
 use crate::edit::{apply, assign_char_spans, compose, drop_overlaps, Edit};
 use crate::formats::rules::{RuleKind, RuleSet};
 use crate::formats::stats::{occurs_outside, Text};
@@ -242,11 +242,13 @@ impl Mender {
             drop_overlaps(&mut word_edits);
         }
         let mut edits = compose(text, mended_breaks, word_edits);
-        // Fragments joined inside a line (`de scription`, `immi-grés`) are
-        // a scanned page's; a text that shows no misread glyph keeps them as
-        // written (`pre-war`, `hu hu`). They were joined for learning all
-        // the same, so that no piece was evidence or rewritten.
-        if !rules.rules().iter().any(|r| r.kind == RuleKind::Glyph) {
+        // Fragments joined inside a line (`de scription`, `immi-grés`) and
+        // words hyphenated at a line end are a scanned page's; a text that
+        // shows no misread glyph keeps them as written (`pre-war`, `hu hu`,
+        // a fortune's `adminis-`/`trators`), unless it is said to be a scan
+        // (`--mode ocr`). They were joined for learning all the same, so
+        // that no piece was evidence or rewritten.
+        if self.mode != Mode::Ocr && !rules.rules().iter().any(|r| r.kind == RuleKind::Glyph) {
             edits.retain(|e| !is_fragment_join(e));
         }
         let mut suggestions = Vec::new();

@@ -510,6 +510,28 @@ mod tests {
     }
 
     #[test]
+    fn a_word_hyphenated_at_a_line_end_is_joined_only_in_a_scan() {
+        // Quotations copied from print keep their line-end hyphens: clean
+        // text comes out as it went in.
+        let clean = "Hopper told a group of Long Island public school adminis-\n\
+                     trators that the computer would not replace them.\n";
+        assert_eq!(Mender::new().unwrap().mend(clean).text(), clean);
+        // Said to be a scan, the word is joined, and the break moves after it.
+        let ocr = Mender::builder().mode(Mode::Ocr).build().unwrap();
+        assert_eq!(
+            ocr.mend(clean).text(),
+            "Hopper told a group of Long Island public school administrators\n\
+             that the computer would not replace them.\n"
+        );
+        // An invisible soft hyphen at a line end is a break by definition.
+        let soft = "the public school adminis\u{ad}\ntrators that\n";
+        assert_eq!(
+            Mender::new().unwrap().mend(soft).text(),
+            "the public school administrators\nthat\n"
+        );
+    }
+
+    #[test]
     fn names_built_on_one_word_are_no_spinners_work() {
         // An API's names built on `get`: five of them read as `under·line`,
         // `over·pass`, `play·list`, …, the rest as nothing.

@@ -25,12 +25,17 @@ pub(super) const PREPARE_CHUNK: usize = 256 * 1024;
 /// less certain than a line-end join: the pieces might have been meant.
 const FRAGMENT_CONFIDENCE: f64 = 0.75;
 
-/// Whether `edit` only joins fragments inside a line ([`Break::StraySpace`],
-/// [`Break::InlineHyphen`], and [`Break::SoftHyphen`] when no line ends
-/// there): such joins are kept only in text that shows a scanner's damage.
-/// A soft hyphen inside a line is where an author allowed a break
-/// (`Mon\u{ad}day` in a manual's HTML): it reads the same either way, so
-/// clean text keeps it; the word is read joined all the same.
+/// Whether `edit` only joins the pieces of a broken word that a text may
+/// hold as its author wrote it: fragments inside a line
+/// ([`Break::StraySpace`], [`Break::InlineHyphen`], and
+/// [`Break::SoftHyphen`] when no line ends there), and a word hyphenated at
+/// a line end with a visible hyphen (`adminis-`/`trators` in a fortune file
+/// copied from print, a transcription that keeps its lines). Such joins
+/// are kept only in text that shows a scanner's damage. A soft hyphen
+/// inside a line is where an author allowed a break (`Mon\u{ad}day` in a
+/// manual's HTML): it reads the same either way, so clean text keeps it;
+/// one at a line end is invisible and always joined. The word is read
+/// joined all the same.
 pub(super) fn is_fragment_join(edit: &Edit) -> bool {
     match edit.rules.as_slice() {
         [(from, to)] if to.is_empty() => {
@@ -38,6 +43,10 @@ pub(super) fn is_fragment_join(edit: &Edit) -> bool {
             match (chars.next(), chars.next()) {
                 (Some('\u{ad}'), None) => !edit.before.contains('\n'),
                 (Some(c), None) => c == ' ' || is_hyphen(c),
+                (Some(c), Some(_)) => {
+                    let rest = &from[c.len_utf8()..];
+                    is_hyphen(c) && rest.contains('\n') && rest.chars().all(char::is_whitespace)
+                }
                 _ => false,
             }
         }

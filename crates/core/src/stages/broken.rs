@@ -2,7 +2,10 @@
 //! apart out, as sorted, non-overlapping byte spans into the input.
 //!
 //! Three kinds of break are mended, each only when the dictionary says that
-//! the whole is a word and no other reading is plausible:
+//! the whole is a word and no other reading is plausible (the mender keeps
+//! the joins an author may have typed, a visible hyphen at a line end and
+//! the in-line ones, only in text that shows a scanner's damage; every
+//! join is read all the same):
 //!
 //! * a hyphen at a line end (`recom-\nmendation`), unless both pieces are
 //!   words: `well-\nknown`, `to-\nday` and `some-\nthing` are kept, since
