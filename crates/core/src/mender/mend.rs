@@ -5,7 +5,7 @@
 use std::borrow::Cow;
 use std::collections::HashSet;
 
-use super::prepare::{is_fragment_join, Prepared};
+use super::prepare::{is_join_kept_only_in_scans, Prepared};
 use super::route::masked;
 use super::{Mended, Mender, Mode, Skip};
 use crate::edit::{apply, assign_char_spans, compose, drop_overlaps, Edit};
@@ -249,7 +249,7 @@ impl Mender {
         // (`--mode ocr`). They were joined for learning all the same, so
         // that no piece was evidence or rewritten.
         if self.mode != Mode::Ocr && !rules.rules().iter().any(|r| r.kind == RuleKind::Glyph) {
-            edits.retain(|e| !is_fragment_join(e));
+            edits.retain(|e| !is_join_kept_only_in_scans(e));
         }
         let mut suggestions = Vec::new();
         let mut rules = rules;

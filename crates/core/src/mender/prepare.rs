@@ -36,7 +36,7 @@ const FRAGMENT_CONFIDENCE: f64 = 0.75;
 /// manual's HTML): it reads the same either way, so clean text keeps it;
 /// one at a line end is invisible and always joined. The word is read
 /// joined all the same.
-pub(super) fn is_fragment_join(edit: &Edit) -> bool {
+pub(super) fn is_join_kept_only_in_scans(edit: &Edit) -> bool {
     match edit.rules.as_slice() {
         [(from, to)] if to.is_empty() => {
             let mut chars = from.chars();

@@ -593,21 +593,17 @@ fn names_its_own_words(
                 at_start && lexicon.frequency(part).unwrap_or(0) >= MIN_SCHEME_PART_FREQUENCY
             });
         std::iter::once(from).chain(shorter).any(|part| {
-            let unexplained = parts
-                .sharing(part, at_start)
-                .iter()
-                .filter(|key| {
-                    if !holds(key, from) {
-                        return true;
-                    }
-                    let restored = if at_start {
-                        format!("{to}{}", &key[from.len()..])
-                    } else {
-                        format!("{}{to}", &key[..key.len() - from.len()])
-                    };
-                    lexicon.frequency(&restored).is_none()
-                })
-                .count();
+            let unexplained = parts.count_sharing(part, at_start, |key| {
+                if !holds(key, from) {
+                    return true;
+                }
+                let restored = if at_start {
+                    format!("{to}{}", &key[from.len()..])
+                } else {
+                    format!("{}{to}", &key[..key.len() - from.len()])
+                };
+                lexicon.frequency(&restored).is_none()
+            });
             unexplained > explained
         })
     })

@@ -64,13 +64,22 @@ impl<'a> Parts<'a> {
         count_prefixed(&self.sorted().1, &reversed(suffix))
     }
 
-    /// The suspect keys that start with `part` (`at_start`) or end with it.
-    pub(super) fn sharing(&self, part: &str, at_start: bool) -> Vec<String> {
+    /// How many suspect keys start with `part` (`at_start`) or end with it,
+    /// among those `counts` accepts.
+    pub(super) fn count_sharing(
+        &self,
+        part: &str,
+        at_start: bool,
+        counts: impl Fn(&str) -> bool,
+    ) -> usize {
         let (forwards, backwards) = self.sorted();
         if at_start {
-            prefixed(forwards, part).map(|k| k.to_string()).collect()
+            prefixed(forwards, part).filter(|k| counts(k)).count()
         } else {
-            prefixed(backwards, &reversed(part)).map(reversed).collect()
+            let part = reversed(part);
+            prefixed(backwards, &part)
+                .filter(|k| counts(&reversed(k)))
+                .count()
         }
     }
 
