@@ -26,9 +26,10 @@ the OCR tokens it touches and compared with the truth tokens aligned to them:
           (a new error: period spelling "corrected", a fragment rewritten);
   still   wrong before and still wrong after (changed, but not to the truth);
   spacing only  the OCR tokens equalled the truth and the repaired ones
-          differ from it only in spaces (a join of `séna teurs` where the
-          transcription keeps the line-broken halves apart): neither fixed
-          nor broke.
+          differ from it only in spaces and hyphens (a join of `séna teurs`
+          or `pla-cée` where the transcription keeps the halves of a word
+          broken at a line end, whose line ends these sets do not keep):
+          neither fixed nor broke.
 
 Per text, the net effect is `fixed - broke` (words), and the text counts as
 better or worse by its sign; the OCR's own word errors (sum over difflib's
@@ -49,6 +50,16 @@ import sys
 
 PUNCT = "\"'`.,;:!?()[]{}«»„“”‘’‹›<>*_/|-—–¬=+~^§#@%&$0123456789 \t"
 
+
+
+# Marks a word broken at a line end is joined across: the halves differ from
+# the joined word by these and by spaces alone.
+JOINERS = str.maketrans("", "", " -\u00ac\u00ad\u2010\u2011")
+
+
+def unjoined(s):
+    """`s` without spaces and line-end hyphen marks."""
+    return s.translate(JOINERS)
 
 def norm(tok):
     return tok.strip(PUNCT)
@@ -200,7 +211,7 @@ def main():
             truth_seg = " ".join(tt[min(a for a, _ in j):max(b for _, b in j)]) if j else ""
             rule = e.get("rule", "?")
             if before == truth_seg and after != truth_seg and \
-                    after.replace(" ", "") == truth_seg.replace(" ", ""):
+                    unjoined(after) == unjoined(truth_seg):
                 kind = "layout"
             elif before != truth_seg and after == truth_seg:
                 kind = "fixed"

@@ -119,6 +119,42 @@ fn clean_samples_and_period_spelling_come_out_unchanged() {
     assert!(checked >= 17, "only {checked} files");
 }
 
+/// The same floor for short historical pages: each period fixture cut at
+/// line ends into pieces of at least 300 words (as
+/// `benches/period_spelling.py` cuts them), every piece repaired on its
+/// own, comes out byte-identical. A short page holds a word once where a
+/// book holds it a dozen times: the period's spelling must be told from a
+/// scanner's damage on less.
+#[test]
+fn period_spelling_comes_out_unchanged_in_short_pieces() {
+    let auto = mender();
+    let mut pieces = 0;
+    for path in texts_in("period") {
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        let text = fs::read_to_string(&path).unwrap();
+        let mut piece = String::new();
+        let mut words = 0;
+        let lines: Vec<&str> = text.split('\n').collect();
+        for (i, line) in lines.iter().enumerate() {
+            piece.push_str(line);
+            piece.push('\n');
+            words += line.split_whitespace().count();
+            if words >= 300 || i + 1 == lines.len() {
+                let mended = auto.mend(&piece);
+                assert!(
+                    mended.edits().is_empty(),
+                    "{name}, piece {pieces}: {:?}",
+                    repairs(mended.edits())
+                );
+                pieces += 1;
+                piece.clear();
+                words = 0;
+            }
+        }
+    }
+    assert!(pieces >= 200, "only {pieces} pieces");
+}
+
 #[test]
 fn whole_word_swaps_are_suggested_and_applied_only_when_asked() {
     let spun = read("spinner/003_c01601a3d6194ed1.in.txt");

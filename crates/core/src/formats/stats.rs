@@ -23,8 +23,8 @@ use crate::knowledge::language::Language;
 
 mod text;
 
-use text::hapax_share_in;
-pub(crate) use text::{fold_letters, occurs_outside, Text, TextView};
+pub(crate) use text::{fold_letters, occurs_outside, Context, Places, Text, TextView};
+use text::{hapax_share_in, places_in};
 
 /// The first line of a stats file.
 const HEADER: &str = "# textmend stats v1";
@@ -334,6 +334,10 @@ impl TextView for Counts {
 
     fn hapax_share(&self, letters: &str) -> Option<f64> {
         hapax_share_in(self.word_counts.iter(), letters)
+    }
+
+    fn places(&self, letters: &str) -> Places {
+        places_in(self.word_counts.iter(), letters)
     }
 }
 

@@ -64,6 +64,13 @@ pub(crate) fn is_printing_convention(read: &str, printed: &str) -> bool {
     PRINTING_CONVENTIONS.contains(&(read, printed))
 }
 
+/// Whether printing `read` for `printed` is the convention of early
+/// printing that chose between `u` and `v` by position, whatever the sound:
+/// `v` at the start of a word, `u` inside it (`vpon`, `haue`, `vnto`).
+pub(crate) fn is_positional_convention(read: &str, printed: &str) -> bool {
+    matches!((read, printed), ("u", "v") | ("v", "u"))
+}
+
 /// Typographic ligatures and the letters they stand for (their Unicode
 /// compatibility decompositions).
 const LIGATURES: &[(char, &str)] = &[

@@ -2,7 +2,8 @@
 //! exist and how common they are ([`lexicon`]), which are related in
 //! meaning ([`thesaurus`]), how words inflect ([`morphology`]), how well
 //! they fit their neighbours ([`ngrams`]), which glyphs look alike
-//! ([`glyphs`]), which language a text is in ([`language`]), and what the
+//! ([`glyphs`]), how words were spelled before today's orthographies
+//! ([`period`]), which language a text is in ([`language`]), and what the
 //! user adds ([`user`]). The pipeline's stages read it; nothing here reads
 //! a stage.
 
@@ -11,5 +12,6 @@ pub(crate) mod language;
 pub(crate) mod lexicon;
 pub(crate) mod morphology;
 pub(crate) mod ngrams;
+pub(crate) mod period;
 pub(crate) mod thesaurus;
 pub(crate) mod user;

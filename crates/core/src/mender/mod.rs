@@ -532,6 +532,108 @@ mod tests {
     }
 
     #[test]
+    fn a_spelling_that_keeps_to_its_place_is_no_scanners_damage() {
+        let mender = Mender::new().unwrap();
+        // Early printing's `v` at the start of a word and `u` inside it,
+        // whatever the sound: a short page of it is the period's spelling,
+        // though few of its words occur twice.
+        let period = "When the Earle had heard the newes, he gaue order that his seruants \
+                      should be ready by the euening. Vpon the morrow they rode ouer the hill, \
+                      and vnto the gate of the towne, where the people gathered to see them \
+                      passe. The Earle was a braue man, and his loue for the King was knowne \
+                      to euery man in the Realme. His brother, a learned man that liued in \
+                      the Vniuersity, wrote him letters full of good aduice, which he kept in \
+                      a little box of siluer. They spake of the warres, of the prices of corne, \
+                      and of their mother, who was now very old and could not leaue her \
+                      chamber.";
+        let mended = mender.mend(period);
+        assert!(mended.edits().is_empty(), "{:?}", mended.rules());
+        // A scanner that read `u` for `v` did so wherever a `v` stood.
+        let scanned = "When the Earl had heard the news, he gaue order that his servants \
+                       should be ready by the euening. Upon the morrow they rode ouer the hill, \
+                       and on to the gate of the town, where the people gathered to see them \
+                       pass. The Earl was a braue man, and his love for the King was known to \
+                       every man in the realm. His brother, a learned man who liued at the \
+                       uniuersity, wrote him letters full of good advice, which he kept in a \
+                       little box of siluer. They spoke of the wars, of the price of corn, and \
+                       of their mother, who was now uery old and could not leaue her room.";
+        let mended = mender.mend(scanned);
+        assert!(
+            mended.text().contains("he gave order")
+                && mended.text().contains("now very old")
+                && mended.text().contains("the university"),
+            "{:?}",
+            mended.rules()
+        );
+        // Old Dutch `ae` for the long `a` before `r`, everywhere the text
+        // has one, against a scanner's `e` for `a` anywhere.
+        let period = "Het pakket is nu klaer voor gebruik. Daerom leggen wij hier uit waerom \
+                      het zo werkt en waer u de bestanden vindt. Eerst opent u het menu, daerna \
+                      kiest u de taal. Het programma is beschikbaer voor alle gebruikers en de \
+                      instellingen zijn aanpasbaer. Na een jaer van werk hebben de \
+                      ontwikkelaers de nieuwe versie uitgebracht. Wie vragen heeft, kan een \
+                      bericht sturen naer de lijst, maer lees eerst de handleiding. Daer staat \
+                      wat u moet doen als het programma niet start.";
+        let mended = mender.mend(period);
+        assert!(mended.edits().is_empty(), "{:?}", mended.rules());
+        let scanned = "Het pekket is nu klaar voor gebruik. Daarom leggen wij hier uit waerom \
+                       het zo werkt en waar u de bestenden vindt. Eerst opent u het menu, \
+                       daarna kiest u de taal. Het progremma is beschikbaar voor alle \
+                       gebruikers en de instellingen zijn aanpasbaar. Na een jaar van werk \
+                       hebben de ontwikkeleers de nieuwe versie uitgebracht. Wie vragen heeft, \
+                       kan een bericht sturen naar de lijst, maar lees eerst de hendleiding. \
+                       Daar staat wat u moet doen als het programma niet stert.";
+        let mended = mender.mend(scanned);
+        assert!(
+            mended.text().contains("Het pakket")
+                && mended.text().contains("de bestanden")
+                && mended.text().contains("de handleiding"),
+            "{:?}",
+            mended.rules()
+        );
+    }
+
+    #[test]
+    fn a_period_spelling_of_a_common_word_is_no_evidence_of_a_scanner() {
+        let mender = Mender::new().unwrap();
+        // French before 1835: `-oit` for `-ait`, `enfans` for `enfants`.
+        // Each word is what reading `o` for `a` would also give.
+        let period = "Le marchand avoit trois enfans, qui demeuroient avec lui dans une petite maison \
+                      près de la rivière. Tous les matins il alloit au marché, où il vendoit des \
+                      étoffes et des rubans aux habitans de la ville. Ses enfans l'aidoient de leur \
+                      mieux : l'aîné tenoit les comptes, le second portoit les paquets, et la plus \
+                      jeune, qui n'avoit que dix ans, chantoit pour attirer les passans. Les voisins \
+                      disoient que jamais on n'avoit vu famille plus unie. Quand venoit l'hiver, ils \
+                      se chauffoient tous ensemble auprès du feu, et le père leur racontoit les \
+                      voyages qu'il faisoit autrefois dans les pays étrangers, au temps où il étoit \
+                      jeune et où les chemins étoient pleins de brigands.";
+        let mended = mender.mend(period);
+        assert!(mended.edits().is_empty(), "{:?}", mended.rules());
+        // A scanner that read `o` for `a` did so in other words too
+        // (`morché`, `rubons`), and its rule repairs every one.
+        let scanned = "Le marchand ovait trois enfants, qui demeuraient avec lui dans une petite moison \
+                       près de la rivière. Tous les matins il allait au morché, où il vendait des \
+                       étoffes et des rubons aux habitants de la ville. Ses enfants l'aidaient de leur \
+                       mieux : l'aîné tenait les comptes, le second portait les paquets, et la plus \
+                       jeune, qui n'avait que dix ons, chantait pour attirer les passants. Les voisins \
+                       disaient que jomais on n'avait vu famille plus unie. Quand venait l'hiver, ils \
+                       se chauffaient tous ensemble auprès du feu, et le père leur racontait les \
+                       voyages qu'il foisait autrefois dans les pays étrangers, au temps où il était \
+                       jeune et où les chemins étaient pleins de brigonds.";
+        let mended = mender.mend(scanned);
+        assert!(
+            mended.text().contains("marchand avait trois"),
+            "{:?}",
+            mended.rules()
+        );
+        assert!(
+            mended.text().contains("petite maison") && mended.text().contains("au marché"),
+            "{:?}",
+            mended.rules()
+        );
+    }
+
+    #[test]
     fn names_built_on_one_word_are_no_spinners_work() {
         // An API's names built on `get`: five of them read as `under·line`,
         // `over·pass`, `play·list`, …, the rest as nothing.

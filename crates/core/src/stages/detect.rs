@@ -20,6 +20,7 @@ use crate::knowledge::lexicon::{canonical_accents, Lexicon, LONG_S, MIN_COMPOUND
 use crate::knowledge::morphology::{
     inflection_of_known, is_enclitic_form, is_inflection_of_known, Spelling, PREFIXES,
 };
+use crate::knowledge::period::is_period_spelling;
 use crate::stages::tokenize::{is_apostrophe, Case, Token};
 
 /// Suspects shorter than this many characters are ignored: two-letter
@@ -68,6 +69,10 @@ pub(crate) struct SuspectType {
     /// Not a valid word, but a form seen in real text (`surprize`,
     /// `sublicense`): unlikely to be a corruption.
     pub(crate) is_attested: bool,
+    /// Not a valid word, but a period's spelling of a common one
+    /// (`avoit`, `enfans`, `tyme`): no more evidence of damage than an
+    /// attested form.
+    pub(crate) is_period_spelling: bool,
     /// A common prefix on a known word (`un·pardoned`): a derivation the
     /// dictionary lacks — or a spinner's swap right after a prefix
     /// (`re·harbor`), which only a rule proven elsewhere may repair.
@@ -109,6 +114,7 @@ impl SuspectType {
                     .strip_suffix('s')
                     .is_some_and(|base| lexicon.is_attested(base)))
                 && inflection_of_known(&key, lexicon) != Some(Spelling::Wrong),
+            is_period_spelling: is_period_spelling(&key, lexicon),
             has_digits: key.chars().any(char::is_numeric),
             has_long_s: key.contains(LONG_S),
             key,
@@ -361,6 +367,7 @@ pub(crate) fn evidence(suspect: &SuspectType) -> Evidence {
     let name = suspect.is_name_like() && !suspect.nouns_capitalised;
     if name
         || suspect.is_attested
+        || suspect.is_period_spelling
         || suspect.is_derivation
         || suspect.has_digits
         || suspect.has_long_s
@@ -383,6 +390,7 @@ pub(crate) fn evidence(suspect: &SuspectType) -> Evidence {
 pub(crate) fn gives_glyph_evidence(suspect: &SuspectType) -> bool {
     !suspect.is_name_like()
         && !suspect.is_attested
+        && !suspect.is_period_spelling
         && !suspect.is_closed_compound
         && !suspect.has_long_s
 }

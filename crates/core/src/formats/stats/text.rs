@@ -39,6 +39,71 @@ pub(crate) trait TextView {
     /// The share of the places of the lowercase `letters` that stand in
     /// words the text holds once (`None` when it holds none).
     fn hapax_share(&self, letters: &str) -> Option<f64>;
+    /// Where the places of the lowercase `letters` stand in the text's
+    /// words: at their start, and beside which letters.
+    fn places(&self, letters: &str) -> Places;
+}
+
+/// Where in a word some letters stand: what a spelling keeps to and a
+/// scanner's misreading ignores.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum Context {
+    /// At the start of the word, or not.
+    Start,
+    Inside,
+    /// Right after a letter, right before one, or between two.
+    After(char),
+    Before(char),
+    Between(char, char),
+}
+
+impl Context {
+    /// The contexts of the place of `letters` at byte `at` of `word`.
+    pub(crate) fn of(word: &str, at: usize, letters: &str) -> impl Iterator<Item = Context> {
+        let before = word[..at].chars().next_back();
+        let after = word
+            .get(at + letters.len()..)
+            .and_then(|w| w.chars().next());
+        [
+            Some(if before.is_none() {
+                Context::Start
+            } else {
+                Context::Inside
+            }),
+            before.map(Context::After),
+            after.map(Context::Before),
+            before.zip(after).map(|(b, a)| Context::Between(b, a)),
+        ]
+        .into_iter()
+        .flatten()
+    }
+}
+
+/// Where the places of some letters stand in a text's words, each counted
+/// once per occurrence of its word.
+#[derive(Debug, Default)]
+pub(crate) struct Places {
+    /// Every place.
+    pub(crate) all: u64,
+    /// The places in each context.
+    pub(crate) by: HashMap<Context, u64>,
+}
+
+/// [`Places`] of `letters` in `counts` (word → occurrences).
+pub(super) fn places_in<'a>(
+    counts: impl Iterator<Item = (&'a String, &'a u64)>,
+    letters: &str,
+) -> Places {
+    let mut places = Places::default();
+    for (word, n) in counts {
+        for at in memmem::find_iter(word.as_bytes(), letters.as_bytes()) {
+            places.all += n;
+            for context in Context::of(word, at, letters) {
+                *places.by.entry(context).or_default() += n;
+            }
+        }
+    }
+    places
 }
 
 /// The share of the places of `letters` in `counts` (word → occurrences)
@@ -161,6 +226,10 @@ impl TextView for Text<'_> {
 
     fn hapax_share(&self, letters: &str) -> Option<f64> {
         hapax_share_in(self.word_counts().iter(), letters)
+    }
+
+    fn places(&self, letters: &str) -> Places {
+        places_in(self.word_counts().iter(), letters)
     }
 }
 

@@ -13,14 +13,15 @@
 //! rule explains. Confusions that the glyph prior knows (`rn`/`m`) need less
 //! support than others.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::mem;
 
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
 use crate::formats::rules::{Rule, RuleKind};
-use crate::formats::stats::TextView;
-use crate::knowledge::glyphs::{is_confusable, is_printing_convention};
+use crate::formats::stats::{Context, Places, TextView};
+use crate::knowledge::glyphs::{is_confusable, is_positional_convention, is_printing_convention};
 use crate::knowledge::lexicon::Lexicon;
 use crate::stages::detect::{gives_glyph_evidence, SuspectType};
 use crate::stages::explain::Misreading;
@@ -328,8 +329,14 @@ struct Spread {
     /// The share of the printed side's places that stand in words the text
     /// holds once: where a scanner's damage leaves no intact twin.
     hapax_share: Option<f64>,
-    /// Reading `read` for `printed` is an early printing convention.
+    /// Reading `read` for `printed` is an early printing convention; one
+    /// that chose the letter by its place in the word.
     convention: bool,
+    positional_convention: bool,
+    /// Damaged tokens by where the confusion struck in the word.
+    damaged_in: HashMap<Context, usize>,
+    /// Where the printed side's intact places stand.
+    places: Places,
 }
 
 /// A scanner misreads at most this share of the occurrences of a word: the
@@ -372,7 +379,9 @@ impl Spread {
             read_letters: read.chars().any(char::is_alphabetic),
             known: is_confusable(read, printed),
             convention: is_printing_convention(read, printed),
+            positional_convention: is_positional_convention(read, printed),
             hapax_share: text.hapax_share(printed),
+            places: text.places(printed),
             ..Spread::default()
         };
         let mut seen: HashSet<usize> = HashSet::new();
@@ -393,13 +402,17 @@ impl Spread {
             if suspect.key.ends_with(read) && restored.ends_with(printed) {
                 spread.final_damaged += damaged;
             }
+            spread.count_context(&suspect.key, restored, printed, damaged);
         }
-        // Attested forms give no evidence, but the confusion would rewrite
-        // them too, and they are the likeliest to be the text's spelling
-        // (`vpon`, eleven times in a page of the First Folio and never
-        // `upon`): they count towards telling spelling from damage.
+        // Attested forms and period spellings give no evidence, but the
+        // confusion would rewrite them too, and they are the likeliest to be
+        // the text's spelling (`vpon`, eleven times in a page of the First
+        // Folio and never `upon`): they count towards telling spelling from
+        // damage. A period spelling's place counts too: leaving out the
+        // words a scanner's `z` for `s` made look like Middle French
+        // (`touz`) would leave its damage where no word ends.
         for (t, suspect) in suspects.iter().enumerate() {
-            if !suspect.is_attested || seen.contains(&t) {
+            if !(suspect.is_attested || suspect.is_period_spelling) || seen.contains(&t) {
                 continue;
             }
             let finder = memchr::memmem::Finder::new(read);
@@ -414,9 +427,33 @@ impl Spread {
             let Some(restored) = restored else {
                 continue;
             };
-            spread.count_word(suspect.occurrences.len(), text.word_count(&restored) > 0);
+            let damaged = suspect.occurrences.len();
+            spread.count_word(damaged, text.word_count(&restored) > 0);
+            if suspect.is_period_spelling && !suspect.is_attested {
+                spread.damaged += damaged;
+                if suspect.key.ends_with(read) && restored.ends_with(printed) {
+                    spread.final_damaged += damaged;
+                }
+                spread.count_context(&suspect.key, &restored, printed, damaged);
+            }
         }
         spread
+    }
+
+    /// Counts where the confusion struck in `restored` (at the first
+    /// letter `key` differs), for `damaged` tokens.
+    fn count_context(&mut self, key: &str, restored: &str, printed: &str, damaged: usize) {
+        let at = key
+            .char_indices()
+            .zip(restored.chars())
+            .find(|((_, k), r)| k != r)
+            .map_or(key.len().min(restored.len()), |((i, _), _)| i);
+        if !restored[at..].starts_with(printed) {
+            return;
+        }
+        for context in Context::of(restored, at, printed) {
+            *self.damaged_in.entry(context).or_default() += damaged;
+        }
     }
 
     /// Counts a word seen `damaged` times: with its restored word also
@@ -460,10 +497,67 @@ impl Spread {
     /// that is a scanner, not a convention.
     fn never_intact_chance(&self) -> f64 {
         match self.hapax_share {
+            _ if self.positional_convention && self.keeps_to_its_place() => 0.0,
             Some(share) if self.intact > 0 => share.powi(self.damaged as i32),
             _ if self.convention => 0.0,
             _ => 1.0,
         }
+    }
+
+    /// Whether the damage and the printed side's intact places keep apart
+    /// by the start of words, as early printing's `u` and `v` do: `v` at
+    /// the start, `u` inside (`vpon`, `haue`). A text that prints the
+    /// glyph only where the convention puts it follows the convention; a
+    /// scanner's misreading does not care where in a word it strikes. A
+    /// text may keep an exception or two (`inuulnerable` beside
+    /// `inuincible`): for a convention the prior knows, a chance below
+    /// [`MAX_CONVENTION_CHANCE`] suffices.
+    fn keeps_to_its_place(&self) -> bool {
+        [Context::Start, Context::Inside].iter().any(|&context| {
+            let damaged = self.damaged_in.get(&context).copied().unwrap_or(0);
+            let intact = self.places.by.get(&context).copied().unwrap_or(0);
+            damaged == self.damaged
+                && (intact == 0 || self.within_chance(context) < MAX_CONVENTION_CHANCE)
+        })
+    }
+
+    /// The chance that a scanner's damage, which strikes a glyph's places
+    /// wherever they stand, put as many of its places in `context` as it
+    /// did (hypergeometric: the damaged places drawn from all the glyph's
+    /// places, damaged or not).
+    fn within_chance(&self, context: Context) -> f64 {
+        let d = self.damaged as u64;
+        let damaged = self.damaged_in.get(&context).copied().unwrap_or(0) as u64;
+        let intact = self.places.by.get(&context).copied().unwrap_or(0);
+        at_least_within(damaged, intact + damaged, self.places.all + d, d)
+    }
+
+    /// Whether the damage keeps to one context that the printed side's
+    /// intact places almost never stand in: a spelling of a position or of
+    /// neighbours, like old Dutch `ae` for the `aa` before `r` (`waerom`,
+    /// `daer`). At most a fifth of the damage may stand elsewhere, at
+    /// most [`MAX_POSITION_SHARE`] of the context's places may be intact,
+    /// and a scanner would put that much of its damage there with a chance
+    /// below [`MAX_POSITION_CHANCE`] — multiplied by the number of such
+    /// contexts the glyph stands in, since one was picked after seeing the
+    /// damage.
+    fn keeps_to_a_context(&self) -> bool {
+        let d = self.damaged;
+        self.damaged_in.iter().any(|(&context, &damaged)| {
+            let intact = self.places.by.get(&context).copied().unwrap_or(0) as f64;
+            if damaged < d - d / 5 || intact > MAX_POSITION_SHARE * (intact + damaged as f64) {
+                return false;
+            }
+            let picked = self
+                .places
+                .by
+                .keys()
+                .chain(self.damaged_in.keys())
+                .filter(|c| mem::discriminant(*c) == mem::discriminant(&context))
+                .collect::<HashSet<_>>()
+                .len() as f64;
+            self.within_chance(context) * picked < MAX_POSITION_CHANCE
+        })
     }
 
     /// Whether the damage is a property of words on strong evidence: the
@@ -489,8 +583,35 @@ impl Spread {
         classes.iter().any(|&(d, n)| {
             let expected = rate * (d + n);
             d <= expected * MAX_POSITION_SHARE && poisson_at_most(d, expected) < MAX_POSITION_CHANCE
-        })
+        }) || self.keeps_to_a_context()
     }
+}
+
+/// The chance below which damage keeping to the places an early printing
+/// convention gives its glyph is that convention: one in twenty.
+const MAX_CONVENTION_CHANCE: f64 = 0.05;
+
+/// The chance that at least `k` of `d` places drawn from `all` fall among
+/// `within` of them (the hypergeometric tail), summed term by term from
+/// `k` up.
+fn at_least_within(k: u64, within: u64, all: u64, d: u64) -> f64 {
+    let rest = all - within;
+    // The first term that can happen, then each from the one before.
+    let first = k.max(d.saturating_sub(rest));
+    if first > d.min(within) {
+        return 0.0;
+    }
+    let ln_choose =
+        |n: u64, r: u64| -> f64 { (0..r).map(|i| ((n - i) as f64 / (r - i) as f64).ln()).sum() };
+    let mut term =
+        (ln_choose(within, first) + ln_choose(rest, d - first) - ln_choose(all, d)).exp();
+    let mut chance = 0.0;
+    for x in first..=d.min(within) {
+        chance += term;
+        // C(within, x+1) C(rest, d-x-1) over C(within, x) C(rest, d-x).
+        term *= ((within - x) * (d - x)) as f64 / ((x + 1) * (rest + x + 1 - d)) as f64;
+    }
+    chance.min(1.0)
 }
 
 /// The chance that a Poisson count with mean `mean` is at most `k`.
@@ -595,6 +716,19 @@ mod tests {
             frequency,
             substitution: (read.to_string(), printed.to_string()),
         }
+    }
+
+    #[test]
+    fn the_hypergeometric_tail_counts_every_way_to_draw() {
+        // Two of four places, both among the same two: one way in six.
+        assert!((at_least_within(2, 2, 4, 2) - 1.0 / 6.0).abs() < 1e-12);
+        // At least one of two among two of four: five ways in six.
+        assert!((at_least_within(1, 2, 4, 2) - 5.0 / 6.0).abs() < 1e-12);
+        assert!((at_least_within(0, 0, 10, 3) - 1.0).abs() < 1e-12);
+        // All three of three among four draws from ten: seven ways in 210.
+        assert!((at_least_within(3, 3, 10, 4) - 7.0 / 210.0).abs() < 1e-12);
+        // Five draws from six where one place is not among the five.
+        assert!((at_least_within(0, 5, 6, 5) - 1.0).abs() < 1e-12);
     }
 
     #[test]
