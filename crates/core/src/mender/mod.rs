@@ -634,6 +634,28 @@ mod tests {
     }
 
     #[test]
+    fn a_text_in_a_periods_spelling_takes_only_a_scanners_confusions() {
+        // A charter in Middle French: accents unwritten (`presentes`,
+        // `tresor`), `-oit` for `-ait`, old words (`feust`, `mengeurs`).
+        // It had taught `e → é` from nine words and `e → a` from three.
+        let charter = "A tous ceulx qui ces presentes lettres verront, nous faisons savoir que le \
+                       tresor de l'eglise avoit esté delivré au procureur, qui le tenoit en la maison \
+                       du chapitre. Le seigneur et ses heritiers promettoient de le garder en \
+                       perpetuel, par la misericorde de Dieu et l'obeissance qu'ils devoient au Roy. \
+                       Et pour ce que le debat duroit depuis longtemps entre les parties, le juge \
+                       ordonnoit que chascun feust tenu de comparoir devant lui au jour de la \
+                       delivrance, et que les mengeurs et les autres serviteurs du seigneur ne pevent \
+                       entrer dans la maison sans congié. Donné en nostre chastel le premier jour de \
+                       may, l'an de grace mil trois cens et vint, et scellé de nostre seel en \
+                       tesmoing de verité. Le procureur avoit juré de garder les lettres et le \
+                       tresor, et le chapitre lui devoit rendre compte de tout ce qu'il recevoit en \
+                       la maniere accoustumée, selon le droit et la coustume du pays, par devant le \
+                       bailli et les hommes du seigneur.";
+        let mended = Mender::new().unwrap().mend(charter);
+        assert!(mended.edits().is_empty(), "{:?}", mended.rules());
+    }
+
+    #[test]
     fn names_built_on_one_word_are_no_spinners_work() {
         // An API's names built on `get`: five of them read as `under·line`,
         // `over·pass`, `play·list`, …, the rest as nothing.
