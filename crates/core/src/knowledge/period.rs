@@ -3,7 +3,7 @@
 //! conference, Siegenbeek's 1804 Dutch, the Real Academia's 1815 rules), the
 //! same words were written by other, regular conventions: French `-oit` for
 //! `-ait` and `enfans` for `enfants`, German `Theil` and `seyn`, Dutch
-//! `waer` and `regt`, early modern English `tyme` and `olde`, Spanish
+//! `waer` and `regt`, early modern English `tyme` and `musicke`, Spanish
 //! `nueua` and `dixo`. A word the dictionary lacks that one of them turns
 //! into a common word is as likely the period's spelling as a scanner's
 //! damage: it is no evidence for a rule (a scanner's damage is mostly new
@@ -14,6 +14,7 @@
 
 use super::language::Language;
 use super::lexicon::Lexicon;
+use super::morphology::is_suffix;
 
 /// Where in a word a period spelling stands.
 #[derive(Clone, Copy)]
@@ -29,11 +30,12 @@ use At::{Any, End};
 /// Period spellings of each language, as (old, today's, where).
 fn respellings(language: Language) -> &'static [(&'static str, &'static str, At)] {
     match language {
-        // Early modern English (1500–1700).
+        // Early modern English (1500–1700). Its final `-e` (`olde`,
+        // `sacke`) is left out: a spinner's swap before a word's final `e`
+        // leaves the same shape (`bar·e` as `cake·e`).
         Language::English => &[
             ("y", "i", Any),    // tyme, hym, whyte
             ("ie", "y", End),   // pitie, busie
-            ("e", "", End),     // olde, sacke, shee
             ("ck", "c", End),   // musick, publick
             ("cke", "c", End),  // musicke
             ("eth", "es", End), // maketh
@@ -120,6 +122,16 @@ pub(crate) fn is_period_spelling(word: &str, lexicon: &Lexicon) -> bool {
                 Any => word.match_indices(old).map(|(i, _)| i).collect(),
             };
             places.into_iter().any(|i| {
+                // A word in `-y` with a suffix joined as it is (`tiny·est`,
+                // `happy·er`) is how a spinner or a hasty writer builds a
+                // word, not an old spelling of `tiniest`.
+                let (built, rest) = word.split_at(i + old.len());
+                if lexicon.language() == Language::English
+                    && lexicon.frequency(built).is_some()
+                    && is_suffix(rest)
+                {
+                    return false;
+                }
                 let respelled = format!("{}{new}{}", &word[..i], &word[i + old.len()..]);
                 lexicon
                     .frequency(&respelled)
@@ -143,6 +155,8 @@ mod tests {
         }
         let english = Lexicon::english().unwrap();
         assert!(is_period_spelling("tyme", &english));
+        // `tiny` and `-est`, joined as they are: no spelling of `tiniest`.
+        assert!(!is_period_spelling("tinyest", &english));
         assert!(!is_period_spelling("rnodern", &english));
     }
 }
