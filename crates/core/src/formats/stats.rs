@@ -23,8 +23,8 @@ use crate::knowledge::language::Language;
 
 mod text;
 
+use text::places_in;
 pub(crate) use text::{fold_letters, occurs_outside, Context, Places, Text, TextView};
-use text::{hapax_share_in, places_in};
 
 /// The first line of a stats file.
 const HEADER: &str = "# textmend stats v1";
@@ -330,10 +330,6 @@ impl TextView for Counts {
 
     fn word_count(&self, word: &str) -> u64 {
         self.word_counts.get(word).copied().unwrap_or(0)
-    }
-
-    fn hapax_share(&self, letters: &str) -> Option<f64> {
-        hapax_share_in(self.word_counts.iter(), letters)
     }
 
     fn places(&self, letters: &str) -> Places {

@@ -36,11 +36,9 @@ pub(crate) trait TextView {
     /// How often the lowercase `word` occurs as a whole word (a run of
     /// letters), case-folded.
     fn word_count(&self, word: &str) -> u64;
-    /// The share of the places of the lowercase `letters` that stand in
-    /// words the text holds once (`None` when it holds none).
-    fn hapax_share(&self, letters: &str) -> Option<f64>;
     /// Where the places of the lowercase `letters` stand in the text's
-    /// words: at their start, and beside which letters.
+    /// words: at their start, beside which letters, in words the text
+    /// holds once.
     fn places(&self, letters: &str) -> Places;
 }
 
@@ -85,8 +83,18 @@ impl Context {
 pub(crate) struct Places {
     /// Every place.
     pub(crate) all: u64,
+    /// The places in words the text holds once.
+    pub(crate) once: u64,
     /// The places in each context.
     pub(crate) by: HashMap<Context, u64>,
+}
+
+impl Places {
+    /// The share of the places that stand in words the text holds once
+    /// (`None` when there are none).
+    pub(crate) fn hapax_share(&self) -> Option<f64> {
+        (self.all > 0).then(|| self.once as f64 / self.all as f64)
+    }
 }
 
 /// [`Places`] of `letters` in `counts` (word → occurrences).
@@ -98,29 +106,15 @@ pub(super) fn places_in<'a>(
     for (word, n) in counts {
         for at in memmem::find_iter(word.as_bytes(), letters.as_bytes()) {
             places.all += n;
+            if *n == 1 {
+                places.once += 1;
+            }
             for context in Context::of(word, at, letters) {
                 *places.by.entry(context).or_default() += n;
             }
         }
     }
     places
-}
-
-/// The share of the places of `letters` in `counts` (word → occurrences)
-/// that stand in words occurring once.
-pub(super) fn hapax_share_in<'a>(
-    counts: impl Iterator<Item = (&'a String, &'a u64)>,
-    letters: &str,
-) -> Option<f64> {
-    let (mut once, mut all) = (0u64, 0u64);
-    for (word, n) in counts {
-        let places = memmem::find_iter(word.as_bytes(), letters.as_bytes()).count() as u64;
-        all += places * n;
-        if *n == 1 {
-            once += places;
-        }
-    }
-    (all > 0).then(|| once as f64 / all as f64)
 }
 
 /// The text with every letter lowercased and everything else a space, so
@@ -222,10 +216,6 @@ impl TextView for Text<'_> {
 
     fn word_count(&self, word: &str) -> u64 {
         self.word_counts().get(word).copied().unwrap_or(0)
-    }
-
-    fn hapax_share(&self, letters: &str) -> Option<f64> {
-        hapax_share_in(self.word_counts().iter(), letters)
     }
 
     fn places(&self, letters: &str) -> Places {

@@ -353,16 +353,15 @@ struct Spread {
     read_letters: bool,
     /// The glyph prior knows the confusion.
     known: bool,
-    /// The share of the printed side's places that stand in words the text
-    /// holds once: where a scanner's damage leaves no intact twin.
-    hapax_share: Option<f64>,
     /// Reading `read` for `printed` is an early printing convention; one
     /// that chose the letter by its place in the word.
     convention: bool,
     positional_convention: bool,
     /// Damaged tokens by where the confusion struck in the word.
     damaged_in: HashMap<Context, usize>,
-    /// Where the printed side's intact places stand.
+    /// Where the printed side's intact places stand, and how many stand
+    /// in words the text holds once: where a scanner's damage leaves no
+    /// intact twin.
     places: Places,
 }
 
@@ -407,7 +406,6 @@ impl Spread {
             known: is_confusable(read, printed),
             convention: is_printing_convention(read, printed),
             positional_convention: is_positional_convention(read, printed),
-            hapax_share: text.hapax_share(printed),
             places: text.places(printed),
             ..Spread::default()
         };
@@ -425,11 +423,7 @@ impl Spread {
                 .max()
                 .unwrap_or(0);
             spread.count_word(damaged, printed_intact > 0);
-            spread.damaged += damaged;
-            if suspect.key.ends_with(read) && restored.ends_with(printed) {
-                spread.final_damaged += damaged;
-            }
-            spread.count_context(&suspect.key, restored, printed, damaged);
+            spread.count_places(&suspect.key, restored, read, printed, damaged);
         }
         // Attested forms and period spellings give no evidence, but the
         // confusion would rewrite them too, and they are the likeliest to be
@@ -457,19 +451,27 @@ impl Spread {
             let damaged = suspect.occurrences.len();
             spread.count_word(damaged, text.word_count(&restored) > 0);
             if suspect.is_period_spelling && !suspect.is_attested {
-                spread.damaged += damaged;
-                if suspect.key.ends_with(read) && restored.ends_with(printed) {
-                    spread.final_damaged += damaged;
-                }
-                spread.count_context(&suspect.key, &restored, printed, damaged);
+                spread.count_places(&suspect.key, &restored, read, printed, damaged);
             }
         }
         spread
     }
 
-    /// Counts where the confusion struck in `restored` (at the first
-    /// letter `key` differs), for `damaged` tokens.
-    fn count_context(&mut self, key: &str, restored: &str, printed: &str, damaged: usize) {
+    /// Counts `damaged` tokens of `key`, read for `restored`: in all, at
+    /// the end of the word, and in the contexts of the place where the
+    /// confusion struck (the first letter `key` differs).
+    fn count_places(
+        &mut self,
+        key: &str,
+        restored: &str,
+        read: &str,
+        printed: &str,
+        damaged: usize,
+    ) {
+        self.damaged += damaged;
+        if key.ends_with(read) && restored.ends_with(printed) {
+            self.final_damaged += damaged;
+        }
         let at = key
             .char_indices()
             .zip(restored.chars())
@@ -523,7 +525,7 @@ impl Spread {
     /// short page whose every `m` was read `rn` never prints `m` either:
     /// that is a scanner, not a convention.
     fn never_intact_chance(&self) -> f64 {
-        match self.hapax_share {
+        match self.places.hapax_share() {
             _ if self.positional_convention && self.keeps_to_its_place() => 0.0,
             Some(share) if self.intact > 0 => share.powi(self.damaged as i32),
             _ if self.convention => 0.0,
@@ -540,12 +542,22 @@ impl Spread {
     /// `inuincible`): for a convention the prior knows, a chance below
     /// [`MAX_CONVENTION_CHANCE`] suffices.
     fn keeps_to_its_place(&self) -> bool {
-        [Context::Start, Context::Inside].iter().any(|&context| {
-            let damaged = self.damaged_in.get(&context).copied().unwrap_or(0);
-            let intact = self.places.by.get(&context).copied().unwrap_or(0);
-            damaged == self.damaged
-                && (intact == 0 || self.within_chance(context) < MAX_CONVENTION_CHANCE)
-        })
+        [Context::Start, Context::Inside]
+            .into_iter()
+            .any(|context| {
+                self.damaged_in(context) == self.damaged
+                    && (self.intact_in(context) == 0
+                        || self.within_chance(context) < MAX_CONVENTION_CHANCE)
+            })
+    }
+
+    /// Damaged tokens, and intact places of the printed side, in `context`.
+    fn damaged_in(&self, context: Context) -> usize {
+        self.damaged_in.get(&context).copied().unwrap_or(0)
+    }
+
+    fn intact_in(&self, context: Context) -> u64 {
+        self.places.by.get(&context).copied().unwrap_or(0)
     }
 
     /// The chance that a scanner's damage, which strikes a glyph's places
@@ -554,9 +566,13 @@ impl Spread {
     /// places, damaged or not).
     fn within_chance(&self, context: Context) -> f64 {
         let d = self.damaged as u64;
-        let damaged = self.damaged_in.get(&context).copied().unwrap_or(0) as u64;
-        let intact = self.places.by.get(&context).copied().unwrap_or(0);
-        at_least_within(damaged, intact + damaged, self.places.all + d, d)
+        let damaged = self.damaged_in(context) as u64;
+        at_least_within(
+            damaged,
+            self.intact_in(context) + damaged,
+            self.places.all + d,
+            d,
+        )
     }
 
     /// Whether the damage keeps to one context that the printed side's
@@ -571,7 +587,7 @@ impl Spread {
     fn keeps_to_a_context(&self) -> bool {
         let d = self.damaged;
         self.damaged_in.iter().any(|(&context, &damaged)| {
-            let intact = self.places.by.get(&context).copied().unwrap_or(0) as f64;
+            let intact = self.intact_in(context) as f64;
             if damaged < d - d / 5 || intact > MAX_POSITION_SHARE * (intact + damaged as f64) {
                 return false;
             }
