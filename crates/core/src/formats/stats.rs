@@ -335,6 +335,10 @@ impl TextView for Counts {
     fn places(&self, letters: &str) -> Places {
         places_in(self.word_counts.iter(), letters)
     }
+
+    fn count_distinct_words(&self, keep: &dyn Fn(&str) -> bool) -> usize {
+        self.word_counts.keys().filter(|w| keep(w)).count()
+    }
 }
 
 #[cfg(test)]

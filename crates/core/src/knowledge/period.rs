@@ -106,38 +106,66 @@ fn respellings(language: Language) -> &'static [(&'static str, &'static str, At)
 /// billion words): a rare word is reached from a damaged one by chance.
 const MIN_FREQUENCY: u64 = 1_000;
 
+/// A word the dictionary knows is its period's spelling of another when
+/// it is rare (under [`MIN_FREQUENCY`]) and that one is at least this many
+/// times commoner today: `avoit`, `enfans` and `roys` are in the lists,
+/// from old books, 150 to 1,500 times rarer than `avait`, `enfants` and
+/// `rois`. Today's words that a convention turns into commoner ones are
+/// common themselves (`foire`, `four`: `faire`, `for`).
+const MIN_RESPELLED_RATIO: u64 = 100;
+
 /// Whether the lowercase `word`, which the dictionary lacks, is a period
 /// spelling of a common word of the lexicon's language: one of the
 /// language's old conventions, applied once, gives it.
 pub(crate) fn is_period_spelling(word: &str, lexicon: &Lexicon) -> bool {
-    respellings(lexicon.language())
-        .iter()
-        .any(|&(old, new, at)| {
-            let places: Vec<usize> = match at {
-                End => word
-                    .strip_suffix(old)
-                    .map(|stem| stem.len())
-                    .into_iter()
-                    .collect(),
-                Any => word.match_indices(old).map(|(i, _)| i).collect(),
-            };
-            places.into_iter().any(|i| {
-                // A word in `-y` with a suffix joined as it is (`tiny·est`,
-                // `happy·er`) is how a spinner or a hasty writer builds a
-                // word, not an old spelling of `tiniest`.
-                let (built, rest) = word.split_at(i + old.len());
-                if lexicon.language() == Language::English
-                    && lexicon.frequency(built).is_some()
-                    && is_suffix(rest)
-                {
-                    return false;
-                }
-                let respelled = format!("{}{new}{}", &word[..i], &word[i + old.len()..]);
-                lexicon
-                    .frequency(&respelled)
-                    .is_some_and(|f| f >= MIN_FREQUENCY)
-            })
-        })
+    respelled_frequency(word, lexicon) >= MIN_FREQUENCY
+}
+
+/// Whether the lowercase `word`, which the dictionary knows `frequency`
+/// times per billion words, is a period spelling of a far commoner word
+/// (`avoit`, `enfans`): a period's text prints many such words, today's
+/// almost none.
+pub(crate) fn is_period_spelling_of_commoner(
+    word: &str,
+    frequency: u64,
+    lexicon: &Lexicon,
+) -> bool {
+    if frequency >= MIN_FREQUENCY {
+        return false;
+    }
+    let respelled = respelled_frequency(word, lexicon);
+    respelled >= MIN_FREQUENCY && respelled >= frequency.saturating_mul(MIN_RESPELLED_RATIO)
+}
+
+/// The frequency of the commonest word that one of the language's old
+/// conventions, applied once, makes of the lowercase `word` (0 if none).
+fn respelled_frequency(word: &str, lexicon: &Lexicon) -> u64 {
+    let mut best = 0;
+    for &(old, new, at) in respellings(lexicon.language()) {
+        let places: Vec<usize> = match at {
+            End => word
+                .strip_suffix(old)
+                .map(|stem| stem.len())
+                .into_iter()
+                .collect(),
+            Any => word.match_indices(old).map(|(i, _)| i).collect(),
+        };
+        for i in places {
+            // A word in `-y` with a suffix joined as it is (`tiny·est`,
+            // `happy·er`) is how a spinner or a hasty writer builds a
+            // word, not an old spelling of `tiniest`.
+            let (built, rest) = word.split_at(i + old.len());
+            if lexicon.language() == Language::English
+                && lexicon.frequency(built).is_some()
+                && is_suffix(rest)
+            {
+                continue;
+            }
+            let respelled = format!("{}{new}{}", &word[..i], &word[i + old.len()..]);
+            best = best.max(lexicon.frequency(&respelled).unwrap_or(0));
+        }
+    }
+    best
 }
 
 #[cfg(test)]
@@ -158,5 +186,16 @@ mod tests {
         // `tiny` and `-est`, joined as they are: no spelling of `tiniest`.
         assert!(!is_period_spelling("tinyest", &english));
         assert!(!is_period_spelling("rnodern", &english));
+        // Known words: a rare old form of a common word is one; today's
+        // `foire` and `four`, common words themselves, are not.
+        let known = |word: &str, lexicon: &Lexicon| {
+            let frequency = lexicon.frequency(word).unwrap();
+            is_period_spelling_of_commoner(word, frequency, lexicon)
+        };
+        assert!(known("avoit", &french));
+        assert!(known("roys", &french));
+        assert!(!known("soit", &french));
+        assert!(!known("foire", &french));
+        assert!(!known("four", &english));
     }
 }

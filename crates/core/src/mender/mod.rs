@@ -656,6 +656,36 @@ mod tests {
     }
 
     #[test]
+    fn old_forms_the_dictionary_lists_show_a_periods_spelling() {
+        // Middle French `-z` for `-ts` (`paiemenz`, `faiz`) reads as a
+        // scanner's `z → t` on five words; `roys`, `nostre`, `avoit` and
+        // `enfans`, which the French list holds from old books, say that
+        // the text is in its period's spelling.
+        let charter = "Charles, par la grace de Dieu, roys de France, à touz ceulx qui ces \
+                       lettres verront, salut. Savoir faisons que nostre amé clerc avoit receu \
+                       les paiemenz de noz rentes, et que les genz de nostre conseil ont veu les \
+                       commandemenz que nous leur avions faiz. Et pour ce que le dit clerc et ses \
+                       enfans ont tousjours bien servi nous et noz predecesseurs, nous voulons \
+                       que touz les deniers qu'il a receuz lui soient alloez en ses comptes, sanz \
+                       nul contredit. Si donnons en mandement à noz amez et feaulx les genz de \
+                       noz comptes que de ceste nostre grace facent joir le dit clerc, car ainsi \
+                       nous plaist il estre fait. Donné à Paris, l'an de grace mil trois cens et \
+                       vint, et scellé de nostre seel.";
+        let mended = Mender::new().unwrap().mend(charter);
+        assert!(mended.edits().is_empty(), "{:?}", mended.rules());
+    }
+
+    #[test]
+    fn a_piece_of_a_word_split_inside_a_line_is_not_rewritten() {
+        // `irrecoverable` is too rare to be joined across the space, and
+        // `coverable` read as a spun `capable` was rewritten half by half.
+        let text = "The sweetness of her voice held all my senses in an irre coverable \
+                    rapture, and I thought above twenty times to break my resolution.";
+        let mended = Mender::new().unwrap().mend(text);
+        assert!(mended.edits().is_empty(), "{:?}", mended.rules());
+    }
+
+    #[test]
     fn names_built_on_one_word_are_no_spinners_work() {
         // An API's names built on `get`: five of them read as `under·line`,
         // `over·pass`, `play·list`, …, the rest as nothing.

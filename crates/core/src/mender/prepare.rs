@@ -10,7 +10,7 @@ use super::Mender;
 use crate::edit::{apply, compose, Edit, EditKind};
 use crate::knowledge::language::Language;
 use crate::knowledge::lexicon::Lexicon;
-use crate::stages::broken::{is_hyphen, repair_broken_words, Break};
+use crate::stages::broken::{is_hyphen, is_split_piece, repair_broken_words, Break};
 use crate::stages::detect::{detect, SuspectType};
 use crate::stages::encoding::repair_mojibake;
 use crate::stages::tokenize::{tokenize, Token};
@@ -221,7 +221,9 @@ impl Mender {
     /// ignores, and outside English without English words: technical text
     /// in any language quotes English (`diff`, `done`, `add` in a Spanish
     /// manual), and those are foreign words, not damage — read as Spanish
-    /// they taught a scanner's `d → b` (`diff` → `biff`).
+    /// they taught a scanner's `d → b` (`diff` → `biff`). Nor are the pieces
+    /// of a word split inside a line that preparation left apart
+    /// ([`is_split_piece`]).
     pub(super) fn suspects(
         &self,
         text: &str,
@@ -239,6 +241,14 @@ impl Mender {
         if lexicon.language() != Language::English {
             suspects.retain(|s| self.lexicon.frequency(&s.key).is_none());
         }
+        // Pieces of a word split inside a line that were left apart are
+        // neither evidence nor rewritten, half by half.
+        let english = (lexicon.language() != Language::English).then_some(&self.lexicon);
+        for s in &mut suspects {
+            s.occurrences
+                .retain(|o| !is_split_piece(text, &o.span, lexicon, english));
+        }
+        suspects.retain(|s| !s.occurrences.is_empty());
         if !self.ignore.is_empty() {
             for s in &mut suspects {
                 s.occurrences

@@ -22,6 +22,11 @@
 //!   (`recom`, `infor`, `mation`), so `recom mendation` is joined only in a
 //!   text that also has `recommendation`.
 //!
+//! A break that is not mended leaves its pieces apart, but not as words:
+//! [`is_split_piece`] tells the suspects that are one (`irre coverable`,
+//! whose join is too rare to make across a space), and the mender neither
+//! learns from them nor rewrites them half by half.
+//!
 //! Pieces are runs of letters: digits, underscores, URLs, e-mail addresses
 //! and handles rule a repair out. This is a different kind of damage from
 //! a spinner's, so the stage works on the raw text rather than on
@@ -158,6 +163,78 @@ pub(crate) fn repair_broken_words(
     }
     repairs.extend_from_slice(&hyphen_repairs[k..]);
     repairs
+}
+
+/// Whether the token at `span` of `text` (no join touched it) is one piece
+/// of a word split inside a line: a single space or hyphen parts it from a
+/// neighbouring piece that is no word either, and the two read together
+/// are a word of the text's language (`irre coverable`, `immi-grés`). Such
+/// a piece was left apart because the join was too rare or too uncertain
+/// to make, not because it is a word of its own, so it is no evidence of a
+/// rule and is rewritten by none: a rule that fits half a word (`cover →
+/// cap` in `coverable`) fits by accident. A neighbour that is a word makes
+/// the split a guess (`te clar` is `te dar` misread, not `teclar`).
+pub(crate) fn is_split_piece(
+    text: &str,
+    span: &Range<usize>,
+    lexicon: &Lexicon,
+    english: Option<&Lexicon>,
+) -> bool {
+    let piece = &text[span.clone()];
+    if !is_piece(piece) || !piece.chars().all(char::is_alphabetic) {
+        return false;
+    }
+    let splits = |head: &str, tail: &str, other: &str| {
+        is_piece(other)
+            && tail.chars().all(char::is_lowercase)
+            && !is_any_word(other, lexicon, english)
+            && is_word(&format!("{head}{tail}"), lexicon)
+    };
+    let is_gap = |c: &char| *c == ' ' || is_hyphen(*c);
+    let before = &text[..span.start];
+    if let Some(gap) = before.chars().next_back().filter(is_gap) {
+        let head = letters_ending_at(before, before.len() - gap.len_utf8());
+        if splits(head, piece, head) {
+            return true;
+        }
+    }
+    let after = &text[span.end..];
+    if let Some(gap) = after.chars().next().filter(is_gap) {
+        let rest = &after[gap.len_utf8()..];
+        let tail = &rest[..rest
+            .find(|c: char| !c.is_alphabetic())
+            .unwrap_or(rest.len())];
+        if splits(piece, tail, tail) {
+            return true;
+        }
+    }
+    false
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '\u{2019}'
+}
+
+/// Whether `text` ends in a word that elision shortens before a vowel, the
+/// apostrophe cut off: a word of at most four letters (`l`, `d`, `qu`,
+/// `dell`) or one in `qu` (`lorsqu`), starting its chunk.
+fn is_elision(text: &str) -> bool {
+    let word = letters_ending_at(text, text.len());
+    let starts_chunk = text[..text.len() - word.len()]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !is_run_char(c) && !is_hyphen(c) && !is_apostrophe(c));
+    !word.is_empty() && (word.chars().count() <= 4 || word.ends_with("qu")) && starts_chunk
+}
+
+/// The letters of `text` that end at `end`.
+fn letters_ending_at(text: &str, end: usize) -> &str {
+    let start = text[..end]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !c.is_alphabetic())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    &text[start..end]
 }
 
 /// The line-end, in-line and soft-hyphen repairs of `text`, sorted and
@@ -376,11 +453,15 @@ fn join_inline_hyphen(text: &str, first: &Run, second: &Run, lexicon: &Lexicon) 
     if !is_piece(head) || !is_piece(tail) || !tail.chars().all(char::is_lowercase) {
         return None;
     }
-    // Pieces of a longer chain, or of something other than a word.
+    // Pieces of a longer chain, or of something other than a word; an
+    // elided article or pronoun before the word is neither (`l'em-ploi`,
+    // `dell'im-portanza`, `qu'il`).
     let before = text[..first.span.start].chars().next_back();
     let after = text[second.span.end..].chars().next();
-    let joins = |c: Option<char>| c.is_some_and(|c| is_hyphen(c) || c == '\'' || c == '\u{2019}');
-    if joins(before) || joins(after) {
+    let joins = |c: Option<char>| c.is_some_and(|c| is_hyphen(c) || is_apostrophe(c));
+    let elided = before.is_some_and(is_apostrophe)
+        && is_elision(&text[..first.span.start - before.map_or(0, char::len_utf8)]);
+    if (joins(before) && !elided) || joins(after) {
         return None;
     }
     // A common word after the hyphen makes a compound (`pre-war`,

@@ -40,6 +40,9 @@ pub(crate) trait TextView {
     /// words: at their start, beside which letters, in words the text
     /// holds once.
     fn places(&self, letters: &str) -> Places;
+    /// How many distinct words of the text (lowercase, case-folded) `keep`
+    /// accepts.
+    fn count_distinct_words(&self, keep: &dyn Fn(&str) -> bool) -> usize;
 }
 
 /// Where in a word some letters stand: what a spelling keeps to and a
@@ -220,6 +223,10 @@ impl TextView for Text<'_> {
 
     fn places(&self, letters: &str) -> Places {
         places_in(self.word_counts().iter(), letters)
+    }
+
+    fn count_distinct_words(&self, keep: &dyn Fn(&str) -> bool) -> usize {
+        self.word_counts().keys().filter(|w| keep(w)).count()
     }
 }
 

@@ -189,6 +189,11 @@ fn joins_halves_of_words_hyphenated_inside_a_line() {
         ("ils se-ront", "ils seront"),
         ("peut-être", "peut-être"),
         ("c'est-à-dire", "c'est-à-dire"),
+        // An elided article or pronoun before the word is no chain.
+        (
+            "par suite de l'em-ploi de verres",
+            "par suite de l'emploi de verres",
+        ),
         ("vis-à-vis", "vis-à-vis"),
     ] {
         let repairs = repair_broken_words(input, &french, Some(&lexicon()));
@@ -299,4 +304,34 @@ proptest! {
         prop_assert!(repairs.windows(2).all(|w| w[0].span.end <= w[1].span.start));
         prop_assert!(repairs.iter().all(|r| text.get(r.span.clone()).is_some()));
     }
+}
+
+#[test]
+fn pieces_of_a_word_left_apart_are_told() {
+    // `irrecoverable` is too rare to join across a space, but its pieces
+    // are no words of their own.
+    let lex = lexicon();
+    let text = "held all my senses in an irre coverable rapture";
+    let piece = |p: &str| {
+        let start = text.find(p).unwrap();
+        is_split_piece(text, &(start..start + p.len()), &lex, None)
+    };
+    assert!(piece("irre"));
+    assert!(piece("coverable"));
+    assert!(!piece("rapture"));
+    // A neighbour that is a word makes the split a guess: `un` is a
+    // misread `an` before `explicit`, `clar` a misread `dar` after `te`.
+    let text = "declared with un explicit first argument";
+    let start = text.find("un ").unwrap();
+    assert!(!is_split_piece(text, &(start..start + 2), &lex, None));
+    let portuguese =
+        Lexicon::for_language(crate::knowledge::language::Language::Portuguese).unwrap();
+    let text = "grato pela oportunidade de te clar as boas vindas";
+    let start = text.find("clar").unwrap();
+    assert!(!is_split_piece(
+        text,
+        &(start..start + 4),
+        &portuguese,
+        Some(&lex)
+    ));
 }

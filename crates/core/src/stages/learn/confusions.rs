@@ -13,6 +13,7 @@
 //! rule explains. Confusions that the glyph prior knows (`rn`/`m`) need less
 //! support than others.
 
+use std::cell::OnceCell;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::mem;
 
@@ -23,6 +24,7 @@ use crate::formats::rules::{Rule, RuleKind};
 use crate::formats::stats::{Context, Places, TextView};
 use crate::knowledge::glyphs::{is_confusable, is_positional_convention, is_printing_convention};
 use crate::knowledge::lexicon::Lexicon;
+use crate::knowledge::period::is_period_spelling_of_commoner;
 use crate::stages::detect::{gives_glyph_evidence, SuspectType};
 use crate::stages::explain::Misreading;
 
@@ -147,7 +149,9 @@ pub(crate) fn learn_confusions(
     claimed: &HashSet<usize>,
     lexicon: &Lexicon,
 ) -> Confusions {
-    let period = is_in_period_spelling(suspects);
+    // Asked only once some confusion has the support to be learned.
+    let period_cell = OnceCell::new();
+    let period = || *period_cell.get_or_init(|| is_in_period_spelling(text, suspects, lexicon));
     let mut candidates: BTreeMap<(String, String), Candidate> = BTreeMap::new();
     for (i, (suspect, found)) in suspects.iter().zip(misreadings).enumerate() {
         if claimed.contains(&i) || !gives_glyph_evidence(suspect) {
@@ -186,8 +190,9 @@ pub(crate) fn learn_confusions(
         .into_iter()
         .filter(|((read, printed), c)| {
             is_learnable(read, printed)
-                && c.support() >= min_support(read, printed, period)
-                && !(period && (!is_confusable(read, printed) || is_accent_only(read, printed)))
+                && c.support() >= MIN_KNOWN_SUPPORT
+                && c.support() >= min_support(read, printed, period())
+                && !(period() && (!is_confusable(read, printed) || is_accent_only(read, printed)))
         })
         .collect();
     ranked.sort_by(|(ka, a), (kb, b)| {
@@ -200,14 +205,23 @@ pub(crate) fn learn_confusions(
     let mut spelled: HashSet<usize> = HashSet::new();
     let mut rules: Vec<Rule> = Vec::new();
     for ((read, printed), c) in &ranked {
+        // In a period's spelling, so many words differ from today's that
+        // some line up with rare words by chance (`genz`, `feust` read as
+        // `ganz`, `faust`); a scanner's damage strikes the common ones.
         let unclaimed: Vec<&(usize, String)> = c
             .types
             .iter()
-            .filter(|(t, _)| !covered.contains(t))
+            .filter(|(t, w)| {
+                !covered.contains(t)
+                    && (!period()
+                        || lexicon
+                            .frequency(w)
+                            .is_some_and(|f| f >= MIN_PERIOD_RESTORED_FREQUENCY))
+            })
             .collect();
         let damaged: HashSet<usize> = unclaimed.iter().map(|(t, _)| *t).collect();
         let words = support(&damaged, &unclaimed, suspects, printed, lexicon);
-        if words < min_support(read, printed, period) {
+        if words < min_support(read, printed, period()) {
             continue;
         }
         let tokens: usize = damaged.iter().map(|t| suspects[*t].occurrences.len()).sum();
@@ -283,7 +297,7 @@ pub(crate) fn learn_confusions(
     Confusions { rules, spelled }
 }
 
-/// A text with at least this many distinct suspects that are period
+/// A text with at least this many distinct words that are period
 /// spellings (see [`knowledge::period`](crate::knowledge::period)), and
 /// at least [`MIN_PERIOD_SHARE`] of the suspects that could be evidence, is
 /// written in a period's spelling. Pages of the clean fixtures scanned with
@@ -291,19 +305,30 @@ pub(crate) fn learn_confusions(
 const MIN_PERIOD_WORDS: usize = 4;
 const MIN_PERIOD_SHARE: f64 = 0.04;
 
-/// Whether the suspects show a text in a period's spelling. There, the
+/// In a text in a period's spelling, a confusion's restored words count
+/// only when at least this common (per billion words: one in a million).
+const MIN_PERIOD_RESTORED_FREQUENCY: u64 = 1_000;
+
+/// Whether the text shows a period's spelling, in its suspects and in the
+/// old forms that the dictionary lists from old books (`avoit`). There, the
 /// ways its spelling differs from today's dictionary are many and
 /// regular — accents left unwritten (`pere`), endings spelled otherwise
 /// (`-ns`, `-z`) — and line up with a substitution as systematically as a
 /// scanner's habit: only a confusion the glyph prior knows, and not one of
 /// accents alone, is taken for the scanner's, and on as many words as an
 /// unknown one needs elsewhere.
-fn is_in_period_spelling(suspects: &[SuspectType]) -> bool {
+fn is_in_period_spelling(text: &dyn TextView, suspects: &[SuspectType], lexicon: &Lexicon) -> bool {
     let evidence = suspects.iter().filter(|s| gives_glyph_evidence(s)).count();
-    let period = suspects
-        .iter()
-        .filter(|s| s.is_period_spelling && !s.is_attested)
-        .count();
+    let known = text.count_distinct_words(&|w| {
+        lexicon
+            .frequency(w)
+            .is_some_and(|f| is_period_spelling_of_commoner(w, f, lexicon))
+    });
+    let period = known
+        + suspects
+            .iter()
+            .filter(|s| s.is_period_spelling && !s.is_attested)
+            .count();
     period >= MIN_PERIOD_WORDS && period as f64 >= MIN_PERIOD_SHARE * (evidence + period) as f64
 }
 
