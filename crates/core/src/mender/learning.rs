@@ -19,7 +19,7 @@ use crate::stages::explain::{
     everyday_words, explain, explain_short, misreadings, Explanation, Misreading,
 };
 use crate::stages::learn::{
-    is_scanned, learn, learn_confusions, repaired_by, MIN_WORD_SWAP_SUPPORT,
+    is_scanned, learn, learn_confusions, repaired_by, MIN_KNOWN_SUPPORT, MIN_WORD_SWAP_SUPPORT,
 };
 use crate::stages::swaps::{self, Source};
 
@@ -155,9 +155,17 @@ impl Mender {
         if self.mode.glyphs() {
             let claimed = repaired_by(suspects, &rules, lexicon);
             let mut found: Vec<Vec<Misreading>> = vec![Vec::new(); suspects.len()];
-            let read: Vec<(usize, Vec<Misreading>)> = by_frequency(&gives_glyph_evidence)
+            let mut readable = by_frequency(&gives_glyph_evidence);
+            readable.retain(|i| !claimed.contains(i));
+            // A confusion needs that many distinct damaged words: with
+            // fewer suspects to read, none can be learned (most short
+            // clean records), and the dictionary walks are saved.
+            if readable.len() < MIN_KNOWN_SUPPORT {
+                readable.clear();
+            }
+            let read: Vec<(usize, Vec<Misreading>)> = readable
                 .into_par_iter()
-                .filter(|i| !claimed.contains(i) && in_time())
+                .filter(|_| in_time())
                 .map(|i| {
                     let key = &suspects[i].key;
                     let compute = || misreadings(key, lexicon);

@@ -45,7 +45,7 @@ mod short;
 
 use family::{bases_with_ending, family, swaps_base};
 
-pub(crate) use confusions::{is_scanned, learn_confusions};
+pub(crate) use confusions::{is_scanned, learn_confusions, MIN_KNOWN_SUPPORT};
 
 /// A word-swap rule needs this many distinct restored words, unless it is
 /// the only clean explanation of its suspect (see [`SINGLE_FREQUENCY_RATIO`]).

@@ -32,8 +32,9 @@ use super::family::misreading_family;
 
 /// A confusion the glyph prior knows needs this many distinct restored
 /// words: two could be coincidence even among look-alike glyphs (`tbe` and
-/// `bere`), three in different words is a habit of the scanner.
-const MIN_KNOWN_SUPPORT: usize = 3;
+/// `bere`), three in different words is a habit of the scanner. No
+/// confusion is learned from fewer suspects than this.
+pub(crate) const MIN_KNOWN_SUPPORT: usize = 3;
 
 /// A confusion the prior does not know needs this many: any substitution
 /// of one letter for another explains some suspect by chance, and there are
