@@ -2,6 +2,7 @@
 //! mixes languages, which paragraphs go with which language. A paragraph in
 //! a language without a dictionary is left alone.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use super::Mender;
@@ -75,9 +76,17 @@ pub(super) fn masked(text: &str, keep: &[Range<usize>]) -> String {
 /// `text`) `lexicon` knows, and how many were looked up.
 fn known_count(text: &str, tokens: &[Token], lexicon: &Lexicon) -> (usize, usize) {
     let sample = &tokens[..tokens.len().min(MAX_JUDGED_TOKENS)];
+    // Half of a text's tokens repeat a word seen before it: each distinct
+    // spelling is looked up once.
+    let mut seen: HashMap<&str, bool> = HashMap::with_capacity(sample.len());
     let known = sample
         .iter()
-        .filter(|t| lexicon.lookup(&text[t.span.clone()]).is_some())
+        .filter(|t| {
+            let word = &text[t.span.clone()];
+            *seen
+                .entry(word)
+                .or_insert_with(|| lexicon.lookup(word).is_some())
+        })
         .count();
     (known, sample.len())
 }
