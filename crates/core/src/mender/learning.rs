@@ -3,6 +3,7 @@
 //! confusions, then whole-word swaps from a batch.
 
 use std::collections::HashSet;
+use std::sync::Arc;
 use std::time::Instant;
 
 use aho_corasick::AhoCorasick;
@@ -125,9 +126,9 @@ impl Mender {
         let mut rules = Vec::new();
         let at = self.memo_at(lexicon, thesaurus);
         if self.mode.swaps() {
-            let mut explanations: Vec<Vec<Explanation>> = vec![Vec::new(); suspects.len()];
+            let mut explanations: Vec<Arc<[Explanation]>> = vec![Arc::from([]); suspects.len()];
             // Each suspect is explained on its own: spread over the cores.
-            let explained: Vec<(usize, Vec<Explanation>)> =
+            let explained: Vec<(usize, Arc<[Explanation]>)> =
                 by_frequency(&|s| evidence(s) != Evidence::None)
                     .into_par_iter()
                     .filter(|_| in_time())
@@ -141,7 +142,7 @@ impl Mender {
                         };
                         let found = match at {
                             Some(at) => self.memos.explanations(key, at, compute),
-                            None => compute(),
+                            None => compute().into(),
                         };
                         (i, found)
                     })
@@ -154,7 +155,7 @@ impl Mender {
         }
         if self.mode.glyphs() {
             let claimed = repaired_by(suspects, &rules, lexicon);
-            let mut found: Vec<Vec<Misreading>> = vec![Vec::new(); suspects.len()];
+            let mut found: Vec<Arc<[Misreading]>> = vec![Arc::from([]); suspects.len()];
             let mut readable = by_frequency(&gives_glyph_evidence);
             readable.retain(|i| !claimed.contains(i));
             // A confusion needs that many distinct damaged words: with
@@ -163,7 +164,7 @@ impl Mender {
             if readable.len() < MIN_KNOWN_SUPPORT {
                 readable.clear();
             }
-            let read: Vec<(usize, Vec<Misreading>)> = readable
+            let read: Vec<(usize, Arc<[Misreading]>)> = readable
                 .into_par_iter()
                 .filter(|_| in_time())
                 .map(|i| {
@@ -172,7 +173,7 @@ impl Mender {
                     let found = match at {
                         // The thesaurus plays no part.
                         Some((at, _)) => self.memos.misreadings(key, (at, 0), compute),
-                        None => compute(),
+                        None => compute().into(),
                     };
                     (i, found)
                 })

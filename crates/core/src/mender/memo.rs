@@ -6,7 +6,7 @@
 //! the memos are bounded (emptied when full) and shared by all threads.
 
 use std::collections::HashMap;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use super::Mender;
 use crate::knowledge::lexicon::Lexicon;
@@ -22,7 +22,7 @@ type Key = (usize, usize, Box<str>);
 
 /// What a memo holds, and about how many bytes.
 struct Entries<V> {
-    map: HashMap<Key, Vec<V>>,
+    map: HashMap<Key, Arc<[V]>>,
     bytes: usize,
 }
 
@@ -31,7 +31,7 @@ struct Memo<V> {
     entries: Mutex<Entries<V>>,
 }
 
-impl<V: Clone> Memo<V> {
+impl<V> Memo<V> {
     fn new() -> Self {
         Memo {
             entries: Mutex::new(Entries {
@@ -41,18 +41,20 @@ impl<V: Clone> Memo<V> {
         }
     }
 
+    /// What `compute` gives for `key` in `at`, shared, not copied: a
+    /// suspect's explanations hold three strings each.
     fn get_or(
         &self,
         at: (usize, usize),
         key: &str,
         size: impl Fn(&V) -> usize,
         compute: impl FnOnce() -> Vec<V>,
-    ) -> Vec<V> {
+    ) -> Arc<[V]> {
         let id = (at.0, at.1, Box::<str>::from(key));
         if let Some(found) = self.lock().map.get(&id) {
-            return found.clone();
+            return Arc::clone(found);
         }
-        let found = compute();
+        let found: Arc<[V]> = compute().into();
         let bytes = 64 + key.len() + found.iter().map(&size).sum::<usize>();
         let mut memo = self.lock();
         if memo.bytes + bytes > MAX_MEMO_BYTES {
@@ -60,7 +62,7 @@ impl<V: Clone> Memo<V> {
             memo.bytes = 0;
         }
         memo.bytes += bytes;
-        memo.map.insert(id, found.clone());
+        memo.map.insert(id, Arc::clone(&found));
         found
     }
 
@@ -91,7 +93,7 @@ impl Memos {
         key: &str,
         at: (usize, usize),
         compute: impl FnOnce() -> Vec<Explanation>,
-    ) -> Vec<Explanation> {
+    ) -> Arc<[Explanation]> {
         self.explanations.get_or(
             at,
             key,
@@ -107,7 +109,7 @@ impl Memos {
         key: &str,
         at: (usize, usize),
         compute: impl FnOnce() -> Vec<Misreading>,
-    ) -> Vec<Misreading> {
+    ) -> Arc<[Misreading]> {
         self.misreadings.get_or(
             at,
             key,

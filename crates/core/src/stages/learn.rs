@@ -209,7 +209,7 @@ impl Candidate {
 pub(crate) fn learn(
     text: &dyn TextView,
     suspects: &[SuspectType],
-    explanations: &[Vec<Explanation>],
+    explanations: &[impl AsRef<[Explanation]>],
     lexicon: &Lexicon,
     thesaurus: &Thesaurus,
 ) -> RuleSet {
@@ -224,7 +224,7 @@ pub(crate) fn learn(
             continue;
         }
         let bases = bases_with_ending(&suspect.key, lexicon);
-        for e in found {
+        for e in found.as_ref() {
             if !bases.is_empty() && !swaps_base(&suspect.key, e, &bases) {
                 continue;
             }

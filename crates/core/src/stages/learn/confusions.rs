@@ -146,7 +146,7 @@ fn support(
 pub(crate) fn learn_confusions(
     text: &dyn TextView,
     suspects: &[SuspectType],
-    misreadings: &[Vec<Misreading>],
+    misreadings: &[impl AsRef<[Misreading]>],
     claimed: &HashSet<usize>,
     lexicon: &Lexicon,
 ) -> Confusions {
@@ -155,6 +155,7 @@ pub(crate) fn learn_confusions(
     let period = || *period_cell.get_or_init(|| is_in_period_spelling(text, suspects, lexicon));
     let mut candidates: BTreeMap<(String, String), Candidate> = BTreeMap::new();
     for (i, (suspect, found)) in suspects.iter().zip(misreadings).enumerate() {
+        let found = found.as_ref();
         if claimed.contains(&i) || !gives_glyph_evidence(suspect) {
             continue;
         }
