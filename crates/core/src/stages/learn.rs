@@ -134,11 +134,12 @@ struct Candidate {
     /// The suspect types it explains (as indices), each with the stem of
     /// its restored word.
     types: Vec<(usize, String)>,
-    /// Distinct restored words (stemmed).
-    words: HashSet<String>,
+    /// Distinct restored words (stemmed): a list, since most candidates
+    /// hold one (a set's table costs more than the word).
+    words: Vec<String>,
     /// Those among them restored from suspects that are no unlisted
     /// compound and no unlisted German noun ([`SuspectType::is_compound_or_noun`]).
-    plain_words: HashSet<String>,
+    plain_words: Vec<String>,
     /// Suspect tokens explained.
     tokens: usize,
     /// Highest frequency among its restored words.
@@ -252,8 +253,8 @@ pub(crate) fn learn(
                     entry.insert(Candidate {
                         kind,
                         types: Vec::new(),
-                        words: HashSet::new(),
-                        plain_words: HashSet::new(),
+                        words: Vec::new(),
+                        plain_words: Vec::new(),
                         tokens: 0,
                         best_frequency: 0,
                         total_frequency: 0,
@@ -280,16 +281,16 @@ pub(crate) fn learn(
             // The weakest prior counts words strictly (see `family`).
             let strict = c.kind == RuleKind::WordSwap && !c.siblings;
             let stemmed = family(&suspect.key, e, lexicon, strict);
-            c.types.push((i, stemmed.clone()));
+            push_sparingly(&mut c.types, (i, stemmed.clone()));
             c.tokens += suspect.occurrences.len();
             c.best_frequency = c.best_frequency.max(e.frequency);
             if !suspect.is_compound_or_noun() {
-                c.plain_words.insert(stemmed.clone());
+                insert_new(&mut c.plain_words, stemmed.clone());
             }
-            if c.words.insert(stemmed) {
+            if insert_new(&mut c.words, stemmed) {
                 c.total_frequency += e.frequency;
                 if c.examples.len() < MAX_EXAMPLES {
-                    c.examples.push((suspect.key.clone(), e.restored.clone()));
+                    push_sparingly(&mut c.examples, (suspect.key.clone(), e.restored.clone()));
                 }
             }
         }
@@ -387,6 +388,26 @@ pub(crate) fn learn(
         })
         .collect();
     RuleSet::new(rules)
+}
+
+/// Adds `word` to the distinct `words` unless it is there; whether it was
+/// new.
+fn insert_new(words: &mut Vec<String>, word: String) -> bool {
+    if words.contains(&word) {
+        return false;
+    }
+    push_sparingly(words, word);
+    true
+}
+
+/// Pushes `item`, with room for no more than it when it is the first: most
+/// candidates hold one suspect, and a long German text makes hundreds of
+/// thousands of candidates.
+fn push_sparingly<T>(list: &mut Vec<T>, item: T) {
+    if list.is_empty() {
+        list.reserve_exact(1);
+    }
+    list.push(item);
 }
 
 /// The suspect types that applying `from → to` once turns into a word, with
