@@ -51,7 +51,6 @@ import sys
 PUNCT = "\"'`.,;:!?()[]{}«»„“”‘’‹›<>*_/|-—–¬=+~^§#@%&$0123456789 \t"
 
 
-
 # Marks a word broken at a line end is joined across: the halves differ from
 # the joined word by these and by spaces alone.
 JOINERS = str.maketrans("", "", " -\u00ac\u00ad\u2010\u2011")
@@ -60,6 +59,7 @@ JOINERS = str.maketrans("", "", " -\u00ac\u00ad\u2010\u2011")
 def unjoined(s):
     """`s` without spaces and line-end hyphen marks."""
     return s.translate(JOINERS)
+
 
 def norm(tok):
     return tok.strip(PUNCT)

@@ -15,6 +15,12 @@ pub(crate) fn is_combining_mark(c: char) -> bool {
     matches!(c, '\u{300}'..='\u{36f}' | '\u{1dc0}'..='\u{1dff}')
 }
 
+/// The apostrophe, typed (`'`) or typeset (`’`): inside a word it joins a
+/// clitic or an elided word to it (`perform'd`, `l'emploi`).
+pub(crate) fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '\u{2019}'
+}
+
 /// Whether a whitespace-separated chunk is a URL, e-mail address, handle or
 /// tag, none of which is prose.
 pub(crate) fn is_skipped_chunk(chunk: &str) -> bool {

@@ -180,10 +180,7 @@ impl Mender {
         };
         let joined: Vec<Edit> = in_chunks(
             &text1,
-            |chunk| {
-                let english = (lexicon.language() != Language::English).then_some(&self.lexicon);
-                repair_broken_words(chunk, lexicon, english)
-            },
+            |chunk| repair_broken_words(chunk, lexicon, self.english_beside(lexicon)),
             |r| &mut r.span,
         )
         .into_iter()
@@ -217,6 +214,13 @@ impl Mender {
         (compose(text, decoded, joined), Cow::Owned(prepared))
     }
 
+    /// The English dictionary, when `lexicon` is another language's: a
+    /// text in any language quotes English, whose words are words there too
+    /// when the question is whether a piece is one.
+    fn english_beside(&self, lexicon: &Lexicon) -> Option<&Lexicon> {
+        (lexicon.language() != Language::English).then_some(&self.lexicon)
+    }
+
     /// The suspects of `text` (its `tokens`), without the tokens the user
     /// ignores, and outside English without English words: technical text
     /// in any language quotes English (`diff`, `done`, `add` in a Spanish
@@ -243,7 +247,7 @@ impl Mender {
         }
         // Pieces of a word split inside a line that were left apart are
         // neither evidence nor rewritten, half by half.
-        let english = (lexicon.language() != Language::English).then_some(&self.lexicon);
+        let english = self.english_beside(lexicon);
         for s in &mut suspects {
             s.occurrences
                 .retain(|o| !is_split_piece(text, &o.span, lexicon, english));

@@ -54,7 +54,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::ops::Range;
 
-use crate::chars::{is_combining_mark, is_skipped_chunk, MAX_WORD_CHARS};
+use crate::chars::{is_apostrophe, is_combining_mark, is_skipped_chunk, MAX_WORD_CHARS};
 use crate::knowledge::lexicon::Lexicon;
 
 /// The invisible hyphen that marks where a word may be broken.
@@ -209,10 +209,6 @@ pub(crate) fn is_split_piece(
         }
     }
     false
-}
-
-fn is_apostrophe(c: char) -> bool {
-    c == '\'' || c == '\u{2019}'
 }
 
 /// Whether `text` ends in a word that elision shortens before a vowel, the

@@ -16,12 +16,13 @@
 use std::collections::HashMap;
 use std::ops::{Range, RangeInclusive};
 
+use crate::chars::is_apostrophe;
 use crate::knowledge::lexicon::{canonical_accents, Lexicon, LONG_S, MIN_COMPOUND_PART_CHARS};
 use crate::knowledge::morphology::{
     inflection_of_known, is_enclitic_form, is_inflection_of_known, Spelling, PREFIXES,
 };
 use crate::knowledge::period::is_period_spelling;
-use crate::stages::tokenize::{is_apostrophe, Case, Token};
+use crate::stages::tokenize::{Case, Token};
 
 /// Suspects shorter than this many characters are ignored: two-letter
 /// strings are abbreviations far more often than damaged words, and no

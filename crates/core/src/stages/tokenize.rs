@@ -13,7 +13,7 @@
 
 use std::ops::Range;
 
-use crate::chars::{is_combining_mark, is_skipped_chunk};
+use crate::chars::{is_apostrophe, is_combining_mark, is_skipped_chunk};
 
 /// The case pattern of a word token.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -90,10 +90,6 @@ fn tokenize_chunk(text: &str, chunk: Range<usize>, tokens: &mut Vec<Token>) {
 
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_' || is_combining_mark(c)
-}
-
-pub(crate) fn is_apostrophe(c: char) -> bool {
-    c == '\'' || c == '\u{2019}'
 }
 
 fn push_run(text: &str, span: Range<usize>, tokens: &mut Vec<Token>) {
