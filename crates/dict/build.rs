@@ -1,6 +1,8 @@
 //! Validates the dictionaries in `dictionaries/` and compiles each into two
 //! FSTs in `OUT_DIR`: `<lang>.fst` (word → frequency) and `<lang>.rev.fst`
-//! (word with its bytes reversed → frequency, for suffix queries). The
+//! (word with its bytes reversed → frequency, for suffix queries), and
+//! `<lang>.common`, its 16,384 commonest entries in a hash table
+//! (`src/common.rs`) that answers most lookups before the FST. The
 //! thesaurus `<lang>-thesaurus.txt` (one group of related words per line)
 //! becomes `<lang>-thesaurus.fst`, a set of keys `word 0x00 group-number`
 //! (the siblings file adds `word 0x01 group-number`), for English and for
@@ -57,6 +59,11 @@ fn is_enabled(lang: &str) -> bool {
 mod fold;
 use fold::fold;
 
+// The table of common words the library reads.
+#[allow(dead_code)]
+#[path = "src/common.rs"]
+mod common;
+
 fn main() {
     let out_dir = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     for lang in FOLDED_LANGUAGES.iter().filter(|l| is_enabled(l)) {
@@ -96,6 +103,7 @@ fn main() {
     }
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-changed=src/fold.rs");
+    println!("cargo:rerun-if-changed=src/common.rs");
 }
 
 /// The path of `dictionaries/NAME`, which the build then depends on.
@@ -212,10 +220,12 @@ fn compile(path: &Path, out_dir: &Path, lang: &str) -> Result<(), String> {
     let entries = parse(path, &text)?;
 
     let forward = out_dir.join(format!("{lang}.fst"));
-    write_map(
-        &forward,
-        entries.iter().map(|(w, f)| (w.as_bytes().to_vec(), *f)),
-    )?;
+    let keyed: Vec<(Vec<u8>, u64)> = entries
+        .iter()
+        .map(|(w, f)| (w.as_bytes().to_vec(), *f))
+        .collect();
+    write_common(&out_dir.join(format!("{lang}.common")), &keyed)?;
+    write_map(&forward, keyed.into_iter())?;
 
     let mut reversed: Vec<(Vec<u8>, u64)> = entries
         .iter()
@@ -244,6 +254,7 @@ fn compile_folded(path: &Path, out_dir: &Path, lang: &str) -> Result<(), String>
         .map(|(w, f)| (w.iter().rev().copied().collect(), *f))
         .collect();
     reversed.sort_unstable();
+    write_common(&out_dir.join(format!("{lang}.common")), &folded)?;
     write_map(&out_dir.join(format!("{lang}.fst")), folded.into_iter())?;
     write_map(
         &out_dir.join(format!("{lang}.rev.fst")),
@@ -360,6 +371,23 @@ fn thesaurus_keys(path: &Path, kind: u8) -> Result<Vec<Vec<u8>>, String> {
         }
     }
     Ok(keys)
+}
+
+/// Writes the `common::COMMON_WORDS` entries of highest frequency (ties
+/// by key), exactly the FST's keys and values, as the hash table
+/// `src/common.rs` lays out.
+fn write_common(path: &Path, entries: &[(Vec<u8>, u64)]) -> Result<(), String> {
+    let mut common: Vec<(&str, u64)> = entries
+        .iter()
+        .map(|(key, frequency)| {
+            std::str::from_utf8(key)
+                .map(|key| (key, *frequency))
+                .map_err(|e| format!("{}: {e}", path.display()))
+        })
+        .collect::<Result<_, _>>()?;
+    common.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+    common.truncate(common::COMMON_WORDS);
+    fs::write(path, common::write(&common)).map_err(|e| format!("{}: {e}", path.display()))
 }
 
 fn write_map(path: &Path, entries: impl Iterator<Item = (Vec<u8>, u64)>) -> Result<(), String> {

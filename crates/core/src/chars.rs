@@ -27,7 +27,7 @@ pub(crate) fn is_skipped_chunk(chunk: &str) -> bool {
     let trimmed = chunk.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '@' && c != '#');
     trimmed.starts_with('@')
         || trimmed.starts_with('#')
-        || chunk.contains("://")
+        || (chunk.contains(':') && chunk.contains("://"))
         || trimmed.starts_with("www.")
         || chunk.contains('@')
 }

@@ -264,14 +264,35 @@ impl Thesaurus {
     /// support a rule needs, but makes one word enough only with more
     /// evidence (see **learn**).
     pub(crate) fn relation(&self, a: &str, b: &str) -> Option<Relation> {
-        let related = |l: &&Layer| share_group(&l.groups, a, b, RELATED);
-        if self.layers.iter().filter(|l| !l.broad).any(|l| related(&l)) {
-            Some(Relation::Narrow)
-        } else if self.layers.iter().filter(|l| l.broad).any(|l| related(&l)) {
-            Some(Relation::Broad)
-        } else {
-            None
+        self.relation_and_siblings(a, b).0
+    }
+
+    /// [`Thesaurus::relation`], and whether `a` and `b` are siblings: fall
+    /// under one broader term (`tell` and `notify` under "inform"), a
+    /// weaker relation. Learning asks both of every candidate rule, so
+    /// each word's keys are found once per source for both.
+    pub(crate) fn relation_and_siblings(&self, a: &str, b: &str) -> (Option<Relation>, bool) {
+        let (mut narrow, mut broad, mut siblings) = (false, false, false);
+        for layer in &self.layers {
+            let fst = layer.groups.as_fst();
+            let (Some(na), Some(nb)) = (word_node(fst, a), word_node(fst, b)) else {
+                continue;
+            };
+            if a != b && share_kind(fst, na, nb, RELATED) {
+                if layer.broad {
+                    broad = true;
+                } else {
+                    narrow = true;
+                }
+            }
+            siblings |= a != b && share_kind(fst, na, nb, SIBLINGS);
         }
+        let relation = match (narrow, broad) {
+            (true, _) => Some(Relation::Narrow),
+            (false, true) => Some(Relation::Broad),
+            (false, false) => None,
+        };
+        (relation, siblings)
     }
 
     /// Whether `a` and `b` are related at all ([`Thesaurus::relation`]).
@@ -305,45 +326,73 @@ impl Thesaurus {
         found.truncate(MAX_RELATIVES);
         found
     }
+}
 
-    /// Whether `a` and `b` fall under one broader term (`tell` and `notify`
-    /// under "inform"): a weaker relation than [`Thesaurus::are_related`].
-    pub(crate) fn are_siblings(&self, a: &str, b: &str) -> bool {
-        self.layers
-            .iter()
-            .any(|l| share_group(&l.groups, a, b, SIBLINGS))
+/// The node below the key bytes of `word`, where its kinds of groups
+/// start.
+fn word_node<'f>(
+    fst: &'f fst::raw::Fst<Cow<'static, [u8]>>,
+    word: &str,
+) -> Option<fst::raw::Node<'f>> {
+    let mut node = fst.root();
+    for &b in word.as_bytes() {
+        let i = node.find_input(b)?;
+        node = fst.node(node.transition(i).addr);
+    }
+    Some(node)
+}
+
+/// Whether the words at `a` and `b` ([`word_node`]) share a group of
+/// `kind`: their subtrees of group numbers are walked side by side, down
+/// the bytes they share, so that nothing is listed and the walk stops at
+/// the first common group (learning asks this of every candidate rule, and
+/// an everyday word is in hundreds of groups).
+fn share_kind(
+    fst: &fst::raw::Fst<Cow<'static, [u8]>>,
+    a: fst::raw::Node<'_>,
+    b: fst::raw::Node<'_>,
+    kind: u8,
+) -> bool {
+    let below = |node: fst::raw::Node<'_>| {
+        let i = node.find_input(kind)?;
+        Some(fst.node(node.transition(i).addr))
+    };
+    match (below(a), below(b)) {
+        (Some(ka), Some(kb)) => share_below(fst, ka, kb, 0),
+        _ => false,
     }
 }
 
-fn share_group(groups: &Set<Cow<'static, [u8]>>, a: &str, b: &str, kind: u8) -> bool {
-    if a == b {
-        return false;
+/// Whether a four-byte group number lies below both `a` and `b`
+/// (`depth` bytes of it read).
+fn share_below(
+    fst: &fst::raw::Fst<Cow<'static, [u8]>>,
+    a: fst::raw::Node<'_>,
+    b: fst::raw::Node<'_>,
+    depth: usize,
+) -> bool {
+    if depth == 4 {
+        return a.is_final() && b.is_final();
     }
-    let (ga, gb) = (groups_of(groups, a, kind), groups_of(groups, b, kind));
-    let (mut i, mut j) = (0, 0);
-    while i < ga.len() && j < gb.len() {
-        match ga[i].cmp(&gb[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => return true,
-        }
-    }
-    false
+    let (few, many) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    few.transitions().any(|t| {
+        many.find_input(t.inp).is_some_and(|i| {
+            let other = many.transition(i).addr;
+            share_below(fst, fst.node(t.addr), fst.node(other), depth + 1)
+        })
+    })
 }
 
 /// The numbers of the groups of one kind that hold `word`, ascending: the
-/// keys `word·kind·id` of the set, read by walking its FST's nodes (this is
-/// asked for every candidate rule, and a range stream costs more to set up
-/// than the walk).
+/// keys `word·kind·id` of the set, read by walking its FST's nodes.
 fn groups_of(groups: &Set<Cow<'static, [u8]>>, word: &str, kind: u8) -> Vec<[u8; 4]> {
     let fst = groups.as_fst();
-    let mut node = fst.root();
-    for &b in word.as_bytes().iter().chain(std::iter::once(&kind)) {
-        let Some(i) = node.find_input(b) else {
-            return Vec::new();
-        };
-        node = fst.node(node.transition(i).addr);
-    }
+    let Some(node) = word_node(fst, word).and_then(|node| {
+        let i = node.find_input(kind)?;
+        Some(fst.node(node.transition(i).addr))
+    }) else {
+        return Vec::new();
+    };
     let mut found = Vec::new();
     let mut id = [0u8; 4];
     ids_below(fst, node, 0, &mut id, &mut found);
@@ -529,8 +578,83 @@ mod tests {
     #[test]
     fn siblings_share_a_broader_term() {
         let thesaurus = Thesaurus::english().unwrap();
-        assert!(thesaurus.are_siblings("notify", "tell"));
-        assert!(!thesaurus.are_related("notify", "tell"));
-        assert!(!thesaurus.are_siblings("latter", "actor"));
+        assert_eq!(
+            thesaurus.relation_and_siblings("notify", "tell"),
+            (None, true)
+        );
+        assert!(!thesaurus.relation_and_siblings("latter", "actor").1);
+    }
+
+    /// The side-by-side walk of two words' group numbers finds a shared
+    /// group exactly when their listed groups intersect.
+    #[test]
+    fn the_walk_agrees_with_the_lists_of_groups() {
+        let words = [
+            "set",
+            "put",
+            "place",
+            "run",
+            "go",
+            "move",
+            "tell",
+            "notify",
+            "say",
+            "state",
+            "buy",
+            "purchase",
+            "get",
+            "obtain",
+            "end",
+            "finish",
+            "light",
+            "easy",
+            "form",
+            "shape",
+            "house",
+            "home",
+            "man",
+            "human",
+            "see",
+            "look",
+            "know",
+            "interface",
+            "port",
+        ];
+        for language in [Language::English, Language::Spanish, Language::German] {
+            let thesaurus = Thesaurus::for_language(language).unwrap();
+            let listed = |a: &str, b: &str, kind: u8, broad: bool| {
+                thesaurus
+                    .layers
+                    .iter()
+                    .filter(|l| l.broad == broad)
+                    .any(|l| {
+                        let (ga, gb) =
+                            (groups_of(&l.groups, a, kind), groups_of(&l.groups, b, kind));
+                        a != b && ga.iter().any(|g| gb.contains(g))
+                    })
+            };
+            let mut related = 0;
+            for a in words {
+                for b in words {
+                    let relation = if listed(a, b, RELATED, false) {
+                        Some(Relation::Narrow)
+                    } else if listed(a, b, RELATED, true) {
+                        Some(Relation::Broad)
+                    } else {
+                        None
+                    };
+                    let siblings = listed(a, b, SIBLINGS, false) || listed(a, b, SIBLINGS, true);
+                    assert_eq!(
+                        thesaurus.relation_and_siblings(a, b),
+                        (relation, siblings),
+                        "{language} {a} {b}"
+                    );
+                    related += usize::from(relation.is_some());
+                }
+            }
+            if language == Language::English {
+                assert!(related > 20, "{related}");
+            }
+        }
     }
 }

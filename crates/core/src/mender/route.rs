@@ -2,8 +2,9 @@
 //! mixes languages, which paragraphs go with which language. A paragraph in
 //! a language without a dictionary is left alone.
 
-use std::collections::HashMap;
 use std::ops::Range;
+
+use fnv::FnvHashMap;
 
 use super::Mender;
 use crate::knowledge::language::Language;
@@ -78,7 +79,8 @@ fn known_count(text: &str, tokens: &[Token], lexicon: &Lexicon) -> (usize, usize
     let sample = &tokens[..tokens.len().min(MAX_JUDGED_TOKENS)];
     // Half of a text's tokens repeat a word seen before it: each distinct
     // spelling is looked up once.
-    let mut seen: HashMap<&str, bool> = HashMap::with_capacity(sample.len());
+    let mut seen: FnvHashMap<&str, bool> =
+        FnvHashMap::with_capacity_and_hasher(sample.len(), Default::default());
     let known = sample
         .iter()
         .filter(|t| {

@@ -13,8 +13,9 @@
 //! text though not a valid word). Detect does not judge whether a suspect is
 //! damaged; most suspects in clean text are names and rare words.
 
-use std::collections::HashMap;
 use std::ops::{Range, RangeInclusive};
+
+use fnv::FnvHashMap;
 
 use crate::chars::is_apostrophe;
 use crate::knowledge::lexicon::{canonical_accents, Lexicon, LONG_S, MIN_COMPOUND_PART_CHARS};
@@ -166,12 +167,13 @@ pub(crate) fn detect(
     } else {
         MIN_SUSPECT_CHARS
     };
-    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut index: FnvHashMap<String, usize> = FnvHashMap::default();
     let mut suspects: Vec<SuspectType> = Vec::new();
 
     // Most tokens of a text are a few thousand distinct words: decide each
-    // distinct spelling once (a front cache before the FST).
-    let mut is_word: HashMap<&str, bool> = HashMap::new();
+    // distinct spelling once (a front cache before the FST, with a hash
+    // quicker than the default for short keys).
+    let mut is_word: FnvHashMap<&str, bool> = FnvHashMap::default();
     for token in tokens {
         let word = &text[token.span.clone()];
         if token.case == Case::Upper || (token.has_digits && !glyphs) {

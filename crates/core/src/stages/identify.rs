@@ -102,11 +102,11 @@ pub(crate) fn english_share(text: &str, tokens: &[Token]) -> f64 {
 /// Whether `word` is an English function word, in any case. They are all
 /// short ASCII words, so no allocation is needed to lowercase one.
 fn is_function_word(word: &str) -> bool {
-    if word.contains(LONG_S) {
-        return is_function_word(&word.replace(LONG_S, "s"));
+    if !word.is_ascii() {
+        return word.contains(LONG_S) && is_function_word(&word.replace(LONG_S, "s"));
     }
     let bytes = word.as_bytes();
-    if bytes.len() > 5 || !word.is_ascii() {
+    if bytes.len() > 5 {
         return false;
     }
     let mut lower = [0u8; 5];

@@ -236,7 +236,7 @@ pub(crate) fn learn(
             let c = match candidates.entry(key) {
                 Entry::Occupied(entry) => entry.into_mut(),
                 Entry::Vacant(entry) => {
-                    let relation = thesaurus.relation(&e.from, &e.to);
+                    let (relation, siblings) = thesaurus.relation_and_siblings(&e.from, &e.to);
                     let kind = if relation.is_some() {
                         RuleKind::Synonym
                     } else {
@@ -248,8 +248,7 @@ pub(crate) fn learn(
                         unrelated.insert(entry.into_key());
                         continue;
                     }
-                    let siblings =
-                        kind == RuleKind::WordSwap && thesaurus.are_siblings(&e.from, &e.to);
+                    let siblings = kind == RuleKind::WordSwap && siblings;
                     entry.insert(Candidate {
                         kind,
                         types: Vec::new(),

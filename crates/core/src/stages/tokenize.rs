@@ -120,13 +120,16 @@ fn push_run(text: &str, span: Range<usize>, tokens: &mut Vec<Token>) {
 fn case_of(run: &str) -> Option<Case> {
     let mut chars = run.chars().filter(|c| c.is_alphabetic());
     let first = chars.next()?;
-    let rest: Vec<char> = chars.collect();
-    let rest_upper = rest.iter().any(|c| c.is_uppercase());
-    let rest_lower = rest.iter().any(|c| c.is_lowercase());
+    let (mut rest_upper, mut rest_lower, mut rest_empty) = (false, false, true);
+    for c in chars {
+        rest_empty = false;
+        rest_upper |= c.is_uppercase();
+        rest_lower |= c.is_lowercase();
+    }
     match (first.is_uppercase(), rest_upper, rest_lower) {
         (false, false, _) => Some(Case::Lower),
         (true, false, true) => Some(Case::Title),
-        (true, false, false) if rest.is_empty() => Some(Case::Title),
+        (true, false, false) if rest_empty => Some(Case::Title),
         (true, true, false) => Some(Case::Upper),
         _ => None,
     }
