@@ -215,10 +215,13 @@ pub(crate) fn learn(
     thesaurus: &Thesaurus,
 ) -> RuleSet {
     let words = text.words();
-    let mut candidates: BTreeMap<(String, String), Candidate> = BTreeMap::new();
+    // Keyed by the explanations' own strings, which outlive learning: a
+    // text's explanations name a few thousand pairs hundreds of thousands
+    // of times.
+    let mut candidates: BTreeMap<(&str, &str), Candidate> = BTreeMap::new();
     // Pairs the thesaurus does not relate, seen only as evidence that
     // counts for synonyms alone.
-    let mut unrelated: HashSet<(String, String)> = HashSet::new();
+    let mut unrelated: HashSet<(&str, &str)> = HashSet::new();
     for (i, (suspect, found)) in suspects.iter().zip(explanations).enumerate() {
         let evidence = evidence(suspect);
         if evidence == Evidence::None {
@@ -229,7 +232,7 @@ pub(crate) fn learn(
             if !bases.is_empty() && !swaps_base(&suspect.key, e, &bases) {
                 continue;
             }
-            let key = (e.from.clone(), e.to.clone());
+            let key = (e.from.as_str(), e.to.as_str());
             if evidence == Evidence::SynonymsOnly && unrelated.contains(&key) {
                 continue;
             }
@@ -308,7 +311,7 @@ pub(crate) fn learn(
     let tied = short::tied_short_readings(&views, text);
     drop(views);
     let parts = parts::Parts::new(suspects);
-    let mut ranked: Vec<((String, String), Candidate)> = candidates
+    let mut ranked: Vec<((&str, &str), Candidate)> = candidates
         .into_iter()
         .enumerate()
         .filter(|(k, _)| !tied.contains(k))
@@ -374,8 +377,8 @@ pub(crate) fn learn(
         .map(|k| {
             let ((from, to), c) = &ranked[k];
             Rule {
-                from: from.clone(),
-                to: to.clone(),
+                from: from.to_string(),
+                to: to.to_string(),
                 kind: c.kind,
                 words: c.words.len(),
                 tokens: c.tokens,
@@ -668,7 +671,7 @@ fn stands_in_for(
 /// words.
 fn select(
     suspects: &[SuspectType],
-    ranked: &[((String, String), Candidate)],
+    ranked: &[((&str, &str), Candidate)],
     signed: &[bool],
     words: usize,
     lexicon: &Lexicon,
@@ -682,8 +685,8 @@ fn select(
     // no evidence of a rule of its own.
     let explained_away = |to: &str, from: &str, accepted: &[usize]| {
         accepted.iter().any(|&a| {
-            let (f, t) = &ranked[a].0;
-            f != from && to.contains(t.as_str())
+            let (f, t) = ranked[a].0;
+            f != from && to.contains(t)
         })
     };
     for (k, ((from, to), c)) in ranked.iter().enumerate() {
