@@ -51,8 +51,9 @@
 //! break cannot make a new line-end hyphen.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::ops::Range;
+
+use fnv::FnvHashMap;
 
 use crate::chars::{is_apostrophe, is_combining_mark, is_skipped_chunk, MAX_WORD_CHARS};
 use crate::knowledge::lexicon::Lexicon;
@@ -130,7 +131,7 @@ pub(crate) fn repair_broken_words(
     let runs = runs(text);
     let hyphen_repairs = repair_hyphens(text, &runs, lexicon);
     // Most pieces are words that recur: each is looked up once.
-    let known: RefCell<HashMap<&str, bool>> = RefCell::new(HashMap::new());
+    let known: RefCell<FnvHashMap<&str, bool>> = RefCell::new(FnvHashMap::default());
     let mut repairs = Vec::with_capacity(hyphen_repairs.len());
     // `hyphen_repairs[k..]` are still to be merged in.
     let mut k = 0;
@@ -506,7 +507,7 @@ fn join_stray_space<'t>(
     second: &Run,
     lexicon: &Lexicon,
     english: Option<&Lexicon>,
-    known: &RefCell<HashMap<&'t str, bool>>,
+    known: &RefCell<FnvHashMap<&'t str, bool>>,
 ) -> Option<Repair> {
     if &text[first.span.end..second.span.start] != " "
         || first.has_soft_hyphen

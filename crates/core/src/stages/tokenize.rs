@@ -45,20 +45,39 @@ pub(crate) struct Token {
 pub(crate) fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::new();
     let mut chunk_start = None;
-    for (i, c) in text
-        .char_indices()
-        .chain(std::iter::once((text.len(), ' ')))
-    {
+    let mut at = 0;
+    while at < text.len() {
+        let (c, len) = char_at(text, at);
         match (c.is_whitespace(), chunk_start) {
-            (false, None) => chunk_start = Some(i),
+            (false, None) => chunk_start = Some(at),
             (true, Some(start)) => {
-                tokenize_chunk(text, start..i, &mut tokens);
+                tokenize_chunk(text, start..at, &mut tokens);
                 chunk_start = None;
             }
             _ => {}
         }
+        at += len;
+    }
+    if let Some(start) = chunk_start {
+        tokenize_chunk(text, start..text.len(), &mut tokens);
     }
     tokens
+}
+
+/// The character of `text` at byte `at` (a character boundary) and its
+/// length in bytes: prose is mostly ASCII, read a byte at a time.
+#[inline]
+fn char_at(text: &str, at: usize) -> (char, usize) {
+    match text.as_bytes()[at] {
+        b if b.is_ascii() => (char::from(b), 1),
+        _ => {
+            let c = text[at..]
+                .chars()
+                .next()
+                .unwrap_or(char::REPLACEMENT_CHARACTER);
+            (c, c.len_utf8())
+        }
+    }
 }
 
 fn tokenize_chunk(text: &str, chunk: Range<usize>, tokens: &mut Vec<Token>) {
@@ -67,21 +86,23 @@ fn tokenize_chunk(text: &str, chunk: Range<usize>, tokens: &mut Vec<Token>) {
         return;
     }
     let mut run_start = None;
-    let mut iter = s.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        let next = iter.peek().map(|&(_, n)| n);
+    let mut at = 0;
+    while at < s.len() {
+        let (c, len) = char_at(s, at);
         let in_word = is_word_char(c)
             || (is_apostrophe(c)
                 && run_start.is_some()
-                && next.is_some_and(|n| n.is_alphanumeric()));
+                && at + len < s.len()
+                && char_at(s, at + len).0.is_alphanumeric());
         match (in_word, run_start) {
-            (true, None) => run_start = Some(i),
+            (true, None) => run_start = Some(at),
             (false, Some(start)) => {
-                push_run(text, chunk.start + start..chunk.start + i, tokens);
+                push_run(text, chunk.start + start..chunk.start + at, tokens);
                 run_start = None;
             }
             _ => {}
         }
+        at += len;
     }
     if let Some(start) = run_start {
         push_run(text, chunk.start + start..chunk.end, tokens);
@@ -102,7 +123,11 @@ fn push_run(text: &str, span: Range<usize>, tokens: &mut Vec<Token>) {
     if run.contains('_') {
         return;
     }
-    let has_digits = run.chars().any(|c| c.is_numeric());
+    let has_digits = if run.is_ascii() {
+        run.bytes().any(|b| b.is_ascii_digit())
+    } else {
+        run.chars().any(|c| c.is_numeric())
+    };
     if has_digits && !run.chars().any(|c| c.is_alphabetic()) {
         return;
     }
@@ -118,15 +143,27 @@ fn push_run(text: &str, span: Range<usize>, tokens: &mut Vec<Token>) {
 
 /// The case pattern of a run, or `None` for mixed case.
 fn case_of(run: &str) -> Option<Case> {
-    let mut chars = run.chars().filter(|c| c.is_alphabetic());
-    let first = chars.next()?;
-    let (mut rest_upper, mut rest_lower, mut rest_empty) = (false, false, true);
-    for c in chars {
-        rest_empty = false;
-        rest_upper |= c.is_uppercase();
-        rest_lower |= c.is_lowercase();
+    // Each letter as (upper, lower): a letter of a script without case is
+    // neither.
+    if run.is_ascii() {
+        let letters = run.bytes().filter(u8::is_ascii_alphabetic);
+        case_of_letters(letters.map(|b| (b.is_ascii_uppercase(), b.is_ascii_lowercase())))
+    } else {
+        let letters = run.chars().filter(|c| c.is_alphabetic());
+        case_of_letters(letters.map(|c| (c.is_uppercase(), c.is_lowercase())))
     }
-    match (first.is_uppercase(), rest_upper, rest_lower) {
+}
+
+/// [`case_of`] from each letter's `(upper, lower)`.
+fn case_of_letters(mut letters: impl Iterator<Item = (bool, bool)>) -> Option<Case> {
+    let (first_upper, _) = letters.next()?;
+    let (mut rest_upper, mut rest_lower, mut rest_empty) = (false, false, true);
+    for (upper, lower) in letters {
+        rest_empty = false;
+        rest_upper |= upper;
+        rest_lower |= lower;
+    }
+    match (first_upper, rest_upper, rest_lower) {
         (false, false, _) => Some(Case::Lower),
         (true, false, true) => Some(Case::Title),
         (true, false, false) if rest_empty => Some(Case::Title),
@@ -255,6 +292,111 @@ mod tests {
                 (Case::Title, false),
             ]
         );
+    }
+
+    /// The tokenizer as first written, a character at a time with no fast
+    /// path for ASCII: the oracle the byte-wise one must agree with.
+    fn tokenized_by_chars(text: &str) -> Vec<Token> {
+        let mut tokens = Vec::new();
+        let mut chunk_start = None;
+        for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
+            match (c.is_whitespace(), chunk_start) {
+                (false, None) => chunk_start = Some(i),
+                (true, Some(start)) => {
+                    let chunk = &text[start..i];
+                    if is_skipped_chunk(chunk) {
+                        chunk_start = None;
+                        continue;
+                    }
+                    let mut run_start = None;
+                    let mut iter = chunk.char_indices().peekable();
+                    let mut runs = Vec::new();
+                    while let Some((j, c)) = iter.next() {
+                        let next = iter.peek().map(|&(_, n)| n);
+                        let in_word = is_word_char(c)
+                            || (is_apostrophe(c)
+                                && run_start.is_some()
+                                && next.is_some_and(|n| n.is_alphanumeric()));
+                        match (in_word, run_start) {
+                            (true, None) => run_start = Some(j),
+                            (false, Some(r)) => {
+                                runs.push(start + r..start + j);
+                                run_start = None;
+                            }
+                            _ => {}
+                        }
+                    }
+                    runs.extend(run_start.map(|r| start + r..i));
+                    for span in runs {
+                        let run = text[span.clone()].trim_matches('_');
+                        let at = span.start + text[span.clone()].len()
+                            - text[span.clone()].trim_start_matches('_').len();
+                        let has_digits = run.chars().any(|c| c.is_numeric());
+                        if run.contains('_')
+                            || (has_digits && !run.chars().any(|c| c.is_alphabetic()))
+                        {
+                            continue;
+                        }
+                        let letters: Vec<char> =
+                            run.chars().filter(|c| c.is_alphabetic()).collect();
+                        let Some((first, rest)) = letters.split_first() else {
+                            continue;
+                        };
+                        let upper = rest.iter().any(|c| c.is_uppercase());
+                        let lower = rest.iter().any(|c| c.is_lowercase());
+                        let case = match (first.is_uppercase(), upper, lower) {
+                            (false, false, _) => Case::Lower,
+                            (true, false, true) => Case::Title,
+                            (true, false, false) if rest.is_empty() => Case::Title,
+                            (true, true, false) => Case::Upper,
+                            _ => continue,
+                        };
+                        tokens.push(Token {
+                            span: at..at + run.len(),
+                            case,
+                            sentence_start: is_sentence_start(&text[..at]),
+                            has_digits,
+                        });
+                    }
+                    chunk_start = None;
+                }
+                _ => {}
+            }
+        }
+        tokens
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        /// Any mix of ASCII, accented and caseless letters, digits of other
+        /// scripts, apostrophes, underscores, combining marks and every kind
+        /// of white space tokenizes as a character at a time does.
+        #[test]
+        fn reading_bytes_agrees_with_reading_characters(
+            text in "([a-zA-Z0-9 _'\\-.@:/#\n\t\u{b}\u{c}\r]|[ÄäÉéſßœ’\u{301}\u{85}\u{a0}\u{2003}\u{3000}ªº²½٣Ωω中ǅ]){0,60}"
+        ) {
+            proptest::prop_assert_eq!(tokenize(&text), tokenized_by_chars(&text));
+        }
+    }
+
+    #[test]
+    fn the_fixtures_tokenize_as_a_character_at_a_time() {
+        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures");
+        let mut files = 0;
+        for dir in std::fs::read_dir(root).unwrap() {
+            let Ok(entries) = std::fs::read_dir(dir.unwrap().path()) else {
+                continue;
+            };
+            for entry in entries {
+                let path = entry.unwrap().path();
+                if path.extension().is_some_and(|e| e == "txt") {
+                    let text = String::from_utf8_lossy(&std::fs::read(&path).unwrap()).into_owned();
+                    assert_eq!(tokenize(&text), tokenized_by_chars(&text), "{path:?}");
+                    files += 1;
+                }
+            }
+        }
+        assert!(files > 100, "{files}");
     }
 
     #[test]
