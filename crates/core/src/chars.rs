@@ -24,10 +24,18 @@ pub(crate) fn is_apostrophe(c: char) -> bool {
 /// Whether a whitespace-separated chunk is a URL, e-mail address, handle or
 /// tag, none of which is prose.
 pub(crate) fn is_skipped_chunk(chunk: &str) -> bool {
+    // Each test below needs one of these bytes: most words hold none, and
+    // one pass over a word's bytes settles them.
+    if !chunk
+        .bytes()
+        .any(|b| matches!(b, b'@' | b'#' | b':' | b'w'))
+    {
+        return false;
+    }
     let trimmed = chunk.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '@' && c != '#');
     trimmed.starts_with('@')
         || trimmed.starts_with('#')
-        || (chunk.contains(':') && chunk.contains("://"))
+        || chunk.contains("://")
         || trimmed.starts_with("www.")
         || chunk.contains('@')
 }
