@@ -353,14 +353,21 @@ fn share_kind(
     b: fst::raw::Node<'_>,
     kind: u8,
 ) -> bool {
-    let below = |node: fst::raw::Node<'_>| {
-        let i = node.find_input(kind)?;
-        Some(fst.node(node.transition(i).addr))
-    };
-    match (below(a), below(b)) {
+    match (kind_node(fst, a, kind), kind_node(fst, b, kind)) {
         (Some(ka), Some(kb)) => share_below(fst, ka, kb, 0),
         _ => false,
     }
+}
+
+/// The node below a word's node ([`word_node`]) where its group numbers of
+/// `kind` start.
+fn kind_node<'f>(
+    fst: &'f fst::raw::Fst<Cow<'static, [u8]>>,
+    word: fst::raw::Node<'f>,
+    kind: u8,
+) -> Option<fst::raw::Node<'f>> {
+    let i = word.find_input(kind)?;
+    Some(fst.node(word.transition(i).addr))
 }
 
 /// Whether a four-byte group number lies below both `a` and `b`
@@ -387,10 +394,7 @@ fn share_below(
 /// keys `word·kind·id` of the set, read by walking its FST's nodes.
 fn groups_of(groups: &Set<Cow<'static, [u8]>>, word: &str, kind: u8) -> Vec<[u8; 4]> {
     let fst = groups.as_fst();
-    let Some(node) = word_node(fst, word).and_then(|node| {
-        let i = node.find_input(kind)?;
-        Some(fst.node(node.transition(i).addr))
-    }) else {
+    let Some(node) = word_node(fst, word).and_then(|node| kind_node(fst, node, kind)) else {
         return Vec::new();
     };
     let mut found = Vec::new();
