@@ -127,7 +127,12 @@ impl Mender {
         let paragraphs: Vec<(Range<usize>, bool)> = paragraphs(text)
             .into_iter()
             .map(|p| {
-                let long = text[p.clone()].split_whitespace().count() >= MIN_PARAGRAPH_WORDS;
+                // Counted no further than the bound: a paragraph can run
+                // to megabytes.
+                let long = text[p.clone()]
+                    .split_whitespace()
+                    .nth(MIN_PARAGRAPH_WORDS - 1)
+                    .is_some();
                 (p, long)
             })
             .collect();
