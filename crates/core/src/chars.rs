@@ -39,3 +39,19 @@ pub(crate) fn is_skipped_chunk(chunk: &str) -> bool {
         || trimmed.starts_with("www.")
         || chunk.contains('@')
 }
+
+/// The character of `text` at byte `at` (a character boundary) and its
+/// length in bytes: prose is mostly ASCII, read a byte at a time.
+#[inline]
+pub(crate) fn char_at(text: &str, at: usize) -> (char, usize) {
+    match text.as_bytes()[at] {
+        b if b.is_ascii() => (char::from(b), 1),
+        _ => {
+            let c = text[at..]
+                .chars()
+                .next()
+                .unwrap_or(char::REPLACEMENT_CHARACTER);
+            (c, c.len_utf8())
+        }
+    }
+}

@@ -55,7 +55,7 @@ use std::ops::Range;
 
 use fnv::FnvHashMap;
 
-use crate::chars::{is_apostrophe, is_combining_mark, is_skipped_chunk, MAX_WORD_CHARS};
+use crate::chars::{char_at, is_apostrophe, is_combining_mark, is_skipped_chunk, MAX_WORD_CHARS};
 use crate::knowledge::lexicon::Lexicon;
 
 /// The invisible hyphen that marks where a word may be broken.
@@ -265,17 +265,21 @@ fn repair_hyphens(text: &str, runs: &[Run], lexicon: &Lexicon) -> Vec<Repair> {
 fn runs(text: &str) -> Vec<Run> {
     let mut runs = Vec::new();
     let mut current: Option<Run> = None;
-    for (i, c) in text.char_indices() {
+    let mut i = 0;
+    while i < text.len() {
+        let (c, len) = char_at(text, i);
+        let at = i;
+        i += len;
         if !is_run_char(c) {
             runs.extend(current.take());
             continue;
         }
         let run = current.get_or_insert(Run {
-            span: i..i,
+            span: at..at,
             is_letters: true,
             has_soft_hyphen: false,
         });
-        run.span.end = i + c.len_utf8();
+        run.span.end = i;
         run.is_letters &= !(c.is_numeric() || c == '_');
         run.has_soft_hyphen |= c == SOFT_HYPHEN;
     }

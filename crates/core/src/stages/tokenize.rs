@@ -13,7 +13,7 @@
 
 use std::ops::Range;
 
-use crate::chars::{is_apostrophe, is_combining_mark, is_skipped_chunk};
+use crate::chars::{char_at, is_apostrophe, is_combining_mark, is_skipped_chunk};
 
 /// The case pattern of a word token.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -62,22 +62,6 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
         tokenize_chunk(text, start..text.len(), &mut tokens);
     }
     tokens
-}
-
-/// The character of `text` at byte `at` (a character boundary) and its
-/// length in bytes: prose is mostly ASCII, read a byte at a time.
-#[inline]
-fn char_at(text: &str, at: usize) -> (char, usize) {
-    match text.as_bytes()[at] {
-        b if b.is_ascii() => (char::from(b), 1),
-        _ => {
-            let c = text[at..]
-                .chars()
-                .next()
-                .unwrap_or(char::REPLACEMENT_CHARACTER);
-            (c, c.len_utf8())
-        }
-    }
 }
 
 fn tokenize_chunk(text: &str, chunk: Range<usize>, tokens: &mut Vec<Token>) {
