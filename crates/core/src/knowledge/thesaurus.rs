@@ -272,20 +272,24 @@ impl Thesaurus {
     /// weaker relation. Learning asks both of every candidate rule, so
     /// each word's keys are found once per source for both.
     pub(crate) fn relation_and_siblings(&self, a: &str, b: &str) -> (Option<Relation>, bool) {
+        // A word is not its own synonym.
+        if a == b {
+            return (None, false);
+        }
         let (mut narrow, mut broad, mut siblings) = (false, false, false);
         for layer in &self.layers {
             let fst = layer.groups.as_fst();
             let (Some(na), Some(nb)) = (word_node(fst, a), word_node(fst, b)) else {
                 continue;
             };
-            if a != b && share_kind(fst, na, nb, RELATED) {
+            if share_kind(fst, na, nb, RELATED) {
                 if layer.broad {
                     broad = true;
                 } else {
                     narrow = true;
                 }
             }
-            siblings |= a != b && share_kind(fst, na, nb, SIBLINGS);
+            siblings |= share_kind(fst, na, nb, SIBLINGS);
         }
         let relation = match (narrow, broad) {
             (true, _) => Some(Relation::Narrow),
