@@ -90,7 +90,7 @@ impl Mender {
             let mut found = explain(&s.key, lexicon);
             let short = explain_short(&s.key, lexicon, thesaurus, &found);
             found.extend(short);
-            pairs.extend(found.into_iter().map(|e| (e.from, e.to)));
+            pairs.extend(found.into_iter().map(|e| (e.from.into(), e.to.into())));
         }
         pairs
     }

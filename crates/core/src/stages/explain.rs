@@ -12,6 +12,8 @@
 
 use std::collections::HashSet;
 
+use compact_str::CompactString;
+
 use crate::knowledge::lexicon::{Anchor, Inside, Lexicon};
 
 mod misreadings;
@@ -51,14 +53,16 @@ const MAX_GROWTH_BYTES: usize = 8;
 /// One way to read a suspect as a dictionary word.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Explanation {
-    /// The dictionary word `d` (lowercase).
-    pub(crate) restored: String,
+    /// The dictionary word `d` (lowercase). The three strings are compact
+    /// (kept inline up to 24 bytes): a long text's suspects have hundreds
+    /// of thousands of explanations, most of them short words.
+    pub(crate) restored: CompactString,
     /// `d`'s frequency in the lexicon.
     pub(crate) frequency: u64,
     /// The substitution's left side `x`, as it appears in the suspect.
-    pub(crate) from: String,
+    pub(crate) from: CompactString,
     /// The substitution's right side `y`, as it appears in `d`.
-    pub(crate) to: String,
+    pub(crate) to: CompactString,
     /// Characters of the suspect outside `x`.
     pub(crate) context: usize,
 }
@@ -272,10 +276,10 @@ fn explanation(
         return None;
     }
     Some(Explanation {
-        restored: d.to_string(),
+        restored: d.into(),
         frequency,
-        from: x.to_string(),
-        to: y.to_string(),
+        from: x.into(),
+        to: y.into(),
         context,
     })
 }

@@ -25,6 +25,7 @@
 use std::collections::btree_map::Entry;
 use std::collections::{BTreeMap, HashSet};
 
+use compact_str::CompactString;
 use memchr::memmem;
 
 use crate::formats::rules::{Rule, RuleKind, RuleSet};
@@ -133,13 +134,13 @@ struct Candidate {
     kind: RuleKind,
     /// The suspect types it explains (as indices), each with the stem of
     /// its restored word.
-    types: Vec<(usize, String)>,
+    types: Vec<(usize, CompactString)>,
     /// Distinct restored words (stemmed): a list, since most candidates
     /// hold one (a set's table costs more than the word).
-    words: Vec<String>,
+    words: Vec<CompactString>,
     /// Those among them restored from suspects that are no unlisted
     /// compound and no unlisted German noun ([`SuspectType::is_compound_or_noun`]).
-    plain_words: Vec<String>,
+    plain_words: Vec<CompactString>,
     /// Suspect tokens explained.
     tokens: usize,
     /// Highest frequency among its restored words.
@@ -292,7 +293,10 @@ pub(crate) fn learn(
             if insert_new(&mut c.words, stemmed) {
                 c.total_frequency += e.frequency;
                 if c.examples.len() < MAX_EXAMPLES {
-                    push_sparingly(&mut c.examples, (suspect.key.clone(), e.restored.clone()));
+                    push_sparingly(
+                        &mut c.examples,
+                        (suspect.key.clone(), e.restored.to_string()),
+                    );
                 }
             }
         }
@@ -394,7 +398,7 @@ pub(crate) fn learn(
 
 /// Adds `word` to the distinct `words` unless it is there; whether it was
 /// new.
-fn insert_new(words: &mut Vec<String>, word: String) -> bool {
+fn insert_new(words: &mut Vec<CompactString>, word: CompactString) -> bool {
     if words.contains(&word) {
         return false;
     }
@@ -696,7 +700,7 @@ fn select(
         // Evidence a stronger rule already claimed does not count again
         // (`a·portion·ment` is `apartment`, so it cannot also support
         // `portion → base` for `abasement`).
-        let unclaimed: Vec<&(usize, String)> = c
+        let unclaimed: Vec<&(usize, CompactString)> = c
             .types
             .iter()
             .filter(|(t, _)| !covered.contains(t))

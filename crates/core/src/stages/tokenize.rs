@@ -61,8 +61,16 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
     if let Some(start) = chunk_start {
         tokenize_chunk(text, start..text.len(), &mut tokens);
     }
+    // A long text's tokens live as long as it is mended, and doubling left
+    // up to half of their room unused (3 MB of a 1 MiB text's 6 MB).
+    if tokens.capacity() - tokens.len() > SPARE_TOKENS {
+        tokens.shrink_to_fit();
+    }
     tokens
 }
+
+/// Unused room for this many tokens is given back when tokenizing ends.
+const SPARE_TOKENS: usize = 4096;
 
 fn tokenize_chunk(text: &str, chunk: Range<usize>, tokens: &mut Vec<Token>) {
     let s = &text[chunk.clone()];

@@ -69,10 +69,10 @@ pub(crate) fn explain_short(
                 }
                 if let Some(frequency) = lexicon.frequency(&restored) {
                     found.push(Explanation {
-                        restored,
+                        restored: restored.into(),
                         frequency,
-                        from: x.to_string(),
-                        to: y,
+                        from: x.into(),
+                        to: y.into(),
                         context,
                     });
                 }

@@ -8,6 +8,8 @@
 //! swapping that whole word. A glyph confusion's restored words are
 //! counted by family too ([`misreading_family`]).
 
+use compact_str::{format_compact, CompactString};
+
 use crate::knowledge::language::Language;
 use crate::knowledge::lexicon::{Lexicon, LINKS};
 use crate::knowledge::morphology::{is_suffix_of, stem, PREFIXES};
@@ -71,7 +73,7 @@ pub(super) fn swaps_base(key: &str, e: &Explanation, bases: &[&str]) -> bool {
 /// `fore·chief·s` for `forehead`; counting them as one lost 11 of 3,753
 /// English dev tokens and removed only 5 more clean-corpus changes, made
 /// by two rules).
-pub(super) fn family(key: &str, e: &Explanation, lexicon: &Lexicon, strict: bool) -> String {
+pub(super) fn family(key: &str, e: &Explanation, lexicon: &Lexicon, strict: bool) -> CompactString {
     let split = key.match_indices(e.from.as_str()).find(|&(at, _)| {
         let rest = &key[at + e.from.len()..];
         e.restored.len() == at + e.to.len() + rest.len()
@@ -94,9 +96,9 @@ pub(super) fn family(key: &str, e: &Explanation, lexicon: &Lexicon, strict: bool
                 } else {
                     before
                 };
-                format!("{before}\u{b7}{}\u{b7}", e.to)
+                format_compact!("{before}\u{b7}{}\u{b7}", e.to)
             }
-            _ => stem(&e.restored, lexicon),
+            _ => stem(&e.restored, lexicon).into(),
         };
     }
     let Some((at, _)) = split else {
@@ -118,7 +120,7 @@ pub(super) fn family(key: &str, e: &Explanation, lexicon: &Lexicon, strict: bool
                 .find(|part| lexicon.frequency(part).unwrap_or(0) >= MIN_FAMILY_PART_FREQUENCY)
         })
         .unwrap_or("");
-    format!("{p}\u{b7}{}\u{b7}{head}", e.to)
+    format_compact!("{p}\u{b7}{}\u{b7}{head}", e.to)
 }
 
 /// What follows a swap continues a compound only when it starts with a word

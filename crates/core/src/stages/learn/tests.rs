@@ -16,10 +16,10 @@ fn a_swap_seen_in_capitals_is_checked_in_capitals() {
 /// An explanation of a suspect as `restored` by `from → to`.
 fn reading(restored: &str, from: &str, to: &str) -> Explanation {
     Explanation {
-        restored: restored.to_string(),
+        restored: restored.into(),
         frequency: 1,
-        from: from.to_string(),
-        to: to.to_string(),
+        from: from.into(),
+        to: to.into(),
         context: 0,
     }
 }
