@@ -211,7 +211,10 @@ impl Run<'_> {
                     .mend_pooled_bytes(&first, groups.for_input(input)),
                 None => self.mender.mend_bytes(&first),
             });
-            (mended.learned().clone(), mended.rules().clone())
+            let learned = (mended.learned().clone(), mended.rules().clone());
+            drop(mended);
+            give_back_freed_memory();
+            learned
         } else {
             (Learned::default(), RuleSet::default())
         };
@@ -456,5 +459,19 @@ fn size(bytes: usize) -> String {
         format!("{} MiB", bytes >> 20)
     } else {
         format!("{} KiB", (bytes >> 10).max(1))
+    }
+}
+
+/// Returns the memory freed after learning from a long input's window to
+/// the system. Learning spreads its work over the threads, and glibc keeps
+/// what each thread freed in that thread's arena, where the blocks that
+/// follow on other threads cannot use it: seven languages' prose at `-j 2`
+/// peaked at 104–122 MB, 87–100 MB with this.
+fn give_back_freed_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim only releases free pages of the allocator's own
+    // heaps; it touches no memory in use.
+    unsafe {
+        libc::malloc_trim(0);
     }
 }

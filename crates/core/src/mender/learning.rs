@@ -9,6 +9,7 @@ use std::time::Instant;
 use aho_corasick::AhoCorasick;
 use rayon::prelude::*;
 
+use super::memo::MAX_MEMO_WORDS;
 use super::Mender;
 use crate::formats::rules::RuleSet;
 use crate::formats::stats::{Text, TextView};
@@ -124,7 +125,12 @@ impl Mender {
             order
         };
         let mut rules = Vec::new();
-        let at = self.memo_at(lexicon, thesaurus);
+        // The memos serve many short texts that share names and rare words;
+        // a long text's own suspects would only flush them, and keep its
+        // explanations in memory after it is learned from.
+        let at = (text.words() <= MAX_MEMO_WORDS)
+            .then(|| self.memo_at(lexicon, thesaurus))
+            .flatten();
         if self.mode.swaps() {
             let mut explanations: Vec<Arc<[Explanation]>> = vec![Arc::from([]); suspects.len()];
             // Each suspect is explained on its own: spread over the cores.

@@ -16,6 +16,13 @@ use crate::stages::explain::{Explanation, Misreading};
 /// About how many bytes each memo may hold before it is emptied.
 const MAX_MEMO_BYTES: usize = 8 << 20;
 
+/// Texts of more words than this are learned from without the memos: the
+/// learning window of a long input (1 MiB, about 170,000 words) has
+/// suspects enough to fill them on its own, and they would keep its
+/// explanations after it (18 MB more at the peak of seven languages' prose
+/// at `-j 2`). An article or a corpus record is a few thousand words.
+pub(super) const MAX_MEMO_WORDS: usize = 50_000;
+
 /// A memo's key: the dictionary and thesaurus (as [`Mender::memo_at`]
 /// numbers them) and the suspect.
 type Key = (usize, usize, Box<str>);
