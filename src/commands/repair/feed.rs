@@ -221,6 +221,7 @@ impl Run<'_> {
         let stats = self.cleaning.and_then(|c| c.groups.for_input(input));
         let mut blocks = Blocks::new(first, rest, window, self.reading.strict);
         let mut done = false;
+        let mut batches = 0usize;
         while !done {
             // Up to one block per core at once, reported in order.
             let mut pieces: Vec<Piece> = Vec::new();
@@ -261,6 +262,11 @@ impl Run<'_> {
                     Piece::Pass(run) => self.pass(run)?,
                     Piece::Block(_) => self.mended(text, mended, &rules)?,
                 }
+            }
+            drop(mended);
+            batches += 1;
+            if batches % TRIM_EVERY_BATCHES == 0 {
+                give_back_freed_memory();
             }
         }
         Ok(rules)
@@ -461,6 +467,12 @@ fn size(bytes: usize) -> String {
         format!("{} KiB", (bytes >> 10).max(1))
     }
 }
+
+/// How many batches of blocks of a long input are repaired between two
+/// calls of [`give_back_freed_memory`]: each call costs the page faults of
+/// taking the memory back (every batch: 0.6 s more system time on 81 MB of
+/// prose, a tenth of the total).
+const TRIM_EVERY_BATCHES: usize = 4;
 
 /// Returns the memory freed after learning from a long input's window to
 /// the system. Learning spreads its work over the threads, and glibc keeps

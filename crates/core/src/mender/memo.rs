@@ -101,12 +101,8 @@ impl Memos {
         at: (usize, usize),
         compute: impl FnOnce() -> Vec<Explanation>,
     ) -> Arc<[Explanation]> {
-        self.explanations.get_or(
-            at,
-            key,
-            |e| 96 + e.restored.len() + e.from.len() + e.to.len(),
-            compute,
-        )
+        self.explanations
+            .get_or(at, key, |e| 48 + e.restored.len(), compute)
     }
 
     /// The misreadings of suspect `key` in the dictionary `at`, as

@@ -90,7 +90,11 @@ impl Mender {
             let mut found = explain(&s.key, lexicon);
             let short = explain_short(&s.key, lexicon, thesaurus, &found);
             found.extend(short);
-            pairs.extend(found.into_iter().map(|e| (e.from.into(), e.to.into())));
+            pairs.extend(
+                found
+                    .iter()
+                    .map(|e| (e.from(&s.key).to_string(), e.to().to_string())),
+            );
         }
         pairs
     }

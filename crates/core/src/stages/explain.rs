@@ -50,21 +50,64 @@ const MIN_INSERTED_CHARS: usize = 2;
 /// How much longer than the suspect a restored word may be, in bytes.
 const MAX_GROWTH_BYTES: usize = 8;
 
-/// One way to read a suspect as a dictionary word.
+/// One way to read a suspect `p·x·q` as a dictionary word `d` = `p·y·q`.
+/// The sides of the substitution are kept as the lengths of `p` and `q`
+/// (the suspect's `x` is read with the suspect's key), and `d` inline up
+/// to 24 bytes: a long text's suspects have hundreds of thousands of
+/// explanations, most of them of short words.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Explanation {
-    /// The dictionary word `d` (lowercase). The three strings are compact
-    /// (kept inline up to 24 bytes): a long text's suspects have hundreds
-    /// of thousands of explanations, most of them short words.
+    /// The dictionary word `d` (lowercase).
     pub(crate) restored: CompactString,
     /// `d`'s frequency in the lexicon.
     pub(crate) frequency: u64,
-    /// The substitution's left side `x`, as it appears in the suspect.
-    pub(crate) from: CompactString,
-    /// The substitution's right side `y`, as it appears in `d`.
-    pub(crate) to: CompactString,
+    /// Bytes of `p`, the context before the substitution.
+    before: u32,
+    /// Bytes of `q`, the context after it.
+    after: u32,
     /// Characters of the suspect outside `x`.
     pub(crate) context: usize,
+}
+
+impl Explanation {
+    /// Suspect `key` read as `restored` by replacing what lies between its
+    /// first `before` and its last `after` bytes, which it shares with
+    /// `restored`.
+    pub(crate) fn new(
+        key: &str,
+        restored: impl Into<CompactString>,
+        frequency: u64,
+        before: usize,
+        after: usize,
+        context: usize,
+    ) -> Explanation {
+        let restored = restored.into();
+        debug_assert!(
+            before + after <= key.len().min(restored.len())
+                && key.as_bytes()[..before] == restored.as_bytes()[..before]
+                && key.as_bytes()[key.len() - after..]
+                    == restored.as_bytes()[restored.len() - after..],
+            "{key} -> {restored} around {before}, {after}"
+        );
+        Explanation {
+            restored,
+            frequency,
+            before: u32::try_from(before).unwrap_or(u32::MAX),
+            after: u32::try_from(after).unwrap_or(u32::MAX),
+            context,
+        }
+    }
+
+    /// The substitution's left side `x`, as it appears in the suspect
+    /// `key` this explains.
+    pub(crate) fn from<'k>(&self, key: &'k str) -> &'k str {
+        &key[self.before as usize..key.len() - self.after as usize]
+    }
+
+    /// The substitution's right side `y`, as it appears in `d`.
+    pub(crate) fn to(&self) -> &str {
+        &self.restored[self.before as usize..self.restored.len() - self.after as usize]
+    }
 }
 
 /// All explanations of the lowercase suspect `key`, one per restored word.
@@ -275,13 +318,7 @@ fn explanation(
     if context < MIN_CONTEXT_CHARS || x.len() > MAX_SIDE_BYTES || y.len() > MAX_SIDE_BYTES {
         return None;
     }
-    Some(Explanation {
-        restored: d.into(),
-        frequency,
-        from: x.into(),
-        to: y.into(),
-        context,
-    })
+    Some(Explanation::new(w, d, frequency, i, j, context))
 }
 
 /// All the words that can be a side of a word swap, sorted.
@@ -357,7 +394,7 @@ mod tests {
         ] {
             let found = explain(suspect, &lexicon);
             let e = find(&found, restored).unwrap_or_else(|| panic!("{suspect} → {restored}"));
-            assert_eq!((e.from.as_str(), e.to.as_str()), (from, to), "{suspect}");
+            assert_eq!((e.from(suspect), e.to()), (from, to), "{suspect}");
         }
     }
 
@@ -457,13 +494,10 @@ mod tests {
         };
         let w = "soufinishéx";
         let e = explanation(w, "souendéx", 1, &words(w), &lexicon).unwrap();
-        assert_eq!(
-            (e.from.as_str(), e.to.as_str(), e.context),
-            ("finish", "end", 5)
-        );
+        assert_eq!((e.from(w), e.to(), e.context), ("finish", "end", 5));
         let w = "ñattfinish";
         let e = explanation(w, "ñattend", 1, &words(w), &lexicon).unwrap();
-        assert_eq!(e.to, "end");
+        assert_eq!(e.to(), "end");
     }
 
     #[test]

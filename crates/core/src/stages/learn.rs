@@ -233,14 +233,14 @@ pub(crate) fn learn(
             if !bases.is_empty() && !swaps_base(&suspect.key, e, &bases) {
                 continue;
             }
-            let key = (e.from.as_str(), e.to.as_str());
+            let key = (e.from(&suspect.key), e.to());
             if evidence == Evidence::SynonymsOnly && unrelated.contains(&key) {
                 continue;
             }
             let c = match candidates.entry(key) {
                 Entry::Occupied(entry) => entry.into_mut(),
                 Entry::Vacant(entry) => {
-                    let (relation, siblings) = thesaurus.relation_and_siblings(&e.from, &e.to);
+                    let (relation, siblings) = thesaurus.relation_and_siblings(key.0, key.1);
                     let kind = if relation.is_some() {
                         RuleKind::Synonym
                     } else {
@@ -276,8 +276,8 @@ pub(crate) fn learn(
                 continue;
             }
             let capitalised = !suspect.lowercase
-                && suspect.key.starts_with(e.from.as_str())
-                && e.restored.starts_with(e.to.as_str());
+                && suspect.key.starts_with(key.0)
+                && e.restored.starts_with(key.1);
             c.capitalised &= capitalised;
             c.some_capitalised |= capitalised;
             c.short_only &= e.context < MIN_CONTEXT_CHARS;

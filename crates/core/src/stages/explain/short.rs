@@ -68,13 +68,14 @@ pub(crate) fn explain_short(
                     continue;
                 }
                 if let Some(frequency) = lexicon.frequency(&restored) {
-                    found.push(Explanation {
-                        restored: restored.into(),
+                    found.push(Explanation::new(
+                        key,
+                        restored,
                         frequency,
-                        from: x.into(),
-                        to: y.into(),
+                        i,
+                        key.len() - end,
                         context,
-                    });
+                    ));
                 }
             }
         }
@@ -94,7 +95,7 @@ mod tests {
             .iter()
             .find(|e| e.restored == restored)
             .unwrap_or_else(|| panic!("{key} → {restored} not in {found:?}"));
-        assert_eq!((e.from.as_str(), e.to.as_str()), (from, to), "{key}");
+        assert_eq!((e.from(key), e.to()), (from, to), "{key}");
         assert!(e.context < MIN_CONTEXT_CHARS);
     }
 
@@ -129,7 +130,7 @@ mod tests {
         assert!(explain_short("qqqs", &lexicon, &thesaurus, &[]).is_empty());
         assert!(explain_short("easyer", &lexicon, &thesaurus, &[])
             .iter()
-            .all(|e| e.to != "table"));
+            .all(|e| e.to() != "table"));
         // Three letters of context are the walks' job, not this one's.
         assert!(explain_short("attfinish", &lexicon, &thesaurus, &[]).is_empty());
     }

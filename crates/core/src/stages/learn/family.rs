@@ -45,10 +45,11 @@ const MIN_BASE_CHARS: usize = 4;
 /// ending (`surgery·s` → `operation·s`): the one reading of a word with an
 /// ending that a spinner gives.
 pub(super) fn swaps_base(key: &str, e: &Explanation, bases: &[&str]) -> bool {
-    bases.contains(&e.from.as_str())
-        && key.strip_prefix(e.from.as_str()).is_some_and(|ending| {
+    let from = e.from(key);
+    bases.contains(&from)
+        && key.strip_prefix(from).is_some_and(|ending| {
             e.restored
-                .strip_prefix(e.to.as_str())
+                .strip_prefix(e.to())
                 .is_some_and(|rest| rest == ending)
         })
 }
@@ -74,9 +75,10 @@ pub(super) fn swaps_base(key: &str, e: &Explanation, bases: &[&str]) -> bool {
 /// English dev tokens and removed only 5 more clean-corpus changes, made
 /// by two rules).
 pub(super) fn family(key: &str, e: &Explanation, lexicon: &Lexicon, strict: bool) -> CompactString {
-    let split = key.match_indices(e.from.as_str()).find(|&(at, _)| {
-        let rest = &key[at + e.from.len()..];
-        e.restored.len() == at + e.to.len() + rest.len()
+    let (from, to) = (e.from(key), e.to());
+    let split = key.match_indices(from).find(|&(at, _)| {
+        let rest = &key[at + from.len()..];
+        e.restored.len() == at + to.len() + rest.len()
             && e.restored.starts_with(&key[..at])
             && e.restored.ends_with(rest)
     });
@@ -87,8 +89,8 @@ pub(super) fn family(key: &str, e: &Explanation, lexicon: &Lexicon, strict: bool
         // are each a spinner's mark (`surgery·s`, `surgery·al`).
         return match split {
             Some((at, _))
-                if is_suffix_of(&e.from, &key[at + e.from.len()..])
-                    || (strict && at > 0 && at + e.from.len() == key.len()) =>
+                if is_suffix_of(from, &key[at + from.len()..])
+                    || (strict && at > 0 && at + from.len() == key.len()) =>
             {
                 let before = &key[..at];
                 let before = if PREFIXES.contains(&before) {
@@ -96,7 +98,7 @@ pub(super) fn family(key: &str, e: &Explanation, lexicon: &Lexicon, strict: bool
                 } else {
                     before
                 };
-                format_compact!("{before}\u{b7}{}\u{b7}", e.to)
+                format_compact!("{before}\u{b7}{to}\u{b7}")
             }
             _ => stem(&e.restored, lexicon).into(),
         };
@@ -104,7 +106,7 @@ pub(super) fn family(key: &str, e: &Explanation, lexicon: &Lexicon, strict: bool
     let Some((at, _)) = split else {
         return e.restored.clone();
     };
-    let (p, q) = (&key[..at], &key[at + e.from.len()..]);
+    let (p, q) = (&key[..at], &key[at + from.len()..]);
     // The word that follows, directly or after a linking element
     // (`Tätigkeit·s·weise`): the shortest everyday word it starts with, so
     // that the forms of one compound part (`punkt`, `punkte`) name one
@@ -120,7 +122,7 @@ pub(super) fn family(key: &str, e: &Explanation, lexicon: &Lexicon, strict: bool
                 .find(|part| lexicon.frequency(part).unwrap_or(0) >= MIN_FAMILY_PART_FREQUENCY)
         })
         .unwrap_or("");
-    format_compact!("{p}\u{b7}{}\u{b7}{head}", e.to)
+    format_compact!("{p}\u{b7}{to}\u{b7}{head}")
 }
 
 /// What follows a swap continues a compound only when it starts with a word

@@ -13,15 +13,13 @@ fn a_swap_seen_in_capitals_is_checked_in_capitals() {
     assert!(occurs_outside("Die Zeit", &title("zeit"), "Dauer", &[]));
 }
 
-/// An explanation of a suspect as `restored` by `from → to`.
-fn reading(restored: &str, from: &str, to: &str) -> Explanation {
-    Explanation {
-        restored: restored.into(),
-        frequency: 1,
-        from: from.into(),
-        to: to.into(),
-        context: 0,
-    }
+/// An explanation of suspect `key` as `restored` by `from → to`.
+fn reading(key: &str, restored: &str, from: &str, to: &str) -> Explanation {
+    let before = restored.find(to).unwrap();
+    let after = restored.len() - before - to.len();
+    let e = Explanation::new(key, restored, 1, before, after, 0);
+    assert_eq!((e.from(key), e.to()), (from, to));
+    e
 }
 
 #[test]
@@ -31,13 +29,13 @@ fn a_word_with_an_ending_gives_evidence_only_for_its_whole_word() {
     assert_eq!(bases, ["know"]);
     assert!(!swaps_base(
         "knowes",
-        &reading("knaves", "owe", "ave"),
+        &reading("knowes", "knaves", "owe", "ave"),
         &bases
     ));
     let bases = bases_with_ending("surgerys", &lexicon);
     assert!(swaps_base(
         "surgerys",
-        &reading("operations", "surgery", "operation"),
+        &reading("surgerys", "operations", "surgery", "operation"),
         &bases
     ));
     assert!(bases_with_ending("attfinish", &lexicon).is_empty());
@@ -58,7 +56,12 @@ fn forms_of_one_word_are_one_family() {
     // `bar`, `bare` and `baren` are all entries of the German list; the
     // forms of one word are still one piece of evidence.
     let family_of = |key: &str, restored: &str| {
-        family(key, &reading(restored, "schreib", "dank"), &german, false)
+        family(
+            key,
+            &reading(key, restored, "schreib", "dank"),
+            &german,
+            false,
+        )
     };
     let one = family_of("schreibbar", "dankbar");
     assert_eq!(family_of("schreibbare", "dankbare"), one);
@@ -66,19 +69,19 @@ fn forms_of_one_word_are_one_family() {
     // Two compounds are two words, whatever their endings.
     let point = family(
         "dauerpunkt",
-        &reading("zeitpunkt", "dauer", "zeit"),
+        &reading("dauerpunkt", "zeitpunkt", "dauer", "zeit"),
         &german,
         false,
     );
     let points = family(
         "dauerpunkte",
-        &reading("zeitpunkte", "dauer", "zeit"),
+        &reading("dauerpunkte", "zeitpunkte", "dauer", "zeit"),
         &german,
         false,
     );
     let space = family(
         "dauerraum",
-        &reading("zeitraum", "dauer", "zeit"),
+        &reading("dauerraum", "zeitraum", "dauer", "zeit"),
         &german,
         false,
     );
@@ -90,7 +93,7 @@ fn forms_of_one_word_are_one_family() {
     let it = |key: &str, restored: &str| {
         family(
             key,
-            &reading(restored, "compila", "tratta"),
+            &reading(key, restored, "compila", "tratta"),
             &italian,
             false,
         )
@@ -112,7 +115,12 @@ fn forms_and_derivations_of_one_english_word_are_one_family() {
     // as two of `affordable`.
     let lexicon = Lexicon::english().unwrap();
     let divers = |key: &str, restored: &str| {
-        family(key, &reading(restored, "string", "divers"), &lexicon, false)
+        family(
+            key,
+            &reading(key, restored, "string", "divers"),
+            &lexicon,
+            false,
+        )
     };
     let one = divers("stringify", "diversify");
     assert_eq!(divers("stringified", "diversified"), one);
@@ -120,7 +128,12 @@ fn forms_and_derivations_of_one_english_word_are_one_family() {
     assert_eq!(divers("stringifying", "diversifying"), one);
     assert_ne!(divers("stringification", "diversification"), one);
     let afford = |key: &str, restored: &str| {
-        family(key, &reading(restored, "render", "afford"), &lexicon, false)
+        family(
+            key,
+            &reading(key, restored, "render", "afford"),
+            &lexicon,
+            false,
+        )
     };
     assert_eq!(
         afford("renderable", "affordable"),
@@ -129,7 +142,12 @@ fn forms_and_derivations_of_one_english_word_are_one_family() {
     // `hack·ish`, `hack·ish·ness` and `hack·ish·ly` (the Jargon File) are
     // one word, not three of a spun `hawkish`.
     let hawk = |key: &str, restored: &str| {
-        family(key, &reading(restored, "hack", "hawk"), &lexicon, false)
+        family(
+            key,
+            &reading(key, restored, "hack", "hawk"),
+            &lexicon,
+            false,
+        )
     };
     assert_eq!(
         hawk("hackish", "hawkish"),
@@ -138,7 +156,12 @@ fn forms_and_derivations_of_one_english_word_are_one_family() {
     assert_eq!(hawk("hackish", "hawkish"), hawk("hackishly", "hawkishly"));
     // A spinner's fragment before the swap is no prefix.
     let end = |key: &str, restored: &str| {
-        family(key, &reading(restored, "finish", "end"), &lexicon, false)
+        family(
+            key,
+            &reading(key, restored, "finish", "end"),
+            &lexicon,
+            false,
+        )
     };
     assert_ne!(end("attfinishing", "attending"), end("finishing", "ending"));
 }
@@ -149,7 +172,12 @@ fn an_unrelated_swap_counts_a_word_with_and_without_an_ending_once() {
     // word of a spun `getaway`, whichever way they are counted strictly.
     let lexicon = Lexicon::english().unwrap();
     let away = |key: &str, restored: &str, strict: bool| {
-        family(key, &reading(restored, "item", "away"), &lexicon, strict)
+        family(
+            key,
+            &reading(key, restored, "item", "away"),
+            &lexicon,
+            strict,
+        )
     };
     assert_eq!(
         away("getitem", "getaway", true),
