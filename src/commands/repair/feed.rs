@@ -264,8 +264,10 @@ impl Run<'_> {
                 }
             }
             drop(mended);
+            // One thread frees into one arena and reuses it; several keep
+            // what the others freed (`give_back_freed_memory`).
             batches += 1;
-            if batches % TRIM_EVERY_BATCHES == 0 {
+            if self.global.jobs > 1 && batches % TRIM_EVERY_BATCHES == 0 {
                 give_back_freed_memory();
             }
         }
