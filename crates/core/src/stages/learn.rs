@@ -31,7 +31,7 @@ use memchr::memmem;
 use crate::formats::rules::{Rule, RuleKind, RuleSet};
 use crate::formats::stats::TextView;
 use crate::knowledge::language::Language;
-use crate::knowledge::lexicon::{expected_count, Lexicon};
+use crate::knowledge::lexicon::{expected_count, Anchor, Lexicon};
 use crate::knowledge::morphology::{is_built_on, regular_forms};
 use crate::knowledge::thesaurus::{Relation, Thesaurus};
 use crate::stages::detect::{evidence, Evidence, SuspectType};
@@ -514,10 +514,26 @@ fn is_plausible(
     // `em·ball·er`, `ri·compila·ta` as `ri·visita·ta` in an Italian manual
     // that should hold `visita` once): a swap no thesaurus relates needs a
     // restored side expected twice.
+    //
+    // The signature looks for the restored side anywhere in the text, not
+    // only as a word: with the words that hold it (`bild` in `abbilden`,
+    // `Bildschirm`; `tipo` in `prototipo`), its absence is telling long
+    // before the word alone is expected twice. That counts for a rule with
+    // full support only, and sides of four letters or more: a single
+    // damaged word keeps the word's own expectation (`veinti·seis` read as
+    // `veinti·cuatro` in a fortune file, where `cuatro` starts many
+    // words), and a shorter side is as often an ending, held by every form
+    // of a tense (`aparta·remos`, `hui·remos`, `aleja·remos` read as
+    // `-ría` in a Bible that has no conditional; the 1909 Reina-Valera's
+    // `dij·ere`, `vini·ere` read as `-eran`).
     let absent_enough = match c.kind {
         RuleKind::Synonym if c.broad => expected_to >= MIN_EXPECTED_ABSENT,
         RuleKind::WordSwap if lexicon.language() != Language::English => {
             expected_to >= MIN_EXPECTED_UNRELATED_ABSENT
+                || (supported
+                    && [from, to].iter().all(|side| long(side))
+                    && expected_holders(to, c.capitalised, words, lexicon)
+                        >= MIN_EXPECTED_UNRELATED_ABSENT)
         }
         _ => true,
     };
@@ -575,6 +591,38 @@ fn is_plausible(
         RuleKind::Glyph | RuleKind::Substring | RuleKind::WholeWord => false,
     }
 }
+
+/// How many of a `words`-word text's tokens are expected to hold `to`
+/// where the spinner's signature looks for it, by the dictionary's
+/// frequencies of the words that hold it: ending a longer word, and
+/// starting one where the word is written as `to` is (any word for a
+/// lowercase `to` in a language that writes nouns in lowercase; in German
+/// a lowercase `to` starts no noun, so only the word itself counts there;
+/// a capitalised `to` starts any word). Words that hold it only in the
+/// middle are not counted: the figure is a lower bound.
+fn expected_holders(to: &str, capitalised: bool, words: usize, lexicon: &Lexicon) -> f64 {
+    let max_len = to.len() + MAX_HOLDER_EXTRA_BYTES;
+    let mut total: u64 = 0;
+    if !capitalised {
+        lexicon.for_each_anchored(Anchor::Suffix, to.as_bytes(), max_len, |word, frequency| {
+            if word.len() > to.len() {
+                total = total.saturating_add(frequency);
+            }
+        });
+    }
+    if capitalised || !lexicon.language().capitalises_nouns() {
+        lexicon.for_each_anchored(Anchor::Prefix, to.as_bytes(), max_len, |_, frequency| {
+            total = total.saturating_add(frequency);
+        });
+    } else {
+        total = total.saturating_add(lexicon.frequency(to).unwrap_or(0));
+    }
+    expected_count(words, total)
+}
+
+/// A word holding a rule's restored side is at most this many bytes longer
+/// than it (the longest compounds are rare enough to leave out).
+const MAX_HOLDER_EXTRA_BYTES: usize = 24;
 
 /// Whether `from` is a part the text's author builds words with (`get·pass`,
 /// `get·caps`, `get·groups`, `get·pen` in a Python index), rather than a

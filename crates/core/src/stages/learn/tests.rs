@@ -236,3 +236,39 @@ fn an_absence_is_telling_only_where_the_other_side_stands_in() {
         &lexicon
     ));
 }
+
+#[test]
+fn a_restored_side_is_expected_in_the_words_that_hold_it() {
+    use crate::knowledge::language::Language;
+    let words = 1_500;
+    // Spanish writes nouns in lowercase: `tipos`, `tipografía` start with
+    // `tipo`, `prototipo` ends with it.
+    let spanish = Lexicon::for_language(Language::Spanish).unwrap();
+    let expected =
+        |lexicon: &Lexicon, word: &str| expected_count(words, lexicon.frequency(word).unwrap_or(0));
+    let held = expected_holders("tipo", false, words, &spanish);
+    let least =
+        expected(&spanish, "tipo") + expected(&spanish, "tipos") + expected(&spanish, "prototipo");
+    assert!(held >= least, "{held} {least}");
+    // A German noun starts capitalised: a lowercase `bild` is looked for
+    // at the end of words (`Abbild`) and as the word, a capitalised one at
+    // the start of words too (`Bildschirm`, `Bilder`).
+    let german = Lexicon::for_language(Language::German).unwrap();
+    let alone = expected(&german, "bild");
+    let lowercase = expected_holders("bild", false, words, &german);
+    let capitalised = expected_holders("bild", true, words, &german);
+    assert!(
+        lowercase >= alone + expected(&german, "abbild"),
+        "{lowercase}"
+    );
+    assert!(
+        lowercase < alone + expected(&german, "bilder"),
+        "{lowercase}"
+    );
+    assert!(
+        capitalised >= alone + expected(&german, "bilder"),
+        "{capitalised}"
+    );
+    // More words, more expected: the figure is a count, not a share.
+    assert!(expected_holders("tipo", false, 2 * words, &spanish) > held);
+}
