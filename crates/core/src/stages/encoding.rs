@@ -66,17 +66,52 @@ pub(crate) fn repair_mojibake(text: &str) -> Vec<Repair> {
         if line.is_ascii() || !badness::is_bad(line) {
             continue;
         }
-        let pieces: Vec<Piece> = line
-            .char_indices()
-            .map(|(i, c)| Piece {
-                c,
-                from: start + i..start + i + c.len_utf8(),
-                undone: Vec::new(),
-            })
-            .collect();
-        repairs.extend(changes(text, &fix_encoding(pieces, Context::default())));
+        let mut at = 0;
+        for segment in segments(line, MAX_LINE_BYTES) {
+            let pieces: Vec<Piece> = segment
+                .char_indices()
+                .map(|(i, c)| Piece {
+                    c,
+                    from: start + at + i..start + at + i + c.len_utf8(),
+                    undone: Vec::new(),
+                })
+                .collect();
+            at += segment.len();
+            repairs.extend(changes(text, &fix_encoding(pieces, Context::default())));
+        }
     }
     repairs
+}
+
+/// A line longer than this is fixed a segment at a time: the fixer keeps
+/// about 150 bytes per byte of what it reads (a 1 MiB line of mojibake
+/// took 154 MB), and no writer's line is this long.
+const MAX_LINE_BYTES: usize = 64 * 1024;
+
+/// `line` cut into segments of at most about `size` bytes, each ending
+/// after an ASCII character: mojibake is made of non-ASCII characters
+/// only, so no sequence is cut. A stretch of `size` bytes without ASCII is
+/// not cut.
+fn segments(line: &str, size: usize) -> impl Iterator<Item = &str> {
+    let mut rest = line;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let cut = if rest.len() <= size {
+            rest.len()
+        } else {
+            rest.as_bytes()[..size]
+                .iter()
+                .rposition(u8::is_ascii)
+                .map(|k| k + 1)
+                .or_else(|| rest.bytes().position(|b| b.is_ascii()).map(|k| k + 1))
+                .unwrap_or(rest.len())
+        };
+        let (segment, tail) = rest.split_at(cut);
+        rest = tail;
+        Some(segment)
+    })
 }
 
 /// The repairs that turn `text` into what `pieces` spell: every piece that

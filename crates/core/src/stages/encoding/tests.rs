@@ -452,3 +452,36 @@ proptest! {
         prop_assert!(repairs.iter().all(|r| text.get(r.span.clone()).is_some()));
     }
 }
+
+/// A line far longer than a segment is fixed segment by segment, every
+/// sequence whole: the same repairs as the same sentences on lines of
+/// their own.
+#[test]
+fn a_long_line_is_fixed_in_segments_without_cutting_a_sequence() {
+    let sentence = "The cafÃ© is open, isnâ€™t it? ";
+    let line = sentence.repeat(5_000);
+    assert!(line.len() > 2 * MAX_LINE_BYTES);
+    let cut: Vec<&str> = segments(&line, MAX_LINE_BYTES).collect();
+    assert!(cut.len() >= 3);
+    assert_eq!(cut.concat(), line);
+    for segment in &cut[..cut.len() - 1] {
+        assert!(segment.len() <= MAX_LINE_BYTES);
+        assert!(segment.as_bytes().last().is_some_and(u8::is_ascii));
+    }
+    assert_eq!(
+        repair_mojibake(&line).len(),
+        5_000 * repair_mojibake(sentence).len()
+    );
+    let fixed = repaired(&line);
+    assert_eq!(fixed, "The café is open, isn’t it? ".repeat(5_000));
+}
+
+/// A stretch without ASCII is not cut, however long.
+#[test]
+fn a_segment_ends_only_after_an_ascii_character() {
+    let line = format!("{}a{}", "é".repeat(100), "é".repeat(100));
+    let cut: Vec<&str> = segments(&line, 64).collect();
+    assert_eq!(cut, [&line[..201], &line[201..]]);
+    let none = "é".repeat(100);
+    assert_eq!(segments(&none, 64).collect::<Vec<_>>(), [none.as_str()]);
+}
