@@ -223,6 +223,13 @@ impl Run<'_> {
         let mut done = false;
         let mut batches = 0usize;
         while !done {
+            // What the batches before freed, cleaned or repaired alike. One
+            // thread frees into one arena and reuses it; several keep what
+            // the others freed (`give_back_freed_memory`).
+            if self.global.jobs > 1 && batches > 0 && batches % TRIM_EVERY_BATCHES == 0 {
+                give_back_freed_memory();
+            }
+            batches += 1;
             // Up to one block per core at once, reported in order.
             let mut pieces: Vec<Piece> = Vec::new();
             while pieces.len() < self.global.jobs {
@@ -262,13 +269,6 @@ impl Run<'_> {
                     Piece::Pass(run) => self.pass(run)?,
                     Piece::Block(_) => self.mended(text, mended, &rules)?,
                 }
-            }
-            drop(mended);
-            // One thread frees into one arena and reuses it; several keep
-            // what the others freed (`give_back_freed_memory`).
-            batches += 1;
-            if self.global.jobs > 1 && batches % TRIM_EVERY_BATCHES == 0 {
-                give_back_freed_memory();
             }
         }
         Ok(rules)
@@ -473,14 +473,15 @@ fn size(bytes: usize) -> String {
 /// How many batches of blocks of a long input are repaired between two
 /// calls of [`give_back_freed_memory`]: each call costs the page faults of
 /// taking the memory back (every batch: 0.6 s more system time on 81 MB of
-/// prose, a tenth of the total).
+/// prose at `-j 2`, about 5% of the total).
 const TRIM_EVERY_BATCHES: usize = 4;
 
 /// Returns the memory freed after learning from a long input's window to
 /// the system. Learning spreads its work over the threads, and glibc keeps
 /// what each thread freed in that thread's arena, where the blocks that
 /// follow on other threads cannot use it: seven languages' prose at `-j 2`
-/// peaked at 104–122 MB, 87–100 MB with this.
+/// peaked at 104–122 MB, 87–100 MB with this after learning alone, 85–97 MB
+/// with it between batches too.
 fn give_back_freed_memory() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     // SAFETY: malloc_trim only releases free pages of the allocator's own
