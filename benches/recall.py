@@ -110,6 +110,9 @@ def execute(args, binary, draws, thesauri, lexicons, en_related, handle):
                 if args.analyse and split in args.analyse:
                     run["analysis"] = analyse(base(lang), lex, table, save, "text", result, en_related)
                 record["runs"][config] = run
+            if args.keep:
+                shutil.copytree(tmp, os.path.join(args.keep, f"{lang}-{split}-{length}-{i}"),
+                                dirs_exist_ok=True)
         return record
 
     with concurrent.futures.ThreadPoolExecutor(max_workers=args.jobs) as pool:
@@ -330,6 +333,7 @@ def main():
     p.add_argument("--analyse", default="dev", help="splits whose misses are classified (default dev; '' for none)")
     p.add_argument("--seed", default="1", help="base seed of the draws")
     p.add_argument("-j", "--jobs", type=int, default=2)
+    p.add_argument("--keep", help="copy each draw's text, table and eval --save files to KEEP/LANG-SPLIT-LENGTH-DRAW/")
     p.add_argument("--out", help="write the records (JSON lines) here; the report goes to OUT.md")
     p.add_argument("--report", help="only report the records in this JSON lines file")
     args = p.parse_args()

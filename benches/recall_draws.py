@@ -267,6 +267,8 @@ def classify(lang, hits, learned, evidence, en_related):
     if a.lower() in b.lower():
         return "replacement contains the original"
     if context <= 2:
+        if learned.get((a, b)):
+            return "short context (1-2 letters unchanged), rule learned"
         return "short context (1-2 letters unchanged)"
     if learned.get((a, b)):
         return "rule learned, this word left"

@@ -745,4 +745,64 @@ mod tests {
         let full = out.find("full").unwrap();
         assert_eq!(mended.input_offset(full), text.find("full").unwrap());
     }
+
+    #[test]
+    fn a_swap_whose_stand_in_stands_alone_needs_no_common_restored_side() {
+        // A spinner swapped Portuguese `mar` for `pedra` everywhere, as a
+        // word and inside five others. No embedded thesaurus relates them,
+        // and `mar` is far too rare to be missed in 120 words by its
+        // frequency; but `pedra` stands alone four times where the text
+        // lacks `mar`, and nothing else in the text holds it.
+        let clean = "O velho pescador morava numa casa pequena perto do mar. Todas as \
+            manhãs bebia um café amargo na cozinha e descia até o porto para arrumar \
+            as redes. O barco precisava de reparos, e ele trabalhava nele desde o \
+            inverno, sem chamar ninguém para ajudar. Nas visitas do filho caminhavam \
+            pela praia, e o velho contava histórias do mar e das viagens que tinha \
+            feito quando era jovem, e ninguém podia confirmar nada. Dizia que o mar \
+            ensina mais do que a escola e que é preciso formar os jovens com \
+            paciência. Naquela tarde o mar estava calmo.";
+        let mender = Mender::builder()
+            .language(Language::Portuguese)
+            .build()
+            .unwrap();
+        assert_eq!(mender.mend(clean).text(), clean);
+        let spun = clean.replace("mar", "pedra");
+        let mended = mender.mend(&spun);
+        // The five damaged words are repaired; the whole-word swaps stay
+        // suggestions (`--whole-words` applies them).
+        assert_eq!(mended.edits().len(), 5, "{:?}", mended.rules());
+        assert!(mended.text().contains("amargo") && mended.text().contains("formar"));
+        assert_eq!(mended.text().replace("pedra", "mar"), clean);
+        // Where `pedra` never stands alone, nothing says it stands in for
+        // `mar`.
+        let alone = clean.replace(" mar", " oceano").replace("mar", "pedra");
+        assert!(mender.mend(&alone).edits().is_empty());
+        // A word of the author's own that holds `pedra` (`pedrada`: no
+        // spinner made it from a `marda`) says the word is the author's.
+        let own = spun.replace("a escola", "uma pedrada");
+        assert!(mender.mend(&own).edits().is_empty());
+    }
+
+    #[test]
+    fn a_stand_in_whose_words_fit_many_verbs_is_left_alone() {
+        // A spinner swapped German `führen` for `resultieren`. The damaged
+        // words `auszuresultieren`, `ausresultieren`, `überresultieren` read
+        // as well with `lassen`, `denken` or `arbeiten` as with `führen`:
+        // nothing singles out one, so nothing is learned from them.
+        let clean = "Die Werkzeuge in diesem Kapitel führen Sie Schritt für Schritt \
+            durch die Arbeit. Um einen Befehl auszuführen, wählen Sie ihn im Menü und \
+            bestätigen Sie mit der Eingabetaste. Sie können mehrere Befehle \
+            nacheinander ausführen, ohne das Fenster zu schließen. Wenn Sie die alten \
+            Daten in das neue Format überführen möchten, speichern Sie die Datei \
+            zuerst unter einem anderen Namen. Die meisten Schritte führen schnell zum \
+            Ziel, und kein Schritt kann die Originaldatei beschädigen.";
+        let mender = Mender::builder()
+            .language(Language::German)
+            .build()
+            .unwrap();
+        assert_eq!(mender.mend(clean).text(), clean);
+        let spun = clean.replace("führen", "resultieren");
+        let mended = mender.mend(&spun);
+        assert!(mended.edits().is_empty(), "{:?}", mended.rules());
+    }
 }

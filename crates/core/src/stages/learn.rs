@@ -22,8 +22,9 @@
 //! strictly"); see [`Evidence`]. Learn does not touch the text; **rewrite**
 //! does.
 
+use std::cmp::Ordering;
 use std::collections::btree_map::Entry;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use compact_str::CompactString;
 use memchr::memmem;
@@ -315,13 +316,26 @@ pub(crate) fn learn(
     let tied = short::tied_short_readings(&views, text);
     drop(views);
     let parts = parts::Parts::new(suspects);
+    // Per `from` side: the most words any of its candidates explains, and
+    // how many candidates explain that many.
+    let mut most: HashMap<&str, (usize, usize)> = HashMap::new();
+    for ((from, _), c) in &candidates {
+        let entry = most.entry(from).or_insert((0, 0));
+        match c.words.len().cmp(&entry.0) {
+            Ordering::Greater => *entry = (c.words.len(), 1),
+            Ordering::Equal => entry.1 += 1,
+            Ordering::Less => {}
+        }
+    }
     let mut ranked: Vec<((&str, &str), Candidate)> = candidates
         .into_iter()
         .enumerate()
         .filter(|(k, _)| !tied.contains(k))
         .map(|(_, candidate)| candidate)
         .filter(|((from, to), c)| {
-            !c.words.is_empty() && is_plausible(from, to, c, &parts, lexicon, text, words)
+            let unrivalled = most.get(from) == Some(&(c.words.len(), 1));
+            !c.words.is_empty()
+                && is_plausible(from, to, c, unrivalled, &parts, lexicon, text, words)
         })
         .collect();
     ranked.sort_by(|(ka, a), (kb, b)| {
@@ -466,10 +480,12 @@ pub(crate) fn repaired_by(
 /// thesaurus relates outside English ([`MIN_EXPECTED_UNRELATED_ABSENT`]);
 /// rules learned only from unlisted compounds and nouns, one that says more
 /// ([`MIN_TELLING_ABSENCE`]).
+#[allow(clippy::too_many_arguments)]
 fn is_plausible(
     from: &str,
     to: &str,
     c: &Candidate,
+    unrivalled: bool,
     parts: &parts::Parts,
     lexicon: &Lexicon,
     text: &dyn TextView,
@@ -526,6 +542,19 @@ fn is_plausible(
     // of a tense (`aparta·remos`, `hui·remos`, `aleja·remos` read as
     // `-ría` in a Bible that has no conditional; the 1909 Reina-Valera's
     // `dij·ere`, `vini·ere` read as `-eran`).
+    //
+    // Nor is the restored side's own frequency the only witness: a rule
+    // seen in three words or more whose `from` also stands as a whole word
+    // where the text lacks `to` ([`stands_in_for`]), and whose `from` the
+    // text never writes in a word of its own ([`holds_in_own_words`]), is
+    // the spinner's whatever `to`'s frequency says — if its words single
+    // out its `to`: no other candidate with the same `from` explains as
+    // many (German `aus·X`, `auszu·X`, `über·X` read as well with `denken`
+    // as with `arbeiten` or `führen`). A stem the author
+    // builds words on stands nowhere alone (`einhängen`, `auszuhängen`
+    // read as `einsteigen`, `auszusteigen` in a German manual page), and a word the author uses turns up in listed words no
+    // spinner made (`mappen` beside Dutch `map·naam` read as
+    // `bedrijfs·naam`).
     let absent_enough = match c.kind {
         RuleKind::Synonym if c.broad => expected_to >= MIN_EXPECTED_ABSENT,
         RuleKind::WordSwap if lexicon.language() != Language::English => {
@@ -534,6 +563,10 @@ fn is_plausible(
                     && [from, to].iter().all(|side| long(side))
                     && expected_holders(to, c.capitalised, words, lexicon)
                         >= MIN_EXPECTED_UNRELATED_ABSENT)
+                || (c.words.len() >= MIN_UNRELATED_SUPPORT
+                    && unrivalled
+                    && stands_in_for(from, to, text, words, lexicon)
+                    && !holds_in_own_words(from, to, text, lexicon))
         }
         _ => true,
     };
@@ -618,6 +651,21 @@ fn expected_holders(to: &str, capitalised: bool, words: usize, lexicon: &Lexicon
         total = total.saturating_add(lexicon.frequency(to).unwrap_or(0));
     }
     expected_count(words, total)
+}
+
+/// Whether some dictionary word of the text holds `from` where `to` in its
+/// place makes no word: a word the spinner cannot have made, so `from` is
+/// the author's own (`mappen` beside `map·naam` read as `bedrijfs·naam` in
+/// a Dutch manual: no spinner made `mappen` from a `bedrijfspen`).
+fn holds_in_own_words(from: &str, to: &str, text: &dyn TextView, lexicon: &Lexicon) -> bool {
+    let (from, to) = (from.to_lowercase(), to.to_lowercase());
+    text.count_distinct_words(&|word: &str| {
+        word.contains(from.as_str())
+            && lexicon.frequency(word).is_some()
+            && lexicon
+                .frequency(&word.replacen(from.as_str(), to.as_str(), 1))
+                .is_none()
+    }) > 0
 }
 
 /// A word holding a rule's restored side is at most this many bytes longer
