@@ -781,6 +781,24 @@ mod tests {
         // spinner made it from a `marda`) says the word is the author's.
         let own = spun.replace("a escola", "uma pedrada");
         assert!(mender.mend(&own).edits().is_empty());
+        // A user's thesaurus that relates the two words loosely (a MyThes
+        // file) asks no more of them than no relation does.
+        use crate::knowledge::user::UserThesaurus;
+        let mythes = "UTF-8\nmar|1\n(Nome)|pedra|oceano\n";
+        let thesaurus = UserThesaurus::from_mythes(
+            Language::Portuguese,
+            mythes.as_bytes(),
+            std::path::Path::new("th_pt.dat"),
+        )
+        .unwrap();
+        let with_thesaurus = Mender::builder()
+            .language(Language::Portuguese)
+            .thesaurus(thesaurus)
+            .build()
+            .unwrap();
+        let mended = with_thesaurus.mend(&spun);
+        assert_eq!(mended.edits().len(), 5, "{:?}", mended.rules());
+        assert_eq!(with_thesaurus.mend(clean).text(), clean);
     }
 
     #[test]

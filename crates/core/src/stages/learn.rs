@@ -142,6 +142,9 @@ struct Candidate {
     /// Those among them restored from suspects that are no unlisted
     /// compound and no unlisted German noun ([`SuspectType::is_compound_or_noun`]).
     plain_words: Vec<CompactString>,
+    /// For a broad synonym, those restored from suspects with full
+    /// evidence: what the pair would have without the relation.
+    full_words: Vec<CompactString>,
     /// Suspect tokens explained.
     tokens: usize,
     /// Highest frequency among its restored words.
@@ -259,6 +262,7 @@ pub(crate) fn learn(
                         types: Vec::new(),
                         words: Vec::new(),
                         plain_words: Vec::new(),
+                        full_words: Vec::new(),
                         tokens: 0,
                         best_frequency: 0,
                         total_frequency: 0,
@@ -290,6 +294,10 @@ pub(crate) fn learn(
             c.best_frequency = c.best_frequency.max(e.frequency);
             if !suspect.is_compound_or_noun() {
                 insert_new(&mut c.plain_words, stemmed.clone());
+            }
+            if c.broad && evidence == Evidence::Full && lexicon.language() != Language::English {
+                // Counted as a swap no thesaurus relates counts its words.
+                insert_new(&mut c.full_words, family(&suspect.key, e, lexicon, true));
             }
             if insert_new(&mut c.words, stemmed) {
                 c.total_frequency += e.frequency;
@@ -555,19 +563,37 @@ fn is_plausible(
     // read as `einsteigen`, `auszusteigen` in a German manual page), and a word the author uses turns up in listed words no
     // spinner made (`mappen` beside Dutch `map·naam` read as
     // `bedrijfs·naam`).
+    let english = lexicon.language() == Language::English;
+    // What a swap no thesaurus relates needs, from `plain` distinct words.
+    let unrelated_enough = |plain: usize| {
+        english
+            || expected_to >= MIN_EXPECTED_UNRELATED_ABSENT
+            || (plain >= c.min_support()
+                && [from, to].iter().all(|side| long(side))
+                && expected_holders(to, c.capitalised, words, lexicon)
+                    >= MIN_EXPECTED_UNRELATED_ABSENT)
+            || (plain >= MIN_UNRELATED_SUPPORT
+                && unrivalled
+                && stands_in_for(from, to, text, words, lexicon)
+                && !holds_in_own_words(from, to, text, lexicon))
+    };
+    // A broad relation never asks more than no relation would of the same
+    // evidence: a pair a MyThes file relates passes where the pair alone,
+    // from the words that count for a pair no thesaurus relates, would (Italian `operato` and
+    // `azione`, which `--thesaurus it=th_it_IT_v2.dat` relates and nothing
+    // embedded does). Not in English, where an unrelated swap needs no
+    // absence at all, and a broad relation ranks a pair above the unrelated
+    // ones with the same words (`common·ful`, `common·d`, `common·r` read
+    // as `careful`, `cared`, `carer`, which the Moby thesaurus relates,
+    // where a spinner had swapped `use`).
     let absent_enough = match c.kind {
-        RuleKind::Synonym if c.broad => expected_to >= MIN_EXPECTED_ABSENT,
-        RuleKind::WordSwap if lexicon.language() != Language::English => {
-            expected_to >= MIN_EXPECTED_UNRELATED_ABSENT
-                || (supported
-                    && [from, to].iter().all(|side| long(side))
-                    && expected_holders(to, c.capitalised, words, lexicon)
-                        >= MIN_EXPECTED_UNRELATED_ABSENT)
-                || (c.words.len() >= MIN_UNRELATED_SUPPORT
-                    && unrivalled
-                    && stands_in_for(from, to, text, words, lexicon)
-                    && !holds_in_own_words(from, to, text, lexicon))
+        RuleKind::Synonym if c.broad => {
+            expected_to >= MIN_EXPECTED_ABSENT
+                || (!english
+                    && c.full_words.len() >= MIN_UNRELATED_SUPPORT
+                    && unrelated_enough(c.full_words.len()))
         }
+        RuleKind::WordSwap => unrelated_enough(c.words.len()),
         _ => true,
     };
     if !absent_enough {
@@ -593,7 +619,6 @@ fn is_plausible(
     // (`newfound`, `standardized`); or when the restored side's absence is
     // telling.
     // Looked at only for a rule that needs it: most are supported.
-    let english = lexicon.language() == Language::English;
     let telling =
         || expected_to >= MIN_TELLING_ABSENCE && stands_in_for(from, to, text, words, lexicon);
     let built = || {
