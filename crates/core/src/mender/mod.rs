@@ -823,4 +823,30 @@ mod tests {
         let mended = mender.mend(&spun);
         assert!(mended.edits().is_empty(), "{:?}", mended.rules());
     }
+
+    #[test]
+    fn a_word_with_two_swaps_is_repaired_by_two_rules_learned_elsewhere() {
+        // A spinner swapped `head` for `chief` and `light` for `bright`.
+        // `headlight` holds both: it teaches neither rule, but once other
+        // words have taught them, both apply to it at once.
+        let clean = "The keeper of the old lighthouse had a headache every evening. He \
+            climbed the stairs at twilight, checked the lamp and watched the boats come \
+            home. His daughter was delighted when the beam swept over the water. Overhead \
+            the gulls turned in slow circles, and on the forehead of the cliff the grass \
+            bent in the wind. Once a year a ship with a broken headlight drifted too close \
+            to the rocks. He told visitors that the highlight of his week was the letter \
+            from his sister in the city.";
+        let mender = Mender::new().unwrap();
+        assert_eq!(mender.mend(clean).text(), clean);
+        let spun = clean.replace("head", "chief").replace("light", "bright");
+        let mended = mender.mend(&spun);
+        assert_eq!(mended.text(), clean, "{:?}", mended.rules());
+        let both = mended
+            .edits()
+            .iter()
+            .find(|e| e.before == "chiefbright")
+            .unwrap();
+        assert_eq!(both.after, "headlight");
+        assert_eq!(both.rules.len(), 2, "{:?}", both.rules);
+    }
 }
