@@ -472,6 +472,22 @@ mod tests {
         assert!(mender.mend(text).edits().is_empty());
     }
 
+    /// A mender for `language` given the MyThes file `mythes` as the
+    /// user's thesaurus.
+    fn with_mythes(language: Language, mythes: &str) -> Mender {
+        let thesaurus = crate::knowledge::user::UserThesaurus::from_mythes(
+            language,
+            mythes.as_bytes(),
+            std::path::Path::new("th.dat"),
+        )
+        .unwrap();
+        Mender::builder()
+            .language(language)
+            .thesaurus(thesaurus)
+            .build()
+            .unwrap()
+    }
+
     #[test]
     fn a_rule_read_in_both_cases_needs_both_signatures() {
         // With a thesaurus relating `Kunst` and `Theater`, `Tanz·kunst`
@@ -479,19 +495,7 @@ mod tests {
         // `Theater·pädagogik`. A case-sensitive spinner made the second with
         // a capitalised pair of its own, so the `Theater` this text holds
         // says it did not.
-        use crate::knowledge::user::UserThesaurus;
-        let mythes = "UTF-8\nkunst|1\n(Nomen)|theater\n";
-        let thesaurus = UserThesaurus::from_mythes(
-            Language::German,
-            mythes.as_bytes(),
-            std::path::Path::new("th_de.dat"),
-        )
-        .unwrap();
-        let mender = Mender::builder()
-            .language(Language::German)
-            .thesaurus(thesaurus)
-            .build()
-            .unwrap();
+        let mender = with_mythes(Language::German, "UTF-8\nkunst|1\n(Nomen)|theater\n");
         let filler =
             "Die Leute gehen am Abend nach Hause und sprechen über den Tag. ".repeat(6_000);
         let text = format!(
@@ -783,19 +787,8 @@ mod tests {
         assert!(mender.mend(&own).edits().is_empty());
         // A user's thesaurus that relates the two words loosely (a MyThes
         // file) asks no more of them than no relation does.
-        use crate::knowledge::user::UserThesaurus;
-        let mythes = "UTF-8\nmar|1\n(Nome)|pedra|oceano\n";
-        let thesaurus = UserThesaurus::from_mythes(
-            Language::Portuguese,
-            mythes.as_bytes(),
-            std::path::Path::new("th_pt.dat"),
-        )
-        .unwrap();
-        let with_thesaurus = Mender::builder()
-            .language(Language::Portuguese)
-            .thesaurus(thesaurus)
-            .build()
-            .unwrap();
+        let with_thesaurus =
+            with_mythes(Language::Portuguese, "UTF-8\nmar|1\n(Nome)|pedra|oceano\n");
         let mended = with_thesaurus.mend(&spun);
         assert_eq!(mended.edits().len(), 5, "{:?}", mended.rules());
         assert_eq!(with_thesaurus.mend(clean).text(), clean);

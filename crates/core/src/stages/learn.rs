@@ -558,11 +558,11 @@ fn is_plausible(
     // the spinner's whatever `to`'s frequency says — if its words single
     // out its `to`: no other candidate with the same `from` explains as
     // many (German `aus·X`, `auszu·X`, `über·X` read as well with `denken`
-    // as with `arbeiten` or `führen`). A stem the author
-    // builds words on stands nowhere alone (`einhängen`, `auszuhängen`
-    // read as `einsteigen`, `auszusteigen` in a German manual page), and a word the author uses turns up in listed words no
-    // spinner made (`mappen` beside Dutch `map·naam` read as
-    // `bedrijfs·naam`).
+    // as with `arbeiten` or `führen`). A stem the author builds words on
+    // stands nowhere alone (`einhängen`, `auszuhängen` read as
+    // `einsteigen`, `auszusteigen` in a German manual page), and a word
+    // the author uses turns up in listed words no spinner made (`mappen`
+    // beside Dutch `map·naam` read as `bedrijfs·naam`).
     let english = lexicon.language() == Language::English;
     // What a swap no thesaurus relates needs, from `plain` distinct words.
     let unrelated_enough = |plain: usize| {
@@ -579,13 +579,14 @@ fn is_plausible(
     };
     // A broad relation never asks more than no relation would of the same
     // evidence: a pair a MyThes file relates passes where the pair alone,
-    // from the words that count for a pair no thesaurus relates, would (Italian `operato` and
-    // `azione`, which `--thesaurus it=th_it_IT_v2.dat` relates and nothing
-    // embedded does). Not in English, where an unrelated swap needs no
-    // absence at all, and a broad relation ranks a pair above the unrelated
-    // ones with the same words (`common·ful`, `common·d`, `common·r` read
-    // as `careful`, `cared`, `carer`, which the Moby thesaurus relates,
-    // where a spinner had swapped `use`).
+    // from the words that count for a pair no thesaurus relates, would
+    // (Italian `operato` and `azione`, which `--thesaurus
+    // it=th_it_IT_v2.dat` relates and nothing embedded does). Not in
+    // English, where an unrelated swap needs no absence at all, and a broad
+    // relation ranks a pair above the unrelated ones with the same words
+    // (`common·ful`, `common·d`, `common·r` read as `careful`, `cared`,
+    // `carer`, which the Moby thesaurus relates, where a spinner had
+    // swapped `use`).
     let absent_enough = match c.kind {
         RuleKind::Synonym if c.broad => {
             expected_to >= MIN_EXPECTED_ABSENT
