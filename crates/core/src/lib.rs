@@ -190,13 +190,14 @@ pub mod bench {
             .sum()
     }
 
-    /// Finds the misreadings of every suspect type of `text`; their number.
+    /// Finds the misreadings learning reads of every suspect type of
+    /// `text`; their number.
     pub fn misreadings(mender: &Mender, text: &str) -> usize {
         let tokens = tokenize(text);
         detect(text, &tokens, mender.lexicon(), MAX_WORD_CHARS, true)
             .suspects
             .iter()
-            .map(|s| crate::stages::explain::misreadings(&s.key, mender.lexicon()).len())
+            .map(|s| crate::stages::explain::learnable_misreadings(&s.key, mender.lexicon()).len())
             .sum()
     }
 

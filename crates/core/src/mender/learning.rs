@@ -18,7 +18,7 @@ use crate::knowledge::lexicon::Lexicon;
 use crate::knowledge::thesaurus::Thesaurus;
 use crate::stages::detect::{evidence, gives_glyph_evidence, Evidence, SuspectType};
 use crate::stages::explain::{
-    everyday_words, explain, explain_short, misreadings, Explanation, Misreading,
+    everyday_words, explain, explain_short, learnable_misreadings, Explanation, Misreading,
 };
 use crate::stages::learn::{
     is_scanned, learn, learn_confusions, repaired_by, MIN_KNOWN_SUPPORT, MIN_WORD_SWAP_SUPPORT,
@@ -175,7 +175,7 @@ impl Mender {
                 .filter(|_| in_time())
                 .map(|i| {
                     let key = &suspects[i].key;
-                    let compute = || misreadings(key, lexicon);
+                    let compute = || learnable_misreadings(key, lexicon);
                     let found = match at {
                         // The thesaurus plays no part.
                         Some((at, _)) => self.memos.misreadings(key, (at, 0), compute),

@@ -19,7 +19,7 @@ use crate::knowledge::lexicon::{Anchor, Inside, Lexicon};
 mod misreadings;
 mod short;
 
-pub(crate) use misreadings::{misreadings, Misreading};
+pub(crate) use misreadings::{learnable_misreadings, Misreading};
 pub(crate) use short::explain_short;
 
 /// An explanation must keep at least this many characters of the suspect

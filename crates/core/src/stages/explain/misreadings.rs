@@ -18,10 +18,18 @@
 //! kept when it is within the edit distance and its differences group into
 //! one repeated substitution. Which misreading is true is not decided
 //! here: one suspect alone cannot tell `tbe → the` from `tbe → toe`.
+//!
+//! Learning pools only the substitutions a confusion can be learned from
+//! (one glyph for one, or a pair the glyph prior knows), so it asks
+//! [`learnable_misreadings`], which looks for those alone: the same
+//! readings as the full search kept to them (a test compares the two on
+//! every fixture's suspects), at a fifth of the cost.
 
 use std::collections::BTreeMap;
 
-use crate::knowledge::glyphs::MAX_GLYPH_CHARS;
+use unicode_normalization::char::is_combining_mark;
+
+use crate::knowledge::glyphs::{is_accent_only, is_learnable, CONFUSABLE, MAX_GLYPH_CHARS};
 use crate::knowledge::lexicon::{Anchor, Lexicon};
 
 /// Suspects of at most this many characters are matched within edit
@@ -142,6 +150,131 @@ pub(crate) fn misreadings(key: &str, lexicon: &Lexicon) -> Vec<Misreading> {
             }
         }
     }
+    readings(key, candidates, max_distance)
+}
+
+/// The misreadings of `key` that a confusion can be learned from
+/// ([`is_learnable`]), and those that accents alone explain (which learning
+/// reads too): what [`misreadings`] finds, kept to those, in the same order.
+///
+/// Learning reads a suspect's misreadings only to pool its substitution
+/// with other suspects', and every other substitution is left out there;
+/// here they are not looked for. One glyph read as one other is one glyph
+/// of anything between the suspect's two fixed ends, or the same glyph
+/// replaced in two places; a confusion the prior knows is looked up where
+/// its side stands in the suspect. That is a few narrow walks instead of
+/// every stretch of up to three glyphs replaced by up to two.
+pub(crate) fn learnable_misreadings(key: &str, lexicon: &Lexicon) -> Vec<Misreading> {
+    let chars: Vec<char> = key.chars().collect();
+    let n = chars.len();
+    if n < 2 {
+        return Vec::new();
+    }
+    // A decomposed accent is a substitution of two glyphs for one that
+    // only accents tell apart: such keys take the full search.
+    if chars.iter().any(|&c| is_combining_mark(c)) {
+        let mut found = misreadings(key, lexicon);
+        found.retain(|m| is_learned_from(&m.substitution));
+        return found;
+    }
+    let max_distance = if n <= SHORT_SUSPECT_CHARS { 1 } else { 2 };
+    let at: Vec<usize> = key
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain(std::iter::once(key.len()))
+        .collect();
+    let bytes = key.as_bytes();
+    let mut candidates: BTreeMap<Vec<u8>, u64> = BTreeMap::new();
+    // One glyph for one, in one place: each walk reads the longer end.
+    let mut by_prefix: Vec<Vec<&[u8]>> = vec![Vec::new(); n + 1];
+    let mut by_suffix: Vec<Vec<&[u8]>> = vec![Vec::new(); n + 1];
+    for s in 0..n {
+        let (p, q) = (&bytes[..at[s]], &bytes[at[s + 1]..]);
+        if p.len() >= q.len() {
+            by_prefix[s].push(q);
+        } else {
+            by_suffix[s + 1].push(p);
+        }
+    }
+    let mut add = |d: &[u8], f: u64| {
+        candidates.entry(d.to_vec()).or_insert(f);
+    };
+    for (s, ends) in by_prefix.iter().enumerate().filter(|(_, e)| !e.is_empty()) {
+        lexicon.for_each_around(Anchor::Prefix, &bytes[..at[s]], 1, ends, &mut add);
+    }
+    for (e, ends) in by_suffix.iter().enumerate().filter(|(_, e)| !e.is_empty()) {
+        lexicon.for_each_around(Anchor::Suffix, &bytes[at[e]..], 1, ends, &mut add);
+    }
+    if max_distance >= 2 {
+        let mut look_up = |word: String| {
+            if let Some(f) = lexicon.entry(&word) {
+                candidates.entry(word.into_bytes()).or_insert(f);
+            }
+        };
+        // The same glyph replaced by the same glyph in two places, side by
+        // side or apart.
+        for i in 0..n {
+            let mut after: Option<Vec<char>> = None;
+            for j in i + 1..n {
+                if chars[i] != chars[j] {
+                    continue;
+                }
+                let after = after.get_or_insert_with(|| lexicon.chars_after(&bytes[..at[i]]));
+                for &c in after.iter().filter(|&&c| c != chars[i]) {
+                    let mut word = chars.clone();
+                    word[i] = c;
+                    word[j] = c;
+                    look_up(word.into_iter().collect());
+                }
+            }
+        }
+        // A confusion the prior knows whose sides differ in length (`rn`
+        // for `m`), where one side stands in the suspect, in one place or
+        // two.
+        for group in CONFUSABLE {
+            for read in group.iter() {
+                let places: Vec<usize> = key.match_indices(read).map(|(i, _)| i).collect();
+                if places.is_empty() {
+                    continue;
+                }
+                for printed in group.iter().filter(|p| *p != read) {
+                    if read.chars().count() == 1 && printed.chars().count() == 1 {
+                        continue;
+                    }
+                    let replaced = |chosen: &[usize]| {
+                        let mut word = String::with_capacity(key.len() + 4);
+                        let mut from = 0;
+                        for &i in chosen {
+                            word.push_str(&key[from..i]);
+                            word.push_str(printed);
+                            from = i + read.len();
+                        }
+                        word.push_str(&key[from..]);
+                        word
+                    };
+                    for (k, &i) in places.iter().enumerate() {
+                        look_up(replaced(&[i]));
+                        for &j in places[k + 1..].iter().filter(|&&j| j >= i + read.len()) {
+                            look_up(replaced(&[i, j]));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    let mut found = readings(key, candidates, max_distance);
+    found.retain(|m| is_learned_from(&m.substitution));
+    found
+}
+
+/// Whether learning reads a misreading with this substitution.
+fn is_learned_from((read, printed): &(String, String)) -> bool {
+    is_learnable(read, printed) || is_accent_only(read, printed)
+}
+
+/// The candidate words that are single-substitution misreadings of `key`
+/// within `max_distance`, in the order of their words.
+fn readings(key: &str, candidates: BTreeMap<Vec<u8>, u64>, max_distance: usize) -> Vec<Misreading> {
     let mut found = Vec::new();
     for (word, frequency) in candidates {
         let Ok(word) = String::from_utf8(word) else {
@@ -402,6 +535,77 @@ mod tests {
             }
         });
         found
+    }
+
+    /// What learning reads of a suspect: the full search's misreadings
+    /// kept to the learnable ones and the accents, the same in the same
+    /// order, on the word lists above and on every suspect of the
+    /// fixtures in their own language (scans, period spelling, manuals).
+    #[test]
+    fn the_learnable_search_finds_what_the_full_search_keeps() {
+        use crate::chars::MAX_WORD_CHARS;
+        use crate::knowledge::language::Language;
+        use crate::stages::detect::detect;
+        use crate::stages::tokenize::tokenize;
+        let same = |w: &str, lexicon: &Lexicon| {
+            let mut kept = misreadings(w, lexicon);
+            kept.retain(|m| is_learned_from(&m.substitution));
+            assert_eq!(learnable_misreadings(w, lexicon), kept, "{w}");
+        };
+        let english = Lexicon::english().unwrap();
+        for w in [
+            "rnodern",
+            "tbe",
+            "wliich",
+            "rnernber",
+            "bcttcr",
+            "cloor",
+            "llama",
+            "naïve",
+            "cafe\u{301}s",
+            "ii",
+            "nnnn",
+            "vvith",
+            "tlie",
+        ] {
+            same(w, &english);
+        }
+        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures");
+        let mut checked: std::collections::BTreeMap<&str, usize> = Default::default();
+        for dir in ["ocr", "period", "clean"] {
+            let mut paths: Vec<_> = std::fs::read_dir(format!("{root}/{dir}"))
+                .unwrap()
+                .map(|e| e.unwrap().path())
+                .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+                .collect();
+            paths.sort();
+            for path in paths {
+                let name = path.file_name().unwrap().to_string_lossy().into_owned();
+                let language = name
+                    .split(['_', '.'])
+                    .next()
+                    .and_then(Language::from_code)
+                    .unwrap_or(Language::English);
+                let Ok(lexicon) = Lexicon::for_language(language) else {
+                    continue;
+                };
+                let text = std::fs::read_to_string(&path).unwrap();
+                let found = detect(&text, &tokenize(&text), &lexicon, MAX_WORD_CHARS, true);
+                for suspect in found.suspects.iter().take(1_000) {
+                    same(&suspect.key, &lexicon);
+                    *checked.entry(language.code()).or_default() += 1;
+                }
+            }
+        }
+        // Every language the build embeds was checked on its own texts.
+        for language in Language::ALL {
+            if Lexicon::for_language(language).is_ok() {
+                assert!(
+                    checked.get(language.code()).is_some_and(|&n| n >= 50),
+                    "{checked:?}"
+                );
+            }
+        }
     }
 
     /// The direct search finds exactly what the automaton finds, in the

@@ -17,12 +17,11 @@ use std::cell::OnceCell;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::mem;
 
-use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
-
 use crate::formats::rules::{Rule, RuleKind};
 use crate::formats::stats::{Context, Places, TextView};
-use crate::knowledge::glyphs::{is_confusable, is_positional_convention, is_printing_convention};
+use crate::knowledge::glyphs::{
+    is_accent_only, is_confusable, is_learnable, is_positional_convention, is_printing_convention,
+};
 use crate::knowledge::lexicon::Lexicon;
 use crate::knowledge::period::is_period_spelling_of_commoner;
 use crate::stages::detect::{gives_glyph_evidence, SuspectType};
@@ -332,12 +331,6 @@ fn is_in_period_spelling(text: &dyn TextView, suspects: &[SuspectType], lexicon:
             .filter(|s| s.is_period_spelling && !s.is_attested)
             .count();
     period >= MIN_PERIOD_WORDS && period as f64 >= MIN_PERIOD_SHARE * (evidence + period) as f64
-}
-
-/// Whether `read` and `printed` differ only in their accents (`i`, `í`).
-fn is_accent_only(read: &str, printed: &str) -> bool {
-    let bare = |s: &str| -> String { s.nfd().filter(|&c| !is_combining_mark(c)).collect() };
-    read != printed && bare(read) == bare(printed)
 }
 
 /// What learning confusions gives.
@@ -754,18 +747,6 @@ pub(crate) fn is_scanned(confusions: &[Rule]) -> bool {
     confusions.iter().map(|r| r.words).sum::<usize>() >= SCANNED_SUPPORT
 }
 
-/// Whether a confusion can be learned at all: one the glyph prior knows,
-/// or one glyph read as one other glyph. Two glyphs read as one (`rn` for
-/// `m`, `li` for `h`) happen where their shapes make one, which the prior
-/// lists; an unknown substitution that changes the number of letters is a
-/// difference of spelling or grammar far more often (`-t` for `-er`, the
-/// First Folio's final `-e` read as `-ly`, the Spanish future subjunctive
-/// `-re` as the preterite `-ron`, `-ez` as `-é`): every such rule learned on
-/// the period fixtures was one.
-fn is_learnable(read: &str, printed: &str) -> bool {
-    is_confusable(read, printed) || (read.chars().count() == 1 && printed.chars().count() == 1)
-}
-
 /// Distinct restored words a confusion needs: in a text in a period's
 /// spelling (see [`is_in_period_spelling`]), as many as for one the prior
 /// does not know, since its spelling lines up with look-alike glyphs too
@@ -870,13 +851,5 @@ mod tests {
             &misreading("the", "b", "h", 50_000_000),
             &english
         ));
-    }
-
-    #[test]
-    fn accents_alone_are_told_apart() {
-        assert!(is_accent_only("i", "í"));
-        assert!(is_accent_only("e", "é"));
-        assert!(!is_accent_only("c", "e"));
-        assert!(!is_accent_only("rn", "m"));
     }
 }
