@@ -507,10 +507,6 @@ fn is_plausible(
     if c.short_only && c.types.len() < MIN_WORD_SWAP_SUPPORT {
         return false;
     }
-    // The author's own naming scheme is no spinner, however many words.
-    if names_its_own_words(from, to, c, parts, lexicon) {
-        return false;
-    }
     let supported = c.words.len() >= c.min_support();
     let everyday = |side: &str| lexicon.frequency(side).unwrap_or(0) >= MIN_SINGLE_SIDE_FREQUENCY;
     let long = |side: &str| side.chars().count() >= MIN_SINGLE_SIDE_CHARS;
@@ -518,6 +514,25 @@ fn is_plausible(
     let expected = expected_count(c.best_frequency);
     let stands_in = expected >= MIN_EXPECTED_RESTORATIONS
         && c.tokens as f64 >= expected * MIN_SHARE_OF_EXPECTED;
+    // What the last step below asks first, bar the dear parts: most
+    // candidates are one name or rare word read as another word, and fail
+    // here.
+    let within_reach = match c.kind {
+        RuleKind::Synonym => supported || (everyday(from) && everyday(to)),
+        RuleKind::WordSwap => {
+            supported
+                || stands_in
+                || (c.siblings && [from, to].iter().all(|side| everyday(side) && long(side)))
+        }
+        RuleKind::Glyph | RuleKind::Substring | RuleKind::WholeWord => false,
+    };
+    if !within_reach {
+        return false;
+    }
+    // The author's own naming scheme is no spinner, however many words.
+    if names_its_own_words(from, to, c, parts, lexicon) {
+        return false;
+    }
     // Where the evidence is weak, the signature must say something: the
     // restored side must be a word the text should hold several times.
     // Weak are unlisted compounds and nouns: an author's own `Paket·name`
