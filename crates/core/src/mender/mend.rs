@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use std::collections::HashSet;
 
 use super::prepare::{is_join_kept_only_in_scans, Prepared};
-use super::route::masked;
+use super::route::{kept_tokens, masked};
 use super::{Mended, Mender, Mode, Skip};
 use crate::edit::{apply, assign_char_spans, compose, drop_overlaps, Edit};
 use crate::formats::rules::{RuleKind, RuleSet};
@@ -125,7 +125,10 @@ impl Mender {
                 None => self.mend_in(text, Some(&tokens), language, plan),
                 // Other paragraphs blanked byte for byte: offsets stay those
                 // of `text`, and only this language's paragraphs are seen.
-                Some(spans) => self.mend_in(&masked(text, spans), None, language, plan),
+                Some(spans) => {
+                    let kept = kept_tokens(&tokens, spans);
+                    self.mend_in(&masked(text, spans), Some(&kept), language, plan)
+                }
             };
             learned.languages.push((language, part.learned));
             edits.extend(part.edits);
@@ -170,12 +173,13 @@ impl Mender {
     ) -> Part {
         let lexicon = self.lexicon_for(language);
         let thesaurus = self.thesaurus_for(language);
+        let given = tokens;
         let Prepared {
             edits: mended_breaks,
             text: prepared,
             tokens,
             suspects,
-        } = self.front(text, tokens, lexicon);
+        } = self.front(text, given, lexicon);
         let (rules, spelled) = match plan {
             Plan::Given(rules) => (rules.clone(), HashSet::new()),
             Plan::Learned(learned) => (
@@ -256,9 +260,10 @@ impl Mender {
         if self.mode.swaps() {
             // Whole words are looked at in the input itself: they are real
             // words, which no earlier repair touched.
-            let tokens: Cow<'_, [Token]> = match &prepared {
-                Cow::Borrowed(_) => tokens,
-                Cow::Owned(_) => Cow::Owned(tokenize(text)),
+            let tokens: Cow<'_, [Token]> = match (&prepared, given) {
+                (Cow::Borrowed(_), _) => tokens,
+                (Cow::Owned(_), Some(given)) => Cow::Borrowed(given),
+                (Cow::Owned(_), None) => Cow::Owned(tokenize(text)),
             };
             (rules, suggestions) =
                 self.whole_words_in(text, &tokens, &edits, rules, plan, language);

@@ -13,7 +13,7 @@ use crate::knowledge::lexicon::Lexicon;
 use crate::stages::broken::{is_hyphen, is_split_piece, repair_broken_words, Break};
 use crate::stages::detect::{detect, SuspectType};
 use crate::stages::encoding::repair_mojibake;
-use crate::stages::tokenize::{tokenize, Token};
+use crate::stages::tokenize::{retokenize, tokenize, Token};
 
 /// Mojibake and broken words are looked for in stretches of about this many
 /// bytes (cut at line ends that do not break a word: neither repair crosses
@@ -126,7 +126,16 @@ impl Mender {
         let (edits, prepared) = self.prepare(text, lexicon);
         let tokens: Cow<'k, [Token]> = match (&prepared, tokens) {
             (Cow::Borrowed(_), Some(tokens)) => Cow::Borrowed(tokens),
-            _ => Cow::Owned(tokenize(&prepared)),
+            // A few words joined or decoded: only their chunks are read
+            // again.
+            (Cow::Owned(edited), Some(tokens)) => {
+                let spans: Vec<(Range<usize>, &str)> = edits
+                    .iter()
+                    .map(|e| (e.span.clone(), e.after.as_str()))
+                    .collect();
+                Cow::Owned(retokenize(text, tokens, &spans, edited))
+            }
+            (_, None) => Cow::Owned(tokenize(&prepared)),
         };
         let suspects = self.suspects(&prepared, &tokens, lexicon);
         Prepared {

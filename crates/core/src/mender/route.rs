@@ -73,6 +73,19 @@ pub(super) fn masked(text: &str, keep: &[Range<usize>]) -> String {
     out
 }
 
+/// The tokens of [`masked`]`(text, keep)`, from `tokens`, those of `text`:
+/// the ones inside the paragraphs kept. A paragraph starts after a line
+/// break, so blanking what lies before it changes no token's shape.
+pub(super) fn kept_tokens(tokens: &[Token], keep: &[Range<usize>]) -> Vec<Token> {
+    let mut kept = Vec::new();
+    for span in keep {
+        let first = tokens.partition_point(|t| t.span.start < span.start);
+        let last = tokens.partition_point(|t| t.span.start < span.end);
+        kept.extend_from_slice(&tokens[first..last]);
+    }
+    kept
+}
+
 /// How many of the first [`MAX_JUDGED_TOKENS`] `tokens` (spans into
 /// `text`) `lexicon` knows, and how many were looked up.
 fn known_count(text: &str, tokens: &[Token], lexicon: &Lexicon) -> (usize, usize) {
@@ -300,5 +313,34 @@ impl Mender {
             .iter()
             .find(|(l, _)| *l == language)
             .map_or(&self.no_thesaurus, |(_, thesaurus)| thesaurus)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::stages::tokenize::tokenize;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        /// A masked text's tokens are the kept paragraphs' tokens of the
+        /// text, shapes and sentence starts included, whatever stood
+        /// before a paragraph.
+        #[test]
+        fn a_masked_text_has_the_kept_paragraphs_tokens(
+            text in "([a-zA-Z0-9 '.:!?\\-\\n\\r]|[Éé’\\u{201c}]|\\n \\n|\\n\\n){0,80}",
+            choice in proptest::collection::vec(proptest::bool::ANY, 16)
+        ) {
+            let keep: Vec<Range<usize>> = paragraphs(&text)
+                .into_iter()
+                .enumerate()
+                .filter(|(i, _)| choice[i % choice.len()])
+                .map(|(_, p)| p)
+                .collect();
+            proptest::prop_assert_eq!(
+                kept_tokens(&tokenize(&text), &keep),
+                tokenize(&masked(&text, &keep))
+            );
+        }
     }
 }
