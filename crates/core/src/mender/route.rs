@@ -77,11 +77,17 @@ pub(super) fn masked(text: &str, keep: &[Range<usize>]) -> String {
 /// the ones inside the paragraphs kept. A paragraph starts after a line
 /// break, so blanking what lies before it changes no token's shape.
 pub(super) fn kept_tokens(tokens: &[Token], keep: &[Range<usize>]) -> Vec<Token> {
-    let mut kept = Vec::new();
-    for span in keep {
-        let first = tokens.partition_point(|t| t.span.start < span.start);
-        let last = tokens.partition_point(|t| t.span.start < span.end);
-        kept.extend_from_slice(&tokens[first..last]);
+    let ranges: Vec<Range<usize>> = keep
+        .iter()
+        .map(|span| {
+            tokens.partition_point(|t| t.span.start < span.start)
+                ..tokens.partition_point(|t| t.span.start < span.end)
+        })
+        .collect();
+    // Sized once: a long text's tokens are megabytes.
+    let mut kept = Vec::with_capacity(ranges.iter().map(|r| r.len()).sum());
+    for range in ranges {
+        kept.extend_from_slice(&tokens[range]);
     }
     kept
 }
