@@ -112,6 +112,7 @@ pub(crate) enum Break {
 
 /// A maximal run of word characters (letters, digits, underscores,
 /// combining marks and soft hyphens): a word or a piece of one.
+#[derive(Debug, PartialEq, Eq)]
 struct Run {
     span: Range<usize>,
     /// No digits and no underscores: only such runs can be word pieces.
@@ -266,11 +267,27 @@ fn runs(text: &str) -> Vec<Run> {
     let mut runs = Vec::new();
     let mut current: Option<Run> = None;
     let mut i = 0;
-    while i < text.len() {
-        let (c, len) = char_at(text, i);
+    let bytes = text.as_bytes();
+    while i < bytes.len() {
         let at = i;
-        i += len;
-        if !is_run_char(c) {
+        // Prose is mostly ASCII, read a byte at a time.
+        let (is_run, is_letter, soft) = match bytes[i] {
+            b if b.is_ascii() => {
+                i += 1;
+                (
+                    b.is_ascii_alphanumeric() || b == b'_',
+                    b.is_ascii_alphabetic(),
+                    false,
+                )
+            }
+            _ => {
+                let (c, len) = char_at(text, i);
+                i += len;
+                let soft = c == SOFT_HYPHEN;
+                (is_run_char(c), !(c.is_numeric() || c == '_'), soft)
+            }
+        };
+        if !is_run {
             runs.extend(current.take());
             continue;
         }
@@ -280,8 +297,8 @@ fn runs(text: &str) -> Vec<Run> {
             has_soft_hyphen: false,
         });
         run.span.end = i;
-        run.is_letters &= !(c.is_numeric() || c == '_');
-        run.has_soft_hyphen |= c == SOFT_HYPHEN;
+        run.is_letters &= is_letter;
+        run.has_soft_hyphen |= soft;
     }
     runs.extend(current);
     runs

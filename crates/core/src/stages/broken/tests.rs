@@ -335,3 +335,39 @@ fn pieces_of_a_word_left_apart_are_told() {
         Some(&lex)
     ));
 }
+
+/// The runs as first found, a character at a time: the oracle of the
+/// byte-wise reading.
+fn runs_by_chars(text: &str) -> Vec<Run> {
+    let mut runs = Vec::new();
+    let mut current: Option<Run> = None;
+    for (at, c) in text.char_indices() {
+        if !is_run_char(c) {
+            runs.extend(current.take());
+            continue;
+        }
+        let run = current.get_or_insert(Run {
+            span: at..at,
+            is_letters: true,
+            has_soft_hyphen: false,
+        });
+        run.span.end = at + c.len_utf8();
+        run.is_letters &= !(c.is_numeric() || c == '_');
+        run.has_soft_hyphen |= c == SOFT_HYPHEN;
+    }
+    runs.extend(current);
+    runs
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+    /// Runs read a byte at a time where the text is ASCII are the runs read
+    /// a character at a time: letters, digits, underscores, soft hyphens,
+    /// combining marks, other scripts' digits and letters.
+    #[test]
+    fn runs_read_by_bytes_are_runs_read_by_characters(
+        text in "([a-zA-Z0-9 _'\\-.\\n]|[Éé\u{ad}\u{301}٣Ωß中¬]){0,60}"
+    ) {
+        prop_assert_eq!(runs(&text), runs_by_chars(&text));
+    }
+}
