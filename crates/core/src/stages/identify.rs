@@ -99,22 +99,45 @@ pub(crate) fn english_share(text: &str, tokens: &[Token]) -> f64 {
     hits as f64 / judged as f64
 }
 
-/// Whether `word` is an English function word, in any case. They are all
-/// short ASCII words, so no allocation is needed to lowercase one.
+/// The longest of [`ENGLISH_FUNCTION_WORDS`], in bytes.
+const MAX_FUNCTION_WORD_BYTES: usize = 5;
+
+/// [`ENGLISH_FUNCTION_WORDS`] as numbers ([`packed`]), in the same order:
+/// every token of a text is asked, and numbers compare in one step.
+const PACKED_FUNCTION_WORDS: [u64; ENGLISH_FUNCTION_WORDS.len()] = {
+    let mut packed_words = [0u64; ENGLISH_FUNCTION_WORDS.len()];
+    let mut i = 0;
+    while i < packed_words.len() {
+        packed_words[i] = packed(ENGLISH_FUNCTION_WORDS[i].as_bytes());
+        i += 1;
+    }
+    packed_words
+};
+
+/// A word of at most [`MAX_FUNCTION_WORD_BYTES`] bytes as one number, its
+/// bytes lowercased and first byte highest, its length lowest: numbers
+/// order as the words do, and no two words share one.
+const fn packed(bytes: &[u8]) -> u64 {
+    let mut n = 0u64;
+    let mut i = 0;
+    while i < MAX_FUNCTION_WORD_BYTES {
+        n <<= 8;
+        if i < bytes.len() {
+            n |= bytes[i].to_ascii_lowercase() as u64;
+        }
+        i += 1;
+    }
+    (n << 8) | bytes.len() as u64
+}
+
+/// Whether `word` is an English function word, in any case.
 fn is_function_word(word: &str) -> bool {
     if !word.is_ascii() {
         return word.contains(LONG_S) && is_function_word(&word.replace(LONG_S, "s"));
     }
     let bytes = word.as_bytes();
-    if bytes.len() > 5 {
-        return false;
-    }
-    let mut lower = [0u8; 5];
-    for (l, b) in lower.iter_mut().zip(bytes) {
-        *l = b.to_ascii_lowercase();
-    }
-    let lower = std::str::from_utf8(&lower[..bytes.len()]).unwrap_or_default();
-    ENGLISH_FUNCTION_WORDS.binary_search(&lower).is_ok()
+    bytes.len() <= MAX_FUNCTION_WORD_BYTES
+        && PACKED_FUNCTION_WORDS.binary_search(&packed(bytes)).is_ok()
 }
 
 /// Whether `text` should be treated as English.
@@ -130,6 +153,24 @@ mod tests {
     #[test]
     fn the_word_list_is_sorted_for_binary_search() {
         assert!(ENGLISH_FUNCTION_WORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(PACKED_FUNCTION_WORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(ENGLISH_FUNCTION_WORDS
+            .iter()
+            .all(|w| w.len() <= MAX_FUNCTION_WORD_BYTES));
+    }
+
+    #[test]
+    fn function_words_are_found_in_any_case_and_nothing_else() {
+        for word in ENGLISH_FUNCTION_WORDS {
+            assert!(is_function_word(word), "{word}");
+            assert!(is_function_word(&word.to_uppercase()), "{word}");
+        }
+        for word in [
+            "", "ab", "abou", "abouts", "the'", "th", "thee", "ſome", "zz", "1", "i1",
+        ] {
+            assert!(!is_function_word(word), "{word}");
+        }
+        assert!(is_function_word("Not") && is_function_word("ſo") && is_function_word("I"));
     }
 
     #[test]
