@@ -32,6 +32,8 @@ use unicode_normalization::char::is_combining_mark;
 use crate::knowledge::glyphs::{is_accent_only, is_learnable, CONFUSABLE, MAX_GLYPH_CHARS};
 use crate::knowledge::lexicon::{Anchor, Lexicon};
 
+use super::boundaries;
+
 /// Suspects of at most this many characters are matched within edit
 /// distance 1, longer ones within 2: at distance 2 a three-letter string is
 /// near hundreds of words.
@@ -58,41 +60,17 @@ pub(crate) fn misreadings(key: &str, lexicon: &Lexicon) -> Vec<Misreading> {
         return Vec::new();
     }
     let max_distance = if n <= SHORT_SUSPECT_CHARS { 1 } else { 2 };
-    // Byte offsets of the character boundaries.
-    let at: Vec<usize> = key
-        .char_indices()
-        .map(|(i, _)| i)
-        .chain(std::iter::once(key.len()))
-        .collect();
-    let bytes = key.as_bytes();
+    let at: Vec<usize> = boundaries(key).collect();
     let mut candidates: BTreeMap<Vec<u8>, u64> = BTreeMap::new();
+    let mut add = |d: &[u8], f: u64| {
+        candidates.entry(d.to_vec()).or_insert(f);
+    };
     // One stretch `x` replaced: `p·x·q` read where `p·y·q` was printed.
     // Within two edits a substitution is one glyph for one or two (`c → e`,
     // `rn → m`, `m → rn`), two for one or two (`li → h`, `eh → he`), or
     // three for two (two swapped and one dropped); two for three comes
-    // below. Each walk reads the longer of `p` and `q`, so the stretches
-    // are grouped by the end they keep.
-    let mut by_prefix: Vec<Vec<&[u8]>> = vec![Vec::new(); n + 1];
-    let mut by_suffix: Vec<Vec<&[u8]>> = vec![Vec::new(); n + 1];
-    for s in 0..n {
-        for r in 1..=MAX_GLYPH_CHARS.min(n - s) {
-            let (p, q) = (&bytes[..at[s]], &bytes[at[s + r]..]);
-            if p.len() >= q.len() {
-                by_prefix[s].push(q);
-            } else {
-                by_suffix[s + r].push(p);
-            }
-        }
-    }
-    let mut add = |d: &[u8], f: u64| {
-        candidates.entry(d.to_vec()).or_insert(f);
-    };
-    for (s, ends) in by_prefix.iter().enumerate().filter(|(_, e)| !e.is_empty()) {
-        lexicon.for_each_around(Anchor::Prefix, &bytes[..at[s]], 2, ends, &mut add);
-    }
-    for (e, ends) in by_suffix.iter().enumerate().filter(|(_, e)| !e.is_empty()) {
-        lexicon.for_each_around(Anchor::Suffix, &bytes[at[e]..], 2, ends, &mut add);
-    }
+    // below.
+    around_stretches(key, &at, MAX_GLYPH_CHARS, 2, lexicon, &mut add);
     if max_distance >= 2 {
         // Two glyphs swapped and one added before or after them (`ab` read
         // where `bax` or `xba` was printed): one glyph of anything between
@@ -115,37 +93,21 @@ pub(crate) fn misreadings(key: &str, lexicon: &Lexicon) -> Vec<Misreading> {
                 }
             }
         }
-    }
-    if max_distance >= 2 {
         // The same glyph, or the same two glyphs swapped, replaced in two
         // places apart: two edits, one substitution.
-        let mut look_up = |word: Vec<char>| {
-            let word: String = word.into_iter().collect();
+        let mut look_up = |word: String| {
             if let Some(f) = lexicon.entry(&word) {
                 candidates.entry(word.into_bytes()).or_insert(f);
             }
         };
+        same_glyph_twice(key, &chars, &at, 2, lexicon, &mut look_up);
         for i in 0..n {
-            let mut after: Option<Vec<char>> = None;
-            for j in i + 2..n {
-                if chars[i] == chars[j] {
-                    let after = after.get_or_insert_with(|| lexicon.chars_after(&bytes[..at[i]]));
-                    for &c in after.iter().filter(|&&c| c != chars[i]) {
-                        let mut word = chars.clone();
-                        word[i] = c;
-                        word[j] = c;
-                        look_up(word);
-                    }
-                }
-                if j >= i + 3
-                    && j + 1 < n
-                    && chars[i] != chars[i + 1]
-                    && chars[i..i + 2] == chars[j..j + 2]
-                {
+            for j in i + 3..n.saturating_sub(1) {
+                if chars[i] != chars[i + 1] && chars[i..i + 2] == chars[j..j + 2] {
                     let mut word = chars.clone();
                     word.swap(i, i + 1);
                     word.swap(j, j + 1);
-                    look_up(word);
+                    look_up(word.into_iter().collect());
                 }
             }
         }
@@ -178,33 +140,12 @@ pub(crate) fn learnable_misreadings(key: &str, lexicon: &Lexicon) -> Vec<Misread
         return found;
     }
     let max_distance = if n <= SHORT_SUSPECT_CHARS { 1 } else { 2 };
-    let at: Vec<usize> = key
-        .char_indices()
-        .map(|(i, _)| i)
-        .chain(std::iter::once(key.len()))
-        .collect();
-    let bytes = key.as_bytes();
+    let at: Vec<usize> = boundaries(key).collect();
     let mut candidates: BTreeMap<Vec<u8>, u64> = BTreeMap::new();
-    // One glyph for one, in one place: each walk reads the longer end.
-    let mut by_prefix: Vec<Vec<&[u8]>> = vec![Vec::new(); n + 1];
-    let mut by_suffix: Vec<Vec<&[u8]>> = vec![Vec::new(); n + 1];
-    for s in 0..n {
-        let (p, q) = (&bytes[..at[s]], &bytes[at[s + 1]..]);
-        if p.len() >= q.len() {
-            by_prefix[s].push(q);
-        } else {
-            by_suffix[s + 1].push(p);
-        }
-    }
-    let mut add = |d: &[u8], f: u64| {
+    // One glyph for one, in one place.
+    around_stretches(key, &at, 1, 1, lexicon, &mut |d: &[u8], f: u64| {
         candidates.entry(d.to_vec()).or_insert(f);
-    };
-    for (s, ends) in by_prefix.iter().enumerate().filter(|(_, e)| !e.is_empty()) {
-        lexicon.for_each_around(Anchor::Prefix, &bytes[..at[s]], 1, ends, &mut add);
-    }
-    for (e, ends) in by_suffix.iter().enumerate().filter(|(_, e)| !e.is_empty()) {
-        lexicon.for_each_around(Anchor::Suffix, &bytes[at[e]..], 1, ends, &mut add);
-    }
+    });
     if max_distance >= 2 {
         let mut look_up = |word: String| {
             if let Some(f) = lexicon.entry(&word) {
@@ -213,21 +154,7 @@ pub(crate) fn learnable_misreadings(key: &str, lexicon: &Lexicon) -> Vec<Misread
         };
         // The same glyph replaced by the same glyph in two places, side by
         // side or apart.
-        for i in 0..n {
-            let mut after: Option<Vec<char>> = None;
-            for j in i + 1..n {
-                if chars[i] != chars[j] {
-                    continue;
-                }
-                let after = after.get_or_insert_with(|| lexicon.chars_after(&bytes[..at[i]]));
-                for &c in after.iter().filter(|&&c| c != chars[i]) {
-                    let mut word = chars.clone();
-                    word[i] = c;
-                    word[j] = c;
-                    look_up(word.into_iter().collect());
-                }
-            }
-        }
+        same_glyph_twice(key, &chars, &at, 1, lexicon, &mut look_up);
         // A confusion the prior knows whose sides differ in length (`rn`
         // for `m`), where one side stands in the suspect, in one place or
         // two.
@@ -265,6 +192,70 @@ pub(crate) fn learnable_misreadings(key: &str, lexicon: &Lexicon) -> Vec<Misread
     let mut found = readings(key, candidates, max_distance);
     found.retain(|m| is_learned_from(&m.substitution));
     found
+}
+
+/// Calls `add` for every entry `p·y·q` where `key` is `p·x·q` with `x` a
+/// stretch of one to `stretch` glyphs and `y` one to `middle` glyphs
+/// (`at`: the byte offsets of `key`'s glyph boundaries). Each walk reads
+/// the longer of `p` and `q`, so the stretches are grouped by the end they
+/// keep.
+fn around_stretches(
+    key: &str,
+    at: &[usize],
+    stretch: usize,
+    middle: usize,
+    lexicon: &Lexicon,
+    add: &mut impl FnMut(&[u8], u64),
+) {
+    let bytes = key.as_bytes();
+    let n = at.len() - 1;
+    let mut by_prefix: Vec<Vec<&[u8]>> = vec![Vec::new(); n + 1];
+    let mut by_suffix: Vec<Vec<&[u8]>> = vec![Vec::new(); n + 1];
+    for s in 0..n {
+        for r in 1..=stretch.min(n - s) {
+            let (p, q) = (&bytes[..at[s]], &bytes[at[s + r]..]);
+            if p.len() >= q.len() {
+                by_prefix[s].push(q);
+            } else {
+                by_suffix[s + r].push(p);
+            }
+        }
+    }
+    for (s, ends) in by_prefix.iter().enumerate().filter(|(_, e)| !e.is_empty()) {
+        lexicon.for_each_around(Anchor::Prefix, &bytes[..at[s]], middle, ends, &mut *add);
+    }
+    for (e, ends) in by_suffix.iter().enumerate().filter(|(_, e)| !e.is_empty()) {
+        lexicon.for_each_around(Anchor::Suffix, &bytes[at[e]..], middle, ends, &mut *add);
+    }
+}
+
+/// Calls `look_up` with `key` (its `chars`, their byte offsets `at`) where
+/// one glyph that stands in two places at least `apart` glyphs apart is
+/// replaced by the same other glyph in both, for each glyph the
+/// dictionary has after the part before the first.
+fn same_glyph_twice(
+    key: &str,
+    chars: &[char],
+    at: &[usize],
+    apart: usize,
+    lexicon: &Lexicon,
+    look_up: &mut impl FnMut(String),
+) {
+    for i in 0..chars.len() {
+        let mut after: Option<Vec<char>> = None;
+        for j in i + apart..chars.len() {
+            if chars[i] != chars[j] {
+                continue;
+            }
+            let after = after.get_or_insert_with(|| lexicon.chars_after(&key.as_bytes()[..at[i]]));
+            for &c in after.iter().filter(|&&c| c != chars[i]) {
+                let mut word = chars.to_vec();
+                word[i] = c;
+                word[j] = c;
+                look_up(word.into_iter().collect());
+            }
+        }
+    }
 }
 
 /// Whether learning reads a misreading with this substitution.
