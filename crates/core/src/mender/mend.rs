@@ -122,12 +122,12 @@ impl Mender {
         let single = groups.len() == 1 && groups[0].1.is_none();
         for (language, paragraphs) in groups {
             let part = match &paragraphs {
-                None => self.mend_in(text, Some(&tokens), language, plan),
+                None => self.mend_in(text, &tokens, language, plan),
                 // Other paragraphs blanked byte for byte: offsets stay those
                 // of `text`, and only this language's paragraphs are seen.
                 Some(spans) => {
                     let kept = kept_tokens(&tokens, spans);
-                    self.mend_in(&masked(text, spans), Some(&kept), language, plan)
+                    self.mend_in(&masked(text, spans), &kept, language, plan)
                 }
             };
             learned.languages.push((language, part.learned));
@@ -163,23 +163,22 @@ impl Mender {
         }
     }
 
-    /// Mends `text` (its tokens, if already made) in one language.
+    /// Mends `text` (with its tokens, `input_tokens`) in one language.
     pub(super) fn mend_in(
         &self,
         text: &str,
-        tokens: Option<&[Token]>,
+        input_tokens: &[Token],
         language: Language,
         plan: Plan<'_>,
     ) -> Part {
         let lexicon = self.lexicon_for(language);
         let thesaurus = self.thesaurus_for(language);
-        let given = tokens;
         let Prepared {
             edits: mended_breaks,
             text: prepared,
             tokens,
             suspects,
-        } = self.front(text, given, lexicon);
+        } = self.front(text, Some(input_tokens), lexicon);
         let (rules, spelled) = match plan {
             Plan::Given(rules) => (rules.clone(), HashSet::new()),
             Plan::Learned(learned) => (
@@ -260,13 +259,8 @@ impl Mender {
         if self.mode.swaps() {
             // Whole words are looked at in the input itself: they are real
             // words, which no earlier repair touched.
-            let tokens: Cow<'_, [Token]> = match (&prepared, given) {
-                (Cow::Borrowed(_), _) => tokens,
-                (Cow::Owned(_), Some(given)) => Cow::Borrowed(given),
-                (Cow::Owned(_), None) => Cow::Owned(tokenize(text)),
-            };
             (rules, suggestions) =
-                self.whole_words_in(text, &tokens, &edits, rules, plan, language);
+                self.whole_words_in(text, input_tokens, &edits, rules, plan, language);
             if self.whole_words {
                 edits.append(&mut suggestions);
                 edits.sort_by_key(|e| e.span.start);
