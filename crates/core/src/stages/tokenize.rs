@@ -258,12 +258,7 @@ fn push_run(text: &str, span: Range<usize>, tokens: &mut Vec<Token>) {
     let trail = raw[lead..].iter().rev().take_while(|&&b| b == b'_').count();
     let span = span.start + lead..span.end - trail;
     let run = &text[span.clone()];
-    let shaped = if run.is_ascii() {
-        shape_ascii(run.as_bytes())
-    } else {
-        shape(run)
-    };
-    let Some((has_digits, case)) = shaped else {
+    let Some((has_digits, case)) = shape(run) else {
         return;
     };
     let sentence_start = is_sentence_start(&text[..span.start]);
@@ -300,47 +295,14 @@ fn shape(run: &str) -> Option<(bool, Case)> {
             }
         }
     }
-    case_of(first_upper?, rest_upper, rest_lower, rest_empty).map(|case| (digits, case))
-}
-
-/// [`shape`] of an ASCII run, a byte at a time.
-fn shape_ascii(run: &[u8]) -> Option<(bool, Case)> {
-    let (mut digits, mut first_upper) = (false, None);
-    let (mut rest_upper, mut rest_lower, mut rest_empty) = (false, false, true);
-    for &b in run {
-        if b == b'_' {
-            return None;
-        }
-        digits |= b.is_ascii_digit();
-        if b.is_ascii_alphabetic() {
-            let upper = b.is_ascii_uppercase();
-            if first_upper.is_none() {
-                first_upper = Some(upper);
-            } else {
-                rest_empty = false;
-                rest_upper |= upper;
-                rest_lower |= !upper;
-            }
-        }
-    }
-    case_of(first_upper?, rest_upper, rest_lower, rest_empty).map(|case| (digits, case))
-}
-
-/// The case pattern of a run: whether its first letter is uppercase,
-/// whether any later one is upper- or lowercase, whether there is none.
-fn case_of(
-    first_upper: bool,
-    rest_upper: bool,
-    rest_lower: bool,
-    rest_empty: bool,
-) -> Option<Case> {
-    match (first_upper, rest_upper, rest_lower) {
-        (false, false, _) => Some(Case::Lower),
-        (true, false, true) => Some(Case::Title),
-        (true, false, false) if rest_empty => Some(Case::Title),
-        (true, true, false) => Some(Case::Upper),
-        _ => None,
-    }
+    let case = match (first_upper?, rest_upper, rest_lower) {
+        (false, false, _) => Case::Lower,
+        (true, false, true) => Case::Title,
+        (true, false, false) if rest_empty => Case::Title,
+        (true, true, false) => Case::Upper,
+        _ => return None,
+    };
+    Some((digits, case))
 }
 
 /// Whether a token after `before` starts a sentence: nothing but opening
