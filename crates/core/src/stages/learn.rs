@@ -514,9 +514,11 @@ fn is_plausible(
     let expected = expected_count(c.best_frequency);
     let stands_in = expected >= MIN_EXPECTED_RESTORATIONS
         && c.tokens as f64 >= expected * MIN_SHARE_OF_EXPECTED;
-    // What the last step below asks first, bar the dear parts: most
-    // candidates are one name or rare word read as another word, and fail
-    // here.
+    // Enough words, or a stand-in, or a one-word rule's sides: a synonym's
+    // everyday words, or everyday siblings of four letters or more (the
+    // rest of a one-word rule's test is at the end). Asked first, before
+    // the dear parts: most candidates are one name or rare word read as
+    // another word, and fail here.
     let within_reach = match c.kind {
         RuleKind::Synonym => supported || (everyday(from) && everyday(to)),
         RuleKind::WordSwap => {
@@ -524,6 +526,8 @@ fn is_plausible(
                 || stands_in
                 || (c.siblings && [from, to].iter().all(|side| everyday(side) && long(side)))
         }
+        // Explain gives only word swaps; glyph confusions and whole-word
+        // swaps are learned apart and substring rules come from people.
         RuleKind::Glyph | RuleKind::Substring | RuleKind::WholeWord => false,
     };
     if !within_reach {
@@ -649,21 +653,16 @@ fn is_plausible(
             .iter()
             .all(|(t, _)| parts.is_scheme(&suspects[*t].key, from))
     };
-    let single_ok = || !scheme() && (telling() || (english && !built()));
-    match c.kind {
-        RuleKind::Synonym => supported || (everyday(from) && everyday(to) && single_ok()),
-        RuleKind::WordSwap => {
-            supported
-                || stands_in
-                || (c.siblings
-                    && [from, to].iter().all(|side| everyday(side) && long(side))
-                    && !scheme()
-                    && (telling() || !built()))
-        }
-        // Explain gives only word swaps; glyph confusions and whole-word
-        // swaps are learned apart and substring rules come from people.
-        RuleKind::Glyph | RuleKind::Substring | RuleKind::WholeWord => false,
+    // The rest of a one-word rule's test: its sides passed the first part
+    // (`within_reach`) at the top.
+    if supported || (c.kind == RuleKind::WordSwap && stands_in) {
+        return true;
     }
+    !scheme()
+        && match c.kind {
+            RuleKind::Synonym => telling() || (english && !built()),
+            _ => telling() || !built(),
+        }
 }
 
 /// How many of a `words`-word text's tokens are expected to hold `to`
