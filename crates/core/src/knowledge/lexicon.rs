@@ -201,7 +201,7 @@ impl Lexicon {
 
     /// Whether `piece` is a compound part: a word, or a word followed by a
     /// linking element when more follows.
-    fn is_part(&self, piece: &str, last: bool) -> bool {
+    pub(crate) fn is_part(&self, piece: &str, last: bool) -> bool {
         if last {
             return self
                 .frequency(piece)

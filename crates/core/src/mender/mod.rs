@@ -818,6 +818,56 @@ mod tests {
     }
 
     #[test]
+    fn a_related_swap_inside_unlisted_compounds_is_learned_from_them() {
+        // A spinner swapped German `Bild` for `Porträt` everywhere: as a
+        // word, in its inflected forms (`Bildes`, `Bildern`: `Porträtes`,
+        // `Porträtern` are no words), in listed compounds (`Bildschärfe`,
+        // `Bildschirm`, `Bildrand`) and in compounds no dictionary lists
+        // (`Bildfenster`, `Bildrauschen`, `Bildbereich`, `Bildmitte`). A
+        // thesaurus relates `Bild` to `Porträt`, `Foto` and `Abbildung`;
+        // every one of them makes compounds with `fenster`, but only
+        // `Bild` restores the broken inflections and the listed words.
+        let clean = "Das Bild erscheint im Bildfenster, sobald die Datei geladen ist. \
+            Im Kopf des Fensters steht der Name des Bildes. Mit dem Werkzeug können \
+            Sie das Bildrauschen verringern und die Bildschärfe erhöhen. Wählen Sie \
+            zuerst einen Bildbereich aus, dann wirkt der Filter nur dort. Der \
+            Bildschirm zeigt die Änderung sofort an. Wenn das Bild zu groß ist, passen \
+            Sie die Ansicht an. Am Bildrand erscheinen die Lineale, und die Bildmitte \
+            markiert ein kleines Kreuz. In den Bildern sehen Sie die Ebenen. \
+            Speichern Sie das Bild zum Schluss unter einem neuen Namen.";
+        let mythes = "UTF-8\nbild|1\n(Substantiv)|Porträt|Foto|Abbildung\n";
+        let mender = with_mythes(Language::German, mythes);
+        assert_eq!(mender.mend(clean).text(), clean);
+        let spun = clean.replace("Bild", "Porträt");
+        let mended = mender.mend(&spun);
+        // The nine damaged words are repaired; the three whole words stay
+        // suggestions.
+        assert_eq!(mended.text().replace("Porträt", "Bild"), clean);
+        assert_eq!(mended.edits().len(), 9, "{:?}", mended.rules());
+        assert!(mended.text().contains("Bildfenster") && mended.text().contains("Bildmitte"));
+        // Where no broken inflection proposes the pair, the compounds
+        // cannot say which relative was swapped.
+        let unlisted = ["Bildes", "Bildern"]
+            .iter()
+            .fold(clean.to_string(), |text, word| {
+                text.replace(word, "Fenster")
+            });
+        let spun = unlisted.replace("Bild", "Porträt");
+        assert!(mender.mend(&spun).edits().is_empty());
+        // Nor without the relation.
+        let mender = Mender::builder()
+            .language(Language::German)
+            .build()
+            .unwrap();
+        let spun = clean.replace("Bild", "Porträt");
+        assert!(mender
+            .mend(&spun)
+            .edits()
+            .iter()
+            .all(|e| !e.before.contains("fenster")));
+    }
+
+    #[test]
     fn a_word_with_two_swaps_is_repaired_by_two_rules_learned_elsewhere() {
         // A spinner swapped `head` for `chief` and `light` for `bright`.
         // `headlight` holds both: it teaches neither rule, but once other

@@ -16,9 +16,11 @@ use compact_str::CompactString;
 
 use crate::knowledge::lexicon::{Anchor, Inside, Lexicon};
 
+mod compound;
 mod misreadings;
 mod short;
 
+pub(crate) use compound::compound_restorations;
 pub(crate) use misreadings::{learnable_misreadings, Misreading};
 pub(crate) use short::explain_short;
 

@@ -36,7 +36,7 @@ use crate::knowledge::lexicon::{expected_count, Anchor, Lexicon};
 use crate::knowledge::morphology::{is_built_on, regular_forms};
 use crate::knowledge::thesaurus::{Relation, Thesaurus};
 use crate::stages::detect::{evidence, Evidence, SuspectType};
-use crate::stages::explain::{Explanation, MIN_CONTEXT_CHARS};
+use crate::stages::explain::{compound_restorations, Explanation, MIN_CONTEXT_CHARS};
 use crate::stages::tokenize::with_case;
 use crate::stages::tokenize::Case;
 
@@ -145,6 +145,14 @@ struct Candidate {
     /// For a broad synonym, those restored from suspects with full
     /// evidence: what the pair would have without the relation.
     full_words: Vec<CompactString>,
+    /// How many of them are unlisted compounds ([`add_compound_restorations`]);
+    /// the dictionary lists the others.
+    unlisted_words: usize,
+    /// The suspect types (as indices) among those restored to listed
+    /// words that are no compound of dictionary words (`Porträt·es`,
+    /// `Porträt·ern` for `Bild·es`, `Bild·ern`): a spinner's swap breaks a
+    /// word's inflections, an author's compounds do not.
+    inflected: Vec<usize>,
     /// Suspect tokens explained.
     tokens: usize,
     /// Highest frequency among its restored words.
@@ -166,6 +174,60 @@ struct Candidate {
 }
 
 impl Candidate {
+    /// Counts explanation `e` of suspect `suspect` (the `i`th), whose
+    /// evidence is `evidence`, for this candidate.
+    fn count(
+        &mut self,
+        i: usize,
+        suspect: &SuspectType,
+        e: &Explanation,
+        evidence: Evidence,
+        lexicon: &Lexicon,
+        unlisted: bool,
+    ) {
+        let (from, to) = (e.from(&suspect.key), e.to());
+        let capitalised =
+            !suspect.lowercase && suspect.key.starts_with(from) && e.restored.starts_with(to);
+        self.capitalised &= capitalised;
+        self.some_capitalised |= capitalised;
+        self.short_only &= e.context < MIN_CONTEXT_CHARS;
+        // The weakest prior counts words strictly (see `family`).
+        let strict = self.kind == RuleKind::WordSwap && !self.siblings;
+        let stemmed = family(&suspect.key, e, lexicon, strict);
+        push_sparingly(&mut self.types, (i, stemmed.clone()));
+        self.tokens += suspect.occurrences.len();
+        self.best_frequency = self.best_frequency.max(e.frequency);
+        if !suspect.is_compound_or_noun() {
+            insert_new(&mut self.plain_words, stemmed.clone());
+        }
+        if self.broad && evidence == Evidence::Full && lexicon.language() != Language::English {
+            // Counted as a swap no thesaurus relates counts its words.
+            insert_new(&mut self.full_words, family(&suspect.key, e, lexicon, true));
+        }
+        if !unlisted
+            && !suspect.is_closed_compound
+            && lexicon.language().has_compounds()
+            && !self.inflected.contains(&i)
+        {
+            push_sparingly(&mut self.inflected, i);
+        }
+        if insert_new(&mut self.words, stemmed) {
+            self.unlisted_words += usize::from(unlisted);
+            self.total_frequency += e.frequency;
+            if self.examples.len() < MAX_EXAMPLES {
+                push_sparingly(
+                    &mut self.examples,
+                    (suspect.key.clone(), e.restored.to_string()),
+                );
+            }
+        }
+    }
+
+    /// Its distinct restored words that the dictionary lists.
+    fn listed_words(&self) -> usize {
+        self.words.len() - self.unlisted_words
+    }
+
     /// The order of magnitude of how common its restorations are. Between
     /// rules with equal support, restoring everyday words (`high·ly`) beats
     /// restoring rare ones (`weird·ly`), whatever the thesaurus says; small
@@ -263,6 +325,8 @@ pub(crate) fn learn(
                         words: Vec::new(),
                         plain_words: Vec::new(),
                         full_words: Vec::new(),
+                        unlisted_words: 0,
+                        inflected: Vec::new(),
                         tokens: 0,
                         best_frequency: 0,
                         total_frequency: 0,
@@ -280,35 +344,11 @@ pub(crate) fn learn(
             if evidence == Evidence::SynonymsOnly && c.kind != RuleKind::Synonym {
                 continue;
             }
-            let capitalised = !suspect.lowercase
-                && suspect.key.starts_with(key.0)
-                && e.restored.starts_with(key.1);
-            c.capitalised &= capitalised;
-            c.some_capitalised |= capitalised;
-            c.short_only &= e.context < MIN_CONTEXT_CHARS;
-            // The weakest prior counts words strictly (see `family`).
-            let strict = c.kind == RuleKind::WordSwap && !c.siblings;
-            let stemmed = family(&suspect.key, e, lexicon, strict);
-            push_sparingly(&mut c.types, (i, stemmed.clone()));
-            c.tokens += suspect.occurrences.len();
-            c.best_frequency = c.best_frequency.max(e.frequency);
-            if !suspect.is_compound_or_noun() {
-                insert_new(&mut c.plain_words, stemmed.clone());
-            }
-            if c.broad && evidence == Evidence::Full && lexicon.language() != Language::English {
-                // Counted as a swap no thesaurus relates counts its words.
-                insert_new(&mut c.full_words, family(&suspect.key, e, lexicon, true));
-            }
-            if insert_new(&mut c.words, stemmed) {
-                c.total_frequency += e.frequency;
-                if c.examples.len() < MAX_EXAMPLES {
-                    push_sparingly(
-                        &mut c.examples,
-                        (suspect.key.clone(), e.restored.to_string()),
-                    );
-                }
-            }
+            c.count(i, suspect, e, evidence, lexicon, false);
         }
+    }
+    if lexicon.language().has_compounds() {
+        add_compound_restorations(&mut candidates, suspects, lexicon);
     }
 
     let views: Vec<short::ShortView> = candidates
@@ -335,13 +375,28 @@ pub(crate) fn learn(
             Ordering::Less => {}
         }
     }
+    // The same for the words whose restoration the dictionary lists, where
+    // unlisted compounds are restored.
+    let mut most_listed: HashMap<&str, (usize, usize)> = HashMap::new();
+    let compounds = lexicon.language().has_compounds();
+    for ((from, _), c) in candidates.iter().filter(|_| compounds) {
+        let entry = most_listed.entry(from).or_insert((0, 0));
+        match c.listed_words().cmp(&entry.0) {
+            Ordering::Greater => *entry = (c.listed_words(), 1),
+            Ordering::Equal => entry.1 += 1,
+            Ordering::Less => {}
+        }
+    }
     let mut ranked: Vec<((&str, &str), Candidate)> = candidates
         .into_iter()
         .enumerate()
         .filter(|(k, _)| !tied.contains(k))
         .map(|(_, candidate)| candidate)
         .filter(|((from, to), c)| {
-            let unrivalled = most.get(from) == Some(&(c.words.len(), 1));
+            let unrivalled = Unrivalled {
+                words: most.get(from) == Some(&(c.words.len(), 1)),
+                listed: most_listed.get(from) == Some(&(c.listed_words(), 1)),
+            };
             !c.words.is_empty()
                 && is_plausible(from, to, c, unrivalled, &parts, lexicon, text, words)
         })
@@ -416,6 +471,34 @@ pub(crate) fn learn(
         })
         .collect();
     RuleSet::new(rules)
+}
+
+/// In a language that writes compounds as one word, a related swap that
+/// words with a broken inflection propose (`Porträt·es`, `Porträt·ern` for
+/// `Bild·es`, `Bild·ern`) also explains the unlisted compounds that hold
+/// its `from` as a part (`Porträt·fenster` as `Bild·fenster`, no entry
+/// either): those are counted for it, as explanations of compounds count
+/// for thesaurus-backed rules. Looked for only for the few pairs proposed,
+/// not for every relative of every part of every compound.
+fn add_compound_restorations(
+    candidates: &mut BTreeMap<(&str, &str), Candidate>,
+    suspects: &[SuspectType],
+    lexicon: &Lexicon,
+) {
+    for ((from, to), c) in candidates.iter_mut() {
+        if c.kind != RuleKind::Synonym || c.inflected.len() < MIN_WORD_SWAP_SUPPORT {
+            continue;
+        }
+        for (i, suspect) in suspects.iter().enumerate() {
+            let evidence = evidence(suspect);
+            if evidence == Evidence::None || !suspect.is_closed_compound {
+                continue;
+            }
+            for e in compound_restorations(&suspect.key, from, to, lexicon) {
+                c.count(i, suspect, &e, evidence, lexicon, true);
+            }
+        }
+    }
 }
 
 /// Adds `word` to the distinct `words` unless it is there; whether it was
@@ -493,7 +576,7 @@ fn is_plausible(
     from: &str,
     to: &str,
     c: &Candidate,
-    unrivalled: bool,
+    unrivalled: Unrivalled,
     parts: &parts::Parts,
     lexicon: &Lexicon,
     text: &dyn TextView,
@@ -545,7 +628,35 @@ fn is_plausible(
     let expected_to = expected_count(lexicon.frequency(to).unwrap_or(0));
     let compounds_only =
         c.plain_words.len() < c.min_support() && c.plain_words.len() < c.words.len();
-    if compounds_only && expected_to < MIN_TELLING_ABSENCE {
+    let english = lexicon.language() == Language::English;
+    // In a language that writes compounds as one word, a spinner's
+    // related swap shows in compounds above all (`Porträt·fenster`,
+    // `Porträt·namen`, `Porträt·rauschen` for `Bild → Porträt`), which
+    // the dictionary mostly lacks restored as well. Every relative of
+    // `Porträt` makes compounds with those heads, so the compounds say
+    // which word was swapped, not for which: that takes restorations the
+    // dictionary lists, more of them than any other relative has, two of
+    // them inflections the spinner broke (`Porträt·es`, `Porträt·ern`:
+    // an author's own compounds break none, and without that a broad
+    // thesaurus read a manual's `Benutzer·verwaltung` as
+    // `Benutzer·stadt`), and a `from` that stands where the text lacks
+    // `to` (see `unrelated_enough` below).
+    let compound_stand_in = || {
+        c.kind == RuleKind::Synonym
+            && lexicon.language().has_compounds()
+            && c.words.len() >= MIN_UNRELATED_SUPPORT
+            && c.listed_words() >= MIN_WORD_SWAP_SUPPORT
+            && c.inflected.len() >= MIN_WORD_SWAP_SUPPORT
+            && unrivalled.listed
+            && stands_in_for(from, to, text, words, lexicon)
+            && !holds_in_own_words(from, to, text, lexicon)
+    };
+    // Unlisted compounds restored are evidence for that test alone: every
+    // other test below was made for restorations the dictionary lists.
+    if c.listed_words() < c.words.len() && c.listed_words() < c.min_support() {
+        return compound_stand_in();
+    }
+    if compounds_only && expected_to < MIN_TELLING_ABSENCE && !compound_stand_in() {
         return false;
     }
     // Weak priors need the restored side's absence to say something. A
@@ -582,7 +693,6 @@ fn is_plausible(
     // `einsteigen`, `auszusteigen` in a German manual page), and a word
     // the author uses turns up in listed words no spinner made (`mappen`
     // beside Dutch `map·naam` read as `bedrijfs·naam`).
-    let english = lexicon.language() == Language::English;
     // What a swap no thesaurus relates needs, from `plain` distinct words.
     let unrelated_enough = |plain: usize| {
         english
@@ -592,7 +702,7 @@ fn is_plausible(
                 && expected_holders(to, c.capitalised, words, lexicon)
                     >= MIN_EXPECTED_UNRELATED_ABSENT)
             || (plain >= MIN_UNRELATED_SUPPORT
-                && unrivalled
+                && unrivalled.words
                 && stands_in_for(from, to, text, words, lexicon)
                 && !holds_in_own_words(from, to, text, lexicon))
     };
@@ -612,6 +722,7 @@ fn is_plausible(
                 || (!english
                     && c.full_words.len() >= MIN_UNRELATED_SUPPORT
                     && unrelated_enough(c.full_words.len()))
+                || compound_stand_in()
         }
         RuleKind::WordSwap => unrelated_enough(c.words.len()),
         _ => true,
@@ -663,6 +774,15 @@ fn is_plausible(
             RuleKind::Synonym => telling() || (english && !built()),
             _ => telling() || !built(),
         }
+}
+
+/// Whether no other candidate with the same `from` explains as many
+/// distinct words (`words`), or as many whose restoration the dictionary
+/// lists (`listed`).
+#[derive(Clone, Copy)]
+struct Unrivalled {
+    words: bool,
+    listed: bool,
 }
 
 /// How many of a `words`-word text's tokens are expected to hold `to`
