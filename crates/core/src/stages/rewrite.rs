@@ -275,20 +275,27 @@ fn restore(
     // Strongest evidence first: the weakest rule's support, then fewer
     // distinct rules, then the more frequent word (`scc` is `see` rather
     // than `sec`: one rule either way).
+    let strength = |(r, frequency): &(Restoration, u64)| {
+        let weakest = r.rules.iter().map(|&k| rules[k].words).min().unwrap_or(0);
+        let mut distinct = r.rules.clone();
+        distinct.sort_unstable();
+        distinct.dedup();
+        (weakest, Reverse(distinct.len()), *frequency)
+    };
+    let best = found
+        .iter()
+        .max_by_key(|f| (strength(f), Reverse(f.0.word.clone())))
+        .map(strength)?;
+    // Unlisted compounds (frequency 0) that the same rules make in more
+    // than one way say nothing of which was meant: a spinner's `lijn →
+    // streep` made `streepstreep` of `streeplijn`, which reads as
+    // `lijnstreep`, `streeplijn` and `lijnlijn` alike.
+    if best.2 == 0 && found.iter().filter(|f| strength(f) == best).count() > 1 {
+        return None;
+    }
     found
         .into_iter()
-        .max_by_key(|(r, frequency)| {
-            let weakest = r.rules.iter().map(|&k| rules[k].words).min().unwrap_or(0);
-            let mut distinct = r.rules.clone();
-            distinct.sort_unstable();
-            distinct.dedup();
-            (
-                weakest,
-                Reverse(distinct.len()),
-                *frequency,
-                Reverse(r.word.clone()),
-            )
-        })
+        .max_by_key(|f| (strength(f), Reverse(f.0.word.clone())))
         .map(|(r, _)| r)
 }
 
@@ -503,6 +510,29 @@ mod tests {
                 ("scc", "see")
             ]
         );
+    }
+
+    #[test]
+    fn an_unlisted_compound_read_in_several_ways_is_left() {
+        // `lijn → streep` learned elsewhere; `streepdikte` has one reading
+        // (`lijndikte`, a compound no dictionary lists), but `streepstreep`
+        // (a spun `streeplijn`) reads as `lijnstreep`, `streeplijn` and
+        // `lijnlijn` alike.
+        let lexicon = Lexicon::for_language(Language::Dutch).unwrap();
+        let rules = RuleSet::new(vec![Rule {
+            kind: RuleKind::Synonym,
+            words: 5,
+            ..glyph_rule("streep", "lijn")
+        }]);
+        let text = "De streepdikte en de streepstreep van de tekening.";
+        let tokens = crate::stages::tokenize::tokenize(text);
+        let suspects = crate::stages::detect::detect(text, &tokens, &lexicon, 45, false).suspects;
+        let edits = rewrite(text, &suspects, &rules, &lexicon, false);
+        let changes: Vec<(&str, &str)> = edits
+            .iter()
+            .map(|e| (e.before.as_str(), e.after.as_str()))
+            .collect();
+        assert_eq!(changes, [("streepdikte", "lijndikte")]);
     }
 
     #[test]
