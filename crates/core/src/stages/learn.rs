@@ -365,28 +365,21 @@ pub(crate) fn learn(
     drop(views);
     let parts = parts::Parts::new(suspects);
     // Per `from` side: the most words any of its candidates explains, and
-    // how many candidates explain that many.
-    let mut most: HashMap<&str, (usize, usize)> = HashMap::new();
-    for ((from, _), c) in &candidates {
-        let entry = most.entry(from).or_insert((0, 0));
-        match c.words.len().cmp(&entry.0) {
-            Ordering::Greater => *entry = (c.words.len(), 1),
-            Ordering::Equal => entry.1 += 1,
-            Ordering::Less => {}
-        }
-    }
-    // The same for the words whose restoration the dictionary lists, where
-    // unlisted compounds are restored.
-    let mut most_listed: HashMap<&str, (usize, usize)> = HashMap::new();
+    // how many candidates explain that many; the same for the words whose
+    // restoration the dictionary lists, where unlisted compounds are
+    // restored.
+    let most = most_per_from(
+        candidates
+            .iter()
+            .map(|((from, _), c)| (*from, c.words.len())),
+    );
     let compounds = lexicon.language().has_compounds();
-    for ((from, _), c) in candidates.iter().filter(|_| compounds) {
-        let entry = most_listed.entry(from).or_insert((0, 0));
-        match c.listed_words().cmp(&entry.0) {
-            Ordering::Greater => *entry = (c.listed_words(), 1),
-            Ordering::Equal => entry.1 += 1,
-            Ordering::Less => {}
-        }
-    }
+    let most_listed = most_per_from(
+        candidates
+            .iter()
+            .filter(|_| compounds)
+            .map(|((from, _), c)| (*from, c.listed_words())),
+    );
     let mut ranked: Vec<((&str, &str), Candidate)> = candidates
         .into_iter()
         .enumerate()
@@ -499,6 +492,23 @@ fn add_compound_restorations(
             }
         }
     }
+}
+
+/// For each `from` side of `(from, count)` pairs: the largest count, and
+/// how many pairs have it.
+fn most_per_from<'a>(
+    counts: impl Iterator<Item = (&'a str, usize)>,
+) -> HashMap<&'a str, (usize, usize)> {
+    let mut most: HashMap<&str, (usize, usize)> = HashMap::new();
+    for (from, count) in counts {
+        let entry = most.entry(from).or_insert((0, 0));
+        match count.cmp(&entry.0) {
+            Ordering::Greater => *entry = (count, 1),
+            Ordering::Equal => entry.1 += 1,
+            Ordering::Less => {}
+        }
+    }
+    most
 }
 
 /// Adds `word` to the distinct `words` unless it is there; whether it was

@@ -282,10 +282,7 @@ fn restore(
         distinct.dedup();
         (weakest, Reverse(distinct.len()), *frequency)
     };
-    let best = found
-        .iter()
-        .max_by_key(|f| (strength(f), Reverse(f.0.word.clone())))
-        .map(strength)?;
+    let best = found.iter().map(strength).max()?;
     // Unlisted compounds (frequency 0) that the same rules make in more
     // than one way say nothing of which was meant: a spinner's `lijn →
     // streep` made `streepstreep` of `streeplijn`, which reads as
@@ -487,28 +484,43 @@ mod tests {
         }
     }
 
+    /// Asserts that rewrite changes exactly `expected` (`(before, after)`,
+    /// in order) in `text` with `rules`.
+    fn assert_changes(
+        text: &str,
+        rules: &RuleSet,
+        lexicon: &Lexicon,
+        glyphs: bool,
+        expected: &[(&str, &str)],
+    ) {
+        let tokens = crate::stages::tokenize::tokenize(text);
+        let suspects = crate::stages::detect::detect(text, &tokens, lexicon, 45, glyphs).suspects;
+        let edits = rewrite(text, &suspects, rules, lexicon, glyphs);
+        let changes: Vec<(&str, &str)> = edits
+            .iter()
+            .map(|e| (e.before.as_str(), e.after.as_str()))
+            .collect();
+        assert_eq!(changes, expected);
+    }
+
     #[test]
     fn glyph_rules_pick_the_places_that_make_a_word() {
         let lexicon = Lexicon::english().unwrap();
         let rules = RuleSet::new(vec![glyph_rule("rn", "m"), glyph_rule("c", "e")]);
         let text = "The rnodern rnernbers scc a Modern Base1 and Base2.";
-        let tokens = crate::stages::tokenize::tokenize(text);
-        let suspects = crate::stages::detect::detect(text, &tokens, &lexicon, 45, true).suspects;
-        let edits = rewrite(text, &suspects, &rules, &lexicon, true);
-        let changes: Vec<(&str, &str)> = edits
-            .iter()
-            .map(|e| (e.before.as_str(), e.after.as_str()))
-            .collect();
         // `modern` keeps its own `rn`; `rnernbers` needs the rule twice;
         // `scc` is `see` (one rule, the commoner word), not `sec`; numbered
         // names stay.
-        assert_eq!(
-            changes,
-            [
+        assert_changes(
+            text,
+            &rules,
+            &lexicon,
+            true,
+            &[
                 ("rnodern", "modern"),
                 ("rnernbers", "members"),
-                ("scc", "see")
-            ]
+                ("scc", "see"),
+            ],
         );
     }
 
@@ -525,14 +537,13 @@ mod tests {
             ..glyph_rule("streep", "lijn")
         }]);
         let text = "De streepdikte en de streepstreep van de tekening.";
-        let tokens = crate::stages::tokenize::tokenize(text);
-        let suspects = crate::stages::detect::detect(text, &tokens, &lexicon, 45, false).suspects;
-        let edits = rewrite(text, &suspects, &rules, &lexicon, false);
-        let changes: Vec<(&str, &str)> = edits
-            .iter()
-            .map(|e| (e.before.as_str(), e.after.as_str()))
-            .collect();
-        assert_eq!(changes, [("streepdikte", "lijndikte")]);
+        assert_changes(
+            text,
+            &rules,
+            &lexicon,
+            false,
+            &[("streepdikte", "lijndikte")],
+        );
     }
 
     #[test]
