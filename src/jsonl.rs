@@ -13,7 +13,7 @@ use std::ops::Range;
 
 use rayon::prelude::*;
 use serde_json::value::RawValue;
-use textmend::{Edit, EditKind, Mended, Mender, RuleSet};
+use textmend::{Edit, EditKind, Language, Mended, Mender, RuleSet};
 
 use crate::clean::Cleaning;
 use crate::groups::Groups;
@@ -28,6 +28,32 @@ pub fn field<'a>(line: &'a str, field: &str) -> Option<(String, Range<usize>)> {
     let value: String = serde_json::from_str(raw).ok()?;
     let start = raw.as_ptr() as usize - line.as_ptr() as usize;
     Some((value, start..start + raw.len()))
+}
+
+/// The language a record's `--lang-field` names: `None` when the record
+/// has no such string field (its language is detected), `Some(None)` for
+/// a language without a dictionary. Codes are read as language
+/// identifiers write them: ISO 639-1 or 639-3, in any case, with a region
+/// or script after `-` or `_` (`en`, `EN`, `pt-BR`, `deu_Latn`, `fra`).
+pub fn label(line: &str, lang_field: Option<&str>) -> Option<Option<Language>> {
+    let (value, _) = field(line, lang_field?)?;
+    let code = value
+        .split(['-', '_'])
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_ascii_lowercase();
+    let code = match code.as_str() {
+        "eng" => "en",
+        "deu" | "ger" => "de",
+        "fra" | "fre" => "fr",
+        "spa" => "es",
+        "ita" => "it",
+        "por" => "pt",
+        "nld" | "dut" => "nl",
+        other => other,
+    };
+    Some(Language::from_code(code))
 }
 
 /// What repairing a batch of lines gave.
@@ -54,6 +80,7 @@ pub fn repair(
     batch: &[u8],
     first_index: usize,
     name: &str,
+    lang_field: Option<&str>,
     mender: &Mender,
     groups: Option<(&Groups, &Input)>,
     cleaning: Option<(&Cleaning, &Input)>,
@@ -75,6 +102,7 @@ pub fn repair(
         .map(|(k, (start, line))| {
             let work = Work {
                 name,
+                lang_field,
                 mender,
                 groups,
                 cleaning,
@@ -122,6 +150,7 @@ struct Line {
 /// for its group).
 struct Work<'a> {
     name: &'a str,
+    lang_field: Option<&'a str>,
     mender: &'a Mender,
     groups: Option<(&'a Groups, &'a Input)>,
     cleaning: Option<(&'a Cleaning, &'a Input)>,
@@ -137,9 +166,22 @@ struct Fixed {
     suspects_left: usize,
 }
 
+/// `text` mended as labelled (`label`), or with its language detected.
+fn mend_labelled<'t>(
+    mender: &Mender,
+    label: Option<Option<Language>>,
+    text: &'t str,
+) -> Mended<'t> {
+    match label {
+        Some(language) => mender.labelled(language).mend(text),
+        None => mender.mend(text),
+    }
+}
+
 fn repair_line(line: &[u8], start: usize, index: usize, work: &Work) -> Line {
     let Work {
         name,
+        lang_field,
         mender,
         groups,
         cleaning,
@@ -160,10 +202,12 @@ fn repair_line(line: &[u8], start: usize, index: usize, work: &Work) -> Line {
     let Some((value, span)) = field(body, name) else {
         return nothing(true);
     };
+    let label = label(body, lang_field);
     let mend = |text: &str| -> Fixed {
         let mended: Mended = match groups {
+            // Pooled learning takes no labels (repair refuses them).
             Some((groups, input)) => mender.mend_pooled(text, groups.for_line(body, input)),
-            None => mender.mend(text),
+            None => mend_labelled(mender, label, text),
         };
         Fixed {
             text: mended.text().to_string(),
@@ -179,7 +223,7 @@ fn repair_line(line: &[u8], start: usize, index: usize, work: &Work) -> Line {
             let stats = cleaning.groups.for_record(input, body);
             // Pooled learning and cleaning are not combined (repair
             // refuses it), so a cleaned record learns from itself.
-            let outcome = cleaning.text(&value, stats, |text| mender.mend(text));
+            let outcome = cleaning.text(&value, stats, |text| mend_labelled(mender, label, text));
             Fixed {
                 text: String::from_utf8(outcome.output).unwrap_or_default(),
                 edits: outcome.edits,
@@ -256,5 +300,27 @@ mod tests {
         assert!(field(line, "missing").is_none());
         assert!(field("[1, 2]", "text").is_none());
         assert!(field(r#"{"text": 3}"#, "text").is_none());
+    }
+
+    #[test]
+    fn reads_language_labels_as_identifiers_write_them() {
+        let of = |value: &str| label(&format!(r#"{{"lang": "{value}"}}"#), Some("lang"));
+        for (value, language) in [
+            ("en", Language::English),
+            ("EN", Language::English),
+            ("eng_Latn", Language::English),
+            ("pt-BR", Language::Portuguese),
+            ("deu_Latn", Language::German),
+            ("ger", Language::German),
+            ("fra", Language::French),
+            ("nld", Language::Dutch),
+        ] {
+            assert_eq!(of(value), Some(Some(language)), "{value}");
+        }
+        // A language without a dictionary, and no label at all.
+        assert_eq!(of("sv"), Some(None));
+        assert_eq!(of("zho_Hans"), Some(None));
+        assert_eq!(label(r#"{"lang": 3}"#, Some("lang")), None);
+        assert_eq!(label(r#"{"lang": "en"}"#, None), None);
     }
 }

@@ -550,6 +550,70 @@ fn jsonl_repairs_one_field_and_keeps_every_other_byte() {
     assert_eq!(String::from_utf8(named.stdout).unwrap(), input);
 }
 
+/// `--lang-field`: a record's language label stands in for detecting it.
+/// A record labelled with the language it is written in is repaired as
+/// detection would repair it; one labelled with a language textmend has no
+/// dictionary for, or with one whose dictionary does not know its words
+/// (English labelled German), passes through untouched.
+#[test]
+fn jsonl_records_are_read_in_the_language_their_label_names() {
+    // One paragraph: a text that mixes languages has its long paragraphs
+    // judged one by one, labelled or not.
+    let spun = read("spinner/003_c01601a3d6194ed1.in.txt").replace("\n\n", "\n");
+    let line = |lang: Option<&str>| {
+        let mut record = serde_json::Map::new();
+        if let Some(lang) = lang {
+            record.insert("language".into(), Value::from(lang));
+        }
+        record.insert("text".into(), Value::from(spun.as_str()));
+        Value::Object(record).to_string() + "\n"
+    };
+    let labels = [
+        None,
+        Some("en"),
+        Some("EN-us"),
+        Some("eng_Latn"),
+        Some("sv"),
+        Some("deu_Latn"),
+    ];
+    let input: String = labels.iter().map(|l| line(*l)).collect();
+    let out = textmend(
+        &["--jsonl", "--lang-field", "language", "-q"],
+        input.as_bytes(),
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let output = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = output.lines().collect();
+    let inputs: Vec<&str> = input.lines().collect();
+    let text = |l: &str| serde_json::from_str::<Value>(l).unwrap()["text"].clone();
+    let repaired = text(lines[0]);
+    assert_ne!(repaired, Value::from(spun.as_str()), "detected: repaired");
+    for (k, label) in labels.iter().enumerate().skip(1) {
+        match label {
+            Some("sv") | Some("deu_Latn") => {
+                assert_eq!(lines[k], inputs[k], "{label:?}: untouched")
+            }
+            _ => assert_eq!(text(lines[k]), repaired, "{label:?}: as detected"),
+        }
+    }
+
+    // A label needs JSON lines, and says what --lang would say.
+    for args in [
+        &["--lang-field", "language"][..],
+        &["--jsonl", "--lang-field", "language", "--lang", "en"][..],
+        // Pooled learning detects languages.
+        &["--jsonl", "--lang-field", "language", "--scope", "corpus"][..],
+    ] {
+        let out = textmend(args, input.as_bytes());
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+    }
+}
+
 /// Shards counted apart and merged give the rules learning on the whole
 /// gives, evidence and all.
 #[test]

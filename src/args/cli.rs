@@ -278,6 +278,24 @@ pub(super) struct GlobalArgs {
     #[arg(long, global = true, value_name = "NAME", default_value = "text")]
     pub(super) field: String,
 
+    /// With --jsonl: the field that holds each record's language, as a
+    /// language identifier gave it (FineWeb's `language`: `en`, `de`,
+    /// `deu_Latn`, `pt-BR`), taken instead of detecting it. A record
+    /// labelled with one of the seven languages is read in it if that
+    /// dictionary knows most of its words (else its long paragraphs are
+    /// judged one by one, as in a text that mixes languages), one labelled
+    /// with another language is not repaired (mojibake aside), and one
+    /// without the field is judged as usual. Not with --group-by or
+    /// --scope corpus.
+    #[arg(
+        long,
+        global = true,
+        value_name = "NAME",
+        requires = "jsonl",
+        conflicts_with = "lang"
+    )]
+    pub(super) lang_field: Option<String>,
+
     /// Learn rules from each input on its own (`file`), or from all inputs
     /// together and apply them to each (`corpus`: a batch of articles from
     /// one spun site shares one spinner table; the evidence is counted input

@@ -47,6 +47,8 @@ pub struct Global {
     pub force: bool,
     /// `--jsonl`: the field to repair.
     pub jsonl: Option<String>,
+    /// `--lang-field`: the field that holds a record's language.
+    pub lang_field: Option<String>,
     pub scope: Scope,
     /// `--group-by`, as given.
     pub group_by: Option<String>,
@@ -114,6 +116,7 @@ impl Cli {
             whole_words: g.whole_words,
             force: g.force,
             jsonl: g.jsonl.then_some(g.field),
+            lang_field: g.lang_field,
             scope: g.scope,
             group_by: g.group_by,
             jobs: g

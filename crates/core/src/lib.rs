@@ -219,4 +219,6 @@ pub use formats::rules::{Rule, RuleKind, RuleSet};
 pub use formats::stats::LearningStats;
 pub use knowledge::language::Language;
 pub use knowledge::user::{Ignore, UserThesaurus, UserWords};
-pub use mender::{Learned, Mended, MendedBytes, Mender, MenderBuilder, Mode, Skip, WordInfo};
+pub use mender::{
+    Labelled, Learned, Mended, MendedBytes, Mender, MenderBuilder, Mode, Skip, WordInfo,
+};

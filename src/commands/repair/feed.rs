@@ -284,6 +284,7 @@ impl Run<'_> {
         mut complete: bool,
     ) -> io::Result<RuleSet> {
         let field = self.global.jsonl.clone().unwrap_or_default();
+        let lang_field = self.global.lang_field.as_deref();
         let mut buffer = first;
         let mut index = 0;
         let mut rules = RuleSet::default();
@@ -300,9 +301,17 @@ impl Run<'_> {
                 + usize::from(!buffer.is_empty() && !buffer.ends_with(b"\n"));
             let groups = self.groups.map(|g| (g, input));
             let cleaning = self.cleaning.map(|c| (c, input));
-            let batch = self
-                .pool
-                .install(|| jsonl::repair(&buffer, index, &field, self.mender, groups, cleaning));
+            let batch = self.pool.install(|| {
+                jsonl::repair(
+                    &buffer,
+                    index,
+                    &field,
+                    lang_field,
+                    self.mender,
+                    groups,
+                    cleaning,
+                )
+            });
             index += lines;
             skipped += batch.skipped;
             self.totals.suspects_left += batch.suspects_left;

@@ -113,6 +113,13 @@ pub fn run(options: &Repair, global: &Global, messages: &mut Messages) -> Exit {
         }
     };
     let pooling = global.group_by.is_some() || global.scope == Scope::Corpus;
+    if global.lang_field.is_some() && pooling {
+        messages.error(
+            "--lang-field with --group-by or --scope corpus: pooled learning detects each \
+             record's language; drop --lang-field, or learn record by record",
+        );
+        return Exit::Error;
+    }
     if cleaning.is_some() && options.mend && pooling {
         messages.error(
             "--clean with --group-by or --scope corpus: pooled learning reads the documents \

@@ -51,7 +51,7 @@ impl Mender {
     /// The language `text` would be mended in as a whole (the given one, or
     /// the detected one); `None` when it has no dictionary.
     pub fn language_of(&self, text: &str) -> Option<Language> {
-        self.document_language(text, &tokenize(text))
+        self.document_language(text, &tokenize(text), None)
     }
 
     /// What the mender knows about `word`: for `textmend dict lookup`.

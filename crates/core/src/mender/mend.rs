@@ -7,7 +7,7 @@ use std::collections::HashSet;
 
 use super::prepare::{is_join_kept_only_in_scans, Prepared};
 use super::route::{kept_tokens, masked};
-use super::{Mended, Mender, Mode, Skip};
+use super::{Label, Mended, Mender, Mode, Skip};
 use crate::edit::{apply, assign_char_spans, compose, drop_overlaps, Edit};
 use crate::formats::rules::{RuleKind, RuleSet};
 use crate::formats::stats::{occurs_outside, Text};
@@ -85,9 +85,9 @@ pub(super) struct Part {
 }
 
 impl Mender {
-    pub(super) fn mend_with<'a>(&self, text: &'a str, plan: Plan<'_>) -> Mended<'a> {
+    pub(super) fn mend_with<'a>(&self, text: &'a str, plan: Plan<'_>, label: Label) -> Mended<'a> {
         let tokens = tokenize(text);
-        let mut groups = self.language_groups(text, &tokens);
+        let mut groups = self.language_groups(text, &tokens, label);
         if groups.is_empty() {
             // Mojibake can hide a text's language, and needs no dictionary:
             // the language is judged again with it decoded, and it is
@@ -96,7 +96,7 @@ impl Mender {
             let fixed = (!decoded.is_empty()).then(|| apply(text, &decoded));
             match fixed
                 .as_deref()
-                .and_then(|f| self.judge(f, f, &tokenize(f)))
+                .and_then(|f| self.judge_labelled(f, &tokenize(f), label))
             {
                 Some(language) => groups = vec![(language, None)],
                 None => {

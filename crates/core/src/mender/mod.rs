@@ -4,6 +4,7 @@
 //! others' internals.
 
 mod builder;
+mod labelled;
 mod learning;
 mod lookup;
 mod memo;
@@ -14,6 +15,8 @@ mod shard;
 
 use builder::Limits;
 pub use builder::MenderBuilder;
+use labelled::Label;
+pub use labelled::Labelled;
 pub use lookup::WordInfo;
 pub use mend::Learned;
 use mend::Plan;
@@ -207,14 +210,14 @@ impl Mender {
     /// built with) and applies them. Outside the edits the result is
     /// byte-identical to `text`.
     pub fn mend<'a>(&self, text: &'a str) -> Mended<'a> {
-        self.mend_with(text, Plan::Learn)
+        self.mend_with(text, Plan::Learn, None)
     }
 
     /// Repairs `text` with exactly `rules`, learning nothing, whatever the
     /// mender was built with (rules learned from a sample of a long input,
     /// applied to the rest of it).
     pub fn apply<'a>(&self, text: &'a str, rules: &RuleSet) -> Mended<'a> {
-        self.mend_with(text, Plan::Given(rules))
+        self.mend_with(text, Plan::Given(rules), None)
     }
 
     /// Repairs `text` with the rules another mending learned
@@ -223,7 +226,7 @@ impl Mender {
     /// its first part taught. `mend(t)` and `apply_learned(t, mend(t).learned())`
     /// make the same edits.
     pub fn apply_learned<'a>(&self, text: &'a str, learned: &Learned) -> Mended<'a> {
-        self.mend_with(text, Plan::Learned(learned))
+        self.mend_with(text, Plan::Learned(learned), None)
     }
 
     /// Repairs `text`, one document of a group, learning as
@@ -236,7 +239,7 @@ impl Mender {
     ///
     /// [`LearningStats::merge`]: crate::LearningStats::merge
     pub fn mend_pooled<'a>(&self, text: &'a str, group: &RuleSet) -> Mended<'a> {
-        self.mend_with(text, Plan::Pooled(group))
+        self.mend_with(text, Plan::Pooled(group), None)
     }
 
     /// Repairs bytes that may not all be valid UTF-8, learning as
@@ -246,24 +249,24 @@ impl Mender {
     /// dropped. Edits' spans are byte spans into `bytes`; their character
     /// spans count each invalid byte as one character.
     pub fn mend_bytes<'a>(&self, bytes: &'a [u8]) -> MendedBytes<'a> {
-        self.bytes_with(bytes, Plan::Learn)
+        self.bytes_with(bytes, Plan::Learn, None)
     }
 
     /// [`Mender::mend_pooled`] for bytes that may not all be valid UTF-8,
     /// as [`Mender::mend_bytes`] reads them.
     pub fn mend_pooled_bytes<'a>(&self, bytes: &'a [u8], group: &RuleSet) -> MendedBytes<'a> {
-        self.bytes_with(bytes, Plan::Pooled(group))
+        self.bytes_with(bytes, Plan::Pooled(group), None)
     }
 
     /// [`Mender::apply_learned`] for bytes that may not all be valid UTF-8,
     /// as [`Mender::mend_bytes`] reads them.
     pub fn apply_learned_bytes<'a>(&self, bytes: &'a [u8], learned: &Learned) -> MendedBytes<'a> {
-        self.bytes_with(bytes, Plan::Learned(learned))
+        self.bytes_with(bytes, Plan::Learned(learned), None)
     }
 
-    fn bytes_with<'a>(&self, bytes: &'a [u8], plan: Plan<'_>) -> MendedBytes<'a> {
+    fn bytes_with<'a>(&self, bytes: &'a [u8], plan: Plan<'_>, label: Label) -> MendedBytes<'a> {
         if let Ok(text) = std::str::from_utf8(bytes) {
-            let mended = self.mend_with(text, plan);
+            let mended = self.mend_with(text, plan, label);
             let (text, rest) = mended.into_parts();
             return MendedBytes {
                 bytes: match text {
@@ -288,7 +291,7 @@ impl Mender {
                 .iter()
                 .any(|r| r.start < e.span.end.max(e.span.start + 1) && e.span.start < r.end)
         };
-        let (_, mut rest) = self.mend_with(&view, plan).into_parts();
+        let (_, mut rest) = self.mend_with(&view, plan, label).into_parts();
         rest.edits.retain(|e| !touches(e));
         rest.suggestions.retain(|e| !touches(e));
         let out = if rest.edits.is_empty() {

@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use fnv::FnvHashMap;
 
-use super::Mender;
+use super::{Label, Mender};
 use crate::knowledge::language::Language;
 use crate::knowledge::lexicon::Lexicon;
 use crate::knowledge::thesaurus::Thesaurus;
@@ -127,9 +127,15 @@ impl Mender {
         &self,
         text: &str,
         tokens: &[Token],
+        label: Label,
     ) -> Vec<(Language, Option<Vec<Range<usize>>>)> {
-        let document = self.document_language(text, tokens);
+        let document = self.document_language(text, tokens, label);
         let whole = || document.map(|l| vec![(l, None)]).unwrap_or_default();
+        // Labelled with a language without a dictionary: no paragraph of it
+        // is read in another.
+        if label == Some(None) {
+            return Vec::new();
+        }
         // Paragraphs are judged apart only when the language is detected,
         // and then only the long ones.
         if self.language.is_some() || !self.language_guard {
@@ -289,12 +295,43 @@ impl Mender {
         }
     }
 
-    /// The language `text` (with its `tokens`) is mended in as a whole.
-    pub(super) fn document_language(&self, text: &str, tokens: &[Token]) -> Option<Language> {
+    /// The language `text` (with its `tokens`) is mended in as a whole:
+    /// the mender's own, or the text's `label` if its dictionary knows the
+    /// text, or the one detected.
+    pub(super) fn document_language(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        label: Label,
+    ) -> Option<Language> {
         match (self.language, self.language_guard) {
             (Some(language), _) => Some(language),
             (None, false) => Some(Language::English),
-            (None, true) => self.judge(text, text, tokens),
+            (None, true) => self.judge_labelled(text, tokens, label),
+        }
+    }
+
+    /// The language of `text` (with its `tokens`) as a whole: its `label`
+    /// (a corpus record's language, as a language identifier gave it),
+    /// checked against the label's dictionary as a detected language is,
+    /// instead of the detector's verdict (none for a label without a
+    /// dictionary); without a label, [`Mender::judge`].
+    pub(super) fn judge_labelled(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        label: Label,
+    ) -> Option<Language> {
+        match label {
+            // English by its function words, as detection reads it: heavily
+            // damaged English is English to the reader long after its
+            // dictionary stops knowing most of its words.
+            Some(Some(Language::English)) if is_english(text, tokens) => Some(Language::English),
+            Some(Some(language)) => (language.is_built_in()
+                && mostly_known(text, tokens, self.lexicon_for(language)))
+            .then_some(language),
+            Some(None) => None,
+            None => self.judge(text, text, tokens),
         }
     }
 

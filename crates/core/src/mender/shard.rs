@@ -31,7 +31,7 @@ impl Mender {
         let mut stats = LearningStats::default();
         for text in texts.iter().copied() {
             let tokens = tokenize(text);
-            for (language, paragraphs) in self.language_groups(text, &tokens) {
+            for (language, paragraphs) in self.language_groups(text, &tokens, None) {
                 let part = match &paragraphs {
                     None => Cow::Borrowed(text),
                     Some(spans) => Cow::Owned(masked(text, spans)),
