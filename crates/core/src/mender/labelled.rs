@@ -2,9 +2,10 @@
 //! language identifier gave it (FineWeb's `language`). A mender can take
 //! that label instead of detecting the language itself: the label's
 //! dictionary must still know most of the text's words, as a detected
-//! language's must, so a mislabelled record passes through untouched; only
-//! the detector is not asked. Paragraphs of a text that mixes languages
-//! are judged as before.
+//! language's must (English: its function words), so a mislabelled record
+//! is never read with the wrong dictionary; it is handled as a text
+//! detection cannot place. Only the detector is not asked. Paragraphs of a
+//! text that mixes languages are judged as before.
 //!
 //! Only learning text by text takes labels. Pooled learning
 //! ([`Mender::stats`], [`Mender::mend_pooled`]) still detects: with labels,
@@ -31,7 +32,8 @@ pub struct Labelled<'m> {
 
 impl Mender {
     /// This mender, reading each text as labelled `language`; `None` for a
-    /// language without a dictionary, whose texts pass through untouched.
+    /// language without a dictionary, whose texts are not repaired (their
+    /// mojibake aside, as in any text).
     pub fn labelled(&self, language: Option<Language>) -> Labelled<'_> {
         Labelled {
             mender: self,
