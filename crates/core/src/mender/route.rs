@@ -323,10 +323,13 @@ impl Mender {
         label: Label,
     ) -> Option<Language> {
         match label {
-            // English by its function words, as detection reads it: heavily
-            // damaged English is English to the reader long after its
-            // dictionary stops knowing most of its words.
-            Some(Some(Language::English)) if is_english(text, tokens) => Some(Language::English),
+            // English by its function words, as detection reads it (heavily
+            // damaged English is English long after its dictionary stops
+            // knowing most of its words), and by nothing else: a list of
+            // identifiers the English dictionary mostly knows is no prose
+            // (`--failfast` read as `--breakfast` in a labelled index page
+            // that detection left alone).
+            Some(Some(Language::English)) => is_english(text, tokens).then_some(Language::English),
             Some(Some(language)) => (language.is_built_in()
                 && mostly_known(text, tokens, self.lexicon_for(language)))
             .then_some(language),
