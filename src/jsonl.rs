@@ -30,30 +30,13 @@ pub fn field<'a>(line: &'a str, field: &str) -> Option<(String, Range<usize>)> {
     Some((value, start..start + raw.len()))
 }
 
-/// The language a record's `--lang-field` names: `None` when the record
-/// has no such string field (its language is detected), `Some(None)` for
-/// a language without a dictionary. Codes are read as language
-/// identifiers write them: ISO 639-1 or 639-3, in any case, with a region
-/// or script after `-` or `_` (`en`, `EN`, `pt-BR`, `deu_Latn`, `fra`).
+/// The language a record's `--lang-field` names
+/// ([`Language::from_label`]): `None` when the record has no such string
+/// field (its language is detected), `Some(None)` for a language without a
+/// dictionary.
 pub fn label(line: &str, lang_field: Option<&str>) -> Option<Option<Language>> {
     let (value, _) = field(line, lang_field?)?;
-    let code = value
-        .split(['-', '_'])
-        .next()
-        .unwrap_or_default()
-        .trim()
-        .to_ascii_lowercase();
-    let code = match code.as_str() {
-        "eng" => "en",
-        "deu" | "ger" => "de",
-        "fra" | "fre" => "fr",
-        "spa" => "es",
-        "ita" => "it",
-        "por" => "pt",
-        "nld" | "dut" => "nl",
-        other => other,
-    };
-    Some(Language::from_code(code))
+    Some(Language::from_label(&value))
 }
 
 /// What repairing a batch of lines gave.

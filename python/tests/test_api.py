@@ -88,6 +88,25 @@ def test_mend_many_equals_mend_one_by_one(mender):
     assert textmend.Mender().mend_many(iter([SPUN]))[0].text.startswith("Delegates will attend")
 
 
+def test_a_label_stands_in_for_detecting_the_language(mender):
+    # One paragraph: a text that mixes languages has its long paragraphs
+    # judged one by one, labelled or not.
+    text = SEED_003.read_text(encoding="utf-8").replace("\n\n", "\n")
+    detected = mender.mend(text)
+    assert detected.edits
+    for label in ("en", "eng_Latn", "EN-us"):
+        assert mender.mend(text, label=label).text == detected.text, label
+    # English labelled German, and a language without a dictionary.
+    assert mender.mend(text, label="deu_Latn").text == text
+    assert mender.mend(text, label="sv").text == text
+    many = mender.mend_many([text, text, text], labels=["en", None, "sv"])
+    assert [m.text for m in many] == [detected.text, detected.text, text]
+    with pytest.raises(ValueError, match="labels"):
+        mender.mend_many([text], labels=[])
+    with pytest.raises(ValueError, match="group"):
+        mender.mend(text, group=mender.learn([text]), label="en")
+
+
 def test_learned_rules_equal_the_cli(mender, cli):
     text = SEED_003.read_text(encoding="utf-8")
     rules = mender.learn([text])

@@ -7,7 +7,7 @@ import json
 import pickle
 
 import textmend
-from conftest import records, require_extra, run_cli
+from conftest import SEED_003, records, require_extra, run_cli
 
 require_extra("datatrove")
 
@@ -81,3 +81,16 @@ def test_the_step_alone_with_rules_and_edits_kept(tmp_path):
     copy = pickle.loads(pickle.dumps(step))
     assert copy._mender is None
     assert list(copy.run(iter([Document(text="attfinish agfinisha", id="3")])))[0].text == "attend agenda"
+
+
+def test_the_step_takes_each_documents_language_from_its_metadata():
+    text = SEED_003.read_text(encoding="utf-8").replace("\n\n", "\n")
+    step = TextmendMender(lang_metadata="language")
+    docs = [
+        Document(text=text, id="en", metadata={"language": "en"}),
+        Document(text=text, id="de", metadata={"language": "de"}),
+        Document(text=text, id="none"),
+    ]
+    out = {doc.id: doc.text for doc in step.run(iter(docs))}
+    assert out["en"] == out["none"] != text
+    assert out["de"] == text

@@ -48,6 +48,10 @@ class TextmendMender(PipelineStep):
     task per core) is the threads each batch is repaired on. With
     ``keep_edits`` the edits themselves go into
     ``metadata["textmend"]`` as dicts (span, before, after, rule, ...).
+    With ``lang_metadata`` (``"language"``, where datatrove's
+    ``LanguageFilter`` puts its verdict) each document's language is taken
+    from that metadata key instead of being detected, as
+    ``textmend --lang-field`` takes it; a document without it is detected.
     """
 
     name = "🩹 textmend"
@@ -64,6 +68,7 @@ class TextmendMender(PipelineStep):
         batch_size: int = 64,
         threads: Optional[int] = 1,
         keep_edits: bool = False,
+        lang_metadata: Optional[str] = None,
         **options: Any,
     ) -> None:
         super().__init__()
@@ -72,6 +77,7 @@ class TextmendMender(PipelineStep):
         )
         self.batch_size = batch_size
         self.keep_edits = keep_edits
+        self.lang_metadata = lang_metadata
         self._mender: Optional[Mender] = None
 
     @property
@@ -101,7 +107,10 @@ class TextmendMender(PipelineStep):
 
     def _mend(self, batch: List[Document]) -> Iterator[Document]:
         with self.track_time(unit="batch"):
-            results = self.mender.mend_many([doc.text for doc in batch])
+            labels = None
+            if self.lang_metadata is not None:
+                labels = [_label(doc.metadata.get(self.lang_metadata)) for doc in batch]
+            results = self.mender.mend_many([doc.text for doc in batch], labels=labels)
         for doc, mended in zip(batch, results):
             self.stat_update(StatHints.total)
             edits = mended.edits
@@ -113,3 +122,8 @@ class TextmendMender(PipelineStep):
                 self.stat_update("mended")
                 self.stat_update("edits", value=len(edits))
             yield doc
+
+
+def _label(value: Any) -> Optional[str]:
+    """A metadata value as a language label: a string, else none."""
+    return value if isinstance(value, str) else None

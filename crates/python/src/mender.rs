@@ -14,7 +14,9 @@ use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 use rayon::prelude::*;
-use textmend::{Cleaner, Ignore, LearningStats, Mender, MenderBuilder, RuleSet, UserWords};
+use textmend::{
+    Cleaner, Ignore, Language, LearningStats, Mender, MenderBuilder, RuleSet, UserWords,
+};
 
 use crate::arguments::{
     self, language, list_text, miscounted, rule_set, strings, thesauri, views, Groups,
@@ -176,36 +178,64 @@ impl PyMender {
     /// rules) and applies them. Outside the edits the result is identical
     /// to ``text``. With ``group``, the rules ``decide`` gave for the
     /// text's group (a ``Rules`` or a rules file): those that hold in this
-    /// text are added after its own, as ``textmend --group-by`` does.
-    #[pyo3(signature = (text, group = None))]
+    /// text are added after its own, as ``textmend --group-by`` does. With
+    /// ``label``, the text's language as a language identifier gave it
+    /// (``"en"``, ``"deu_Latn"``, ``"pt-BR"``), taken instead of detecting
+    /// it, as ``textmend --lang-field`` takes it (not with ``group``).
+    #[pyo3(signature = (text, group = None, *, label = None))]
     fn mend(
         &self,
         py: Python<'_>,
         text: Bound<'_, PyString>,
         group: Option<&Bound<'_, PyAny>>,
+        label: Option<String>,
     ) -> PyResult<PyMended> {
         let group = group.map(rule_set).transpose()?;
+        let using = labelled_or(using(group.as_ref()), label.as_deref())?;
         let view = text.to_str()?;
-        let repaired = py.detach(|| self.run(|| self.repair(view, using(group.as_ref()))));
+        let repaired = py.detach(|| self.run(|| self.repair(view, using)));
         Ok(repaired.wrap(text))
     }
 
     /// Repairs each text of ``texts`` on its own, as ``mend`` does (with
-    /// ``group``, the rules of the group all the texts belong to), in
-    /// parallel on the mender's threads; the results in order.
-    #[pyo3(signature = (texts, group = None))]
+    /// ``group``, the rules of the group all the texts belong to; with
+    /// ``labels``, one label or ``None`` per text), in parallel on the
+    /// mender's threads; the results in order.
+    #[pyo3(signature = (texts, group = None, *, labels = None))]
     fn mend_many(
         &self,
         py: Python<'_>,
         texts: &Bound<'_, PyAny>,
         group: Option<&Bound<'_, PyAny>>,
+        labels: Option<Vec<Option<String>>>,
     ) -> PyResult<Vec<PyMended>> {
         let group = group.map(rule_set).transpose()?;
         let texts = strings(texts, "texts")?;
         let views = views(&texts)?;
         let using = using(group.as_ref());
-        let repaired: Vec<Repaired> =
-            py.detach(|| self.run(|| views.par_iter().map(|t| self.repair(t, using)).collect()));
+        let usings: Vec<Using<'_>> = match &labels {
+            None => vec![using; views.len()],
+            Some(labels) if labels.len() != views.len() => {
+                return Err(PyValueError::new_err(format!(
+                    "mend_many: {} labels for {} texts",
+                    labels.len(),
+                    views.len()
+                )))
+            }
+            Some(labels) => labels
+                .iter()
+                .map(|label| labelled_or(using, label.as_deref()))
+                .collect::<PyResult<_>>()?,
+        };
+        let repaired: Vec<Repaired> = py.detach(|| {
+            self.run(|| {
+                views
+                    .par_iter()
+                    .zip(usings)
+                    .map(|(t, using)| self.repair(t, using))
+                    .collect()
+            })
+        });
         Ok(texts
             .into_iter()
             .zip(repaired)
@@ -422,4 +452,16 @@ impl PyMender {
 /// Learning, or with a group's rules.
 fn using(group: Option<&RuleSet>) -> Using<'_> {
     group.map_or(Using::Learning, Using::Group)
+}
+
+/// `using`, or with a `label`, learning in the language it names; a label
+/// does not combine with a group's rules, which pool detected languages.
+fn labelled_or<'r>(using: Using<'r>, label: Option<&str>) -> PyResult<Using<'r>> {
+    match (using, label) {
+        (using, None) => Ok(using),
+        (Using::Learning, Some(label)) => Ok(Using::Labelled(Language::from_label(label))),
+        (_, Some(_)) => Err(PyValueError::new_err(
+            "label: not with group (pooled learning detects each text's language)",
+        )),
+    }
 }

@@ -4,7 +4,7 @@
 
 use pyo3::prelude::*;
 use pyo3::types::PyString;
-use textmend::{Cleaner, Edit, EditKind, Mended, Mender, RuleSet};
+use textmend::{Cleaner, Edit, EditKind, Language, Mended, Mender, RuleSet};
 
 use crate::mended::PyMended;
 
@@ -18,6 +18,9 @@ pub(crate) enum Using<'r> {
     /// Learned from the text, and those of a group's rules that hold in it
     /// (`Mender::mend_pooled`).
     Group(&'r RuleSet),
+    /// Learned from the text, read in the language its label names
+    /// (`Mender::labelled`; `None`: a language without a dictionary).
+    Labelled(Option<Language>),
 }
 
 /// A repair, and with cleaning the edits of both composed into edits of
@@ -40,6 +43,7 @@ impl Repaired {
                 Using::Learning => mender.mend(text).into_owned(),
                 Using::Rules(rules) => mender.apply(text, rules).into_owned(),
                 Using::Group(group) => mender.mend_pooled(text, group).into_owned(),
+                Using::Labelled(language) => mender.labelled(language).mend(text).into_owned(),
             }
         };
         let Some(cleaner) = cleaner else {

@@ -55,6 +55,30 @@ impl Language {
         Language::ALL.into_iter().find(|l| l.code() == code)
     }
 
+    /// The language a language identifier's label names, as corpora write
+    /// them: an ISO 639-1 or 639-3 code in any case, with a region or a
+    /// script after `-` or `_` (`en`, `EN`, `pt-BR`, `deu_Latn`, `fre`);
+    /// `None` for a language without a dictionary here.
+    pub fn from_label(label: &str) -> Option<Language> {
+        let code = label
+            .split(['-', '_'])
+            .next()
+            .unwrap_or_default()
+            .trim()
+            .to_ascii_lowercase();
+        let code = match code.as_str() {
+            "eng" => "en",
+            "deu" | "ger" => "de",
+            "fra" | "fre" => "fr",
+            "spa" => "es",
+            "ita" => "it",
+            "por" => "pt",
+            "nld" | "dut" => "nl",
+            other => other,
+        };
+        Language::from_code(code)
+    }
+
     /// Whether this build embeds the language's dictionary (English always;
     /// each other language with its crate feature).
     pub fn is_built_in(self) -> bool {
