@@ -22,20 +22,32 @@ use crate::sinks::Record;
 
 /// The string value of `field` in a JSON object `line`, and its byte range
 /// in the line (quotes included); `None` when there is no such string.
-pub fn field<'a>(line: &'a str, field: &str) -> Option<(String, Range<usize>)> {
-    let map: HashMap<Cow<'a, str>, &'a RawValue> = serde_json::from_str(line).ok()?;
-    let raw = map.get(field)?.get();
+pub fn field(line: &str, field: &str) -> Option<(String, Range<usize>)> {
+    string_of(line, &object(line)?, field)
+}
+
+/// The fields of a JSON object `line`, their values unparsed.
+type Object<'a> = HashMap<Cow<'a, str>, &'a RawValue>;
+
+/// `line` read as a JSON object, if it is one.
+fn object(line: &str) -> Option<Object<'_>> {
+    serde_json::from_str(line).ok()
+}
+
+/// [`field`] of `line`, read as `object` already.
+fn string_of(line: &str, object: &Object<'_>, field: &str) -> Option<(String, Range<usize>)> {
+    let raw = object.get(field)?.get();
     let value: String = serde_json::from_str(raw).ok()?;
     let start = raw.as_ptr() as usize - line.as_ptr() as usize;
     Some((value, start..start + raw.len()))
 }
 
 /// The language a record's `--lang-field` names
-/// ([`Language::from_label`]): `None` when the record has no such string
-/// field (its language is detected), `Some(None)` for a language without a
-/// dictionary.
-pub fn label(line: &str, lang_field: Option<&str>) -> Option<Option<Language>> {
-    let (value, _) = field(line, lang_field?)?;
+/// ([`Language::from_label`]), from the record `line` read as `object`:
+/// `None` when the record has no such string field (its language is
+/// detected), `Some(None)` for a language without a dictionary.
+fn label(line: &str, object: &Object<'_>, lang_field: Option<&str>) -> Option<Option<Language>> {
+    let (value, _) = string_of(line, object, lang_field?)?;
     Some(Language::from_label(&value))
 }
 
@@ -182,10 +194,14 @@ fn repair_line(line: &[u8], start: usize, index: usize, work: &Work) -> Line {
     if body.trim().is_empty() {
         return nothing(false);
     }
-    let Some((value, span)) = field(body, name) else {
+    // Read once for the field and the label.
+    let Some(record) = object(body) else {
         return nothing(true);
     };
-    let label = label(body, lang_field);
+    let Some((value, span)) = string_of(body, &record, name) else {
+        return nothing(true);
+    };
+    let label = label(body, &record, lang_field);
     let mend = |text: &str| -> Fixed {
         let mended: Mended = match groups {
             // Pooled learning takes no labels (repair refuses them).
@@ -287,6 +303,7 @@ mod tests {
 
     #[test]
     fn reads_language_labels_as_identifiers_write_them() {
+        let label = |line: &str, lang_field| label(line, &object(line).unwrap(), lang_field);
         let of = |value: &str| label(&format!(r#"{{"lang": "{value}"}}"#), Some("lang"));
         for (value, language) in [
             ("en", Language::English),

@@ -222,7 +222,15 @@ impl Mender {
     /// `part` is the stretch of `text` judged; `tokens` are its tokens, with
     /// spans into `text`.
     pub(super) fn judge(&self, text: &str, part: &str, tokens: &[Token]) -> Option<Language> {
-        match detect_language(text, part, tokens) {
+        self.accepted(detect_language(text, part, tokens), text, tokens)
+    }
+
+    /// The language of `verdict` on `tokens` (spans into `text`), if
+    /// textmend has its dictionary and, for a language other than English
+    /// (which is judged by its function words), the dictionary knows most
+    /// of them.
+    fn accepted(&self, verdict: Verdict, text: &str, tokens: &[Token]) -> Option<Language> {
+        match verdict {
             Verdict::Known(Language::English) => Some(Language::English),
             Verdict::Known(language) if !language.is_built_in() => None,
             Verdict::Known(language) => {
@@ -322,20 +330,19 @@ impl Mender {
         tokens: &[Token],
         label: Label,
     ) -> Option<Language> {
-        match label {
+        let verdict = match label {
+            None => return self.judge(text, text, tokens),
             // English by its function words, as detection reads it (heavily
             // damaged English is English long after its dictionary stops
             // knowing most of its words), and by nothing else: a list of
             // identifiers the English dictionary mostly knows is no prose
             // (`--failfast` read as `--breakfast` in a labelled index page
             // that detection left alone).
-            Some(Some(Language::English)) => is_english(text, tokens).then_some(Language::English),
-            Some(Some(language)) => (language.is_built_in()
-                && mostly_known(text, tokens, self.lexicon_for(language)))
-            .then_some(language),
-            Some(None) => None,
-            None => self.judge(text, text, tokens),
-        }
+            Some(Some(Language::English)) if !is_english(text, tokens) => Verdict::Other(None),
+            Some(Some(language)) => Verdict::Known(language),
+            Some(None) => Verdict::Other(None),
+        };
+        self.accepted(verdict, text, tokens)
     }
 
     /// The dictionary of `language`.

@@ -282,18 +282,20 @@ fn restore(
         distinct.dedup();
         (weakest, Reverse(distinct.len()), *frequency)
     };
-    let best = found.iter().map(strength).max()?;
+    let scored: Vec<_> = found.into_iter().map(|f| (strength(&f), f.0)).collect();
+    let best = scored.iter().map(|(s, _)| *s).max()?;
     // Unlisted compounds (frequency 0) that the same rules make in more
     // than one way say nothing of which was meant: a spinner's `lijn →
     // streep` made `streepstreep` of `streeplijn`, which reads as
     // `lijnstreep`, `streeplijn` and `lijnlijn` alike.
-    if best.2 == 0 && found.iter().filter(|f| strength(f) == best).count() > 1 {
+    if best.2 == 0 && scored.iter().filter(|(s, _)| *s == best).count() > 1 {
         return None;
     }
-    found
+    // Ties go to the alphabetically first word.
+    scored
         .into_iter()
-        .max_by_key(|f| (strength(f), Reverse(f.0.word.clone())))
-        .map(|(r, _)| r)
+        .max_by(|(sa, a), (sb, b)| sa.cmp(sb).then_with(|| b.word.cmp(&a.word)))
+        .map(|(_, r)| r)
 }
 
 /// A restored word in the case its occurrence calls for. When a glyph
