@@ -821,6 +821,28 @@ mod tests {
     }
 
     #[test]
+    fn a_mender_built_with_a_language_keeps_it_whatever_the_label() {
+        let spun = "Delegates will attfinish the summit. The agfinisha is long, \
+            and every counattempt in the region sent a delegation to attfinish it.";
+        let mender = Mender::builder()
+            .language(Language::English)
+            .build()
+            .unwrap();
+        let own = mender.mend(spun);
+        assert_ne!(own.text(), spun);
+        for label in [None, Some(Language::German)] {
+            assert_eq!(
+                mender.labelled(label).mend(spun).text(),
+                own.text(),
+                "{label:?}"
+            );
+        }
+        // Without a language of its own, the label decides.
+        let mender = Mender::new().unwrap();
+        assert_eq!(mender.labelled(None).mend(spun).text(), spun);
+    }
+
+    #[test]
     fn a_related_swap_inside_unlisted_compounds_is_learned_from_them() {
         // A spinner swapped German `Bild` for `Porträt` everywhere: as a
         // word, in its inflected forms (`Bildes`, `Bildern`: `Porträtes`,

@@ -131,15 +131,15 @@ impl Mender {
     ) -> Vec<(Language, Option<Vec<Range<usize>>>)> {
         let document = self.document_language(text, tokens, label);
         let whole = || document.map(|l| vec![(l, None)]).unwrap_or_default();
-        // Labelled with a language without a dictionary: no paragraph of it
-        // is read in another.
-        if label == Some(None) {
-            return Vec::new();
-        }
         // Paragraphs are judged apart only when the language is detected,
         // and then only the long ones.
         if self.language.is_some() || !self.language_guard {
             return whole();
+        }
+        // Labelled with a language without a dictionary: no paragraph of it
+        // is read in another.
+        if label == Some(None) {
+            return Vec::new();
         }
         if document == Some(Language::English) && !mostly_known(text, tokens, &self.lexicon) {
             // Judged English by its function words, yet most of its words
