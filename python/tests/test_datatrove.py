@@ -80,7 +80,8 @@ def test_the_step_alone_with_rules_and_edits_kept(tmp_path):
     # Pipelines are pickled to their workers; the mender is rebuilt there.
     copy = pickle.loads(pickle.dumps(step))
     assert copy._mender is None
-    assert list(copy.run(iter([Document(text="attfinish agfinisha", id="3")])))[0].text == "attend agenda"
+    again = Document(text="Delegates attfinish the agfinisha.", id="3")
+    assert list(copy.run(iter([again])))[0].text == "Delegates attend the agenda."
 
 
 def test_the_step_takes_each_documents_language_from_its_metadata():

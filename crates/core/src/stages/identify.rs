@@ -25,6 +25,9 @@ pub(crate) enum Verdict {
     /// Another language, or none the detector is sure of (named when it
     /// has a guess).
     Other(Option<&'static str>),
+    /// Too short for function words or trigrams to tell (a title, a
+    /// caption): the dictionaries must.
+    Short,
 }
 
 /// The detector reads at most this many bytes of a text (from its start):
@@ -47,9 +50,13 @@ static DETECTOR: std::sync::LazyLock<whatlang::Detector> = std::sync::LazyLock::
 });
 
 /// The language of `part`, a stretch of `text` whose `tokens` (spans into
-/// `text`) are given: English by its function words, else whichever of the
-/// others `whatlang` reliably detects among the seven.
+/// `text`) are given: none yet if it is short, English by its function
+/// words, else whichever of the others `whatlang` reliably detects among
+/// the seven.
 pub(crate) fn detect_language(text: &str, part: &str, tokens: &[Token]) -> Verdict {
+    if tokens.len() < MIN_TOKENS_TO_JUDGE {
+        return Verdict::Short;
+    }
     if is_english(text, tokens) {
         return Verdict::Known(Language::English);
     }
@@ -92,8 +99,9 @@ const ENGLISH_FUNCTION_WORDS: &[&str] = &[
 /// of function words is stable long before that.
 const MAX_TOKENS_JUDGED: usize = 20_000;
 
-/// Below this many word tokens the share is too noisy to judge, and the text
-/// is treated as English (a damaged headline has few function words).
+/// Below this many word tokens the share is too noisy to judge: the text is
+/// treated as English where its function words are asked (a damaged
+/// headline has few), and detection leaves it to the dictionaries.
 const MIN_TOKENS_TO_JUDGE: usize = 20;
 
 /// English prose runs at 35–50% function words by this list (seeds 000,
@@ -174,6 +182,16 @@ fn is_function_word(word: &str) -> bool {
     let bytes = word.as_bytes();
     bytes.len() <= MAX_FUNCTION_WORD_BYTES
         && PACKED_FUNCTION_WORDS.binary_search(&packed(bytes)).is_ok()
+}
+
+/// Whether any of `tokens` is an English function word of three letters or
+/// more (`the`, `and`, `with`), which short words of other languages
+/// seldom are.
+pub(crate) fn has_long_function_word(text: &str, tokens: &[Token]) -> bool {
+    tokens.iter().any(|t| {
+        let word = &text[t.span.clone()];
+        is_function_word(word) && word.chars().nth(2).is_some()
+    })
 }
 
 /// Whether `text` should be treated as English: short, or with at least
