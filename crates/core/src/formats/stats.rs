@@ -20,6 +20,7 @@ use memchr::memmem;
 use crate::error::{Error, Result};
 use crate::knowledge::glyphs::MAX_GLYPH_CHARS;
 use crate::knowledge::language::Language;
+use crate::knowledge::morphology::regular_forms;
 
 mod text;
 
@@ -76,6 +77,12 @@ pub(crate) struct Counts {
 pub(crate) struct PairCounts {
     pub(crate) agree: u64,
     pub(crate) against: u64,
+    /// The words of the agreeing documents: the text its restored side is
+    /// absent from, which says how often it should have stood there.
+    pub(crate) agree_words: u64,
+    /// How often `from` stands as a word of its own in the agreeing
+    /// documents (see [`TextView::stand_ins`]).
+    pub(crate) agree_stand_ins: u64,
 }
 
 impl LearningStats {
@@ -156,13 +163,21 @@ impl Counts {
             let mine = self.pairs.entry(pair.clone()).or_default();
             mine.agree += c.agree;
             mine.against += c.against;
+            mine.agree_words += c.agree_words;
+            mine.agree_stand_ins += c.agree_stand_ins;
         }
     }
 
     /// Counts one document's verdict on each of `pairs`: whether `to`
-    /// occurs in `text` outside `from`.
-    pub(crate) fn count_pairs(&mut self, text: &str, pairs: &BTreeSet<(String, String)>) {
+    /// occurs in `text` (of `words` words) outside `from`.
+    pub(crate) fn count_pairs(
+        &mut self,
+        text: &str,
+        words: usize,
+        pairs: &BTreeSet<(String, String)>,
+    ) {
         let mut outside: HashMap<(&str, &str), bool> = HashMap::new();
+        let document = Text::new(text, words);
         for (from, to) in pairs {
             let against = *outside
                 .entry((from.as_str(), to.as_str()))
@@ -172,6 +187,8 @@ impl Counts {
                 c.against += 1;
             } else {
                 c.agree += 1;
+                c.agree_words += words as u64;
+                c.agree_stand_ins += document.stand_ins(&from.to_lowercase(), to);
             }
         }
     }
@@ -216,8 +233,9 @@ impl Counts {
     /// substring count (`substring WORD COUNT`), letter sequence count
     /// (`letters SEQUENCE COUNT`, `final SEQUENCE COUNT`) and word count
     /// (`word WORD COUNT`), and per word swap a document could be evidence
-    /// of (`pair FROM TO AGREE AGAINST`: documents agreeing with and
-    /// contradicting its signature), tab-separated.
+    /// of (`pair FROM TO AGREE AGAINST AGREE_WORDS STAND_INS`: documents
+    /// agreeing with and contradicting its signature, the agreeing ones'
+    /// words and how often `from` stands alone in them), tab-separated.
     fn write(&self, out: &mut String) {
         out.push_str(&format!("words\t{}\n", self.words));
         for (key, c) in &self.suspects {
@@ -242,7 +260,10 @@ impl Counts {
             out.push_str(&format!("word\t{word}\t{n}\n"));
         }
         for ((from, to), c) in &self.pairs {
-            out.push_str(&format!("pair\t{from}\t{to}\t{}\t{}\n", c.agree, c.against));
+            out.push_str(&format!(
+                "pair\t{from}\t{to}\t{}\t{}\t{}\t{}\n",
+                c.agree, c.against, c.agree_words, c.agree_stand_ins
+            ));
         }
     }
 
@@ -270,13 +291,21 @@ impl Counts {
             ["word", word, n] if !word.is_empty() => {
                 *self.word_counts.entry(word.to_string()).or_default() += count(n)?;
             }
-            ["pair", from, to, agree, against] if !from.is_empty() && !to.is_empty() => {
+            ["pair", from, to, agree, against, rest @ ..]
+                if !from.is_empty() && !to.is_empty() && (rest.is_empty() || rest.len() == 2) =>
+            {
                 let c = self
                     .pairs
                     .entry((from.to_string(), to.to_string()))
                     .or_default();
                 c.agree += count(agree)?;
                 c.against += count(against)?;
+                // Files written before the agreeing documents' words were
+                // counted leave them unknown: none.
+                if let [agree_words, stand_ins] = rest {
+                    c.agree_words += count(agree_words)?;
+                    c.agree_stand_ins += count(stand_ins)?;
+                }
             }
             _ => return Err(
                 "expected `language`, `words`, `suspect`, `substring`, `letters`, `final`, `word` or `pair` fields",
@@ -293,6 +322,26 @@ impl Counts {
 impl TextView for Counts {
     fn words(&self) -> usize {
         self.words
+    }
+
+    /// The words of the documents where `to` was found absent though
+    /// `from` stood in for it, for a pair the documents were asked about:
+    /// a batch's other documents say nothing of how often `to` should
+    /// have stood there.
+    fn words_for(&self, from: &str, to: &str) -> usize {
+        let key = (from.to_lowercase(), to.to_lowercase());
+        match self.pairs.get(&key) {
+            Some(c) => usize::try_from(c.agree_words).unwrap_or(usize::MAX),
+            None => self.words,
+        }
+    }
+
+    /// In the documents that agreed with the pair's signature only.
+    fn stand_ins(&self, from: &str, to: &str) -> u64 {
+        match self.pairs.get(&(from.to_lowercase(), to.to_lowercase())) {
+            Some(c) => c.agree_stand_ins,
+            None => regular_forms(from).iter().map(|f| self.word_count(f)).sum(),
+        }
     }
 
     /// Occurrences of `to` minus those inside occurrences of the hosts that
@@ -401,10 +450,10 @@ mod tests {
         let pairs: BTreeSet<(String, String)> = [("finish".to_string(), "end".to_string())].into();
         // Two spun documents without `end`, one clean one with it.
         let mut s = Counts::default();
-        s.count_pairs("They attfinish the summit.", &pairs);
-        s.count_pairs("The agfinisha is long; we attfinish.", &pairs);
+        s.count_pairs("They attfinish the summit.", 4, &pairs);
+        s.count_pairs("The agfinisha is long; we attfinish.", 6, &pairs);
         let mut clean = Counts::default();
-        clean.count_pairs("At the end of the day, finish it.", &pairs);
+        clean.count_pairs("At the end of the day, finish it.", 8, &pairs);
         s.merge(&clean);
         // The concatenation holds `end`, yet two documents of three agree.
         s.substrings.insert("end".into(), 1);
@@ -412,9 +461,18 @@ mod tests {
             s.pairs[&("finish".into(), "end".into())],
             PairCounts {
                 agree: 2,
-                against: 1
+                against: 1,
+                agree_words: 10,
+                agree_stand_ins: 0,
             }
         );
+        // How often `end` should have stood is judged on the two agreeing
+        // documents' words, and the clean one's `finish` standing alone is
+        // no stand-in: that document holds `end`.
+        s.words = 18;
+        assert_eq!(s.words_for("Finish", "end"), 10);
+        assert_eq!(s.stand_ins("finish", "end"), 0);
+        assert_eq!(s.words_for("start", "begin"), 18);
         assert!(!s.occurs_outside("end", "finish", &[]));
         assert!(!s.occurs_outside("End", "Finish", &[]));
         s.merge(&clean);
@@ -424,6 +482,14 @@ mod tests {
         stats.of(Language::English).merge(&s);
         let back = LearningStats::parse(&stats.to_text(), Path::new("s")).unwrap();
         assert_eq!(back, stats);
+        // Files written before the agreeing documents' words were counted
+        // still read, with none.
+        let old = stats.to_text().replace("\t10\t0\n", "\n");
+        let read = LearningStats::parse(&old, Path::new("s")).unwrap();
+        assert_eq!(
+            read.languages[&Language::English].words_for("finish", "end"),
+            0
+        );
     }
 
     #[test]

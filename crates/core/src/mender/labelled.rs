@@ -10,10 +10,10 @@
 //! Only learning text by text takes labels. Pooled learning
 //! ([`Mender::stats`], [`Mender::mend_pooled`]) still detects: with labels,
 //! the throughput benchmark's Dutch records pooled into one group learned
-//! `pad → veld` from clean words (`padnaam`, `zoekpad`). The labels kept
-//! whole records that detection reads only in part (the short paragraphs
-//! of a page the trigram detector cannot call), and which of them gave the
-//! rule its evidence is not traced yet.
+//! `pad → veld` from clean words (`padnaam`, `zoekpad`). Detection learns
+//! it too now that it keeps those records whole (docs/corpora.md): three
+//! unrelated words by chance in a large batch, a fault of pooled learning
+//! that labels would only spread.
 
 use super::mend::Plan;
 use super::{Mended, MendedBytes, Mender};

@@ -2,7 +2,9 @@
 //! from statistics merged across shards — the rules learning on all the
 //! text at once gives, except that a word swap's signature (its restored
 //! side absent where its damaged side stands in) is judged document by
-//! document: each text given to [`Mender::stats`] is one document. Each
+//! document, and how often that side should have stood there on the words
+//! of the documents that agree: each text given to [`Mender::stats`] is
+//! one document. Each
 //! language is counted and decided apart, with its own dictionary.
 
 use std::borrow::Cow;
@@ -53,7 +55,8 @@ impl Mender {
             counts.count_letters(text);
         }
         if self.mode.swaps() {
-            counts.count_pairs(text, &self.document_pairs(&front.suspects, language));
+            let pairs = self.document_pairs(&front.suspects, language);
+            counts.count_pairs(text, front.tokens.len(), &pairs);
         }
         for s in front.suspects {
             let c = counts.suspects.entry(s.key).or_default();

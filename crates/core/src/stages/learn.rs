@@ -33,7 +33,7 @@ use crate::formats::rules::{Rule, RuleKind, RuleSet};
 use crate::formats::stats::TextView;
 use crate::knowledge::language::Language;
 use crate::knowledge::lexicon::{expected_count, Anchor, Lexicon};
-use crate::knowledge::morphology::{is_built_on, regular_forms};
+use crate::knowledge::morphology::is_built_on;
 use crate::knowledge::thesaurus::{Relation, Thesaurus};
 use crate::stages::detect::{evidence, Evidence, SuspectType};
 use crate::stages::explain::{compound_restorations, Explanation, MIN_CONTEXT_CHARS};
@@ -603,8 +603,13 @@ fn is_plausible(
     let supported = c.words.len() >= c.min_support();
     let everyday = |side: &str| lexicon.frequency(side).unwrap_or(0) >= MIN_SINGLE_SIDE_FREQUENCY;
     let long = |side: &str| side.chars().count() >= MIN_SINGLE_SIDE_CHARS;
+    // The damaged word stands in for the restored one where it stands: in a
+    // batch, the documents that hold it without the restored side, whose
+    // words say how often that side should have stood there (a batch of
+    // 300,000 German words expects `gesagt` dozens of times; the manual
+    // page that writes `getopt` 17 times, not once).
+    let expected = expected_count(text.words_for(from, to), c.best_frequency);
     let expected_count = |frequency: u64| expected_count(words, frequency);
-    let expected = expected_count(c.best_frequency);
     let stands_in = expected >= MIN_EXPECTED_RESTORATIONS
         && c.tokens as f64 >= expected * MIN_SHARE_OF_EXPECTED;
     // Enough words, or a stand-in, or a one-word rule's sides: a synonym's
@@ -926,8 +931,7 @@ fn stands_in_for(
     lexicon: &Lexicon,
 ) -> bool {
     let from = from.to_lowercase();
-    let forms = regular_forms(&from);
-    let k: u64 = forms.iter().map(|f| text.word_count(f)).sum();
+    let k = text.stand_ins(&from, to);
     let e_from = expected_count(words, lexicon.frequency(&from).unwrap_or(0)).max(0.01);
     let e_to = expected_count(words, lexicon.frequency(&to.to_lowercase()).unwrap_or(0));
     k as f64 * (1.0 + e_to / e_from).ln() >= MIN_STAND_IN_EVIDENCE

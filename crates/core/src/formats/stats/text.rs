@@ -11,6 +11,8 @@ use std::sync::OnceLock;
 use aho_corasick::{AhoCorasick, MatchKind};
 use memchr::memmem;
 
+use crate::knowledge::morphology::regular_forms;
+
 /// What learning needs to know of the text itself, beyond its suspects: a
 /// text, or statistics gathered from texts and merged (`stats`).
 pub(crate) trait TextView {
@@ -18,6 +20,20 @@ pub(crate) trait TextView {
     /// identifiers, which a word's frequency per billion is not counted
     /// against.
     fn words(&self) -> usize;
+    /// The words of the text where the damaged side of a word swap `from →
+    /// to` stands in for its restored side, which say how often that side
+    /// should have stood there: the whole text's, but in a batch's
+    /// statistics those of the documents that held `from` without `to`.
+    fn words_for(&self, _from: &str, _to: &str) -> usize {
+        self.words()
+    }
+    /// How often `from` (lowercase), in its regular forms, stands in the
+    /// text as a word of its own, where a word swap `from → to` is judged:
+    /// the whole text, but in a batch's statistics the documents that held
+    /// `from` without `to`.
+    fn stand_ins(&self, from: &str, _to: &str) -> u64 {
+        regular_forms(from).iter().map(|f| self.word_count(f)).sum()
+    }
     /// Whether `to` occurs anywhere but inside an occurrence of `from` or of
     /// one of the `inserted` strings (see [`occurs_outside`]).
     fn occurs_outside(&self, to: &str, from: &str, inserted: &[&str]) -> bool;
