@@ -50,17 +50,18 @@ def fetch(cache):
     return texts
 
 
-def edits_of(binary, text):
-    out = subprocess.run([binary, "--format", "json"], input=text.encode(), capture_output=True,
-                         check=False)
+def edit_records(args, stdin=b""):
+    """The `edit` records of `textmend --format json ARGS`."""
+    out = subprocess.run(args[:1] + ["--format", "json"] + args[1:], input=stdin,
+                         capture_output=True, check=False)
     if out.returncode not in (0, 1):
         raise SystemExit(f"textmend exited {out.returncode}: {out.stderr.decode()}")
-    found = []
-    for line in out.stdout.decode().splitlines():
-        record = json.loads(line)
-        if record.get("type") == "edit":
-            found.append((record["kind"], record["before"], record["after"]))
-    return found
+    records = (json.loads(line) for line in out.stdout.decode().splitlines())
+    return [r for r in records if r.get("type") == "edit"]
+
+
+def edits_of(binary, text):
+    return [(r["kind"], r["before"], r["after"]) for r in edit_records([binary], text.encode())]
 
 
 def paragraph_edits(binary, texts, tmp):
@@ -73,16 +74,8 @@ def paragraph_edits(binary, texts, tmp):
                 if len(paragraph.split()) >= 3:
                     f.write(json.dumps({"text": paragraph}, ensure_ascii=False) + "\n")
                     codes.append(code)
-    out = subprocess.run([binary, "--jsonl", "--format", "json", path], capture_output=True,
-                         check=False)
-    if out.returncode not in (0, 1):
-        raise SystemExit(f"textmend exited {out.returncode}: {out.stderr.decode()}")
-    found = []
-    for line in out.stdout.decode().splitlines():
-        record = json.loads(line)
-        if record.get("type") == "edit":
-            found.append((record["kind"], record["before"], record["after"],
-                          codes[record["record"]], record["record"]))
+    found = [(r["kind"], r["before"], r["after"], codes[r["record"]], r["record"])
+             for r in edit_records([binary, "--jsonl", path])]
     return len(codes), found
 
 
