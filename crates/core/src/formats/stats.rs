@@ -20,11 +20,11 @@ use memchr::memmem;
 use crate::error::{Error, Result};
 use crate::knowledge::glyphs::MAX_GLYPH_CHARS;
 use crate::knowledge::language::Language;
-use crate::knowledge::morphology::regular_forms;
 
 mod text;
 
 use text::places_in;
+use text::standing_alone;
 pub(crate) use text::{fold_letters, occurs_outside, Context, Places, Text, TextView};
 
 /// The first line of a stats file.
@@ -340,7 +340,7 @@ impl TextView for Counts {
     fn stand_ins(&self, from: &str, to: &str) -> u64 {
         match self.pairs.get(&(from.to_lowercase(), to.to_lowercase())) {
             Some(c) => c.agree_stand_ins,
-            None => regular_forms(from).iter().map(|f| self.word_count(f)).sum(),
+            None => standing_alone(self, from),
         }
     }
 

@@ -136,8 +136,7 @@ pub(crate) fn english_shares(text: &str, tokens: &[Token]) -> (f64, f64) {
         let word = &text[t.span.clone()];
         if is_function_word(word) {
             hits += 1;
-            // Counted in characters: `ſo` is a short word.
-            long += usize::from(word.chars().nth(2).is_some());
+            long += usize::from(is_long(word));
         }
     }
     (hits as f64 / judged as f64, long as f64 / judged as f64)
@@ -190,8 +189,14 @@ fn is_function_word(word: &str) -> bool {
 pub(crate) fn has_long_function_word(text: &str, tokens: &[Token]) -> bool {
     tokens.iter().any(|t| {
         let word = &text[t.span.clone()];
-        is_function_word(word) && word.chars().nth(2).is_some()
+        is_function_word(word) && is_long(word)
     })
+}
+
+/// Whether a function word is a long one, three letters or more: counted
+/// in characters, so `ſo` is a short word.
+fn is_long(word: &str) -> bool {
+    word.chars().nth(2).is_some()
 }
 
 /// Whether `text` should be treated as English: short, or with at least

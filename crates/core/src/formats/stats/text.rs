@@ -32,7 +32,7 @@ pub(crate) trait TextView {
     /// the whole text, but in a batch's statistics the documents that held
     /// `from` without `to`.
     fn stand_ins(&self, from: &str, _to: &str) -> u64 {
-        regular_forms(from).iter().map(|f| self.word_count(f)).sum()
+        standing_alone(self, from)
     }
     /// Whether `to` occurs anywhere but inside an occurrence of `from` or of
     /// one of the `inserted` strings (see [`occurs_outside`]).
@@ -59,6 +59,12 @@ pub(crate) trait TextView {
     /// How many distinct words of the text (lowercase, case-folded) `keep`
     /// accepts.
     fn count_distinct_words(&self, keep: &dyn Fn(&str) -> bool) -> usize;
+}
+
+/// How often `from` (lowercase), in its regular forms, stands as a word of
+/// its own in `text`, all of it.
+pub(crate) fn standing_alone(text: &(impl TextView + ?Sized), from: &str) -> u64 {
+    regular_forms(from).iter().map(|f| text.word_count(f)).sum()
 }
 
 /// Where in a word some letters stand: what a spelling keeps to and a
